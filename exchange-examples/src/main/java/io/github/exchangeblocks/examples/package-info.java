@@ -1,0 +1,4 @@
+/**
+ * Runnable examples that compose the exchange-blocks modules into a working exchange.
+ */
+package io.github.exchangeblocks.examples;
