@@ -109,10 +109,10 @@ public interface OrderBook extends OrderBookView {
     int expireDayOrders(long timestampNs);
 
     /**
-     * Changes the trading phase. Leaving {@link TradingPhase#PRE_OPEN} for {@link TradingPhase#CONTINUOUS}
-     * uncrosses the book first: everything that crosses trades at the single auction price (see
-     * {@link #auctionIndication}), in price-time priority on each side; immediate-or-cancel leftovers are then
-     * cancelled. Setting the current phase is rejected.
+     * Changes the trading phase. Entering {@link TradingPhase#CONTINUOUS} uncrosses the book first (a no-op
+     * unless orders were collected in {@link TradingPhase#PRE_OPEN}): everything that crosses trades at the single
+     * auction price (see {@link #auctionIndication}), in price-time priority on each side; immediate-or-cancel
+     * leftovers are then cancelled; then the phase changes. Setting the current phase is rejected.
      *
      * @param timestampNs the command's timestamp
      * @param phase the new phase, not {@code null}
