@@ -4,4 +4,5 @@
  */
 module io.github.exchangeblocks.api {
     exports io.github.exchangeblocks.api;
+    exports io.github.exchangeblocks.api.book;
 }

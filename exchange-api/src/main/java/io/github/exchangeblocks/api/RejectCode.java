@@ -19,7 +19,41 @@ package io.github.exchangeblocks.api;
  */
 public enum RejectCode {
     /** A value could not be parsed at all (malformed number, text or message). */
-    MALFORMED_INPUT(1, "input could not be parsed");
+    MALFORMED_INPUT(1, "input could not be parsed"),
+
+    // Order book and matching (1000-1999).
+    /** A required field (side, type, time in force, phase...) was {@code null}. */
+    BOOK_MISSING_FIELD(1000, "a required field is missing"),
+    /** The order id is not positive. */
+    BOOK_INVALID_ORDER_ID(1001, "order id must be positive"),
+    /** The price is zero or negative. */
+    BOOK_PRICE_NOT_POSITIVE(1002, "price must be positive"),
+    /** The price is not a multiple of the tick size. */
+    BOOK_PRICE_OFF_TICK(1003, "price must be a multiple of the tick size"),
+    /** The price is outside the limit-down / limit-up band. */
+    BOOK_PRICE_OUTSIDE_BAND(1004, "price must be inside the price band"),
+    /** The quantity is zero or negative. */
+    BOOK_QUANTITY_NOT_POSITIVE(1005, "quantity must be positive"),
+    /** The quantity is not a multiple of the lot size. */
+    BOOK_QUANTITY_OFF_LOT(1006, "quantity must be a multiple of the lot size"),
+    /** The quantity is above the book's maximum order quantity. */
+    BOOK_QUANTITY_ABOVE_MAX(1007, "quantity must not exceed the maximum order quantity"),
+    /** The minimum quantity is negative, above the quantity or off the lot. */
+    BOOK_INVALID_MIN_QUANTITY(1008, "minimum quantity must be in 0..quantity and on the lot"),
+    /** The combination of order type, time in force and flags is not allowed. */
+    BOOK_INVALID_ORDER_COMBINATION(1009, "order type, time in force and flags do not combine"),
+    /** An order with this id is already resting in the book. */
+    BOOK_DUPLICATE_ORDER_ID(1010, "order id is already resting in the book"),
+    /** No order with this id rests in the book. */
+    BOOK_UNKNOWN_ORDER_ID(1011, "no resting order has this id"),
+    /** The order belongs to another owner. */
+    BOOK_WRONG_OWNER(1012, "the order belongs to another owner"),
+    /** The current trading phase does not allow the command. */
+    BOOK_WRONG_PHASE(1013, "the trading phase does not allow this command"),
+    /** A post-only order would have taken liquidity. */
+    BOOK_POST_ONLY_WOULD_TAKE(1014, "a post-only order must not take liquidity"),
+    /** The price band is inconsistent. */
+    BOOK_INVALID_PRICE_BAND(1015, "price band bounds must be on the tick with low <= high");
 
     private static final int MAX_CODE = 4999;
     private static final RejectCode[] BY_CODE = new RejectCode[MAX_CODE + 1];

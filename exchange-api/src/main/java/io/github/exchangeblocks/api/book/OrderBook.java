@@ -1,0 +1,143 @@
+package io.github.exchangeblocks.api.book;
+
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.TimeInForce;
+
+/**
+ * The command side of one instrument's central limit order book: price-time priority, trades at the resting
+ * order's price. A book is a deterministic single-writer state machine: every command carries its timestamp, the
+ * same commands give the same events (through the {@link OrderBookListener}) and the same {@link #stateHash()}.
+ * Must be driven by one thread at a time; not thread-safe.
+ *
+ * <p>Commands never throw for bad input: they report {@link OrderBookListener#onRejected} with a code and a
+ * message naming the field and the rule, leave the book untouched and return {@code false}.
+ *
+ * <p>Where a command touches several orders (mass cancel, expiry, auction leftovers), it processes them in a
+ * defined order: bids from the best price down, then asks from the best price up, each level in time priority.
+ */
+public interface OrderBook extends OrderBookView {
+
+    /**
+     * Enters a new order.
+     *
+     * @param timestampNs the command's timestamp (host clock, nanoseconds)
+     * @param orderId the exchange-assigned id, positive and not resting in this book
+     * @param ownerId the owner (account) id, used for self-trade prevention and owner checks
+     * @param side BUY or SELL
+     * @param type LIMIT or MARKET; a market order never rests
+     * @param timeInForce GTC, GFD, IOC or FOK; market orders take IOC or FOK
+     * @param price the limit price, or for a market order its protection price ({@link #NULL_PRICE} for none)
+     * @param quantity the quantity, positive, on the lot and at most the book's maximum
+     * @param minQuantity the minimum quantity that must fill at once, else nothing fills (0 for none)
+     * @param postOnly true to reject the order if it would take liquidity (limit GTC/GFD only)
+     * @param selfTradePrevention the order's mode, or {@link SelfTradePrevention#BOOK_DEFAULT}
+     * @return true if accepted (it may still have been cancelled afterwards, e.g. IOC remainder)
+     */
+    boolean placeOrder(long timestampNs, long orderId, long ownerId, Side side, OrderType type,
+                       TimeInForce timeInForce, long price, long quantity, long minQuantity, boolean postOnly,
+                       SelfTradePrevention selfTradePrevention);
+
+    /**
+     * Enters a plain limit order: no minimum quantity, not post-only, the book's self-trade prevention mode.
+     *
+     * @param timestampNs the command's timestamp
+     * @param orderId the order id
+     * @param ownerId the owner id
+     * @param side BUY or SELL
+     * @param timeInForce the time in force
+     * @param price the limit price
+     * @param quantity the quantity
+     * @return true if accepted
+     */
+    default boolean placeLimit(long timestampNs, long orderId, long ownerId, Side side, TimeInForce timeInForce,
+                               long price, long quantity) {
+        return placeOrder(timestampNs, orderId, ownerId, side, OrderType.LIMIT, timeInForce, price, quantity, 0L,
+            false, SelfTradePrevention.BOOK_DEFAULT);
+    }
+
+    /**
+     * Cancels a resting order.
+     *
+     * @param timestampNs the command's timestamp
+     * @param orderId the order id
+     * @param ownerId must be the order's owner
+     * @return true if the order was cancelled
+     */
+    boolean cancelOrder(long timestampNs, long orderId, long ownerId);
+
+    /**
+     * Amends a resting order. Reducing the quantity at the same price keeps time priority; a new price or a larger
+     * quantity loses it: the order re-enters as if new (and may trade) with its id, side, time in force and
+     * self-trade prevention mode. A post-only order is rejected if its new price would take liquidity.
+     *
+     * @param timestampNs the command's timestamp
+     * @param orderId the order id
+     * @param ownerId must be the order's owner
+     * @param newPrice the new limit price
+     * @param newQuantity the new working quantity, positive (to remove an order, cancel it)
+     * @return true if amended
+     */
+    boolean amendOrder(long timestampNs, long orderId, long ownerId, long newPrice, long newQuantity);
+
+    /**
+     * Cancels every resting order, with reason {@link CancelReason#MASS_CANCEL}. Allowed in every phase.
+     *
+     * @param timestampNs the command's timestamp
+     * @return the number of orders cancelled
+     */
+    int massCancel(long timestampNs);
+
+    /**
+     * Cancels every resting order of one owner, with reason {@link CancelReason#MASS_CANCEL}. Allowed in every
+     * phase. A host with one book per instrument cancels "by owner and instrument" on that book, and "by owner"
+     * on each of its books in instrument order.
+     *
+     * @param timestampNs the command's timestamp
+     * @param ownerId the owner
+     * @return the number of orders cancelled
+     */
+    int massCancelByOwner(long timestampNs, long ownerId);
+
+    /**
+     * Expires every good-for-day order, with reason {@link CancelReason#EXPIRED}; the host calls it when it closes
+     * the trading day. Allowed in every phase.
+     *
+     * @param timestampNs the command's timestamp
+     * @return the number of orders expired
+     */
+    int expireDayOrders(long timestampNs);
+
+    /**
+     * Changes the trading phase. Entering {@link TradingPhase#CONTINUOUS} uncrosses the book first (a no-op
+     * unless orders were collected in {@link TradingPhase#PRE_OPEN}): everything that crosses trades at the single
+     * auction price (see {@link #auctionIndication}), in price-time priority on each side; immediate-or-cancel
+     * leftovers are then cancelled; then the phase changes. Setting the current phase is rejected.
+     *
+     * @param timestampNs the command's timestamp
+     * @param phase the new phase, not {@code null}
+     * @return true if the phase changed
+     */
+    boolean setPhase(long timestampNs, TradingPhase phase);
+
+    /**
+     * Sets the price band (limit down / limit up) new limit prices must fall inside; resting orders are not
+     * touched. {@link #NULL_PRICE} for both bounds removes the band.
+     *
+     * @param timestampNs the command's timestamp
+     * @param lowPrice the lowest accepted price, or {@link #NULL_PRICE}
+     * @param highPrice the highest accepted price, or {@link #NULL_PRICE}
+     * @return true if set
+     */
+    boolean setPriceBand(long timestampNs, long lowPrice, long highPrice);
+
+    /**
+     * Sets the reference price for auction tie-breaks (typically the previous close). Trades replace it with the
+     * last trade price.
+     *
+     * @param timestampNs the command's timestamp
+     * @param price a positive price on the tick, or {@link #NULL_PRICE} to clear it
+     * @return true if set
+     */
+    boolean setReferencePrice(long timestampNs, long price);
+}

@@ -1,0 +1,77 @@
+package io.github.exchangeblocks.engine.book;
+
+import io.github.exchangeblocks.api.book.AuctionIndication;
+import io.github.exchangeblocks.api.book.OrderBookView;
+
+/**
+ * Finds the call-auction equilibrium of a book in one pass over the merged price levels, without allocating.
+ *
+ * <p>Candidates are the prices of all resting levels. At a candidate {@code p} the buy quantity is the sum of bids
+ * priced at or above {@code p}, the sell quantity the sum of asks at or below {@code p}, and the executable volume
+ * the smaller of the two. The chosen price:
+ * <ol>
+ *   <li>maximises the executable volume (only prices where it is positive count);</li>
+ *   <li>then minimises the absolute imbalance {@code |buy - sell|};</li>
+ *   <li>then is nearest to the reference price (skipped when there is none);</li>
+ *   <li>then is the lowest of the remaining candidates (the final, documented rule).</li>
+ * </ol>
+ */
+final class AuctionCalculator {
+    private AuctionCalculator() {
+    }
+
+    static AuctionIndication compute(BookSide bids, BookSide asks, long referencePrice, AuctionIndication out) {
+        long totalBid = 0;
+        for (int i = 0; i < bids.size(); i++) {
+            totalBid += bids.fromWorst(i).totalQuantity;
+        }
+        long bestPrice = OrderBookView.NULL_PRICE;
+        long bestVolume = 0;
+        long bestImbalance = 0;
+        long bestBuy = 0;
+        long bestSell = 0;
+        long bidBelow = 0;
+        long askAtOrBelow = 0;
+        int bidIndex = 0;
+        int askRank = 0;
+        int bidCount = bids.size();
+        int askCount = asks.size();
+        while (bidIndex < bidCount || askRank < askCount) {
+            // Bids ascend from the worst; asks ascend from the best.
+            long bidPrice = bidIndex < bidCount ? bids.fromWorst(bidIndex).price : Long.MAX_VALUE;
+            long askPrice = askRank < askCount ? asks.fromBest(askRank).price : Long.MAX_VALUE;
+            long price = Math.min(bidPrice, askPrice);
+            while (askRank < askCount && asks.fromBest(askRank).price <= price) {
+                askAtOrBelow += asks.fromBest(askRank).totalQuantity;
+                askRank++;
+            }
+            long buy = totalBid - bidBelow;
+            long volume = Math.min(buy, askAtOrBelow);
+            if (volume > 0) {
+                long imbalance = Math.abs(buy - askAtOrBelow);
+                if (volume > bestVolume
+                    || (volume == bestVolume && (imbalance < bestImbalance
+                    || (imbalance == bestImbalance && nearer(price, bestPrice, referencePrice))))) {
+                    bestPrice = price;
+                    bestVolume = volume;
+                    bestImbalance = imbalance;
+                    bestBuy = buy;
+                    bestSell = askAtOrBelow;
+                }
+            }
+            while (bidIndex < bidCount && bids.fromWorst(bidIndex).price <= price) {
+                bidBelow += bids.fromWorst(bidIndex).totalQuantity;
+                bidIndex++;
+            }
+        }
+        return out.set(bestPrice, bestVolume, bestBuy, bestSell);
+    }
+
+    /** Whether {@code price} is strictly nearer the reference than {@code current}; ties keep the lower (earlier). */
+    private static boolean nearer(long price, long current, long referencePrice) {
+        if (referencePrice == OrderBookView.NULL_PRICE) {
+            return false;
+        }
+        return Math.abs(price - referencePrice) < Math.abs(current - referencePrice);
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.exchangeblocks.engine.book;
+
+import static io.github.exchangeblocks.engine.book.BookSnapshotDescriptor.*;
+
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.api.book.SelfTradePrevention;
+import io.github.exchangeblocks.api.book.TradingPhase;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Writes a book's state in the {@link BookSnapshotDescriptor} format and reads it back into an empty state with
+ * identical time priority. Uses absolute buffer access, so the buffer's byte order setting is irrelevant.
+ */
+final class BookSnapshotCodec {
+    private BookSnapshotCodec() {
+    }
+
+    static int length(BookState state) {
+        return HEADER_LENGTH + state.index.size() * ORDER_LENGTH;
+    }
+
+    static int write(BookState state, ByteBuffer target) {
+        int length = length(state);
+        if (target.remaining() < length) {
+            throw new BufferOverflowException();
+        }
+        ByteBuffer buffer = target.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int base = buffer.position();
+        buffer.putInt(base + MAGIC_OFFSET, MAGIC);
+        buffer.putShort(base + VERSION_OFFSET, VERSION);
+        buffer.put(base + PHASE_OFFSET, state.phase.code());
+        buffer.put(base + PHASE_OFFSET + 1, (byte) 0);
+        buffer.putLong(base + INSTRUMENT_OFFSET, state.settings.instrumentId());
+        buffer.putLong(base + BAND_LOW_OFFSET, state.bandLow);
+        buffer.putLong(base + BAND_HIGH_OFFSET, state.bandHigh);
+        buffer.putLong(base + REFERENCE_PRICE_OFFSET, state.referencePrice);
+        buffer.putLong(base + LAST_ARRIVAL_OFFSET, state.lastArrival);
+        buffer.putLong(base + LAST_TRADE_ID_OFFSET, state.lastTradeId);
+        buffer.putLong(base + LAST_LEVEL_SEQUENCE_OFFSET, state.lastLevelSequence);
+        buffer.putInt(base + ORDER_COUNT_OFFSET, state.index.size());
+        buffer.putInt(base + ORDER_COUNT_OFFSET + 4, 0);
+        int offset = writeSide(state.bids, buffer, base + HEADER_LENGTH);
+        writeSide(state.asks, buffer, offset);
+        target.position(base + length);
+        return length;
+    }
+
+    private static int writeSide(BookSide side, ByteBuffer buffer, int start) {
+        int offset = start;
+        for (int rank = 0; rank < side.size(); rank++) {
+            for (OrderNode node = side.fromBest(rank).head; node != null; node = node.next) {
+                buffer.putLong(offset + ORDER_ID_OFFSET, node.orderId);
+                buffer.putLong(offset + OWNER_ID_OFFSET, node.ownerId);
+                buffer.putLong(offset + PRICE_OFFSET, node.price);
+                buffer.putLong(offset + REMAINING_OFFSET, node.remaining);
+                buffer.putLong(offset + TIMESTAMP_OFFSET, node.timestampNs);
+                buffer.putLong(offset + ARRIVAL_OFFSET, node.arrival);
+                buffer.put(offset + SIDE_OFFSET, node.side.code());
+                buffer.put(offset + TYPE_OFFSET, node.type.code());
+                buffer.put(offset + TIME_IN_FORCE_OFFSET, node.timeInForce.code());
+                buffer.put(offset + STP_OFFSET, node.selfTradePrevention.code());
+                buffer.putInt(offset + POST_ONLY_OFFSET, node.postOnly ? 1 : 0);
+                offset += ORDER_LENGTH;
+            }
+        }
+        return offset;
+    }
+
+    /**
+     * Reads a snapshot into {@code state}, which must be freshly created and empty; advances the buffer.
+     *
+     * @throws IllegalArgumentException if the bytes are not a valid snapshot for these settings
+     */
+    static void read(ByteBuffer source, BookState state) {
+        ByteBuffer buffer = source.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int base = buffer.position();
+        require(buffer.remaining() >= HEADER_LENGTH, "snapshot length=" + buffer.remaining() + " must be >= "
+            + HEADER_LENGTH);
+        int magic = buffer.getInt(base + MAGIC_OFFSET);
+        require(magic == MAGIC, "snapshot magic=0x" + Integer.toHexString(magic) + " must be 0x"
+            + Integer.toHexString(MAGIC));
+        short version = buffer.getShort(base + VERSION_OFFSET);
+        require(version == VERSION, "snapshot version=" + version + " must be " + VERSION);
+        long instrumentId = buffer.getLong(base + INSTRUMENT_OFFSET);
+        require(instrumentId == state.settings.instrumentId(), "snapshot instrumentId=" + instrumentId
+            + " must equal settings instrumentId=" + state.settings.instrumentId());
+        int count = buffer.getInt(base + ORDER_COUNT_OFFSET);
+        require(count >= 0 && (long) count * ORDER_LENGTH <= buffer.remaining() - HEADER_LENGTH,
+            "snapshot orderCount=" + count + " must fit the " + buffer.remaining() + " bytes given");
+        state.phase = TradingPhase.fromCode(buffer.get(base + PHASE_OFFSET));
+        state.bandLow = buffer.getLong(base + BAND_LOW_OFFSET);
+        state.bandHigh = buffer.getLong(base + BAND_HIGH_OFFSET);
+        state.referencePrice = buffer.getLong(base + REFERENCE_PRICE_OFFSET);
+        state.lastArrival = buffer.getLong(base + LAST_ARRIVAL_OFFSET);
+        state.lastTradeId = buffer.getLong(base + LAST_TRADE_ID_OFFSET);
+        state.lastLevelSequence = buffer.getLong(base + LAST_LEVEL_SEQUENCE_OFFSET);
+        int offset = base + HEADER_LENGTH;
+        for (int i = 0; i < count; i++) {
+            OrderNode node = state.pools.acquireNode();
+            node.orderId = buffer.getLong(offset + ORDER_ID_OFFSET);
+            node.ownerId = buffer.getLong(offset + OWNER_ID_OFFSET);
+            node.price = buffer.getLong(offset + PRICE_OFFSET);
+            node.remaining = buffer.getLong(offset + REMAINING_OFFSET);
+            node.timestampNs = buffer.getLong(offset + TIMESTAMP_OFFSET);
+            node.arrival = buffer.getLong(offset + ARRIVAL_OFFSET);
+            node.side = Side.fromCode(buffer.get(offset + SIDE_OFFSET));
+            node.type = OrderType.fromCode(buffer.get(offset + TYPE_OFFSET));
+            node.timeInForce = TimeInForce.fromCode(buffer.get(offset + TIME_IN_FORCE_OFFSET));
+            node.selfTradePrevention = SelfTradePrevention.fromCode(buffer.get(offset + STP_OFFSET));
+            node.postOnly = buffer.get(offset + POST_ONLY_OFFSET) != 0;
+            require(node.orderId > 0 && node.price > 0 && node.remaining > 0 && node.arrival > 0
+                && node.arrival <= state.lastArrival && !state.index.containsKey(node.orderId),
+                "snapshot order record " + i + " (orderId=" + node.orderId + ") is inconsistent");
+            state.restoreResting(node);
+            offset += ORDER_LENGTH;
+        }
+        source.position(offset);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

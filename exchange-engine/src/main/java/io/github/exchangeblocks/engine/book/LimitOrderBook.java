@@ -1,0 +1,207 @@
+package io.github.exchangeblocks.engine.book;
+
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.api.book.CancelReason;
+import io.github.exchangeblocks.api.book.OrderBook;
+import io.github.exchangeblocks.api.book.OrderBookListener;
+import io.github.exchangeblocks.api.book.OrderBookView;
+import io.github.exchangeblocks.api.book.SelfTradePrevention;
+import io.github.exchangeblocks.api.book.TradingPhase;
+
+/**
+ * The order book's command side: validates each command, then drives {@link ContinuousMatcher},
+ * {@link AuctionUncross} and the primitive mutations of {@link BookState}. The read side is inherited from
+ * {@link BookViews}.
+ */
+final class LimitOrderBook extends BookViews implements OrderBook {
+    private final OrderBookListener listener;
+    private final OrderValidator validator;
+    private final ContinuousMatcher matcher;
+    private final AuctionUncross auction;
+
+    LimitOrderBook(BookState state) {
+        super(state);
+        this.listener = state.listener;
+        this.validator = new OrderValidator(state);
+        this.matcher = new ContinuousMatcher(state);
+        this.auction = new AuctionUncross(state);
+    }
+
+    @Override
+    public boolean placeOrder(long timestampNs, long orderId, long ownerId, Side side, OrderType type,
+                              TimeInForce timeInForce, long price, long quantity, long minQuantity,
+                              boolean postOnly, SelfTradePrevention selfTradePrevention) {
+        RejectCode code = validator.checkPlace(orderId, side, type, timeInForce, price, quantity, minQuantity,
+            postOnly, selfTradePrevention);
+        if (code == null && postOnly && state.phase == TradingPhase.CONTINUOUS && matcher.wouldTake(side, price)) {
+            validator.startMessage().append("postOnly=true but price=").append(price)
+                .append(" would take liquidity");
+            code = RejectCode.BOOK_POST_ONLY_WOULD_TAKE;
+        }
+        if (code != null) {
+            listener.onRejected(timestampNs, orderId, ownerId, code, validator.message());
+            return false;
+        }
+        listener.onAccepted(timestampNs, orderId, ownerId, side, type, timeInForce, price, quantity);
+        OrderNode node = state.pools.acquireNode();
+        node.orderId = orderId;
+        node.ownerId = ownerId;
+        node.side = side;
+        node.type = type;
+        node.timeInForce = timeInForce;
+        node.selfTradePrevention = selfTradePrevention == SelfTradePrevention.BOOK_DEFAULT
+            ? state.settings.selfTradePrevention() : selfTradePrevention;
+        node.postOnly = postOnly;
+        node.price = price;
+        node.remaining = quantity;
+        if (state.phase == TradingPhase.PRE_OPEN) {
+            state.rest(node, timestampNs);
+            return true;
+        }
+        if (timeInForce == TimeInForce.FOK || minQuantity > 0) {
+            long needed = timeInForce == TimeInForce.FOK ? quantity : minQuantity;
+            if (matcher.fillable(node, needed) < needed) {
+                listener.onCancelled(timestampNs, orderId, ownerId, side, price, quantity, 0L,
+                    timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE
+                        : CancelReason.MIN_QUANTITY_UNFILLABLE);
+                state.pools.releaseNode(node);
+                return true;
+            }
+        }
+        enterContinuous(node, timestampNs);
+        return true;
+    }
+
+    /** Matches a new (or re-entering) order, then rests or cancels what is left. */
+    private void enterContinuous(OrderNode node, long timestampNs) {
+        matcher.match(node, timestampNs);
+        if (node.remaining == 0) {
+            state.pools.releaseNode(node);
+        } else if (node.type == OrderType.LIMIT && node.timeInForce.canRest()) {
+            state.rest(node, timestampNs);
+        } else {
+            CancelReason reason = node.type == OrderType.MARKET ? CancelReason.MARKET_NO_LIQUIDITY
+                : node.timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE : CancelReason.IOC_REMAINDER;
+            listener.onCancelled(timestampNs, node.orderId, node.ownerId, node.side, node.price, node.remaining, 0L,
+                reason);
+            state.pools.releaseNode(node);
+        }
+    }
+
+    @Override
+    public boolean cancelOrder(long timestampNs, long orderId, long ownerId) {
+        OrderNode node = state.index.get(orderId);
+        RejectCode code = validator.checkExisting(node, orderId, ownerId);
+        if (code != null) {
+            listener.onRejected(timestampNs, orderId, ownerId, code, validator.message());
+            return false;
+        }
+        state.cancelResting(node, timestampNs, CancelReason.USER);
+        return true;
+    }
+
+    @Override
+    public boolean amendOrder(long timestampNs, long orderId, long ownerId, long newPrice, long newQuantity) {
+        OrderNode node = state.index.get(orderId);
+        RejectCode code = validator.checkExisting(node, orderId, ownerId);
+        if (code == null) {
+            code = validator.checkAmend(newPrice, newQuantity);
+        }
+        boolean keepsPriority = code == null && newPrice == node.price && newQuantity <= node.remaining;
+        if (code == null && !keepsPriority && node.postOnly && state.phase == TradingPhase.CONTINUOUS
+            && matcher.wouldTake(node.side, newPrice)) {
+            validator.startMessage().append("postOnly=true but newPrice=").append(newPrice)
+                .append(" would take liquidity");
+            code = RejectCode.BOOK_POST_ONLY_WOULD_TAKE;
+        }
+        if (code != null) {
+            listener.onRejected(timestampNs, orderId, ownerId, code, validator.message());
+            return false;
+        }
+        listener.onAmended(timestampNs, orderId, ownerId, node.side, newPrice, newQuantity, keepsPriority);
+        if (keepsPriority) {
+            long reduction = node.remaining - newQuantity;
+            if (reduction > 0) {
+                state.reduceResting(node, reduction, timestampNs);
+            }
+            return true;
+        }
+        state.unrest(node, timestampNs);
+        node.price = newPrice;
+        node.remaining = newQuantity;
+        if (state.phase == TradingPhase.PRE_OPEN) {
+            state.rest(node, timestampNs);
+        } else {
+            enterContinuous(node, timestampNs);
+        }
+        return true;
+    }
+
+    @Override
+    public int massCancel(long timestampNs) {
+        return state.cancelWhere(timestampNs, (node, ignored) -> true, 0L, CancelReason.MASS_CANCEL);
+    }
+
+    @Override
+    public int massCancelByOwner(long timestampNs, long ownerId) {
+        return state.cancelWhere(timestampNs, (node, owner) -> node.ownerId == owner, ownerId,
+            CancelReason.MASS_CANCEL);
+    }
+
+    @Override
+    public int expireDayOrders(long timestampNs) {
+        return state.cancelWhere(timestampNs, (node, ignored) -> node.timeInForce == TimeInForce.GFD, 0L,
+            CancelReason.EXPIRED);
+    }
+
+    @Override
+    public boolean setPhase(long timestampNs, TradingPhase phase) {
+        TradingPhase previous = state.phase;
+        if (phase == null || phase == previous) {
+            validator.startMessage().append("phase=").append(phase == null ? "null" : phase.name())
+                .append(phase == null ? " must not be null" : " must differ from the current phase");
+            listener.onRejected(timestampNs, 0L, 0L,
+                phase == null ? RejectCode.BOOK_MISSING_FIELD : RejectCode.BOOK_WRONG_PHASE, validator.message());
+            return false;
+        }
+        if (phase == TradingPhase.CONTINUOUS) {
+            auction.uncross(timestampNs);
+        }
+        state.phase = phase;
+        listener.onPhaseChanged(timestampNs, previous, phase);
+        return true;
+    }
+
+    @Override
+    public boolean setPriceBand(long timestampNs, long lowPrice, long highPrice) {
+        long tick = state.settings.tickSize();
+        if (lowPrice < 0 || highPrice < 0 || lowPrice % tick != 0 || highPrice % tick != 0
+            || (lowPrice != OrderBookView.NULL_PRICE && highPrice != OrderBookView.NULL_PRICE
+            && lowPrice > highPrice)) {
+            validator.startMessage().append("priceBand=").append(lowPrice).append("..").append(highPrice)
+                .append(" must be >= 0, multiples of tickSize=").append(tick).append(" and low <= high");
+            listener.onRejected(timestampNs, 0L, 0L, RejectCode.BOOK_INVALID_PRICE_BAND, validator.message());
+            return false;
+        }
+        state.bandLow = lowPrice;
+        state.bandHigh = highPrice;
+        return true;
+    }
+
+    @Override
+    public boolean setReferencePrice(long timestampNs, long price) {
+        long tick = state.settings.tickSize();
+        if (price < 0 || price % tick != 0) {
+            validator.startMessage().append("referencePrice=").append(price)
+                .append(" must be >= 0 and a multiple of tickSize=").append(tick);
+            listener.onRejected(timestampNs, 0L, 0L, price < 0 ? RejectCode.BOOK_PRICE_NOT_POSITIVE
+                : RejectCode.BOOK_PRICE_OFF_TICK, validator.message());
+            return false;
+        }
+        state.referencePrice = price;
+        return true;
+    }
+}

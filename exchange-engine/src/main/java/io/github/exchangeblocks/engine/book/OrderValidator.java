@@ -1,0 +1,180 @@
+package io.github.exchangeblocks.engine.book;
+
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.api.book.OrderBookView;
+import io.github.exchangeblocks.api.book.SelfTradePrevention;
+import io.github.exchangeblocks.api.book.TradingPhase;
+
+/**
+ * Checks commands against the book's settings, band and phase before anything changes. A failed check returns
+ * its {@link RejectCode} and leaves a message naming the field and the rule in {@link #message()}; the message
+ * buffer is reused, so rejecting allocates nothing once it has grown.
+ */
+final class OrderValidator {
+    private final StringBuilder message = new StringBuilder(128);
+    private final BookState state;
+
+    OrderValidator(BookState state) {
+        this.state = state;
+    }
+
+    /** The message of the last failed check; valid until the next check. */
+    CharSequence message() {
+        return message;
+    }
+
+    RejectCode checkPlace(long orderId, Side side, OrderType type, TimeInForce timeInForce, long price,
+                          long quantity, long minQuantity, boolean postOnly, SelfTradePrevention stp) {
+        message.setLength(0);
+        if (side == null || type == null || timeInForce == null || stp == null) {
+            message.append(side == null ? "side" : type == null ? "type" : timeInForce == null ? "timeInForce"
+                : "selfTradePrevention").append("=null must not be null");
+            return RejectCode.BOOK_MISSING_FIELD;
+        }
+        if (orderId <= 0) {
+            message.append("orderId=").append(orderId).append(" must be > 0");
+            return RejectCode.BOOK_INVALID_ORDER_ID;
+        }
+        TradingPhase phase = state.phase;
+        if (!phase.acceptsOrders()) {
+            message.append("phase=").append(phase.name()).append(" does not accept new orders");
+            return RejectCode.BOOK_WRONG_PHASE;
+        }
+        RejectCode code = checkCombination(type, timeInForce, postOnly, phase);
+        if (code != null) {
+            return code;
+        }
+        code = type == OrderType.LIMIT ? checkLimitPrice(price) : checkProtectionPrice(price);
+        if (code != null) {
+            return code;
+        }
+        code = checkQuantity(quantity);
+        if (code != null) {
+            return code;
+        }
+        if (minQuantity != 0) {
+            if (phase == TradingPhase.PRE_OPEN) {
+                message.append("minQuantity=").append(minQuantity).append(" must be 0 in phase PRE_OPEN");
+                return RejectCode.BOOK_WRONG_PHASE;
+            }
+            if (minQuantity < 0 || minQuantity > quantity || minQuantity % state.settings.lotSize() != 0) {
+                message.append("minQuantity=").append(minQuantity).append(" must be in 0..quantity=")
+                    .append(quantity).append(" and a multiple of lotSize=").append(state.settings.lotSize());
+                return RejectCode.BOOK_INVALID_MIN_QUANTITY;
+            }
+        }
+        if (state.index.containsKey(orderId)) {
+            message.append("orderId=").append(orderId).append(" is already resting in the book");
+            return RejectCode.BOOK_DUPLICATE_ORDER_ID;
+        }
+        return null;
+    }
+
+    private RejectCode checkCombination(OrderType type, TimeInForce timeInForce, boolean postOnly,
+                                        TradingPhase phase) {
+        if (type == OrderType.MARKET && timeInForce.canRest()) {
+            message.append("timeInForce=").append(timeInForce.name()).append(" must be IOC or FOK for MARKET");
+            return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
+        }
+        if (postOnly && (type == OrderType.MARKET || !timeInForce.canRest())) {
+            message.append("postOnly=true requires a LIMIT order with GTC or GFD, not ").append(type.name())
+                .append(' ').append(timeInForce.name());
+            return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
+        }
+        if (phase == TradingPhase.PRE_OPEN && (type == OrderType.MARKET || timeInForce == TimeInForce.FOK)) {
+            message.append(type == OrderType.MARKET ? "type=MARKET" : "timeInForce=FOK")
+                .append(" is not accepted in phase PRE_OPEN");
+            return RejectCode.BOOK_WRONG_PHASE;
+        }
+        return null;
+    }
+
+    /** Checks a limit price: positive, on the tick, inside the band. */
+    RejectCode checkLimitPrice(long price) {
+        if (price <= 0) {
+            message.append("price=").append(price).append(" must be > 0");
+            return RejectCode.BOOK_PRICE_NOT_POSITIVE;
+        }
+        long tick = state.settings.tickSize();
+        if (price % tick != 0) {
+            message.append("price=").append(price).append(" must be a multiple of tickSize=").append(tick);
+            return RejectCode.BOOK_PRICE_OFF_TICK;
+        }
+        if ((state.bandLow != OrderBookView.NULL_PRICE && price < state.bandLow)
+            || (state.bandHigh != OrderBookView.NULL_PRICE && price > state.bandHigh)) {
+            message.append("price=").append(price).append(" must be inside the price band ")
+                .append(state.bandLow).append("..").append(state.bandHigh);
+            return RejectCode.BOOK_PRICE_OUTSIDE_BAND;
+        }
+        return null;
+    }
+
+    private RejectCode checkProtectionPrice(long price) {
+        if (price == OrderBookView.NULL_PRICE) {
+            return null;
+        }
+        if (price < 0) {
+            message.append("price=").append(price).append(" must be >= 0 (0 for no protection)");
+            return RejectCode.BOOK_PRICE_NOT_POSITIVE;
+        }
+        long tick = state.settings.tickSize();
+        if (price % tick != 0) {
+            message.append("price=").append(price).append(" must be a multiple of tickSize=").append(tick);
+            return RejectCode.BOOK_PRICE_OFF_TICK;
+        }
+        return null;
+    }
+
+    /** Checks a quantity: positive, on the lot, at most the maximum. */
+    RejectCode checkQuantity(long quantity) {
+        if (quantity <= 0) {
+            message.append("quantity=").append(quantity).append(" must be > 0");
+            return RejectCode.BOOK_QUANTITY_NOT_POSITIVE;
+        }
+        long lot = state.settings.lotSize();
+        if (quantity % lot != 0) {
+            message.append("quantity=").append(quantity).append(" must be a multiple of lotSize=").append(lot);
+            return RejectCode.BOOK_QUANTITY_OFF_LOT;
+        }
+        long max = state.settings.maxQuantity();
+        if (quantity > max) {
+            message.append("quantity=").append(quantity).append(" must be <= maxQuantity=").append(max);
+            return RejectCode.BOOK_QUANTITY_ABOVE_MAX;
+        }
+        return null;
+    }
+
+    /** Checks that a cancel or amend names a resting order of this owner; returns the order through the state. */
+    RejectCode checkExisting(OrderNode node, long orderId, long ownerId) {
+        message.setLength(0);
+        if (node == null) {
+            message.append("orderId=").append(orderId).append(" is not resting in the book");
+            return RejectCode.BOOK_UNKNOWN_ORDER_ID;
+        }
+        if (node.ownerId != ownerId) {
+            message.append("ownerId=").append(ownerId).append(" does not own orderId=").append(orderId);
+            return RejectCode.BOOK_WRONG_OWNER;
+        }
+        return null;
+    }
+
+    RejectCode checkAmend(long newPrice, long newQuantity) {
+        message.setLength(0);
+        TradingPhase phase = state.phase;
+        if (!phase.acceptsOrders()) {
+            message.append("phase=").append(phase.name()).append(" does not accept amends");
+            return RejectCode.BOOK_WRONG_PHASE;
+        }
+        RejectCode code = checkLimitPrice(newPrice);
+        return code != null ? code : checkQuantity(newQuantity);
+    }
+
+    /** Writes a message for a reject decided by the caller. */
+    StringBuilder startMessage() {
+        message.setLength(0);
+        return message;
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.exchangeblocks.engine.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.book.AuctionIndication;
+import io.github.exchangeblocks.api.book.DepthSnapshot;
+import io.github.exchangeblocks.api.book.OrderBook;
+import io.github.exchangeblocks.api.book.TradingPhase;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drives the real book and the oracle with the same commands and checks, after every step: identical events and
+ * outcomes, identical L2 and L3, identical auction indication, and the invariants (not crossed at rest in
+ * continuous trading, quantity conserved, the event-derived working quantities equal the book's). Halfway
+ * through it snapshots the real book, restores a copy and from then on checks the copy produces the same events
+ * and the same state hash.
+ */
+final class DifferentialHarness {
+    private final EventLog bookLog = new EventLog();
+    private final QuantityLedger ledger = new QuantityLedger(bookLog);
+    private final EventLog oracleLog = new EventLog();
+    private final OrderBookSettings settings;
+    private final OrderBook book;
+    private final ReferenceBook oracle;
+    private final DepthSnapshot depth = new DepthSnapshot(64);
+    private final AuctionIndication indication = new AuctionIndication();
+    private EventLog copyLog;
+    private OrderBook copy;
+    long steps;
+
+    DifferentialHarness(TradingPhase initialPhase) {
+        settings = BookCommands.settings(initialPhase);
+        book = OrderBooks.create(settings, ledger);
+        oracle = new ReferenceBook(settings, oracleLog);
+    }
+
+    void run(List<BookCommand> commands) {
+        for (int i = 0; i < commands.size(); i++) {
+            if (i == commands.size() / 2) {
+                restoreCopy();
+            }
+            step(commands.get(i), 1_000L + i);
+        }
+        if (copy != null) {
+            assertThat(copy.stateHash()).isEqualTo(book.stateHash());
+        }
+    }
+
+    private void restoreCopy() {
+        ByteBuffer buffer = ByteBuffer.allocate(book.snapshotLength());
+        book.writeSnapshot(buffer);
+        buffer.flip();
+        copyLog = new EventLog();
+        copy = OrderBooks.restore(settings, copyLog, buffer);
+        assertThat(copy.stateHash()).isEqualTo(book.stateHash());
+        assertThat(l3(copy)).isEqualTo(l3(book));
+    }
+
+    private void step(BookCommand generated, long ts) {
+        BookCommand command = generated.resolve(oracle);
+        long outcome = command.applyTo(book, ts);
+        long expected = command.applyTo(oracle, ts);
+        steps++;
+        List<String> events = bookLog.drain();
+        assertThat(events).as("events of %s", command).isEqualTo(oracleLog.drain());
+        assertThat(outcome).as("outcome of %s", command).isEqualTo(expected);
+        if (copy != null) {
+            assertThat(command.applyTo(copy, ts)).isEqualTo(outcome);
+            assertThat(copyLog.drain()).as("restored copy events of %s", command).isEqualTo(events);
+        }
+        bookLog.messages.clear();
+        checkViews(command);
+        checkInvariants(command);
+    }
+
+    private void checkViews(BookCommand command) {
+        book.depth(depth);
+        List<String> l2 = new ArrayList<>();
+        for (int i = 0; i < depth.bidLevels(); i++) {
+            l2.add("B " + depth.bidPrice(i) + " " + depth.bidQuantity(i) + " " + depth.bidCount(i));
+        }
+        for (int i = 0; i < depth.askLevels(); i++) {
+            l2.add("S " + depth.askPrice(i) + " " + depth.askQuantity(i) + " " + depth.askCount(i));
+        }
+        assertThat(l2).as("L2 after %s", command).isEqualTo(oracleL2());
+        assertThat(l3(book)).as("L3 after %s", command).isEqualTo(oracleL3());
+        assertThat(book.phase()).isEqualTo(oracle.phase);
+        assertThat(book.referencePrice()).isEqualTo(oracle.reference);
+        book.auctionIndication(indication);
+        long[] eq = oracle.equilibrium();
+        assertThat(new long[] {indication.price(), indication.volume(), indication.buyQuantity(),
+            indication.sellQuantity()}).as("auction indication after %s", command).containsExactly(eq);
+    }
+
+    private void checkInvariants(BookCommand command) {
+        long bid = book.bestBidPrice();
+        long ask = book.bestAskPrice();
+        if (book.phase() == TradingPhase.CONTINUOUS && bid != 0 && ask != 0) {
+            assertThat(bid).as("crossed at rest after %s", command).isLessThan(ask);
+        }
+        long resting = 0;
+        for (Long id : ledger.working.keySet()) {
+            assertThat(book.remainingQuantity(id)).as("working quantity of %d", id)
+                .isEqualTo(ledger.working.get(id));
+            resting += book.remainingQuantity(id);
+        }
+        assertThat(ledger.working).hasSize(book.orderCount());
+        assertThat(ledger.entered).as("quantity conservation after %s", command)
+            .isEqualTo(ledger.tradedBothSides + ledger.cancelled + resting);
+    }
+
+    private List<String> oracleL2() {
+        List<String> l2 = new ArrayList<>();
+        for (Side side : Side.values()) {
+            long price = 0;
+            long qty = 0;
+            int count = 0;
+            for (ReferenceBook.Order o : oracle.sorted(side)) {
+                if (count > 0 && o.price != price) {
+                    l2.add((side == Side.BUY ? "B " : "S ") + price + " " + qty + " " + count);
+                    qty = 0;
+                    count = 0;
+                }
+                price = o.price;
+                qty += o.remaining;
+                count++;
+            }
+            if (count > 0) {
+                l2.add((side == Side.BUY ? "B " : "S ") + price + " " + qty + " " + count);
+            }
+        }
+        return l2;
+    }
+
+    private List<String> oracleL3() {
+        List<String> l3 = new ArrayList<>();
+        for (Side side : Side.values()) {
+            for (ReferenceBook.Order o : oracle.sorted(side)) {
+                l3.add(o.id + "/" + o.owner + " " + o.side + " " + o.tif + " " + o.remaining + "@" + o.price + " t="
+                    + o.timestamp);
+            }
+        }
+        return l3;
+    }
+
+    static List<String> l3(OrderBook book) {
+        List<String> l3 = new ArrayList<>();
+        for (Side side : Side.values()) {
+            book.forEachOrder(side, (id, owner, s, tif, price, remaining, ts) ->
+                l3.add(id + "/" + owner + " " + s + " " + tif + " " + remaining + "@" + price + " t=" + ts));
+        }
+        return l3;
+    }
+}

@@ -1,0 +1,474 @@
+package io.github.exchangeblocks.engine.book;
+
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.api.book.CancelReason;
+import io.github.exchangeblocks.api.book.OrderBookListener;
+import io.github.exchangeblocks.api.book.SelfTradePrevention;
+import io.github.exchangeblocks.api.book.TradingPhase;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The oracle: a deliberately naive order book. All resting orders live in one list; every question (best price,
+ * priority order, level totals) is answered by filtering and sorting that list from scratch. Slow and obviously
+ * correct, it defines the behaviour the real book must reproduce event for event (reject messages excepted).
+ */
+final class ReferenceBook {
+    static final class Order {
+        long id;
+        long owner;
+        Side side;
+        OrderType type;
+        TimeInForce tif;
+        SelfTradePrevention stp;
+        boolean postOnly;
+        long price;
+        long remaining;
+        long timestamp;
+        long arrival;
+
+        Order copy() {
+            Order o = new Order();
+            o.id = id; o.owner = owner; o.side = side; o.type = type; o.tif = tif; o.stp = stp;
+            o.postOnly = postOnly; o.price = price; o.remaining = remaining; o.timestamp = timestamp;
+            o.arrival = arrival;
+            return o;
+        }
+    }
+
+    private final OrderBookSettings settings;
+    private final OrderBookListener out;
+    final List<Order> resting = new ArrayList<>();
+    TradingPhase phase;
+    long bandLow;
+    long bandHigh;
+    long reference;
+    long lastArrival;
+    long lastTradeId;
+    long lastLevelSeq;
+
+    ReferenceBook(OrderBookSettings settings, OrderBookListener out) {
+        this.settings = settings;
+        this.out = out;
+        phase = settings.initialPhase();
+        bandLow = settings.priceBandLow();
+        bandHigh = settings.priceBandHigh();
+    }
+
+    private ReferenceBook(ReferenceBook other) {
+        settings = other.settings;
+        out = OrderBookListener.NO_OP;
+        for (Order o : other.resting) {
+            resting.add(o.copy());
+        }
+        phase = other.phase;
+        reference = other.reference;
+    }
+
+    /** Resting orders of a side in priority order: best price first, then earlier arrival first. */
+    List<Order> sorted(Side side) {
+        Comparator<Order> byPrice = Comparator.comparingLong(o -> o.price);
+        if (side == Side.BUY) {
+            byPrice = byPrice.reversed();
+        }
+        List<Order> list = new ArrayList<>();
+        for (Order o : resting) {
+            if (o.side == side) {
+                list.add(o);
+            }
+        }
+        list.sort(byPrice.thenComparingLong(o -> o.arrival));
+        return list;
+    }
+
+    Order find(long id) {
+        for (Order o : resting) {
+            if (o.id == id) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private void level(long ts, Side side, long price) {
+        long qty = 0;
+        int count = 0;
+        for (Order o : resting) {
+            if (o.side == side && o.price == price) {
+                qty += o.remaining;
+                count++;
+            }
+        }
+        out.onLevelChanged(ts, ++lastLevelSeq, side, price, qty, count);
+    }
+
+    private boolean reject(long ts, long id, long owner, RejectCode code) {
+        out.onRejected(ts, id, owner, code, code.description());
+        return false;
+    }
+
+    private RejectCode limitPriceError(long price) {
+        if (price <= 0) {
+            return RejectCode.BOOK_PRICE_NOT_POSITIVE;
+        }
+        if (price % settings.tickSize() != 0) {
+            return RejectCode.BOOK_PRICE_OFF_TICK;
+        }
+        if ((bandLow != 0 && price < bandLow) || (bandHigh != 0 && price > bandHigh)) {
+            return RejectCode.BOOK_PRICE_OUTSIDE_BAND;
+        }
+        return null;
+    }
+
+    private RejectCode quantityError(long qty) {
+        if (qty <= 0) {
+            return RejectCode.BOOK_QUANTITY_NOT_POSITIVE;
+        }
+        if (qty % settings.lotSize() != 0) {
+            return RejectCode.BOOK_QUANTITY_OFF_LOT;
+        }
+        return qty > settings.maxQuantity() ? RejectCode.BOOK_QUANTITY_ABOVE_MAX : null;
+    }
+
+    private static boolean crosses(Side takerSide, long limit, long restingPrice) {
+        return takerSide == Side.BUY ? restingPrice <= limit : restingPrice >= limit;
+    }
+
+    private static long limitOf(Order taker) {
+        if (taker.type == OrderType.MARKET && taker.price == 0) {
+            return taker.side == Side.BUY ? Long.MAX_VALUE : 0;
+        }
+        return taker.price;
+    }
+
+    private boolean wouldTake(Side side, long price) {
+        List<Order> opposite = sorted(side == Side.BUY ? Side.SELL : Side.BUY);
+        return !opposite.isEmpty() && crosses(side, price, opposite.get(0).price);
+    }
+
+    boolean place(long ts, long id, long owner, Side side, OrderType type, TimeInForce tif, long price, long qty,
+                  long minQty, boolean postOnly, SelfTradePrevention stp) {
+        if (side == null || type == null || tif == null || stp == null) {
+            return reject(ts, id, owner, RejectCode.BOOK_MISSING_FIELD);
+        }
+        if (id <= 0) {
+            return reject(ts, id, owner, RejectCode.BOOK_INVALID_ORDER_ID);
+        }
+        if (phase != TradingPhase.CONTINUOUS && phase != TradingPhase.PRE_OPEN) {
+            return reject(ts, id, owner, RejectCode.BOOK_WRONG_PHASE);
+        }
+        boolean resting = tif == TimeInForce.GTC || tif == TimeInForce.GFD;
+        if (type == OrderType.MARKET && resting) {
+            return reject(ts, id, owner, RejectCode.BOOK_INVALID_ORDER_COMBINATION);
+        }
+        if (postOnly && (type == OrderType.MARKET || !resting)) {
+            return reject(ts, id, owner, RejectCode.BOOK_INVALID_ORDER_COMBINATION);
+        }
+        if (phase == TradingPhase.PRE_OPEN && (type == OrderType.MARKET || tif == TimeInForce.FOK)) {
+            return reject(ts, id, owner, RejectCode.BOOK_WRONG_PHASE);
+        }
+        RejectCode code;
+        if (type == OrderType.LIMIT) {
+            code = limitPriceError(price);
+        } else {
+            code = price < 0 ? RejectCode.BOOK_PRICE_NOT_POSITIVE
+                : price % settings.tickSize() != 0 ? RejectCode.BOOK_PRICE_OFF_TICK : null;
+        }
+        if (code == null) {
+            code = quantityError(qty);
+        }
+        if (code != null) {
+            return reject(ts, id, owner, code);
+        }
+        if (minQty != 0) {
+            if (phase == TradingPhase.PRE_OPEN) {
+                return reject(ts, id, owner, RejectCode.BOOK_WRONG_PHASE);
+            }
+            if (minQty < 0 || minQty > qty || minQty % settings.lotSize() != 0) {
+                return reject(ts, id, owner, RejectCode.BOOK_INVALID_MIN_QUANTITY);
+            }
+        }
+        if (find(id) != null) {
+            return reject(ts, id, owner, RejectCode.BOOK_DUPLICATE_ORDER_ID);
+        }
+        if (postOnly && phase == TradingPhase.CONTINUOUS && wouldTake(side, price)) {
+            return reject(ts, id, owner, RejectCode.BOOK_POST_ONLY_WOULD_TAKE);
+        }
+        out.onAccepted(ts, id, owner, side, type, tif, price, qty);
+        Order o = new Order();
+        o.id = id; o.owner = owner; o.side = side; o.type = type; o.tif = tif; o.postOnly = postOnly;
+        o.stp = stp == SelfTradePrevention.BOOK_DEFAULT ? settings.selfTradePrevention() : stp;
+        o.price = price; o.remaining = qty;
+        if (phase == TradingPhase.PRE_OPEN) {
+            addResting(o, ts);
+            return true;
+        }
+        if (tif == TimeInForce.FOK || minQty > 0) {
+            long needed = tif == TimeInForce.FOK ? qty : minQty;
+            // Dry run: the same matching on a throw-away copy of the book, counting what trades.
+            ReferenceBook copy = new ReferenceBook(this);
+            Order probe = o.copy();
+            long traded = copy.matchCountingTrades(probe, ts);
+            if (traded < needed) {
+                out.onCancelled(ts, id, owner, side, price, qty, 0, tif == TimeInForce.FOK
+                    ? CancelReason.FOK_UNFILLABLE : CancelReason.MIN_QUANTITY_UNFILLABLE);
+                return true;
+            }
+        }
+        enter(o, ts);
+        return true;
+    }
+
+    private void addResting(Order o, long ts) {
+        o.timestamp = ts;
+        o.arrival = ++lastArrival;
+        resting.add(o);
+        level(ts, o.side, o.price);
+    }
+
+    private void enter(Order o, long ts) {
+        matchCountingTrades(o, ts);
+        if (o.remaining == 0) {
+            return;
+        }
+        if (o.type == OrderType.LIMIT && (o.tif == TimeInForce.GTC || o.tif == TimeInForce.GFD)) {
+            addResting(o, ts);
+        } else {
+            CancelReason reason = o.type == OrderType.MARKET ? CancelReason.MARKET_NO_LIQUIDITY
+                : o.tif == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE : CancelReason.IOC_REMAINDER;
+            out.onCancelled(ts, o.id, o.owner, o.side, o.price, o.remaining, 0, reason);
+        }
+    }
+
+    /** Continuous matching of {@code taker}; returns the quantity it traded. */
+    private long matchCountingTrades(Order taker, long ts) {
+        long traded = 0;
+        long limit = limitOf(taker);
+        for (Order maker : sorted(taker.side == Side.BUY ? Side.SELL : Side.BUY)) {
+            if (taker.remaining == 0 || !crosses(taker.side, limit, maker.price)) {
+                break;
+            }
+            if (maker.owner == taker.owner && taker.stp != SelfTradePrevention.NONE) {
+                SelfTradePrevention stp = taker.stp;
+                if (stp == SelfTradePrevention.CANCEL_RESTING || stp == SelfTradePrevention.CANCEL_BOTH) {
+                    removeWhole(maker, ts, CancelReason.SELF_TRADE);
+                    if (stp == SelfTradePrevention.CANCEL_RESTING) {
+                        continue;
+                    }
+                }
+                long cut = taker.remaining;
+                if (stp == SelfTradePrevention.DECREMENT_AND_CANCEL) {
+                    cut = Math.min(taker.remaining, maker.remaining);
+                    maker.remaining -= cut;
+                    out.onCancelled(ts, maker.id, maker.owner, maker.side, maker.price, cut, maker.remaining,
+                        CancelReason.SELF_TRADE);
+                    if (maker.remaining == 0) {
+                        resting.remove(maker);
+                    }
+                    level(ts, maker.side, maker.price);
+                }
+                taker.remaining -= cut;
+                out.onCancelled(ts, taker.id, taker.owner, taker.side, taker.price, cut, taker.remaining,
+                    CancelReason.SELF_TRADE);
+                if (taker.remaining == 0) {
+                    break;
+                }
+                continue;
+            }
+            long q = Math.min(taker.remaining, maker.remaining);
+            taker.remaining -= q;
+            maker.remaining -= q;
+            traded += q;
+            out.onTrade(ts, ++lastTradeId, maker.id, maker.owner, taker.id, taker.owner, taker.side, maker.price, q,
+                maker.remaining, taker.remaining);
+            reference = maker.price;
+            if (maker.remaining == 0) {
+                resting.remove(maker);
+            }
+            level(ts, maker.side, maker.price);
+        }
+        return traded;
+    }
+
+    private void removeWhole(Order o, long ts, CancelReason reason) {
+        out.onCancelled(ts, o.id, o.owner, o.side, o.price, o.remaining, 0, reason);
+        o.remaining = 0;
+        resting.remove(o);
+        level(ts, o.side, o.price);
+    }
+
+    boolean cancel(long ts, long id, long owner) {
+        Order o = find(id);
+        if (o == null) {
+            return reject(ts, id, owner, RejectCode.BOOK_UNKNOWN_ORDER_ID);
+        }
+        if (o.owner != owner) {
+            return reject(ts, id, owner, RejectCode.BOOK_WRONG_OWNER);
+        }
+        removeWhole(o, ts, CancelReason.USER);
+        return true;
+    }
+
+    boolean amend(long ts, long id, long owner, long price, long qty) {
+        Order o = find(id);
+        if (o == null) {
+            return reject(ts, id, owner, RejectCode.BOOK_UNKNOWN_ORDER_ID);
+        }
+        if (o.owner != owner) {
+            return reject(ts, id, owner, RejectCode.BOOK_WRONG_OWNER);
+        }
+        if (phase != TradingPhase.CONTINUOUS && phase != TradingPhase.PRE_OPEN) {
+            return reject(ts, id, owner, RejectCode.BOOK_WRONG_PHASE);
+        }
+        RejectCode code = limitPriceError(price);
+        if (code == null) {
+            code = quantityError(qty);
+        }
+        if (code != null) {
+            return reject(ts, id, owner, code);
+        }
+        boolean kept = price == o.price && qty <= o.remaining;
+        if (!kept && o.postOnly && phase == TradingPhase.CONTINUOUS && wouldTake(o.side, price)) {
+            return reject(ts, id, owner, RejectCode.BOOK_POST_ONLY_WOULD_TAKE);
+        }
+        out.onAmended(ts, id, owner, o.side, price, qty, kept);
+        if (kept) {
+            if (qty < o.remaining) {
+                o.remaining = qty;
+                level(ts, o.side, o.price);
+            }
+            return true;
+        }
+        resting.remove(o);
+        level(ts, o.side, o.price);
+        o.price = price;
+        o.remaining = qty;
+        if (phase == TradingPhase.PRE_OPEN) {
+            addResting(o, ts);
+        } else {
+            enter(o, ts);
+        }
+        return true;
+    }
+
+    int cancelAll(long ts, Predicate<Order> which, CancelReason reason) {
+        List<Order> order = sorted(Side.BUY);
+        order.addAll(sorted(Side.SELL));
+        int n = 0;
+        for (Order o : order) {
+            if (which.test(o)) {
+                removeWhole(o, ts, reason);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    boolean setPhase(long ts, TradingPhase next) {
+        if (next == null) {
+            return reject(ts, 0, 0, RejectCode.BOOK_MISSING_FIELD);
+        }
+        if (next == phase) {
+            return reject(ts, 0, 0, RejectCode.BOOK_WRONG_PHASE);
+        }
+        if (next == TradingPhase.CONTINUOUS) {
+            uncross(ts);
+        }
+        TradingPhase previous = phase;
+        phase = next;
+        out.onPhaseChanged(ts, previous, next);
+        return true;
+    }
+
+    /** Brute force equilibrium: every resting price is a candidate; returns {price, volume, buy, sell}. */
+    long[] equilibrium() {
+        long[] best = {0, 0, 0, 0};
+        long bestImbalance = 0;
+        List<Long> candidates = new ArrayList<>();
+        for (Order o : resting) {
+            if (!candidates.contains(o.price)) {
+                candidates.add(o.price);
+            }
+        }
+        candidates.sort(null);
+        for (long p : candidates) {
+            long buy = 0;
+            long sell = 0;
+            for (Order o : resting) {
+                if (o.side == Side.BUY && o.price >= p) {
+                    buy += o.remaining;
+                }
+                if (o.side == Side.SELL && o.price <= p) {
+                    sell += o.remaining;
+                }
+            }
+            long volume = Math.min(buy, sell);
+            long imbalance = Math.abs(buy - sell);
+            if (volume == 0) {
+                continue;
+            }
+            boolean better = volume > best[1]
+                || volume == best[1] && imbalance < bestImbalance
+                || volume == best[1] && imbalance == bestImbalance && reference != 0
+                && Math.abs(p - reference) < Math.abs(best[0] - reference);
+            if (better) {
+                best = new long[] {p, volume, buy, sell};
+                bestImbalance = imbalance;
+            }
+        }
+        return best;
+    }
+
+    private void uncross(long ts) {
+        long[] eq = equilibrium();
+        long left = eq[1];
+        while (left > 0) {
+            Order bid = sorted(Side.BUY).get(0);
+            Order ask = sorted(Side.SELL).get(0);
+            long q = Math.min(left, Math.min(bid.remaining, ask.remaining));
+            Order maker = bid.arrival < ask.arrival ? bid : ask;
+            Order taker = maker == bid ? ask : bid;
+            bid.remaining -= q;
+            ask.remaining -= q;
+            out.onTrade(ts, ++lastTradeId, maker.id, maker.owner, taker.id, taker.owner, taker.side, eq[0], q,
+                maker.remaining, taker.remaining);
+            for (Order o : new Order[] {bid, ask}) {
+                if (o.remaining == 0) {
+                    resting.remove(o);
+                }
+                level(ts, o.side, o.price);
+            }
+            left -= q;
+        }
+        if (eq[1] > 0) {
+            reference = eq[0];
+        }
+        cancelAll(ts, o -> o.tif == TimeInForce.IOC, CancelReason.IOC_REMAINDER);
+    }
+
+    boolean setBand(long ts, long low, long high) {
+        long tick = settings.tickSize();
+        if (low < 0 || high < 0 || low % tick != 0 || high % tick != 0 || (low != 0 && high != 0 && low > high)) {
+            return reject(ts, 0, 0, RejectCode.BOOK_INVALID_PRICE_BAND);
+        }
+        bandLow = low;
+        bandHigh = high;
+        return true;
+    }
+
+    boolean setReference(long ts, long price) {
+        if (price < 0) {
+            return reject(ts, 0, 0, RejectCode.BOOK_PRICE_NOT_POSITIVE);
+        }
+        if (price % settings.tickSize() != 0) {
+            return reject(ts, 0, 0, RejectCode.BOOK_PRICE_OFF_TICK);
+        }
+        reference = price;
+        return true;
+    }
+}
