@@ -5,4 +5,8 @@
 module io.github.exchangeblocks.api {
     exports io.github.exchangeblocks.api;
     exports io.github.exchangeblocks.api.book;
+    exports io.github.exchangeblocks.api.instrument;
+    exports io.github.exchangeblocks.api.account;
+    exports io.github.exchangeblocks.api.risk;
+    exports io.github.exchangeblocks.api.settlement;
 }

@@ -53,7 +53,55 @@ public enum RejectCode {
     /** A post-only order would have taken liquidity. */
     BOOK_POST_ONLY_WOULD_TAKE(1014, "a post-only order must not take liquidity"),
     /** The price band is inconsistent. */
-    BOOK_INVALID_PRICE_BAND(1015, "price band bounds must be on the tick with low <= high");
+    BOOK_INVALID_PRICE_BAND(1015, "price band bounds must be on the tick with low <= high"),
+
+    // Instruments, accounts, positions, pre-trade risk, settlement (2000-2999).
+    /** No instrument is registered under the given id or index. */
+    UNKNOWN_INSTRUMENT(2000, "unknown instrument"),
+    /** An instrument with the same id is already listed. */
+    INSTRUMENT_EXISTS(2001, "instrument already listed"),
+    /** An instrument specification field breaks a listing rule. */
+    INVALID_INSTRUMENT_SPEC(2002, "invalid instrument specification"),
+    /** The instrument's status does not allow the requested action. */
+    INSTRUMENT_NOT_TRADABLE(2003, "instrument status does not allow this"),
+    /** The instrument still has positions or open orders. */
+    INSTRUMENT_IN_USE(2004, "instrument has positions or open orders"),
+    /** The requested status change is not allowed from the current status. */
+    INVALID_STATUS_TRANSITION(2005, "status transition not allowed"),
+    /** No account is known under the given id. */
+    UNKNOWN_ACCOUNT(2100, "unknown account"),
+    /** An account with the same user name already exists. */
+    ACCOUNT_EXISTS(2101, "account already exists"),
+    /** A money amount is zero, negative or out of range. */
+    INVALID_AMOUNT(2102, "invalid amount"),
+    /** A withdrawal exceeds the available funds. */
+    INSUFFICIENT_AVAILABLE(2103, "withdrawal exceeds available funds"),
+    /** No open order is known under the given id. */
+    UNKNOWN_ORDER(2104, "unknown order"),
+    /** An open order already uses the given order id. */
+    DUPLICATE_ORDER_ID(2105, "order id already in use"),
+    /** An order field (price, volume, lot) breaks a rule. */
+    INVALID_ORDER(2106, "invalid order"),
+    /** A fill is larger than the order's remaining volume or has an invalid price. */
+    INVALID_FILL(2107, "invalid fill"),
+    /** Available funds do not cover the margin and commission the order freezes. */
+    INSUFFICIENT_FUNDS(2200, "insufficient funds"),
+    /** Not enough unfrozen position to close under the instrument's close rule. */
+    INSUFFICIENT_POSITION(2201, "insufficient closable position"),
+    /** The order volume exceeds the instrument's or the account's maximum order size. */
+    ORDER_VOLUME_LIMIT(2202, "order volume above limit"),
+    /** The resulting position would exceed the maximum position per instrument. */
+    POSITION_LIMIT(2203, "position above limit"),
+    /** The account already has the maximum number of open orders. */
+    OPEN_ORDER_LIMIT(2204, "too many open orders"),
+    /** The order price is outside the instrument's limit band. */
+    PRICE_OUTSIDE_BAND(2205, "price outside limit band"),
+    /** The trading day was already settled (or is not after the last settled day). */
+    ALREADY_SETTLED(2300, "trading day already settled"),
+    /** A held instrument has no settlement price. */
+    SETTLEMENT_PRICE_MISSING(2301, "settlement price missing"),
+    /** Open orders must be cancelled or expired before settlement. */
+    SETTLEMENT_OPEN_ORDERS(2302, "open orders remain at settlement");
 
     private static final int MAX_CODE = 4999;
     private static final RejectCode[] BY_CODE = new RejectCode[MAX_CODE + 1];

@@ -1,0 +1,4 @@
+/**
+ * Risk contracts: the closing orders a liquidation computes and their projected effect.
+ */
+package io.github.exchangeblocks.api.risk;

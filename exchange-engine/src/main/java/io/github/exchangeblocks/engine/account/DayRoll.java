@@ -1,0 +1,110 @@
+package io.github.exchangeblocks.engine.account;
+
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.account.Rejection;
+import io.github.exchangeblocks.api.settlement.AccountStatement;
+import io.github.exchangeblocks.api.settlement.PositionStatement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Daily settlement of an {@link AccountBook}: every held instrument is marked at its settlement price, each
+ * account's position profit is realised into the balance, positions' cost moves to the settlement price, margins
+ * are recomputed there, today's lots join history, {@code pre_balance} becomes the balance and the day's fields
+ * (deposit, withdraw, close_profit, commission) restart from zero. Balances do not change; margins (and so
+ * available) do. Flat positions are dropped from the holder index.
+ *
+ * <p>Refused, with nothing changed, if the day is not after the last settled day, if open orders remain (the host
+ * cancels or expires them first), or if a held instrument has no settlement price.
+ */
+final class DayRoll {
+    private static final Comparator<PositionStatement> BY_INSTRUMENT =
+            Comparator.comparing(PositionStatement::instrumentId);
+
+    private DayRoll() {
+    }
+
+    static Rejection refusal(AccountBook book, int tradingDay, long[] prices) {
+        if (tradingDay <= book.lastSettledDay) {
+            return new Rejection(RejectCode.ALREADY_SETTLED, "tradingDay=" + tradingDay
+                    + " must be > lastSettledDay=" + book.lastSettledDay);
+        }
+        if (prices == null) {
+            return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, "settlementPriceTicks=null must not be null");
+        }
+        if (!book.orders.isEmpty()) {
+            return new Rejection(RejectCode.SETTLEMENT_OPEN_ORDERS, "openOrders=" + book.orders.size()
+                    + " must be 0 at settlement: cancel or expire them first");
+        }
+        for (int i = 0; i < book.holders.size(); i++) {
+            long price = i < prices.length ? prices[i] : 0;
+            if (price < 0 || price > AccountBook.MAX_PRICE_TICKS) {
+                return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
+                        + " settlementPriceTicks=" + price + " must be in 0.." + AccountBook.MAX_PRICE_TICKS);
+            }
+            if (price == 0 && holdsVolume(book.holders.get(i))) {
+                return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
+                        + " has positions but settlementPriceTicks=0");
+            }
+        }
+        return null;
+    }
+
+    private static boolean holdsVolume(List<Position> positions) {
+        for (Position position : positions) {
+            if (!position.isFlat()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void apply(AccountBook book, int tradingDay, long[] prices, List<AccountStatement> statements) {
+        for (int i = 0; i < book.holders.size(); i++) {
+            long price = i < prices.length ? prices[i] : 0;
+            if (price > 0) {
+                book.markPrice(i, price);
+            }
+        }
+        List<PositionStatement> lines = statements == null ? null : new ArrayList<>();
+        for (Account account : book.accounts) {
+            long balance = account.balance();
+            long settledProfit = account.positionProfit;
+            long margin = 0;
+            int write = 0;
+            for (int i = 0, n = account.positions.size(); i < n; i++) {
+                Position position = account.positions.get(i);
+                if (position.isFlat()) {
+                    book.dropPosition(position);
+                    continue;
+                }
+                long price = prices[position.instrument.index()];
+                long profit = position.positionProfit[0] + position.positionProfit[1];
+                margin += position.roll(price);
+                if (lines != null) {
+                    lines.add(new PositionStatement(position.instrumentId(), price, position.volumeLong(),
+                            position.volumeShort(), profit, position.marginLong(), position.marginShort()));
+                }
+                account.positions.set(write++, position);
+            }
+            for (int i = account.positions.size() - 1; i >= write; i--) {
+                account.positions.remove(i);
+            }
+            if (statements != null) {
+                lines.sort(BY_INSTRUMENT);
+                statements.add(new AccountStatement(tradingDay, account.accountId(), account.userName(),
+                        account.preBalance, account.deposit, account.withdraw, account.closeProfit, account.commission,
+                        settledProfit, balance, margin, balance - margin, Account.riskRatioE8(margin, balance), lines));
+                lines.clear();
+            }
+            account.margin = margin;
+            account.preBalance = balance;
+            account.deposit = 0;
+            account.withdraw = 0;
+            account.closeProfit = 0;
+            account.commission = 0;
+        }
+        book.lastSettledDay = tradingDay;
+    }
+}
