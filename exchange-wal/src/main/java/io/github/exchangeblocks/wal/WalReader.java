@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.wal;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -60,6 +61,7 @@ public final class WalReader {
                 throw new WalCorruptionException(path, 0, sequence, headerError);
             }
             ByteBuffer crcView = buffer.duplicate();
+            ByteBuffer recordView = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
             int position = SegmentDescriptor.HEADER_LENGTH;
             int capacity = buffer.capacity();
             boolean last = index == bases.length - 1;
@@ -67,7 +69,7 @@ public final class WalReader {
                 int result = Frames.check(buffer, crcView, crc, position, sequence);
                 if (result > 0) {
                     if (sequence >= fromSequence) {
-                        record.wrap(buffer, position, result - RecordDescriptor.HEADER_LENGTH, sequence,
+                        record.wrap(recordView, position, result - RecordDescriptor.HEADER_LENGTH, sequence,
                                 buffer.getInt(position + RecordDescriptor.TYPE_OFFSET));
                         handler.onRecord(record);
                         lastDelivered = sequence;

@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.wal;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public final class WalTailer {
     private final WalRecord record = new WalRecord();
     private MappedByteBuffer buffer;
     private ByteBuffer crcView;
+    private ByteBuffer recordView;
     private Path segmentPath;
     private int position;
     private long nextSequence;
@@ -30,13 +32,13 @@ public final class WalTailer {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.fromSequence = fromSequence;
         long[] bases = SegmentFiles.list(directory);
-        if (bases.length > 0 && fromSequence < bases[0]) {
-            throw new IllegalArgumentException("fromSequence=" + fromSequence
-                    + " must be >= the first retained sequence " + bases[0]);
-        }
         if (fromSequence < RecordDescriptor.FIRST_SEQUENCE) {
             throw new IllegalArgumentException("fromSequence=" + fromSequence + " must be >= "
                     + RecordDescriptor.FIRST_SEQUENCE);
+        }
+        if (bases.length > 0 && fromSequence < bases[0]) {
+            throw new IllegalArgumentException("fromSequence=" + fromSequence
+                    + " must be >= the first retained sequence " + bases[0]);
         }
         long start = bases.length == 0 ? RecordDescriptor.FIRST_SEQUENCE : bases[0];
         for (long base : bases) {
@@ -79,7 +81,7 @@ public final class WalTailer {
                         Frames.describe(buffer, crcView, crc, position, nextSequence));
             }
             if (nextSequence >= fromSequence) {
-                record.wrap(buffer, position, result - RecordDescriptor.HEADER_LENGTH, nextSequence,
+                record.wrap(recordView, position, result - RecordDescriptor.HEADER_LENGTH, nextSequence,
                         buffer.getInt(position + RecordDescriptor.TYPE_OFFSET));
                 handler.onRecord(record);
                 delivered++;
@@ -111,6 +113,7 @@ public final class WalTailer {
         }
         buffer = segment;
         crcView = segment.duplicate();
+        recordView = segment.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         segmentPath = path;
         position = SegmentDescriptor.HEADER_LENGTH;
         return true;

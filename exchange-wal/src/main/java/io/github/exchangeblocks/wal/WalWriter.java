@@ -3,6 +3,7 @@ package io.github.exchangeblocks.wal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ public final class WalWriter implements AutoCloseable {
     private int segmentCount;
     private MappedByteBuffer buffer;
     private ByteBuffer crcView;
+    private ByteBuffer claimView;
     private int capacity;
     private int position;
     private int forcedPosition;
@@ -137,7 +139,7 @@ public final class WalWriter implements AutoCloseable {
         int frameLength = HEADER_LENGTH + payloadLength;
         claimPosition = reserve(frameLength);
         claimType = type;
-        claim.wrap(buffer, claimPosition + HEADER_LENGTH, payloadLength, nextSequence);
+        claim.wrap(claimView, claimPosition + HEADER_LENGTH, payloadLength, nextSequence);
         return claim;
     }
 
@@ -356,6 +358,7 @@ public final class WalWriter implements AutoCloseable {
     private void activate(MappedByteBuffer segment, int tailPosition) {
         buffer = segment;
         crcView = segment.duplicate();
+        claimView = segment.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         capacity = segment.capacity();
         position = tailPosition;
         forcedPosition = tailPosition;
