@@ -1,0 +1,366 @@
+package io.github.exchangeblocks.wal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.zip.CRC32C;
+
+import static io.github.exchangeblocks.wal.RecordDescriptor.HEADER_LENGTH;
+
+/**
+ * The single writer of a log. Appends records into memory-mapped, preallocated segments: the payload is copied
+ * once, from the caller's array or buffer straight into the mapping (or written there directly through
+ * {@link #claim(int, int)}), the checksum computed, and the frame length stored last with release ordering so
+ * that tailers and post-crash readers never see half a record. Steady-state appends allocate nothing; rolling
+ * to a new segment creates a file.
+ *
+ * <p>Durability follows {@link WalConfig#durabilityMode()}; {@link #durableSequence()} and the
+ * {@link DurabilityListener} tell which records are on the device. The group-commit timer is driven by the host:
+ * call {@link #doWork(long)} from the writer thread's duty cycle; the log owns no threads.
+ *
+ * <p>Not thread-safe: one thread appends, claims, commits and calls {@code doWork}; {@link #durableSequence()} may
+ * be read from any thread. Obtain through {@link Wal#openWriter(WalConfig)}.
+ */
+public final class WalWriter implements AutoCloseable {
+    private static final long NOT_PENDING = Long.MIN_VALUE;
+
+    private final Path directory;
+    private final int newSegmentLength;
+    private final int maxPayloadLength;
+    private final DurabilityMode mode;
+    private final int groupCommitRecords;
+    private final long groupCommitDelayNs;
+    private final DurabilityListener listener;
+    private final CRC32C crc = new CRC32C();
+    private final RecordClaim claim = new RecordClaim();
+    private final boolean truncatedTornTail;
+
+    private long[] bases;
+    private int segmentCount;
+    private MappedByteBuffer buffer;
+    private ByteBuffer crcView;
+    private ByteBuffer claimView;
+    private int capacity;
+    private int position;
+    private int forcedPosition;
+    private long nextSequence;
+    private volatile long durableSequence;
+    private long pendingSinceNs = NOT_PENDING;
+    private int claimPosition = -1;
+    private int claimType;
+    private boolean closed;
+
+    WalWriter(WalConfig config) {
+        this.directory = config.directory();
+        this.newSegmentLength = config.segmentLength();
+        this.maxPayloadLength = config.maxPayloadLength();
+        this.mode = config.durabilityMode();
+        this.groupCommitRecords = config.groupCommitRecords();
+        this.groupCommitDelayNs = config.groupCommitDelayNs();
+        this.listener = config.durabilityListener();
+        SegmentFiles.createDirectories(directory);
+        SegmentFiles.deleteTemporaryFiles(directory);
+        LogScanner.State state = LogScanner.scan(directory, true);
+        this.truncatedTornTail = state.tornTail;
+        this.bases = Arrays.copyOf(state.bases, Math.max(16, state.bases.length + 1));
+        this.segmentCount = state.bases.length;
+        this.nextSequence = state.nextSequence;
+        this.durableSequence = nextSequence - 1;
+        if (segmentCount == 0 || state.lastSealed) {
+            if (state.lastBuffer != null) {
+                state.lastBuffer.force();
+            }
+            startSegment();
+        } else {
+            state.lastBuffer.force();
+            activate(state.lastBuffer, state.tailPosition);
+        }
+    }
+
+    /**
+     * Appends a record whose payload is copied from an array.
+     *
+     * @param type   application record type, stored as is
+     * @param src    payload source; not {@code null}
+     * @param offset first payload byte in {@code src}
+     * @param length payload length in bytes, {@code [0, WalConfig#maxPayloadLength()]}
+     * @return the record's sequence
+     * @throws IllegalArgumentException if the range is invalid or too long
+     * @throws IllegalStateException    if closed or a claim is open
+     */
+    public long append(int type, byte[] src, int offset, int length) {
+        Objects.requireNonNull(src, "src");
+        checkAppend(offset, length, src.length);
+        int frameLength = HEADER_LENGTH + length;
+        int at = reserve(frameLength);
+        buffer.put(at + HEADER_LENGTH, src, offset, length);
+        return publish(at, frameLength, type);
+    }
+
+    /**
+     * Appends a record whose payload is copied from a buffer, by absolute index; the buffer's position and limit
+     * are neither used nor changed.
+     *
+     * @param type   application record type, stored as is
+     * @param src    payload source, heap or direct; not {@code null}
+     * @param offset absolute index of the first payload byte in {@code src}
+     * @param length payload length in bytes, {@code [0, WalConfig#maxPayloadLength()]}
+     * @return the record's sequence
+     * @throws IllegalArgumentException if the range is invalid or too long
+     * @throws IllegalStateException    if closed or a claim is open
+     */
+    public long append(int type, ByteBuffer src, int offset, int length) {
+        Objects.requireNonNull(src, "src");
+        checkAppend(offset, length, src.capacity());
+        int frameLength = HEADER_LENGTH + length;
+        int at = reserve(frameLength);
+        buffer.put(at + HEADER_LENGTH, src, offset, length);
+        return publish(at, frameLength, type);
+    }
+
+    /**
+     * Claims space for a record in the log's buffer; write the payload into the returned claim, then
+     * {@link #commit()} or {@link #abort()}. Nothing is visible to readers before the commit.
+     *
+     * @param type          application record type
+     * @param payloadLength payload length in bytes, {@code [0, WalConfig#maxPayloadLength()]}
+     * @return the reused claim flyweight, valid until commit or abort
+     * @throws IllegalArgumentException if the length is invalid
+     * @throws IllegalStateException    if closed or a claim is already open
+     */
+    public RecordClaim claim(int type, int payloadLength) {
+        checkAppend(0, payloadLength, payloadLength);
+        int frameLength = HEADER_LENGTH + payloadLength;
+        claimPosition = reserve(frameLength);
+        claimType = type;
+        claim.wrap(claimView, claimPosition + HEADER_LENGTH, payloadLength, nextSequence);
+        return claim;
+    }
+
+    /**
+     * Commits the open claim as a record.
+     *
+     * @return the record's sequence
+     * @throws IllegalStateException if no claim is open
+     */
+    public long commit() {
+        if (claimPosition < 0) {
+            throw new IllegalStateException("commit() needs an open claim");
+        }
+        int at = claimPosition;
+        claimPosition = -1;
+        return publish(at, HEADER_LENGTH + claim.payloadLength(), claimType);
+    }
+
+    /**
+     * Abandons the open claim; its space is zeroed and reused by the next record.
+     *
+     * @throws IllegalStateException if no claim is open
+     */
+    public void abort() {
+        if (claimPosition < 0) {
+            throw new IllegalStateException("abort() needs an open claim");
+        }
+        Frames.zero(buffer, claimPosition, claimPosition
+                + RecordDescriptor.alignedLength(HEADER_LENGTH + claim.payloadLength()));
+        claimPosition = -1;
+    }
+
+    /**
+     * Duty-cycle hook for {@link DurabilityMode#GROUP}: the first call that sees pending records starts the
+     * group's clock at {@code nowNs}; a later call at or after that plus {@link WalConfig#groupCommitDelayNs()}
+     * forces them. A no-op in the other modes. Call it from the writer thread as often as the latency bound
+     * needs (a record becomes durable within the delay plus one call interval).
+     *
+     * @param nowNs the host's monotonic clock, in nanoseconds (e.g. {@link System#nanoTime()})
+     * @return 1 if a force was done, else 0
+     */
+    public int doWork(long nowNs) {
+        if (mode != DurabilityMode.GROUP || closed || durableSequence == nextSequence - 1) {
+            return 0;
+        }
+        if (pendingSinceNs == NOT_PENDING) {
+            pendingSinceNs = nowNs;
+        }
+        if (nowNs - pendingSinceNs >= groupCommitDelayNs) {
+            force();
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Forces every appended record to the device now, in any mode, and tells the listener. */
+    public void flush() {
+        checkOpen();
+        force();
+    }
+
+    /**
+     * Highest sequence known to be on the device; readable from any thread.
+     *
+     * @return a sequence, or {@link RecordDescriptor#NULL_SEQUENCE} if none
+     */
+    public long durableSequence() {
+        return durableSequence;
+    }
+
+    /**
+     * Sequence of the last appended record.
+     *
+     * @return a sequence, or {@code firstSequence() - 1} if the log is empty
+     */
+    public long lastSequence() {
+        return nextSequence - 1;
+    }
+
+    /**
+     * Sequence of the oldest record still in the log (retention removes older ones).
+     *
+     * @return a sequence {@code >= 1}
+     */
+    public long firstSequence() {
+        return bases[0];
+    }
+
+    /**
+     * Whether opening found and truncated a torn last record.
+     *
+     * @return {@code true} if bytes after the last good record were discarded on open
+     */
+    public boolean truncatedTornTail() {
+        return truncatedTornTail;
+    }
+
+    /**
+     * Retention: deletes the oldest segments whose records all have sequences {@code <= coveredSequence}. Never
+     * deletes the active segment, nor any segment holding a record after {@code coveredSequence}. Call it with
+     * the sequence of a durable snapshot.
+     *
+     * @param coveredSequence sequence covered by a durable snapshot
+     * @return number of segment files deleted
+     */
+    public int deleteSegmentsCoveredBy(long coveredSequence) {
+        checkOpen();
+        int deleted = 0;
+        while (deleted < segmentCount - 1 && bases[deleted + 1] - 1 <= coveredSequence) {
+            Path path = SegmentFiles.path(directory, bases[deleted]);
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + path, e);
+            }
+            deleted++;
+        }
+        if (deleted > 0) {
+            System.arraycopy(bases, deleted, bases, 0, segmentCount - deleted);
+            segmentCount -= deleted;
+            SegmentFiles.fsyncDirectory(directory);
+        }
+        return deleted;
+    }
+
+    /** Forces pending records (unless the mode is {@link DurabilityMode#NONE}) and closes the writer. */
+    @Override
+    public void close() {
+        if (!closed) {
+            if (mode != DurabilityMode.NONE) {
+                force();
+            }
+            closed = true;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("writer for " + directory + " is closed");
+        }
+    }
+
+    private void checkAppend(int offset, int length, int srcLength) {
+        checkOpen();
+        if (claimPosition >= 0) {
+            throw new IllegalStateException("a claim is open: commit() or abort() it first");
+        }
+        if (length < 0 || length > maxPayloadLength) {
+            throw new IllegalArgumentException("length=" + length + " must be in [0, " + maxPayloadLength + "]");
+        }
+        if (offset < 0 || offset > srcLength - length) {
+            throw new IllegalArgumentException("offset=" + offset + " length=" + length
+                    + " must lie inside the source of " + srcLength + " bytes");
+        }
+    }
+
+    private int reserve(int frameLength) {
+        if (position + RecordDescriptor.alignedLength(frameLength) > capacity) {
+            roll();
+        }
+        return position;
+    }
+
+    private long publish(int at, int frameLength, int type) {
+        long sequence = nextSequence;
+        MappedByteBuffer b = buffer;
+        b.putLong(at + RecordDescriptor.SEQUENCE_OFFSET, sequence);
+        b.putInt(at + RecordDescriptor.TYPE_OFFSET, type);
+        b.putInt(at + RecordDescriptor.RESERVED_OFFSET, 0);
+        b.putInt(at + RecordDescriptor.CRC_OFFSET,
+                Frames.crc(crc, crcView, at + RecordDescriptor.SEQUENCE_OFFSET, at + frameLength));
+        Frames.lengthRelease(b, at, frameLength);
+        position = at + RecordDescriptor.alignedLength(frameLength);
+        nextSequence = sequence + 1;
+        if (mode == DurabilityMode.SYNC_EACH
+                || (mode == DurabilityMode.GROUP && sequence - durableSequence >= groupCommitRecords)) {
+            force();
+        }
+        return sequence;
+    }
+
+    private void force() {
+        if (position > forcedPosition) {
+            buffer.force(forcedPosition, position - forcedPosition);
+            forcedPosition = position;
+        }
+        pendingSinceNs = NOT_PENDING;
+        long last = nextSequence - 1;
+        if (last > durableSequence) {
+            durableSequence = last;
+            listener.onDurable(last);
+        }
+    }
+
+    private void roll() {
+        if (position < capacity) {
+            Frames.lengthRelease(buffer, position, RecordDescriptor.END_OF_SEGMENT);
+            position += RecordDescriptor.ALIGNMENT;
+        }
+        if (mode != DurabilityMode.NONE) {
+            force();
+        }
+        startSegment();
+    }
+
+    private void startSegment() {
+        SegmentFiles.create(directory, nextSequence, newSegmentLength);
+        if (segmentCount == bases.length) {
+            bases = Arrays.copyOf(bases, segmentCount * 2);
+        }
+        bases[segmentCount++] = nextSequence;
+        activate(SegmentFiles.map(SegmentFiles.path(directory, nextSequence), true),
+                SegmentDescriptor.HEADER_LENGTH);
+    }
+
+    private void activate(MappedByteBuffer segment, int tailPosition) {
+        buffer = segment;
+        crcView = segment.duplicate();
+        claimView = segment.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        capacity = segment.capacity();
+        position = tailPosition;
+        forcedPosition = tailPosition;
+    }
+}

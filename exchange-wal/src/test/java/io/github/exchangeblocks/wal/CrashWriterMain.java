@@ -1,0 +1,48 @@
+package io.github.exchangeblocks.wal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Child process of {@link CrashRecoveryIT}: opens (recovering) the log, prints {@code R <last sequence>}, then
+ * appends deterministic records forever and prints {@code D <sequence>} whenever records are known to survive a
+ * kill of this process: on each durability callback (GROUP, SYNC_EACH), or after appends (NONE, where a record
+ * is in the page cache once {@code append} returns). Runs until killed.
+ */
+public final class CrashWriterMain {
+    private CrashWriterMain() {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args log directory, durability mode name, segment length in bytes
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Path directory = Path.of(args[0]);
+        DurabilityMode mode = DurabilityMode.valueOf(args[1]);
+        int segmentLength = Integer.parseInt(args[2]);
+        PrintStream out = System.out;
+        WalConfig config = WalConfig.builder(directory).segmentLength(segmentLength).durabilityMode(mode)
+                .groupCommitRecords(64).groupCommitDelayNs(200_000).durabilityListener(sequence -> {
+                    out.println("D " + sequence);
+                    out.flush();
+                }).build();
+        WalWriter writer = Wal.openWriter(config);
+        out.println("R " + writer.lastSequence());
+        out.flush();
+        long count = 0;
+        while (true) {
+            long sequence = TestRecords.appendExpected(writer);
+            if (mode == DurabilityMode.NONE && sequence % 16 == 0) {
+                out.println("D " + sequence);
+                out.flush();
+            }
+            writer.doWork(System.nanoTime());
+            if (++count % 300 == 0) {
+                Thread.sleep(1);
+                writer.doWork(System.nanoTime());
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.exchangeblocks.wal;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DurabilityTest {
+    @TempDir
+    Path dir;
+
+    private final List<Long> durable = new ArrayList<>();
+
+    private WalWriter open(DurabilityMode mode, int groupRecords, long delayNs) {
+        return Wal.openWriter(WalConfig.builder(dir).segmentLength(64 * 1024).durabilityMode(mode)
+                .groupCommitRecords(groupRecords).groupCommitDelayNs(delayNs).durabilityListener(durable::add)
+                .build());
+    }
+
+    @Test
+    void shouldCloseTheGroupWhenItReachesItsSize() {
+        try (WalWriter writer = open(DurabilityMode.GROUP, 10, 1_000_000)) {
+            for (int i = 0; i < 25; i++) {
+                TestRecords.appendExpected(writer);
+            }
+            assertThat(durable).containsExactly(10L, 20L);
+            assertThat(writer.durableSequence()).isEqualTo(20);
+            assertThat(writer.lastSequence()).isEqualTo(25);
+        }
+        assertThat(durable).containsExactly(10L, 20L, 25L);
+    }
+
+    @Test
+    void shouldCloseTheGroupOnTheDelayWhenNoFurtherRecordArrives() {
+        try (WalWriter writer = open(DurabilityMode.GROUP, 1000, 500)) {
+            assertThat(writer.doWork(0)).isZero();
+            TestRecords.appendExpected(writer);
+            TestRecords.appendExpected(writer);
+            assertThat(writer.doWork(1_000)).as("starts the group clock").isZero();
+            assertThat(writer.doWork(1_499)).isZero();
+            assertThat(writer.durableSequence()).isZero();
+            assertThat(writer.doWork(1_500)).isEqualTo(1);
+            assertThat(writer.durableSequence()).isEqualTo(2);
+            assertThat(durable).containsExactly(2L);
+            assertThat(writer.doWork(5_000)).as("nothing pending").isZero();
+            TestRecords.appendExpected(writer);
+            assertThat(writer.doWork(10_000)).isZero();
+            assertThat(writer.doWork(10_500)).isEqualTo(1);
+            assertThat(durable).containsExactly(2L, 3L);
+        }
+    }
+
+    @Test
+    void shouldForceEveryRecordWhenSyncEach() {
+        try (WalWriter writer = open(DurabilityMode.SYNC_EACH, 1, 0)) {
+            for (int i = 1; i <= 5; i++) {
+                TestRecords.appendExpected(writer);
+                assertThat(writer.durableSequence()).isEqualTo(i);
+            }
+            assertThat(writer.doWork(Long.MAX_VALUE)).isZero();
+        }
+        assertThat(durable).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void shouldForceOnlyOnFlushWhenModeIsNone() {
+        try (WalWriter writer = open(DurabilityMode.NONE, 1, 0)) {
+            TestRecords.appendExpected(writer);
+            TestRecords.appendExpected(writer);
+            assertThat(writer.doWork(Long.MAX_VALUE)).isZero();
+            assertThat(writer.durableSequence()).isZero();
+            writer.flush();
+            assertThat(writer.durableSequence()).isEqualTo(2);
+        }
+        assertThat(durable).containsExactly(2L);
+    }
+
+    @Test
+    void shouldMakeTheOldSegmentDurableWhenRolling() {
+        try (WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(WalConfig.MIN_SEGMENT_LENGTH)
+                .groupCommitRecords(100_000).durabilityListener(durable::add).build())) {
+            while (TestRecords.segments(dir).size() < 2) {
+                TestRecords.appendExpected(writer);
+            }
+            assertThat(writer.durableSequence()).isEqualTo(writer.lastSequence() - 1);
+        }
+    }
+
+    @Test
+    void shouldTreatRecoveredRecordsAsDurableWhenReopened() {
+        try (WalWriter writer = open(DurabilityMode.NONE, 1, 0)) {
+            TestRecords.appendExpected(writer);
+        }
+        try (WalWriter writer = open(DurabilityMode.GROUP, 1, 0)) {
+            assertThat(writer.durableSequence()).isEqualTo(1);
+        }
+    }
+}
