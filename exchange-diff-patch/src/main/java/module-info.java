@@ -11,4 +11,5 @@ module io.github.exchangeblocks.diff {
 
     exports io.github.exchangeblocks.diff.json;
     exports io.github.exchangeblocks.diff.patch;
+    exports io.github.exchangeblocks.diff.codec;
 }
