@@ -12,4 +12,5 @@ module io.github.exchangeblocks.diff {
     exports io.github.exchangeblocks.diff.json;
     exports io.github.exchangeblocks.diff.patch;
     exports io.github.exchangeblocks.diff.codec;
+    exports io.github.exchangeblocks.diff.snapshot;
 }
