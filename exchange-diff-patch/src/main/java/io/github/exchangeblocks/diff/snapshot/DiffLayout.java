@@ -16,6 +16,11 @@ import io.github.exchangeblocks.diff.json.JsonObject;
  * Stateless; every builder returns a new object.
  */
 public final class DiffLayout {
+    /**
+     * The version of this layout; golden files of each version live in test resources under
+     * {@code golden/v<version>/} and are never rewritten.
+     */
+    public static final int VERSION = 1;
     /** Top-level member holding quotes by instrument. */
     public static final String QUOTES = "quotes";
     /** Top-level member holding kline series by instrument and duration. */
