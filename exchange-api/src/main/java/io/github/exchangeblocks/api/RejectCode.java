@@ -101,7 +101,19 @@ public enum RejectCode {
     /** A held instrument has no settlement price. */
     SETTLEMENT_PRICE_MISSING(2301, "settlement price missing"),
     /** Open orders must be cancelled or expired before settlement. */
-    SETTLEMENT_OPEN_ORDERS(2302, "open orders remain at settlement");
+    SETTLEMENT_OPEN_ORDERS(2302, "open orders remain at settlement"),
+
+    // DIFF protocol and snapshot push (3000-3999)
+    /** A DIFF client message is not well-formed JSON. */
+    DIFF_MALFORMED_JSON(3000, "DIFF message is not well-formed JSON"),
+    /** A DIFF client message is JSON but not a JSON object. */
+    DIFF_NOT_AN_OBJECT(3001, "DIFF message is not a JSON object"),
+    /** A DIFF client message names an aid the server does not know. */
+    DIFF_UNKNOWN_AID(3002, "DIFF message has an unknown aid"),
+    /** A DIFF client message lacks a field its aid requires. */
+    DIFF_MISSING_FIELD(3003, "DIFF message lacks a required field"),
+    /** A DIFF client message has a field of the wrong type or outside its allowed values. */
+    DIFF_INVALID_FIELD(3004, "DIFF message field has an invalid value");
 
     private static final int MAX_CODE = 4999;
     private static final RejectCode[] BY_CODE = new RejectCode[MAX_CODE + 1];

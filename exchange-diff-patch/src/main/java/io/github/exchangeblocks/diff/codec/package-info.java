@@ -1,0 +1,5 @@
+/**
+ * The DIFF message codec: typed, validated decoding of every client {@code aid}, error notifications for what
+ * cannot be decoded, and the streaming {@code rtn_data} writer.
+ */
+package io.github.exchangeblocks.diff.codec;

@@ -1,0 +1,106 @@
+package io.github.exchangeblocks.diff.patch;
+
+import io.github.exchangeblocks.diff.json.JsonNull;
+import io.github.exchangeblocks.diff.json.JsonObject;
+import io.github.exchangeblocks.diff.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Any number of object patches folded into at most two, without knowing the document they apply to: applying
+ * {@link #patches()} in order has exactly the effect of applying every {@link #add(JsonObject) added} patch in
+ * order, whatever the base document. Its size is bounded by the documents involved, not by the number of patches.
+ *
+ * <p>How: the second patch ({@code upserts}) is the running merge of the added patches. The one case a single
+ * merge patch cannot express without the base (a member deleted or set to a non-object, then set to an object
+ * again, which must drop whatever object the base held there) is handled by recording a deletion of that member
+ * in the first patch ({@code deletions}, which holds only {@code null}s and the objects leading to them) and
+ * writing the new object, stripped of its {@code null}s, into {@code upserts}. Every path in {@code deletions} runs
+ * through object members of {@code upserts}, so applying the deletions first never changes what the upserts do
+ * elsewhere.
+ *
+ * <p>Mutable, not thread-safe: one owner at a time (the snapshot manager guards it with the session lock). Added
+ * patches are copied where they are retained, so they may be shared and reused by the caller.
+ */
+public final class PendingPatch {
+    private final JsonObject upserts = new JsonObject();
+    private JsonObject deletions;
+    private final ArrayList<String> path = new ArrayList<>(8);
+
+    /** Creates an empty pending patch. */
+    public PendingPatch() {
+    }
+
+    /**
+     * Folds one more patch in, after every patch added before. Costs the size of {@code patch} (plus, in the
+     * delete-then-recreate case, the size of the recreated object).
+     *
+     * @param patch an object patch, not modified and not retained
+     */
+    public void add(JsonObject patch) {
+        merge(upserts, patch);
+    }
+
+    /**
+     * Whether nothing has been added (or only empty patches).
+     *
+     * @return {@code true} if applying {@link #patches()} would change no document
+     */
+    public boolean isEmpty() {
+        return upserts.isEmpty() && deletions == null;
+    }
+
+    /**
+     * The patches to apply in order: {@code [upserts]}, or {@code [deletions, upserts]} when a delete-then-recreate
+     * happened. The returned objects are the live state: stop adding before handing them to another thread.
+     *
+     * @return one or two object patches
+     */
+    public List<JsonObject> patches() {
+        return deletions == null ? List.of(upserts) : List.of(deletions, upserts);
+    }
+
+    private void merge(JsonObject pending, JsonObject patch) {
+        for (Map.Entry<String, JsonValue> member : patch.members()) {
+            String key = member.getKey();
+            JsonValue value = member.getValue();
+            if (!value.isObject()) {
+                pending.put(key, value.deepCopy());
+                continue;
+            }
+            JsonValue existing = pending.get(key);
+            if (existing == null) {
+                pending.put(key, value.deepCopy());
+            } else if (existing.isObject()) {
+                path.add(key);
+                merge((JsonObject) existing, (JsonObject) value);
+                path.remove(path.size() - 1);
+            } else {
+                recordDeletion(key);
+                pending.put(key, MergePatch.withoutNullMembers((JsonObject) value));
+            }
+        }
+    }
+
+    private void recordDeletion(String key) {
+        if (deletions == null) {
+            deletions = new JsonObject();
+        }
+        JsonObject node = deletions;
+        for (int i = 0, n = path.size(); i < n; i++) {
+            JsonValue child = node.get(path.get(i));
+            if (child == null) {
+                JsonObject created = new JsonObject();
+                node.put(path.get(i), created);
+                node = created;
+            } else if (child.isObject()) {
+                node = (JsonObject) child;
+            } else {
+                return;
+            }
+        }
+        node.put(key, JsonNull.INSTANCE);
+    }
+}

@@ -1,0 +1,379 @@
+package io.github.exchangeblocks.diff.snapshot;
+
+import io.github.exchangeblocks.diff.codec.SetChart;
+import io.github.exchangeblocks.diff.codec.SubscribeQuote;
+import io.github.exchangeblocks.diff.json.JsonNull;
+import io.github.exchangeblocks.diff.json.JsonObject;
+import io.github.exchangeblocks.diff.patch.MergePatch;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static io.github.exchangeblocks.diff.snapshot.DiffLayout.CHARTS;
+import static io.github.exchangeblocks.diff.snapshot.DiffLayout.INS_LIST;
+import static io.github.exchangeblocks.diff.snapshot.DiffLayout.KLINES;
+import static io.github.exchangeblocks.diff.snapshot.DiffLayout.MDHIS_MORE_DATA;
+import static io.github.exchangeblocks.diff.snapshot.DiffLayout.NOTIFY;
+import static io.github.exchangeblocks.diff.snapshot.DiffLayout.QUOTES;
+import static io.github.exchangeblocks.diff.snapshot.DiffLayout.TICKS;
+import static io.github.exchangeblocks.diff.snapshot.DiffLayout.TRADE;
+
+/**
+ * The DIFF snapshot manager: holds the authoritative documents (market data once for everybody, trading data once
+ * per user) and every session's pending change set, and answers peeks.
+ *
+ * <p>Per session it keeps only the subscription set, a few small fields and one {@link
+ * io.github.exchangeblocks.diff.patch.PendingPatch} (absent when nothing is pending): the client's view is implicit,
+ * it is everything already sent. Each push is applied in place to the authoritative document and composed into the
+ * pending change set of every session entitled to it, so a slow client's backlog is bounded by the size of what
+ * changed, not by the number of updates. A new session's first answer is its full entitled snapshot.
+ *
+ * <p>Threading: single writer. Every method here must be called on one producer thread (the engine thread); the
+ * producer never blocks on consumers. {@link DiffSession#peek()} is the only consumer-side call. Deterministic: no
+ * clock, no randomness, sessions are served in subscription order.
+ *
+ * <p>Pushed patches are relative to the member they name ({@code pushQuote("SHFE.cu2512", {"last_price":1})}),
+ * are copied (the caller may reuse them), must be JSON objects, and are checked against DIFF's compatibility rules
+ * before anything changes: a violation (a name starting with {@code _}, a member changing between scalar and
+ * object) is a producer bug and throws {@link IllegalArgumentException} naming the path and the rule.
+ */
+public final class DiffSnapshotManager {
+    private final JsonObject quotes = new JsonObject();
+    private final JsonObject klines = new JsonObject();
+    private final JsonObject ticks = new JsonObject();
+    private final JsonObject trade = new JsonObject();
+    private final Map<String, ArrayList<DiffSession>> quoteSubscribers = new HashMap<>();
+    private final Map<String, ArrayList<DiffSession>> seriesSubscribers = new HashMap<>();
+    private final Map<String, ArrayList<DiffSession>> userSessions = new HashMap<>();
+    private long lastSessionId;
+
+    /** Creates an empty manager. */
+    public DiffSnapshotManager() {
+    }
+
+    /**
+     * Opens a session. Its first answer is its full entitled snapshot (before login: {@code ins_list} and
+     * {@code mdhis_more_data}).
+     *
+     * @param listener receives the session's answers, never {@code null}
+     * @return the new session
+     */
+    public DiffSession openSession(RtnDataListener listener) {
+        DiffSession session = new DiffSession(++lastSessionId, Objects.requireNonNull(listener, "listener"));
+        session.deliver(new JsonObject().put(INS_LIST, "").put(MDHIS_MORE_DATA, false));
+        return session;
+    }
+
+    /**
+     * Binds a session to a user and sends the user's whole {@code trade.<user>} document.
+     *
+     * @param session an open session
+     * @param userId the user, non-empty
+     * @return {@code true} if now logged in as {@code userId}; {@code false} if already logged in as another user
+     */
+    public boolean login(DiffSession session, String userId) {
+        requireNonEmpty(userId, "userId");
+        if (session.userId != null) {
+            return session.userId.equals(userId);
+        }
+        session.userId = userId;
+        userSessions.computeIfAbsent(userId, k -> new ArrayList<>()).add(session);
+        session.deliver(new JsonObject().put(TRADE, new JsonObject().put(userId, userDocument(userId).deepCopy())));
+        return true;
+    }
+
+    /**
+     * Replaces the session's quote subscription, echoes {@code ins_list} exactly and sends the current quote of
+     * every newly subscribed instrument.
+     *
+     * @param session an open session
+     * @param message a decoded {@code subscribe_quote}
+     */
+    public void subscribeQuotes(DiffSession session, SubscribeQuote message) {
+        String[] previous = session.quoteSubscriptions;
+        Set<String> before = Set.of(previous);
+        Set<String> after = new LinkedHashSet<>(message.instruments());
+        for (String instrument : previous) {
+            if (!after.contains(instrument)) {
+                quoteSubscribers.get(instrument).remove(session);
+            }
+        }
+        JsonObject newQuotes = new JsonObject();
+        for (String instrument : after) {
+            if (!before.contains(instrument)) {
+                quoteSubscribers.computeIfAbsent(instrument, k -> new ArrayList<>()).add(session);
+                JsonObject quote = quotes.getObject(instrument);
+                if (quote != null) {
+                    newQuotes.put(instrument, quote.deepCopy());
+                }
+            }
+        }
+        session.quoteSubscriptions = after.toArray(new String[0]);
+        session.insList = message.insList();
+        JsonObject patch = new JsonObject().put(INS_LIST, message.insList());
+        if (!newQuotes.isEmpty()) {
+            patch.put(QUOTES, newQuotes);
+        }
+        session.deliver(patch);
+    }
+
+    /**
+     * Creates, replaces or (with no instruments) removes a chart of the session; echoes the request in
+     * {@code charts.<chart_id>.state} and sends the whole stored series of every newly subscribed kline/tick series.
+     * Trimming a series to {@code view_width} is up to the host, which decides what it pushes.
+     *
+     * @param session an open session
+     * @param message a decoded {@code set_chart}
+     */
+    public void setChart(DiffSession session, SetChart message) {
+        Set<String> before = subscribedSeries(session);
+        if (session.charts == null) {
+            session.charts = new LinkedHashMap<>(4);
+        }
+        JsonObject patch = new JsonObject();
+        if (message.instruments().isEmpty()) {
+            session.charts.remove(message.chartId());
+            patch.put(CHARTS, new JsonObject().put(message.chartId(), JsonNull.INSTANCE));
+        } else {
+            String[] keys = new String[message.instruments().size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = ChartSubscription.seriesKey(message.instruments().get(i), message.durationNs());
+            }
+            JsonObject state = message.request().deepCopy();
+            session.charts.put(message.chartId(), new ChartSubscription(keys, state));
+            patch.put(CHARTS, new JsonObject().put(message.chartId(), new JsonObject().put("state", state)));
+        }
+        Set<String> after = subscribedSeries(session);
+        for (String key : before) {
+            if (!after.contains(key)) {
+                seriesSubscribers.get(key).remove(session);
+            }
+        }
+        for (String key : after) {
+            if (!before.contains(key)) {
+                seriesSubscribers.computeIfAbsent(key, k -> new ArrayList<>()).add(session);
+                addSeries(patch, key);
+            }
+        }
+        session.deliver(patch);
+    }
+
+    /**
+     * Applies a change to {@code quotes.<instrument>} and composes it into every subscribed session.
+     *
+     * @param instrument the instrument, {@code EXCHANGE.code}
+     * @param patch the change to the quote object; copied
+     * @throws IllegalArgumentException if the patch breaks a DIFF compatibility rule
+     */
+    public void pushQuote(String instrument, JsonObject patch) {
+        requireNonEmpty(instrument, "instrument");
+        JsonObject owned = applyOwned(quotes, instrument, patch, QUOTES + '.' + instrument);
+        fanOut(quoteSubscribers.get(instrument), QUOTES, instrument, null, owned);
+    }
+
+    /**
+     * Applies a change to {@code klines.<instrument>.<durationNs>} (see {@link DiffLayout#bars}) and composes it
+     * into every session with a chart on that series.
+     *
+     * @param instrument the instrument
+     * @param durationNs the bar duration in nanoseconds, {@code > 0}
+     * @param patch the change to the series object; copied
+     */
+    public void pushKlines(String instrument, long durationNs, JsonObject patch) {
+        requireNonEmpty(instrument, "instrument");
+        if (durationNs <= 0) {
+            throw new IllegalArgumentException("durationNs=" + durationNs + " must be > 0 (ticks use pushTicks)");
+        }
+        String duration = Long.toString(durationNs);
+        JsonObject byDuration = klines.getObject(instrument);
+        if (byDuration == null) {
+            byDuration = new JsonObject();
+            klines.put(instrument, byDuration);
+        }
+        JsonObject owned = applyOwned(byDuration, duration, patch, KLINES + '.' + instrument + '.' + duration);
+        fanOut(seriesSubscribers.get(ChartSubscription.seriesKey(instrument, durationNs)), KLINES, instrument,
+                duration, owned);
+    }
+
+    /**
+     * Applies a change to {@code ticks.<instrument>} and composes it into every session with a tick chart on it.
+     *
+     * @param instrument the instrument
+     * @param patch the change to the tick series object; copied
+     */
+    public void pushTicks(String instrument, JsonObject patch) {
+        requireNonEmpty(instrument, "instrument");
+        JsonObject owned = applyOwned(ticks, instrument, patch, TICKS + '.' + instrument);
+        fanOut(seriesSubscribers.get(ChartSubscription.seriesKey(instrument, 0)), TICKS, instrument, null, owned);
+    }
+
+    /**
+     * Applies a change to {@code trade.<userId>} (see {@link DiffLayout#entry}) and composes it into every session
+     * logged in as that user.
+     *
+     * @param userId the user
+     * @param patch the change relative to {@code trade.<userId>}; copied
+     */
+    public void pushTrade(String userId, JsonObject patch) {
+        requireNonEmpty(userId, "userId");
+        userDocument(userId);
+        JsonObject owned = applyOwned(trade, userId, patch, TRADE + '.' + userId);
+        fanOut(userSessions.get(userId), TRADE, userId, null, owned);
+    }
+
+    /**
+     * Sends a notification to one session as {@code notify.<n>}, {@code n} counting from 1 per session. Notifications
+     * are not part of any shared document.
+     *
+     * @param session an open session
+     * @param content the notification, e.g. from {@link io.github.exchangeblocks.diff.codec.ErrorNotify}; copied
+     */
+    public void notify(DiffSession session, JsonObject content) {
+        LayoutRules.check(null, content, NOTIFY);
+        String id = Long.toString(++session.notifySequence);
+        session.deliver(new JsonObject().put(NOTIFY, new JsonObject().put(id, content.deepCopy())));
+    }
+
+    /**
+     * Closes a session: it leaves every index, its pending changes are dropped and later peeks are ignored.
+     *
+     * @param session the session; closing twice is harmless
+     */
+    public void closeSession(DiffSession session) {
+        if (session.isClosed()) {
+            return;
+        }
+        for (String instrument : session.quoteSubscriptions) {
+            quoteSubscribers.get(instrument).remove(session);
+        }
+        for (String key : subscribedSeries(session)) {
+            seriesSubscribers.get(key).remove(session);
+        }
+        if (session.userId != null) {
+            userSessions.get(session.userId).remove(session);
+        }
+        session.close();
+    }
+
+    /**
+     * The full snapshot a session is entitled to now (without notifications): what a client that applied every
+     * answer holds, unless it unsubscribed from something (whose last state it keeps). For tests and diagnostics.
+     *
+     * @param session the session
+     * @return a new document
+     */
+    public JsonObject entitledSnapshot(DiffSession session) {
+        JsonObject snapshot = new JsonObject().put(INS_LIST, session.insList).put(MDHIS_MORE_DATA, false);
+        if (session.userId != null) {
+            snapshot.put(TRADE, new JsonObject().put(session.userId, userDocument(session.userId).deepCopy()));
+        }
+        JsonObject subscribedQuotes = new JsonObject();
+        for (String instrument : session.quoteSubscriptions) {
+            JsonObject quote = quotes.getObject(instrument);
+            if (quote != null) {
+                subscribedQuotes.put(instrument, quote.deepCopy());
+            }
+        }
+        if (!subscribedQuotes.isEmpty()) {
+            snapshot.put(QUOTES, subscribedQuotes);
+        }
+        if (session.charts != null && !session.charts.isEmpty()) {
+            JsonObject charts = new JsonObject();
+            session.charts.forEach((id, chart) -> charts.put(id, new JsonObject().put("state", chart.state())));
+            snapshot.put(CHARTS, charts.deepCopy());
+            for (String key : subscribedSeries(session)) {
+                addSeries(snapshot, key);
+            }
+        }
+        return snapshot;
+    }
+
+    private JsonObject userDocument(String userId) {
+        JsonObject document = trade.getObject(userId);
+        if (document == null) {
+            document = new JsonObject();
+            trade.put(userId, document);
+        }
+        return document;
+    }
+
+    private static JsonObject applyOwned(JsonObject parent, String key, JsonObject patch, String path) {
+        Objects.requireNonNull(patch, "patch");
+        JsonObject current = parent.getObject(key);
+        LayoutRules.check(current, patch, path);
+        JsonObject owned = patch.deepCopy();
+        if (current == null) {
+            parent.put(key, MergePatch.withoutNullMembers(owned));
+        } else {
+            MergePatch.applyInPlace(current, owned);
+        }
+        return owned;
+    }
+
+    private static void fanOut(List<DiffSession> sessions, String top, String key, String subKey, JsonObject owned) {
+        if (sessions == null || sessions.isEmpty() || owned.isEmpty()) {
+            return;
+        }
+        JsonObject inner = subKey == null ? owned : new JsonObject().put(subKey, owned);
+        JsonObject wrapper = new JsonObject().put(top, new JsonObject().put(key, inner));
+        for (int i = 0, n = sessions.size(); i < n; i++) {
+            sessions.get(i).deliver(wrapper);
+        }
+    }
+
+    private void addSeries(JsonObject target, String seriesKey) {
+        int separator = seriesKey.lastIndexOf('|');
+        String instrument = seriesKey.substring(0, separator);
+        String duration = seriesKey.substring(separator + 1);
+        JsonObject series;
+        String top;
+        if ("0".equals(duration)) {
+            series = ticks.getObject(instrument);
+            top = TICKS;
+        } else {
+            JsonObject byDuration = klines.getObject(instrument);
+            series = byDuration == null ? null : byDuration.getObject(duration);
+            top = KLINES;
+        }
+        if (series == null) {
+            return;
+        }
+        JsonObject section = target.getObject(top);
+        if (section == null) {
+            section = new JsonObject();
+            target.put(top, section);
+        }
+        if ("0".equals(duration)) {
+            section.put(instrument, series.deepCopy());
+        } else {
+            JsonObject byInstrument = section.getObject(instrument);
+            if (byInstrument == null) {
+                byInstrument = new JsonObject();
+                section.put(instrument, byInstrument);
+            }
+            byInstrument.put(duration, series.deepCopy());
+        }
+    }
+
+    private static Set<String> subscribedSeries(DiffSession session) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (session.charts != null) {
+            for (ChartSubscription chart : session.charts.values()) {
+                keys.addAll(List.of(chart.seriesKeys()));
+            }
+        }
+        return keys;
+    }
+
+    private static void requireNonEmpty(String value, String name) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(name + "=" + value + " must be non-empty");
+        }
+    }
+}

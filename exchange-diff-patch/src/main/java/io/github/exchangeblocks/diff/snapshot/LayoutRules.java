@@ -1,0 +1,41 @@
+package io.github.exchangeblocks.diff.snapshot;
+
+import io.github.exchangeblocks.diff.json.JsonObject;
+import io.github.exchangeblocks.diff.json.JsonValue;
+
+import java.util.Map;
+
+/**
+ * The compatibility rules real DIFF clients (TqSdk) depend on, checked against the current document before a patch
+ * is applied: no member name starts with {@code _}, and a member never changes between a scalar (or array) and an
+ * object. (NaN can not occur: the value model writes non-finite doubles as {@code "-"}.)
+ */
+final class LayoutRules {
+    private LayoutRules() {
+    }
+
+    static void check(JsonObject current, JsonObject patch, String path) {
+        for (Map.Entry<String, JsonValue> member : patch.members()) {
+            String key = member.getKey();
+            String memberPath = path + '.' + key;
+            if (key.startsWith("_")) {
+                throw new IllegalArgumentException("member " + memberPath
+                        + " starts with '_': DIFF clients reserve such names");
+            }
+            JsonValue value = member.getValue();
+            JsonValue existing = current == null ? null : current.get(key);
+            if (value.isNull()) {
+                continue;
+            }
+            if (existing != null && !existing.isNull() && existing.isObject() != value.isObject()) {
+                throw new IllegalArgumentException("member " + memberPath + " would change from "
+                        + (existing.isObject() ? "object to scalar" : "scalar to object")
+                        + ": DIFF clients require a member to keep its kind");
+            }
+            if (value.isObject()) {
+                check(existing != null && existing.isObject() ? (JsonObject) existing : null, (JsonObject) value,
+                        memberPath);
+            }
+        }
+    }
+}
