@@ -53,7 +53,9 @@ public enum RejectCode {
     /** A post-only order would have taken liquidity. */
     BOOK_POST_ONLY_WOULD_TAKE(1014, "a post-only order must not take liquidity"),
     /** The price band is inconsistent. */
-    BOOK_INVALID_PRICE_BAND(1015, "price band bounds must be on the tick with low <= high");
+    BOOK_INVALID_PRICE_BAND(1015, "price band bounds must be on the tick with low <= high"),
+    /** Resting at this price would make one side's prices span more ticks than the book allows. */
+    BOOK_PRICE_SPAN_EXCEEDED(1016, "a side's resting prices must span fewer ticks than the book's maximum");
 
     private static final int MAX_CODE = 4999;
     private static final RejectCode[] BY_CODE = new RejectCode[MAX_CODE + 1];

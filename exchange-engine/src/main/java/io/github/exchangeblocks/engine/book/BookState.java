@@ -31,8 +31,8 @@ final class BookState {
     BookState(OrderBookSettings settings, OrderBookListener listener) {
         this.settings = settings;
         this.listener = listener;
-        bids = new BookSide(Side.BUY, settings.expectedLevels());
-        asks = new BookSide(Side.SELL, settings.expectedLevels());
+        bids = new BookSide(Side.BUY, settings.tickSize(), settings.expectedLevels() * 2);
+        asks = new BookSide(Side.SELL, settings.tickSize(), settings.expectedLevels() * 2);
         index = new Long2ObjectOpenHashMap<>(settings.expectedOrders());
         pools = new ObjectPools(settings.expectedOrders(), settings.expectedLevels() * 2);
         phase = settings.initialPhase();
@@ -117,12 +117,10 @@ final class BookState {
     private int cancelWhere(BookSide bookSide, long timestampNs, OrderFilter filter, long argument,
                             CancelReason reason) {
         int cancelled = 0;
-        // Walking from the best (highest index) down: removing a level shifts only the already-visited ones.
-        for (int i = bookSide.size() - 1; i >= 0; i--) {
-            if (i >= bookSide.size()) {
-                continue;
-            }
-            PriceLevel level = bookSide.fromWorst(i);
+        PriceLevel level = bookSide.best();
+        while (level != null) {
+            // The level may be emptied and recycled below, so remember where it was.
+            long price = level.price;
             OrderNode node = level.head;
             while (node != null) {
                 OrderNode next = node.next;
@@ -132,6 +130,7 @@ final class BookState {
                 }
                 node = next;
             }
+            level = bookSide.worse(price);
         }
         return cancelled;
     }

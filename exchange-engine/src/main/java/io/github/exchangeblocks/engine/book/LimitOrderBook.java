@@ -108,7 +108,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         OrderNode node = state.index.get(orderId);
         RejectCode code = validator.checkExisting(node, orderId, ownerId);
         if (code == null) {
-            code = validator.checkAmend(newPrice, newQuantity);
+            code = validator.checkAmend(node.side, newPrice, newQuantity);
         }
         boolean keepsPriority = code == null && newPrice == node.price && newQuantity <= node.remaining;
         if (code == null && !keepsPriority && node.postOnly && state.phase == TradingPhase.CONTINUOUS

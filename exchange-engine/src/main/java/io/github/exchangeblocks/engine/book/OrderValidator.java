@@ -55,6 +55,12 @@ final class OrderValidator {
         if (code != null) {
             return code;
         }
+        if (type == OrderType.LIMIT && (timeInForce.canRest() || phase == TradingPhase.PRE_OPEN)) {
+            code = checkSpan(side, price);
+            if (code != null) {
+                return code;
+            }
+        }
         if (minQuantity != 0) {
             if (phase == TradingPhase.PRE_OPEN) {
                 message.append("minQuantity=").append(minQuantity).append(" must be 0 in phase PRE_OPEN");
@@ -128,6 +134,17 @@ final class OrderValidator {
         return null;
     }
 
+    /** Checks that resting at {@code price} keeps the side's price span under the maximum. */
+    RejectCode checkSpan(Side side, long price) {
+        int max = state.settings.maxPriceSpanTicks();
+        if (!state.side(side).fitsSpan(price, max)) {
+            message.append("price=").append(price).append(" would make the ").append(side.name())
+                .append(" side span maxPriceSpanTicks=").append(max).append(" ticks or more");
+            return RejectCode.BOOK_PRICE_SPAN_EXCEEDED;
+        }
+        return null;
+    }
+
     /** Checks a quantity: positive, on the lot, at most the maximum. */
     RejectCode checkQuantity(long quantity) {
         if (quantity <= 0) {
@@ -161,7 +178,7 @@ final class OrderValidator {
         return null;
     }
 
-    RejectCode checkAmend(long newPrice, long newQuantity) {
+    RejectCode checkAmend(Side side, long newPrice, long newQuantity) {
         message.setLength(0);
         TradingPhase phase = state.phase;
         if (!phase.acceptsOrders()) {
@@ -169,7 +186,10 @@ final class OrderValidator {
             return RejectCode.BOOK_WRONG_PHASE;
         }
         RejectCode code = checkLimitPrice(newPrice);
-        return code != null ? code : checkQuantity(newQuantity);
+        if (code == null) {
+            code = checkQuantity(newQuantity);
+        }
+        return code != null ? code : checkSpan(side, newPrice);
     }
 
     /** Writes a message for a reject decided by the caller. */

@@ -75,6 +75,24 @@ class ValidationTest {
     }
 
     @Test
+    void shouldRejectAPriceThatWouldStretchASideBeyondTheMaximumSpan() {
+        BookFixture small = new BookFixture(OrderBookSettings.builder().maxPriceSpanTicks(64).build());
+        small.buy(1, 10, 1, 1_000).events();
+
+        assertThat(small.limit(2, 10, Side.BUY, TimeInForce.GTC, 936, 1)).isFalse();
+        assertThat(small.limit(3, 10, Side.BUY, TimeInForce.GTC, 937, 1)).isTrue();
+        assertThat(small.limit(4, 10, Side.BUY, TimeInForce.IOC, 100, 1)).isTrue();
+
+        assertThat(small.events()).containsExactly(
+            "REJECTED id=2 owner=10 BOOK_PRICE_SPAN_EXCEEDED",
+            "ACCEPTED id=3 owner=10 BUY LIMIT GTC 1@937",
+            "ACCEPTED id=4 owner=10 BUY LIMIT IOC 1@100",
+            "CANCELLED id=4 owner=10 BUY @100 -1 left=0 IOC_REMAINDER");
+        assertThat(small.log.messages).containsExactly(
+            "price=936 would make the BUY side span maxPriceSpanTicks=64 ticks or more");
+    }
+
+    @Test
     void shouldRejectAnInconsistentBand() {
         assertThat(f.book.setPriceBand(1, 110, 90)).isFalse();
 
