@@ -72,11 +72,14 @@ final class OrderValidator {
                 return RejectCode.BOOK_INVALID_MIN_QUANTITY;
             }
         }
-        if (state.index.containsKey(orderId)) {
-            message.append("orderId=").append(orderId).append(" is already resting in the book");
-            return RejectCode.BOOK_DUPLICATE_ORDER_ID;
-        }
         return null;
+    }
+
+    /** The duplicate-id reject (the check itself is the caller's index insertion). */
+    RejectCode duplicate(long orderId) {
+        message.setLength(0);
+        message.append("orderId=").append(orderId).append(" is already resting in the book");
+        return RejectCode.BOOK_DUPLICATE_ORDER_ID;
     }
 
     private RejectCode checkCombination(OrderType type, TimeInForce timeInForce, boolean postOnly,
