@@ -113,7 +113,10 @@ public enum RejectCode {
     /** A DIFF client message lacks a field its aid requires. */
     DIFF_MISSING_FIELD(3003, "DIFF message lacks a required field"),
     /** A DIFF client message has a field of the wrong type or outside its allowed values. */
-    DIFF_INVALID_FIELD(3004, "DIFF message field has an invalid value");
+    DIFF_INVALID_FIELD(3004, "DIFF message field has an invalid value"),
+
+    /** Resting at this price would make one side's prices span more ticks than the book allows. */
+    BOOK_PRICE_SPAN_EXCEEDED(1016, "a side's resting prices must span fewer ticks than the book's maximum");
 
     private static final int MAX_CODE = 4999;
     private static final RejectCode[] BY_CODE = new RejectCode[MAX_CODE + 1];

@@ -22,8 +22,8 @@ final class AuctionCalculator {
 
     static AuctionIndication compute(BookSide bids, BookSide asks, long referencePrice, AuctionIndication out) {
         long totalBid = 0;
-        for (int i = 0; i < bids.size(); i++) {
-            totalBid += bids.fromWorst(i).totalQuantity;
+        for (PriceLevel level = bids.best(); level != null; level = bids.worse(level.price)) {
+            totalBid += level.totalQuantity;
         }
         long bestPrice = OrderBookView.NULL_PRICE;
         long bestVolume = 0;
@@ -32,18 +32,16 @@ final class AuctionCalculator {
         long bestSell = 0;
         long bidBelow = 0;
         long askAtOrBelow = 0;
-        int bidIndex = 0;
-        int askRank = 0;
-        int bidCount = bids.size();
-        int askCount = asks.size();
-        while (bidIndex < bidCount || askRank < askCount) {
-            // Bids ascend from the worst; asks ascend from the best.
-            long bidPrice = bidIndex < bidCount ? bids.fromWorst(bidIndex).price : Long.MAX_VALUE;
-            long askPrice = askRank < askCount ? asks.fromBest(askRank).price : Long.MAX_VALUE;
+        // Both cursors walk prices upwards: bids from the worst, asks from the best.
+        PriceLevel bid = bids.worst();
+        PriceLevel ask = asks.best();
+        while (bid != null || ask != null) {
+            long bidPrice = bid != null ? bid.price : Long.MAX_VALUE;
+            long askPrice = ask != null ? ask.price : Long.MAX_VALUE;
             long price = Math.min(bidPrice, askPrice);
-            while (askRank < askCount && asks.fromBest(askRank).price <= price) {
-                askAtOrBelow += asks.fromBest(askRank).totalQuantity;
-                askRank++;
+            while (ask != null && ask.price <= price) {
+                askAtOrBelow += ask.totalQuantity;
+                ask = asks.worse(ask.price);
             }
             long buy = totalBid - bidBelow;
             long volume = Math.min(buy, askAtOrBelow);
@@ -59,9 +57,9 @@ final class AuctionCalculator {
                     bestSell = askAtOrBelow;
                 }
             }
-            while (bidIndex < bidCount && bids.fromWorst(bidIndex).price <= price) {
-                bidBelow += bids.fromWorst(bidIndex).totalQuantity;
-                bidIndex++;
+            while (bid != null && bid.price <= price) {
+                bidBelow += bid.totalQuantity;
+                bid = bids.better(bid.price);
             }
         }
         return out.set(bestPrice, bestVolume, bestBuy, bestSell);

@@ -1,126 +1,198 @@
 package io.github.exchangeblocks.engine.book;
 
 import io.github.exchangeblocks.api.Side;
-import java.util.Arrays;
 
 /**
- * The price levels of one side, kept in a sorted array with the best price at the end. Each level has a key that
- * grows with priority ({@code price} for bids, {@code -price} for asks), so both sides share one ascending order
- * and "best" is always the last element. Activity near the top of the book therefore looks up and shifts only the
- * last few elements; lookups scan the top few keys linearly before falling back to binary search.
+ * The price levels of one side in a direct-mapped ladder: level {@code t} (price / tick size) lives in slot
+ * {@code t & mask} of a power-of-two array, with a bit per slot marking occupied levels. The occupied ticks always
+ * span less than the array's length, so the mapping is unique and needs no rebasing as prices drift; the array
+ * doubles (the only allocation) when the span outgrows it. Finding a level is one array read; the best level is
+ * tracked; stepping to the next occupied level scans the bit words 64 slots at a time.
  */
 final class BookSide {
-    private static final int LINEAR_SCAN = 8;
-
     final Side side;
-    private long[] keys;
-    private PriceLevel[] levels;
+    private final boolean bid;
+    private final long tickSize;
+    private PriceLevel[] slots;
+    private long[] bits;
+    private int mask;
     private int size;
+    private long lowTick;
+    private long highTick;
 
-    BookSide(Side side, int expectedLevels) {
+    BookSide(Side side, long tickSize, int expectedSpanTicks) {
         this.side = side;
-        int capacity = Math.max(16, expectedLevels);
-        keys = new long[capacity];
-        levels = new PriceLevel[capacity];
+        this.bid = side == Side.BUY;
+        this.tickSize = tickSize;
+        int capacity = 64;
+        while (capacity < expectedSpanTicks) {
+            capacity <<= 1;
+        }
+        allocate(capacity);
+    }
+
+    private void allocate(int capacity) {
+        slots = new PriceLevel[capacity];
+        bits = new long[capacity >>> 6];
+        mask = capacity - 1;
     }
 
     int size() {
         return size;
     }
 
-    /** The best level, or null when the side is empty. */
+    private long tickOf(long price) {
+        return tickSize == 1 ? price : price / tickSize;
+    }
+
+    private int slot(long tick) {
+        return (int) (tick & mask);
+    }
+
+    /** The best level (highest bid, lowest ask), or null when the side is empty. */
     PriceLevel best() {
-        return size == 0 ? null : levels[size - 1];
+        return size == 0 ? null : slots[slot(bid ? highTick : lowTick)];
     }
 
-    /** The level {@code rank} steps from the best (0 is the best); {@code rank} must be below {@link #size()}. */
-    PriceLevel fromBest(int rank) {
-        return levels[size - 1 - rank];
+    /** The worst level, or null when the side is empty. */
+    PriceLevel worst() {
+        return size == 0 ? null : slots[slot(bid ? lowTick : highTick)];
     }
 
-    /** The level {@code rank} steps from the worst (0 is the worst); {@code rank} must be below {@link #size()}. */
-    PriceLevel fromWorst(int rank) {
-        return levels[rank];
+    /** The next occupied level worse than {@code price} (whose level need not be occupied any more), or null. */
+    PriceLevel worse(long price) {
+        long tick = tickOf(price);
+        return bid ? below(tick) : above(tick);
     }
 
-    long key(long price) {
-        return side == Side.BUY ? price : -price;
+    /** The next occupied level better than {@code price}, or null. */
+    PriceLevel better(long price) {
+        long tick = tickOf(price);
+        return bid ? above(tick) : below(tick);
     }
 
-    /** Whether a price on this side is strictly better than {@code other} (higher bid, lower ask). */
-    boolean better(long price, long other) {
-        return side == Side.BUY ? price > other : price < other;
+    private PriceLevel above(long tick) {
+        if (size == 0 || tick >= highTick) {
+            return null;
+        }
+        return slots[slot(setAtOrAbove(Math.max(tick + 1, lowTick)))];
+    }
+
+    private PriceLevel below(long tick) {
+        if (size == 0 || tick <= lowTick) {
+            return null;
+        }
+        return slots[slot(setAtOrBelow(Math.min(tick - 1, highTick)))];
+    }
+
+    /** Whether a level at {@code price} would keep this side's occupied ticks spanning fewer than {@code max}. */
+    boolean fitsSpan(long price, long max) {
+        if (size == 0) {
+            return true;
+        }
+        long tick = tickOf(price);
+        return Math.max(highTick, tick) - Math.min(lowTick, tick) < max;
     }
 
     /** The level at {@code price}, or null. */
     PriceLevel find(long price) {
-        int index = indexOf(key(price));
-        return index >= 0 ? levels[index] : null;
+        long tick = tickOf(price);
+        if (size == 0 || tick < lowTick || tick > highTick) {
+            return null;
+        }
+        return slots[slot(tick)];
     }
 
-    /** The level at {@code price}, created from the pool and inserted when missing. */
+    /** The level at {@code price}, created from the pool when missing. */
     PriceLevel findOrCreate(long price, ObjectPools pools) {
-        long key = key(price);
-        int index = indexOf(key);
-        if (index >= 0) {
-            return levels[index];
-        }
-        int insert = -index - 1;
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            levels = Arrays.copyOf(levels, size * 2);
-        }
-        int tailLength = size - insert;
-        if (tailLength > 0) {
-            System.arraycopy(keys, insert, keys, insert + 1, tailLength);
-            System.arraycopy(levels, insert, levels, insert + 1, tailLength);
+        long tick = tickOf(price);
+        if (size == 0) {
+            lowTick = tick;
+            highTick = tick;
+        } else if (tick >= lowTick && tick <= highTick) {
+            PriceLevel existing = slots[slot(tick)];
+            if (existing != null) {
+                return existing;
+            }
+        } else {
+            long low = Math.min(lowTick, tick);
+            long high = Math.max(highTick, tick);
+            if (high - low >= slots.length) {
+                grow(high - low);
+            }
+            lowTick = low;
+            highTick = high;
         }
         PriceLevel level = pools.acquireLevel(price);
-        keys[insert] = key;
-        levels[insert] = level;
+        int slot = slot(tick);
+        slots[slot] = level;
+        bits[slot >>> 6] |= 1L << slot;
         size++;
         return level;
     }
 
     /** Removes an (empty) level and returns it to the pool. */
     void remove(PriceLevel level, ObjectPools pools) {
-        int index = indexOf(key(level.price));
-        int tailLength = size - index - 1;
-        if (tailLength > 0) {
-            System.arraycopy(keys, index + 1, keys, index, tailLength);
-            System.arraycopy(levels, index + 1, levels, index, tailLength);
-        }
+        long tick = tickOf(level.price);
+        int slot = slot(tick);
+        slots[slot] = null;
+        bits[slot >>> 6] &= ~(1L << slot);
         size--;
-        levels[size] = null;
+        if (size > 0) {
+            if (tick == lowTick) {
+                lowTick = setAtOrAbove(tick + 1);
+            } else if (tick == highTick) {
+                highTick = setAtOrBelow(tick - 1);
+            }
+        }
         pools.releaseLevel(level);
     }
 
-    /** Index of {@code key}, or {@code -(insertion point) - 1}. Scans the top few keys before bisecting. */
-    private int indexOf(long key) {
-        int low = 0;
-        int high = size - 1;
-        int scanEnd = Math.max(0, size - LINEAR_SCAN);
-        for (int i = high; i >= scanEnd; i--) {
-            long k = keys[i];
-            if (k == key) {
-                return i;
+    /** The lowest occupied tick at or above {@code tick}; one must exist (at most {@code highTick}). */
+    private long setAtOrAbove(long tick) {
+        long t = tick;
+        while (true) {
+            int slot = slot(t);
+            long word = bits[slot >>> 6] >>> (slot & 63);
+            if (word != 0) {
+                return t + Long.numberOfTrailingZeros(word);
             }
-            if (k < key) {
-                return -(i + 1) - 1;
+            t += 64 - (slot & 63);
+        }
+    }
+
+    /** The highest occupied tick at or below {@code tick}; one must exist (at least {@code lowTick}). */
+    private long setAtOrBelow(long tick) {
+        long t = tick;
+        while (true) {
+            int slot = slot(t);
+            int bit = slot & 63;
+            long word = bits[slot >>> 6] << (63 - bit);
+            if (word != 0) {
+                return t - Long.numberOfLeadingZeros(word);
+            }
+            t -= bit + 1;
+        }
+    }
+
+    /** Doubles the ladder until it covers a span of {@code span} ticks, re-slotting every level. */
+    private void grow(long span) {
+        PriceLevel[] oldSlots = slots;
+        int capacity = slots.length;
+        while (capacity <= span) {
+            capacity <<= 1;
+        }
+        long from = lowTick;
+        long to = highTick;
+        int oldMask = mask;
+        allocate(capacity);
+        for (long t = from; t <= to; t++) {
+            PriceLevel level = oldSlots[(int) (t & oldMask)];
+            if (level != null) {
+                int slot = slot(t);
+                slots[slot] = level;
+                bits[slot >>> 6] |= 1L << slot;
             }
         }
-        high = scanEnd - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            long k = keys[mid];
-            if (k < key) {
-                low = mid + 1;
-            } else if (k > key) {
-                high = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -(low + 1);
     }
 }

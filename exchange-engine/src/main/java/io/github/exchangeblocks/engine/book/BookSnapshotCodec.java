@@ -51,8 +51,8 @@ final class BookSnapshotCodec {
 
     private static int writeSide(BookSide side, ByteBuffer buffer, int start) {
         int offset = start;
-        for (int rank = 0; rank < side.size(); rank++) {
-            for (OrderNode node = side.fromBest(rank).head; node != null; node = node.next) {
+        for (PriceLevel level = side.best(); level != null; level = side.worse(level.price)) {
+            for (OrderNode node = level.head; node != null; node = node.next) {
                 buffer.putLong(offset + ORDER_ID_OFFSET, node.orderId);
                 buffer.putLong(offset + OWNER_ID_OFFSET, node.ownerId);
                 buffer.putLong(offset + PRICE_OFFSET, node.price);

@@ -31,8 +31,8 @@ final class BookState {
     BookState(OrderBookSettings settings, OrderBookListener listener) {
         this.settings = settings;
         this.listener = listener;
-        bids = new BookSide(Side.BUY, settings.expectedLevels());
-        asks = new BookSide(Side.SELL, settings.expectedLevels());
+        bids = new BookSide(Side.BUY, settings.tickSize(), settings.expectedLevels() * 2);
+        asks = new BookSide(Side.SELL, settings.tickSize(), settings.expectedLevels() * 2);
         index = new Long2ObjectOpenHashMap<>(settings.expectedOrders());
         pools = new ObjectPools(settings.expectedOrders(), settings.expectedLevels() * 2);
         phase = settings.initialPhase();
@@ -48,14 +48,17 @@ final class BookState {
         return side == Side.BUY ? asks : bids;
     }
 
-    /** Appends {@code node} (terms and remaining set) at the back of its level with a fresh arrival number. */
+    /**
+     * Appends {@code node} (terms and remaining set) at the back of its level with a fresh arrival number. The
+     * caller has already put the node in the index (a new order enters the index when it passes the duplicate
+     * check, so that one probe serves both).
+     */
     void rest(OrderNode node, long timestampNs) {
         node.timestampNs = timestampNs;
         node.arrival = ++lastArrival;
         BookSide bookSide = side(node.side);
         PriceLevel level = bookSide.findOrCreate(node.price, pools);
         level.append(node);
-        index.put(node.orderId, node);
         levelChanged(timestampNs, bookSide, level);
     }
 
@@ -66,20 +69,25 @@ final class BookState {
         index.put(node.orderId, node);
     }
 
-    /** Takes {@code node} off its level and out of the index, reports the level; the caller releases the node. */
+    /** Takes {@code node} off its level and reports the level; the index and the node are the caller's. */
     void unrest(OrderNode node, long timestampNs) {
         PriceLevel level = node.level;
         BookSide bookSide = side(node.side);
         level.unlink(node);
-        index.remove(node.orderId);
         levelChanged(timestampNs, bookSide, level);
+    }
+
+    /** Takes an order that leaves the book for good out of the index and returns its node to the pool. */
+    void discard(OrderNode node) {
+        index.remove(node.orderId);
+        pools.releaseNode(node);
     }
 
     /** Reduces a resting order by {@code quantity} (fill or decrement); removes and releases it at zero. */
     void reduceResting(OrderNode node, long quantity, long timestampNs) {
         if (node.remaining == quantity) {
             unrest(node, timestampNs);
-            pools.releaseNode(node);
+            discard(node);
             return;
         }
         node.remaining -= quantity;
@@ -93,7 +101,7 @@ final class BookState {
         listener.onCancelled(timestampNs, node.orderId, node.ownerId, node.side, node.price, node.remaining, 0L,
             reason);
         unrest(node, timestampNs);
-        pools.releaseNode(node);
+        discard(node);
     }
 
     /** Reports a level's new aggregates and drops the level when it became empty. */
@@ -117,12 +125,10 @@ final class BookState {
     private int cancelWhere(BookSide bookSide, long timestampNs, OrderFilter filter, long argument,
                             CancelReason reason) {
         int cancelled = 0;
-        // Walking from the best (highest index) down: removing a level shifts only the already-visited ones.
-        for (int i = bookSide.size() - 1; i >= 0; i--) {
-            if (i >= bookSide.size()) {
-                continue;
-            }
-            PriceLevel level = bookSide.fromWorst(i);
+        PriceLevel level = bookSide.best();
+        while (level != null) {
+            // The level may be emptied and recycled below, so remember where it was.
+            long price = level.price;
             OrderNode node = level.head;
             while (node != null) {
                 OrderNode next = node.next;
@@ -132,6 +138,7 @@ final class BookState {
                 }
                 node = next;
             }
+            level = bookSide.worse(price);
         }
         return cancelled;
     }

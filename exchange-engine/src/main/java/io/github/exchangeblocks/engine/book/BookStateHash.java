@@ -28,8 +28,8 @@ final class BookStateHash {
 
     private static long side(long start, BookSide side) {
         long hash = start;
-        for (int rank = 0; rank < side.size(); rank++) {
-            for (OrderNode node = side.fromBest(rank).head; node != null; node = node.next) {
+        for (PriceLevel level = side.best(); level != null; level = side.worse(level.price)) {
+            for (OrderNode node = level.head; node != null; node = node.next) {
                 hash = mix(hash, node.orderId);
                 hash = mix(hash, node.ownerId);
                 hash = mix(hash, node.price);

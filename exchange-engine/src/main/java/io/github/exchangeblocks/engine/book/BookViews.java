@@ -78,15 +78,13 @@ abstract class BookViews implements OrderBookView {
     public DepthSnapshot depth(DepthSnapshot reuse) {
         reuse.clear();
         BookSide bids = state.bids;
-        for (int rank = 0; rank < bids.size(); rank++) {
-            PriceLevel level = bids.fromBest(rank);
+        for (PriceLevel level = bids.best(); level != null; level = bids.worse(level.price)) {
             if (!reuse.addBid(level.price, level.totalQuantity, level.orderCount)) {
                 break;
             }
         }
         BookSide asks = state.asks;
-        for (int rank = 0; rank < asks.size(); rank++) {
-            PriceLevel level = asks.fromBest(rank);
+        for (PriceLevel level = asks.best(); level != null; level = asks.worse(level.price)) {
             if (!reuse.addAsk(level.price, level.totalQuantity, level.orderCount)) {
                 break;
             }
@@ -98,8 +96,8 @@ abstract class BookViews implements OrderBookView {
     public int forEachOrder(Side side, OrderVisitor visitor) {
         BookSide bookSide = state.side(side);
         int visited = 0;
-        for (int rank = 0; rank < bookSide.size(); rank++) {
-            for (OrderNode node = bookSide.fromBest(rank).head; node != null; node = node.next) {
+        for (PriceLevel level = bookSide.best(); level != null; level = bookSide.worse(level.price)) {
+            for (OrderNode node = level.head; node != null; node = node.next) {
                 visitor.onOrder(node.orderId, node.ownerId, node.side, node.timeInForce, node.price, node.remaining,
                     node.timestampNs);
                 visited++;

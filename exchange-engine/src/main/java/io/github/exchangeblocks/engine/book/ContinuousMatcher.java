@@ -109,8 +109,7 @@ final class ContinuousMatcher {
         SelfTradePrevention stp = taker.selfTradePrevention;
         long remaining = taker.remaining;
         long traded = 0;
-        for (int rank = 0; rank < book.size(); rank++) {
-            PriceLevel level = book.fromBest(rank);
+        for (PriceLevel level = book.best(); level != null; level = book.worse(level.price)) {
             if (!crosses(taker.side, limit, level.price)) {
                 break;
             }

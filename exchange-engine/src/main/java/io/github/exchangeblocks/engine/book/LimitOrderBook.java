@@ -36,17 +36,29 @@ final class LimitOrderBook extends BookViews implements OrderBook {
                               boolean postOnly, SelfTradePrevention selfTradePrevention) {
         RejectCode code = validator.checkPlace(orderId, side, type, timeInForce, price, quantity, minQuantity,
             postOnly, selfTradePrevention);
-        if (code == null && postOnly && state.phase == TradingPhase.CONTINUOUS && matcher.wouldTake(side, price)) {
-            validator.startMessage().append("postOnly=true but price=").append(price)
-                .append(" would take liquidity");
-            code = RejectCode.BOOK_POST_ONLY_WOULD_TAKE;
+        OrderNode node = null;
+        if (code == null) {
+            // The duplicate check and the index insertion are one probe; the node leaves again if rejected below.
+            node = state.pools.acquireNode();
+            OrderNode resting = state.index.putIfAbsent(orderId, node);
+            if (resting != null) {
+                state.pools.releaseNode(node);
+                node = null;
+                code = validator.duplicate(orderId);
+            } else if (postOnly && state.phase == TradingPhase.CONTINUOUS && matcher.wouldTake(side, price)) {
+                state.index.remove(orderId);
+                state.pools.releaseNode(node);
+                node = null;
+                validator.startMessage().append("postOnly=true but price=").append(price)
+                    .append(" would take liquidity");
+                code = RejectCode.BOOK_POST_ONLY_WOULD_TAKE;
+            }
         }
         if (code != null) {
             listener.onRejected(timestampNs, orderId, ownerId, code, validator.message());
             return false;
         }
         listener.onAccepted(timestampNs, orderId, ownerId, side, type, timeInForce, price, quantity);
-        OrderNode node = state.pools.acquireNode();
         node.orderId = orderId;
         node.ownerId = ownerId;
         node.side = side;
@@ -67,7 +79,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
                 listener.onCancelled(timestampNs, orderId, ownerId, side, price, quantity, 0L,
                     timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE
                         : CancelReason.MIN_QUANTITY_UNFILLABLE);
-                state.pools.releaseNode(node);
+                state.discard(node);
                 return true;
             }
         }
@@ -75,11 +87,11 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         return true;
     }
 
-    /** Matches a new (or re-entering) order, then rests or cancels what is left. */
+    /** Matches a new (or re-entering) order, already in the index, then rests or cancels what is left. */
     private void enterContinuous(OrderNode node, long timestampNs) {
         matcher.match(node, timestampNs);
         if (node.remaining == 0) {
-            state.pools.releaseNode(node);
+            state.discard(node);
         } else if (node.type == OrderType.LIMIT && node.timeInForce.canRest()) {
             state.rest(node, timestampNs);
         } else {
@@ -87,19 +99,26 @@ final class LimitOrderBook extends BookViews implements OrderBook {
                 : node.timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE : CancelReason.IOC_REMAINDER;
             listener.onCancelled(timestampNs, node.orderId, node.ownerId, node.side, node.price, node.remaining, 0L,
                 reason);
-            state.pools.releaseNode(node);
+            state.discard(node);
         }
     }
 
     @Override
     public boolean cancelOrder(long timestampNs, long orderId, long ownerId) {
-        OrderNode node = state.index.get(orderId);
+        // Lookup and removal are one probe; a wrong owner puts the order back (the index has no order to keep).
+        OrderNode node = state.index.remove(orderId);
         RejectCode code = validator.checkExisting(node, orderId, ownerId);
         if (code != null) {
+            if (node != null) {
+                state.index.put(orderId, node);
+            }
             listener.onRejected(timestampNs, orderId, ownerId, code, validator.message());
             return false;
         }
-        state.cancelResting(node, timestampNs, CancelReason.USER);
+        listener.onCancelled(timestampNs, orderId, ownerId, node.side, node.price, node.remaining, 0L,
+            CancelReason.USER);
+        state.unrest(node, timestampNs);
+        state.pools.releaseNode(node);
         return true;
     }
 
@@ -108,7 +127,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         OrderNode node = state.index.get(orderId);
         RejectCode code = validator.checkExisting(node, orderId, ownerId);
         if (code == null) {
-            code = validator.checkAmend(newPrice, newQuantity);
+            code = validator.checkAmend(node.side, newPrice, newQuantity);
         }
         boolean keepsPriority = code == null && newPrice == node.price && newQuantity <= node.remaining;
         if (code == null && !keepsPriority && node.postOnly && state.phase == TradingPhase.CONTINUOUS

@@ -23,6 +23,7 @@ public final class OrderBookSettings {
     private final TradingPhase initialPhase;
     private final int expectedOrders;
     private final int expectedLevels;
+    private final int maxPriceSpanTicks;
 
     private OrderBookSettings(Builder builder) {
         instrumentId = builder.instrumentId;
@@ -35,11 +36,13 @@ public final class OrderBookSettings {
         initialPhase = builder.initialPhase;
         expectedOrders = builder.expectedOrders;
         expectedLevels = builder.expectedLevels;
+        maxPriceSpanTicks = builder.maxPriceSpanTicks;
     }
 
     /**
      * A builder with the defaults: instrument 0, tick 1, lot 1, maximum quantity 10^12, no price band,
-     * self-trade prevention NONE, initial phase CONTINUOUS, 1,024 expected orders, 256 expected levels per side.
+     * self-trade prevention NONE, initial phase CONTINUOUS, 1,024 expected orders, 256 expected levels per side,
+     * a maximum price span of 2^20 ticks per side.
      *
      * @return a new builder
      */
@@ -137,12 +140,25 @@ public final class OrderBookSettings {
         return expectedLevels;
     }
 
+    /**
+     * The largest distance, in ticks, between the lowest and the highest resting price of one side, plus one: an
+     * order that could rest at a price that would make its side span {@code maxPriceSpanTicks} ticks or more is
+     * rejected ({@code BOOK_PRICE_SPAN_EXCEEDED}). It bounds the memory of the direct-mapped price ladder (about
+     * 4 bytes per tick of span per side, allocated only as the span grows).
+     *
+     * @return 64 to 2^26
+     */
+    public int maxPriceSpanTicks() {
+        return maxPriceSpanTicks;
+    }
+
     @Override
     public String toString() {
         return "OrderBookSettings{instrumentId=" + instrumentId + ", tickSize=" + tickSize + ", lotSize=" + lotSize
             + ", maxQuantity=" + maxQuantity + ", priceBand=" + priceBandLow + ".." + priceBandHigh
             + ", selfTradePrevention=" + selfTradePrevention + ", initialPhase=" + initialPhase
-            + ", expectedOrders=" + expectedOrders + ", expectedLevels=" + expectedLevels + '}';
+            + ", expectedOrders=" + expectedOrders + ", expectedLevels=" + expectedLevels + ", maxPriceSpanTicks="
+            + maxPriceSpanTicks + '}';
     }
 
     /**
@@ -159,8 +175,20 @@ public final class OrderBookSettings {
         private TradingPhase initialPhase = TradingPhase.CONTINUOUS;
         private int expectedOrders = 1024;
         private int expectedLevels = 256;
+        private int maxPriceSpanTicks = 1 << 20;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the maximum price span of one side, in ticks (see {@link OrderBookSettings#maxPriceSpanTicks()}).
+         *
+         * @param value 64 to 2^26
+         * @return this builder
+         */
+        public Builder maxPriceSpanTicks(int value) {
+            maxPriceSpanTicks = (int) requireRange("maxPriceSpanTicks", value, 64, 1 << 26);
+            return this;
         }
 
         /**

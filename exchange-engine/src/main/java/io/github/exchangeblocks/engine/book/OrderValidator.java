@@ -55,6 +55,12 @@ final class OrderValidator {
         if (code != null) {
             return code;
         }
+        if (type == OrderType.LIMIT && (timeInForce.canRest() || phase == TradingPhase.PRE_OPEN)) {
+            code = checkSpan(side, price);
+            if (code != null) {
+                return code;
+            }
+        }
         if (minQuantity != 0) {
             if (phase == TradingPhase.PRE_OPEN) {
                 message.append("minQuantity=").append(minQuantity).append(" must be 0 in phase PRE_OPEN");
@@ -66,11 +72,14 @@ final class OrderValidator {
                 return RejectCode.BOOK_INVALID_MIN_QUANTITY;
             }
         }
-        if (state.index.containsKey(orderId)) {
-            message.append("orderId=").append(orderId).append(" is already resting in the book");
-            return RejectCode.BOOK_DUPLICATE_ORDER_ID;
-        }
         return null;
+    }
+
+    /** The duplicate-id reject (the check itself is the caller's index insertion). */
+    RejectCode duplicate(long orderId) {
+        message.setLength(0);
+        message.append("orderId=").append(orderId).append(" is already resting in the book");
+        return RejectCode.BOOK_DUPLICATE_ORDER_ID;
     }
 
     private RejectCode checkCombination(OrderType type, TimeInForce timeInForce, boolean postOnly,
@@ -128,6 +137,17 @@ final class OrderValidator {
         return null;
     }
 
+    /** Checks that resting at {@code price} keeps the side's price span under the maximum. */
+    RejectCode checkSpan(Side side, long price) {
+        int max = state.settings.maxPriceSpanTicks();
+        if (!state.side(side).fitsSpan(price, max)) {
+            message.append("price=").append(price).append(" would make the ").append(side.name())
+                .append(" side span maxPriceSpanTicks=").append(max).append(" ticks or more");
+            return RejectCode.BOOK_PRICE_SPAN_EXCEEDED;
+        }
+        return null;
+    }
+
     /** Checks a quantity: positive, on the lot, at most the maximum. */
     RejectCode checkQuantity(long quantity) {
         if (quantity <= 0) {
@@ -161,7 +181,7 @@ final class OrderValidator {
         return null;
     }
 
-    RejectCode checkAmend(long newPrice, long newQuantity) {
+    RejectCode checkAmend(Side side, long newPrice, long newQuantity) {
         message.setLength(0);
         TradingPhase phase = state.phase;
         if (!phase.acceptsOrders()) {
@@ -169,7 +189,10 @@ final class OrderValidator {
             return RejectCode.BOOK_WRONG_PHASE;
         }
         RejectCode code = checkLimitPrice(newPrice);
-        return code != null ? code : checkQuantity(newQuantity);
+        if (code == null) {
+            code = checkQuantity(newQuantity);
+        }
+        return code != null ? code : checkSpan(side, newPrice);
     }
 
     /** Writes a message for a reject decided by the caller. */

@@ -20,13 +20,15 @@ final class BookCommands {
     static final long TICK = 5;
     static final long LOT = 2;
     static final long MAX_QTY = 40;
+    /** Small enough that the far prices below trip it, large enough that they first make the ladder grow. */
+    static final int MAX_SPAN_TICKS = 400;
 
     private BookCommands() {
     }
 
     static OrderBookSettings settings(TradingPhase initialPhase) {
         return OrderBookSettings.builder().instrumentId(7).tickSize(TICK).lotSize(LOT).maxQuantity(MAX_QTY)
-            .initialPhase(initialPhase).expectedOrders(16).expectedLevels(4).build();
+            .initialPhase(initialPhase).expectedOrders(16).expectedLevels(4).maxPriceSpanTicks(MAX_SPAN_TICKS).build();
     }
 
     static Arbitrary<List<BookCommand>> sequences(int minSize, int maxSize, int maxId) {
@@ -57,7 +59,7 @@ final class BookCommands {
                     Tuple.of(8, TradingPhase.CONTINUOUS), Tuple.of(4, TradingPhase.PRE_OPEN),
                     Tuple.of(1, TradingPhase.HALTED), Tuple.of(1, TradingPhase.CLOSED))
                 .map(p -> (BookCommand) new BookCommand.Phase(p))),
-            Tuple.of(1, Combinators.combine(Arbitraries.of(0L, 0L, 80L, 90L, 3L), Arbitraries.of(0L, 0L, 120L, 110L, 115L))
+            Tuple.of(1, Combinators.combine(Arbitraries.of(0L, 0L, 80L, 90L, 3L), Arbitraries.of(0L, 0L, 120L, 110L, 115L, 3_000L))
                 .as((low, high) -> (BookCommand) new BookCommand.Band(low, high))),
             Tuple.of(1, Arbitraries.of(0L, 95L, 100L, 105L, 7L, -5L)
                 .map(p -> (BookCommand) new BookCommand.Reference(p))));
@@ -66,7 +68,7 @@ final class BookCommands {
     static Arbitrary<Long> prices() {
         return Arbitraries.frequencyOf(
             Tuple.of(96, Arbitraries.longs().between(17, 23).map(t -> t * TICK)),
-            Tuple.of(4, Arbitraries.of(0L, -5L, 101L, 7L, 200L)));
+            Tuple.of(4, Arbitraries.of(0L, -5L, 101L, 7L, 200L, 1_500L, 2_500L, 5_000L)));
     }
 
     static Arbitrary<Long> quantities() {

@@ -135,6 +135,19 @@ final class ReferenceBook {
         return qty > settings.maxQuantity() ? RejectCode.BOOK_QUANTITY_ABOVE_MAX : null;
     }
 
+    /** The side's resting ticks plus the new one must span fewer than the maximum (in ticks). */
+    private RejectCode spanError(Side side, long price) {
+        long low = price / settings.tickSize();
+        long high = low;
+        for (Order o : resting) {
+            if (o.side == side) {
+                low = Math.min(low, o.price / settings.tickSize());
+                high = Math.max(high, o.price / settings.tickSize());
+            }
+        }
+        return high - low < settings.maxPriceSpanTicks() ? null : RejectCode.BOOK_PRICE_SPAN_EXCEEDED;
+    }
+
     private static boolean crosses(Side takerSide, long limit, long restingPrice) {
         return takerSide == Side.BUY ? restingPrice <= limit : restingPrice >= limit;
     }
@@ -181,6 +194,9 @@ final class ReferenceBook {
         }
         if (code == null) {
             code = quantityError(qty);
+        }
+        if (code == null && type == OrderType.LIMIT && (resting || phase == TradingPhase.PRE_OPEN)) {
+            code = spanError(side, price);
         }
         if (code != null) {
             return reject(ts, id, owner, code);
@@ -328,6 +344,9 @@ final class ReferenceBook {
         RejectCode code = limitPriceError(price);
         if (code == null) {
             code = quantityError(qty);
+        }
+        if (code == null) {
+            code = spanError(o.side, price);
         }
         if (code != null) {
             return reject(ts, id, owner, code);

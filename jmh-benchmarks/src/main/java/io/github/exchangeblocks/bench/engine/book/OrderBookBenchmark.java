@@ -1,0 +1,74 @@
+package io.github.exchangeblocks.bench.engine.book;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Throughput of the mixed stream (see {@link MixedStream}) on the exchange-blocks book and on the
+ * {@link TreeMapBook} baseline, for the shallow and the deep shape. One invocation replays the 200,000 measured
+ * commands from the prefilled book (the reset runs outside the measurement), so the score is commands per
+ * second. Run with {@code -prof gc} to see the allocation per command.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class OrderBookBenchmark {
+    static final int MEASURED = 200_000;
+
+    @Param({"SHALLOW", "DEEP"})
+    BookShape shape;
+
+    @Param({"EXCHANGE_BLOCKS", "TREEMAP"})
+    String impl;
+
+    private BookReplay replay;
+    private int from;
+
+    /** Generates (or reuses) the stream and creates the book. */
+    @Setup(Level.Trial)
+    public void createBook() {
+        replay = new BookReplay(shape, BookReplay.Impl.valueOf(impl));
+        from = replay.stream.prefillLength;
+        if (replay.stream.length - from != MEASURED) {
+            throw new IllegalStateException("stream has " + (replay.stream.length - from) + " measured commands");
+        }
+    }
+
+    /** Brings the book back to the prefilled shape before each replay; not measured. */
+    @Setup(Level.Invocation)
+    public void resetBook() {
+        replay.reset();
+    }
+
+    /**
+     * Replays the measured commands.
+     *
+     * @return the number of accepted commands, so the work cannot be optimised away
+     */
+    @Benchmark
+    @OperationsPerInvocation(MEASURED)
+    public int replayMixedStream() {
+        BookReplay r = replay;
+        int end = from + MEASURED;
+        int accepted = 0;
+        for (int i = from; i < end; i++) {
+            accepted += r.apply(i);
+        }
+        return accepted;
+    }
+}
