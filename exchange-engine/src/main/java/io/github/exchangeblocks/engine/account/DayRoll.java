@@ -61,10 +61,9 @@ final class DayRoll {
     }
 
     static void apply(AccountBook book, int tradingDay, long[] prices, List<AccountStatement> statements) {
-        for (int i = 0; i < book.holders.size(); i++) {
-            long price = i < prices.length ? prices[i] : 0;
-            if (price > 0) {
-                book.markPrice(i, price);
+        for (int i = 0, n = Math.min(prices.length, book.registry.size()); i < n; i++) {
+            if (prices[i] > 0) {
+                book.markPrice(i, prices[i]);
             }
         }
         List<PositionStatement> lines = statements == null ? null : new ArrayList<>();
