@@ -37,27 +37,18 @@ final class DayRoll {
             return new Rejection(RejectCode.SETTLEMENT_OPEN_ORDERS, "openOrders=" + book.orders.size()
                     + " must be 0 at settlement: cancel or expire them first");
         }
-        for (int i = 0; i < book.holders.size(); i++) {
+        for (int i = 0; i < book.index.instrumentCount(); i++) {
             long price = i < prices.length ? prices[i] : 0;
             if (price < 0 || price > AccountBook.MAX_PRICE_TICKS) {
                 return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
                         + " settlementPriceTicks=" + price + " must be in 0.." + AccountBook.MAX_PRICE_TICKS);
             }
-            if (price == 0 && holdsVolume(book.holders.get(i))) {
+            if (price == 0 && book.index.holdsVolume(i)) {
                 return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
                         + " has positions but settlementPriceTicks=0");
             }
         }
         return null;
-    }
-
-    private static boolean holdsVolume(List<Position> positions) {
-        for (Position position : positions) {
-            if (!position.isFlat()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static void apply(AccountBook book, int tradingDay, long[] prices, List<AccountStatement> statements) {
