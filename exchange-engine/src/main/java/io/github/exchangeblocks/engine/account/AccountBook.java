@@ -4,8 +4,8 @@ import io.github.exchangeblocks.api.Offset;
 import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.account.AccountChangeListener;
 import io.github.exchangeblocks.api.account.Rejection;
-import io.github.exchangeblocks.api.instrument.InstrumentStatus;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
 import io.github.exchangeblocks.engine.instrument.Instrument;
 import io.github.exchangeblocks.engine.instrument.InstrumentRegistry;
@@ -50,6 +50,7 @@ public final class AccountBook implements InstrumentUsage {
     final ArrayDeque<OpenOrder> orderPool = new ArrayDeque<>();
     private final OrderAcceptance acceptance;
     final HolderIndex index = new HolderIndex();
+    AccountChangeListener listener = AccountChangeListener.NONE;
     long feesCollected;
     int lastSettledDay = NULL_DAY;
     private Rejection lastRejection;
@@ -76,6 +77,16 @@ public final class AccountBook implements InstrumentUsage {
      */
     public InstrumentRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Sets the listener told about every changed account and position (replacing the previous one).
+     *
+     * @param listener the listener, or {@code null} for none
+     */
+    public void changeListener(AccountChangeListener listener) {
+        this.listener = listener == null ? AccountChangeListener.NONE : listener;
+        index.listener = this.listener;
     }
 
     /**
@@ -153,6 +164,7 @@ public final class AccountBook implements InstrumentUsage {
             return reject(RejectCode.INVALID_AMOUNT, "amount=" + amount + " must be in 1.." + MAX_AMOUNT) >= 0;
         }
         account.deposit += amount;
+        listener.onAccountChanged(accountId);
         return true;
     }
 
@@ -177,6 +189,7 @@ public final class AccountBook implements InstrumentUsage {
                     + available) >= 0;
         }
         account.withdraw += amount;
+        listener.onAccountChanged(accountId);
         return true;
     }
 
@@ -228,6 +241,7 @@ public final class AccountBook implements InstrumentUsage {
         if (remaining == 0) {
             removeOrder(order);
         }
+        notify(position);
         return true;
     }
 
@@ -254,7 +268,14 @@ public final class AccountBook implements InstrumentUsage {
             position.frozen[bucketToday + 1] -= order.frozenHis;
         }
         removeOrder(order);
+        notify(position);
         return true;
+    }
+
+    void notify(Position position) {
+        int accountId = position.account.accountId();
+        listener.onPositionChanged(accountId, position.instrument.index());
+        listener.onAccountChanged(accountId);
     }
 
     private void removeOrder(OpenOrder order) {

@@ -16,7 +16,8 @@ import java.util.List;
  * available) do. Flat positions are dropped from the holder index.
  *
  * <p>Refused, with nothing changed, if the day is not after the last settled day, if open orders remain (the host
- * cancels or expires them first), or if a held instrument has no settlement price.
+ * cancels or expires them first), or if a held instrument has no settlement price. The change listener hears
+ * every account and every position (including dropped flat ones).
  */
 final class DayRoll {
     private static final Comparator<PositionStatement> BY_INSTRUMENT =
@@ -67,6 +68,7 @@ final class DayRoll {
                 Position position = account.positions.get(i);
                 if (position.isFlat()) {
                     book.dropPosition(position);
+                    book.listener.onPositionChanged(account.accountId(), position.instrument.index());
                     continue;
                 }
                 long price = prices[position.instrument.index()];
@@ -77,6 +79,7 @@ final class DayRoll {
                             position.volumeShort(), profit, position.marginLong(), position.marginShort()));
                 }
                 account.positions.set(write++, position);
+                book.listener.onPositionChanged(account.accountId(), position.instrument.index());
             }
             for (int i = account.positions.size() - 1; i >= write; i--) {
                 account.positions.remove(i);
@@ -94,6 +97,7 @@ final class DayRoll {
             account.withdraw = 0;
             account.closeProfit = 0;
             account.commission = 0;
+            book.listener.onAccountChanged(account.accountId());
         }
         book.lastSettledDay = tradingDay;
     }

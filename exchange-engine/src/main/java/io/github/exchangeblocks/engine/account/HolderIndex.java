@@ -1,5 +1,6 @@
 package io.github.exchangeblocks.engine.account;
 
+import io.github.exchangeblocks.api.account.AccountChangeListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 
@@ -12,6 +13,7 @@ final class HolderIndex {
     private final ArrayList<ArrayList<Position>> holders = new ArrayList<>();
     long[] markPriceTicks = new long[16];
     int[] openOrders = new int[16];
+    AccountChangeListener listener = AccountChangeListener.NONE;
 
     void ensure(int index) {
         while (holders.size() <= index) {
@@ -56,7 +58,11 @@ final class HolderIndex {
         markPriceTicks[index] = priceTicks;
         ArrayList<Position> list = holders.get(index);
         for (int i = 0, n = list.size(); i < n; i++) {
-            list.get(i).mark(priceTicks);
+            Position position = list.get(i);
+            position.mark(priceTicks);
+            int accountId = position.account.accountId();
+            listener.onPositionChanged(accountId, index);
+            listener.onAccountChanged(accountId);
         }
     }
 

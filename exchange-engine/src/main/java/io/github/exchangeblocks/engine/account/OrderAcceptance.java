@@ -108,6 +108,7 @@ final class OrderAcceptance {
             position.frozen[bucketToday] += order.frozenToday;
             position.frozen[bucketToday + 1] += order.frozenHis;
         }
+        book.notify(position);
         return true;
     }
 
