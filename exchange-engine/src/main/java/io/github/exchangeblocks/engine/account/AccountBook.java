@@ -4,13 +4,12 @@ import io.github.exchangeblocks.api.Offset;
 import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.account.AccountChangeListener;
 import io.github.exchangeblocks.api.account.Rejection;
-import io.github.exchangeblocks.api.instrument.InstrumentStatus;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
 import io.github.exchangeblocks.engine.instrument.Instrument;
 import io.github.exchangeblocks.engine.instrument.InstrumentRegistry;
 import io.github.exchangeblocks.engine.instrument.InstrumentUsage;
-import io.github.exchangeblocks.engine.risk.OrderCheck;
 import io.github.exchangeblocks.engine.risk.RiskChain;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -44,17 +43,14 @@ public final class AccountBook implements InstrumentUsage {
     public static final int NULL_DAY = 0;
 
     final InstrumentRegistry registry;
-    private final RiskChain riskChain;
     final ArrayList<Account> accounts = new ArrayList<>();
     private final Object2IntOpenHashMap<String> accountIdByName = new Object2IntOpenHashMap<>();
     final Long2ObjectOpenHashMap<OpenOrder> orders = new Long2ObjectOpenHashMap<>();
     final Long2ObjectOpenHashMap<Position> positionsByKey = new Long2ObjectOpenHashMap<>();
-    private final ArrayDeque<OpenOrder> orderPool = new ArrayDeque<>();
-    private final OrderCheck orderCheck = new OrderCheck();
-    private final StringBuilder message = new StringBuilder(128);
-    ArrayList<ArrayList<Position>> holders = new ArrayList<>();
-    long[] markPriceTicks = new long[16];
-    int[] openOrdersByInstrument = new int[16];
+    final ArrayDeque<OpenOrder> orderPool = new ArrayDeque<>();
+    private final OrderAcceptance acceptance;
+    final HolderIndex index = new HolderIndex();
+    AccountChangeListener listener = AccountChangeListener.NONE;
     long feesCollected;
     int lastSettledDay = NULL_DAY;
     private Rejection lastRejection;
@@ -70,7 +66,7 @@ public final class AccountBook implements InstrumentUsage {
             throw new IllegalArgumentException("registry and riskChain must not be null");
         }
         this.registry = registry;
-        this.riskChain = riskChain;
+        this.acceptance = new OrderAcceptance(this, riskChain);
         accountIdByName.defaultReturnValue(-1);
     }
 
@@ -81,6 +77,16 @@ public final class AccountBook implements InstrumentUsage {
      */
     public InstrumentRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Sets the listener told about every changed account and position (replacing the previous one).
+     *
+     * @param listener the listener, or {@code null} for none
+     */
+    public void changeListener(AccountChangeListener listener) {
+        this.listener = listener == null ? AccountChangeListener.NONE : listener;
+        index.listener = this.listener;
     }
 
     /**
@@ -158,6 +164,7 @@ public final class AccountBook implements InstrumentUsage {
             return reject(RejectCode.INVALID_AMOUNT, "amount=" + amount + " must be in 1.." + MAX_AMOUNT) >= 0;
         }
         account.deposit += amount;
+        listener.onAccountChanged(accountId);
         return true;
     }
 
@@ -182,6 +189,7 @@ public final class AccountBook implements InstrumentUsage {
                     + available) >= 0;
         }
         account.withdraw += amount;
+        listener.onAccountChanged(accountId);
         return true;
     }
 
@@ -200,120 +208,7 @@ public final class AccountBook implements InstrumentUsage {
      */
     public boolean placeOrder(int accountId, long orderId, int instrumentIndex, Side side, Offset offset,
                               OrderType type, long priceTicks, long volume) {
-        Account account = account(accountId);
-        if (account == null) {
-            return reject(RejectCode.UNKNOWN_ACCOUNT, "accountId=" + accountId + " is not open") >= 0;
-        }
-        if (!registry.contains(instrumentIndex)) {
-            return reject(RejectCode.UNKNOWN_INSTRUMENT, "instrumentIndex=" + instrumentIndex + " is not listed") >= 0;
-        }
-        Instrument instrument = registry.get(instrumentIndex);
-        if (!validOrder(orderId, instrument, side, offset, type, priceTicks, volume)) {
-            return false;
-        }
-        ensureInstrument(instrumentIndex);
-        Position position = positionsByKey.get(key(accountId, instrumentIndex));
-        boolean open = offset == Offset.OPEN;
-        boolean longSide = side == Side.BUY;
-        int bucketToday = longSide ? Position.SHORT_TODAY : Position.LONG_TODAY;
-        long marginToFreeze = 0;
-        long commissionToFreeze;
-        long closable = 0;
-        long today = 0;
-        long sideVolume = 0;
-        long pending = 0;
-        if (open) {
-            marginToFreeze = instrument.margin(longSide, priceTicks, volume);
-            commissionToFreeze = instrument.commission(Instrument.COMMISSION_OPEN, priceTicks, volume);
-            if (position != null) {
-                int ownToday = longSide ? Position.LONG_TODAY : Position.SHORT_TODAY;
-                sideVolume = position.volume[ownToday] + position.volume[ownToday + 1];
-                pending = position.pendingOpen[longSide ? 0 : 1];
-            }
-        } else {
-            long closableToday = 0;
-            long closableHis = 0;
-            if (position != null) {
-                closableToday = position.volume[bucketToday] - position.frozen[bucketToday];
-                closableHis = position.volume[bucketToday + 1] - position.frozen[bucketToday + 1];
-            }
-            closable = CloseSplit.closable(instrument.closeRule(), offset, closableToday, closableHis);
-            if (volume <= closable) {
-                today = CloseSplit.todayPart(instrument.closeRule(), offset, closableToday, closableHis, volume);
-            }
-            commissionToFreeze = closeCommission(instrument, priceTicks, today, volume - today);
-        }
-        message.setLength(0);
-        orderCheck.set(account, instrument, side, offset, type, priceTicks, volume, marginToFreeze,
-                commissionToFreeze, closable, sideVolume, pending, account.openOrderCount);
-        RejectCode code = riskChain.check(orderCheck, message);
-        if (code == null && !open && volume > closable) {
-            code = RejectCode.INSUFFICIENT_POSITION;
-            message.append(offset).append(" volume=").append(volume).append(" must be <= closable=").append(closable);
-        }
-        if (code != null) {
-            return reject(code, message.toString()) >= 0;
-        }
-        if (position == null) {
-            position = newPosition(account, instrument);
-        }
-        OpenOrder order = orderPool.isEmpty() ? new OpenOrder() : orderPool.pop();
-        order.orderId = orderId;
-        order.position = position;
-        order.side = side;
-        order.offset = offset;
-        order.freezePriceTicks = priceTicks;
-        order.remaining = volume;
-        order.frozenMargin = marginToFreeze;
-        order.frozenCommission = commissionToFreeze;
-        order.frozenToday = today;
-        order.frozenHis = open ? 0 : volume - today;
-        orders.put(orderId, order);
-        account.frozenMargin += marginToFreeze;
-        account.frozenCommission += commissionToFreeze;
-        account.openOrderCount++;
-        position.openOrders++;
-        openOrdersByInstrument[instrumentIndex]++;
-        if (open) {
-            position.pendingOpen[longSide ? 0 : 1] += volume;
-        } else {
-            position.frozen[bucketToday] += order.frozenToday;
-            position.frozen[bucketToday + 1] += order.frozenHis;
-        }
-        return true;
-    }
-
-    private boolean validOrder(long orderId, Instrument instrument, Side side, Offset offset, OrderType type,
-                               long priceTicks, long volume) {
-        if (orderId <= 0) {
-            return reject(RejectCode.INVALID_ORDER, "orderId=" + orderId + " must be > 0") >= 0;
-        }
-        if (orders.containsKey(orderId)) {
-            return reject(RejectCode.DUPLICATE_ORDER_ID, "orderId=" + orderId + " is already open") >= 0;
-        }
-        if (side == null || offset == null || type == null) {
-            return reject(RejectCode.INVALID_ORDER, "side=" + side + " offset=" + offset + " type=" + type
-                    + " must not be null") >= 0;
-        }
-        long lotSize = instrument.spec().lotSize();
-        if (volume <= 0 || volume % lotSize != 0 || volume > instrument.spec().maxOrderVolume()) {
-            return reject(RejectCode.INVALID_ORDER, "volume=" + volume + " must be a positive multiple of lotSize="
-                    + lotSize + " and <= maxOrderVolume=" + instrument.spec().maxOrderVolume()) >= 0;
-        }
-        if (priceTicks <= 0 || priceTicks > MAX_PRICE_TICKS) {
-            return reject(RejectCode.INVALID_ORDER, "priceTicks=" + priceTicks + " must be in 1.."
-                    + MAX_PRICE_TICKS) >= 0;
-        }
-        if (instrument.status() == InstrumentStatus.DELISTED) {
-            return reject(RejectCode.INSTRUMENT_NOT_TRADABLE, instrument.instrumentId() + " is delisted") >= 0;
-        }
-        try {
-            instrument.notional(priceTicks, volume);
-        } catch (ArithmeticException overflow) {
-            return reject(RejectCode.INVALID_ORDER, "priceTicks=" + priceTicks + " x volume=" + volume
-                    + " notional overflows") >= 0;
-        }
-        return true;
+        return acceptance.place(accountId, orderId, instrumentIndex, side, offset, type, priceTicks, volume);
     }
 
     /**
@@ -334,81 +229,20 @@ public final class AccountBook implements InstrumentUsage {
                     + " and priceTicks=" + priceTicks + " in 1.." + MAX_PRICE_TICKS) >= 0;
         }
         Position position = order.position;
-        Account account = position.account;
-        Instrument instrument = position.instrument;
-        int index = instrument.index();
-        if (markPriceTicks[index] == 0) {
-            markPriceTicks[index] = priceTicks;
+        int instrument = position.instrument.index();
+        if (index.markPriceTicks[instrument] == 0) {
+            index.markPriceTicks[instrument] = priceTicks;
         }
         long remaining = order.remaining - volume;
-        if (order.offset == Offset.OPEN) {
-            bookOpen(order, account, position, instrument, priceTicks, volume, remaining);
-        } else {
-            bookClose(order, account, position, instrument, priceTicks, volume);
-        }
-        position.mark(markPriceTicks[index]);
+        feesCollected += order.offset == Offset.OPEN
+                ? FillBooking.open(order, priceTicks, volume) : FillBooking.close(order, priceTicks, volume);
+        position.mark(index.markPriceTicks[instrument]);
         order.remaining = remaining;
         if (remaining == 0) {
             removeOrder(order);
         }
+        notify(position);
         return true;
-    }
-
-    private void bookOpen(OpenOrder order, Account account, Position position, Instrument instrument,
-                          long priceTicks, long volume, long remaining) {
-        boolean longSide = order.side == Side.BUY;
-        long newFrozenMargin = remaining == 0 ? 0 : instrument.margin(longSide, order.freezePriceTicks, remaining);
-        long newFrozenCommission = remaining == 0
-                ? 0 : instrument.commission(Instrument.COMMISSION_OPEN, order.freezePriceTicks, remaining);
-        account.frozenMargin -= order.frozenMargin - newFrozenMargin;
-        account.frozenCommission -= order.frozenCommission - newFrozenCommission;
-        order.frozenMargin = newFrozenMargin;
-        order.frozenCommission = newFrozenCommission;
-        position.pendingOpen[longSide ? 0 : 1] -= volume;
-        account.margin += position.open(longSide, priceTicks, volume);
-        long fee = instrument.commission(Instrument.COMMISSION_OPEN, priceTicks, volume);
-        account.commission += fee;
-        feesCollected += fee;
-    }
-
-    private void bookClose(OpenOrder order, Account account, Position position, Instrument instrument,
-                           long priceTicks, long volume) {
-        long today = CloseSplit.todayPart(instrument.closeRule(), order.offset, order.frozenToday, order.frozenHis,
-                volume);
-        long his = volume - today;
-        int bucketToday = order.closeBucketToday();
-        order.frozenToday -= today;
-        order.frozenHis -= his;
-        position.frozen[bucketToday] -= today;
-        position.frozen[bucketToday + 1] -= his;
-        long newFrozenCommission = closeCommission(instrument, order.freezePriceTicks, order.frozenToday,
-                order.frozenHis);
-        account.frozenCommission -= order.frozenCommission - newFrozenCommission;
-        order.frozenCommission = newFrozenCommission;
-        long released = 0;
-        long fee = 0;
-        if (today > 0) {
-            released += position.close(bucketToday, priceTicks, today);
-            fee += instrument.commission(Instrument.COMMISSION_CLOSE_TODAY, priceTicks, today);
-        }
-        if (his > 0) {
-            released += position.close(bucketToday + 1, priceTicks, his);
-            fee += instrument.commission(Instrument.COMMISSION_CLOSE, priceTicks, his);
-        }
-        account.margin -= released;
-        account.commission += fee;
-        feesCollected += fee;
-    }
-
-    static long closeCommission(Instrument instrument, long priceTicks, long today, long his) {
-        long fee = 0;
-        if (today > 0) {
-            fee += instrument.commission(Instrument.COMMISSION_CLOSE_TODAY, priceTicks, today);
-        }
-        if (his > 0) {
-            fee += instrument.commission(Instrument.COMMISSION_CLOSE, priceTicks, his);
-        }
-        return fee;
     }
 
     /**
@@ -434,7 +268,14 @@ public final class AccountBook implements InstrumentUsage {
             position.frozen[bucketToday + 1] -= order.frozenHis;
         }
         removeOrder(order);
+        notify(position);
         return true;
+    }
+
+    void notify(Position position) {
+        int accountId = position.account.accountId();
+        listener.onPositionChanged(accountId, position.instrument.index());
+        listener.onAccountChanged(accountId);
     }
 
     private void removeOrder(OpenOrder order) {
@@ -442,7 +283,7 @@ public final class AccountBook implements InstrumentUsage {
         Position position = order.position;
         position.account.openOrderCount--;
         position.openOrders--;
-        openOrdersByInstrument[position.instrument.index()]--;
+        index.openOrders[position.instrument.index()]--;
         order.clear();
         orderPool.push(order);
     }
@@ -462,12 +303,7 @@ public final class AccountBook implements InstrumentUsage {
             return reject(RejectCode.INVALID_AMOUNT, "priceTicks=" + priceTicks + " must be in 1.."
                     + MAX_PRICE_TICKS) >= 0;
         }
-        ensureInstrument(instrumentIndex);
-        markPriceTicks[instrumentIndex] = priceTicks;
-        ArrayList<Position> list = holders.get(instrumentIndex);
-        for (int i = 0, n = list.size(); i < n; i++) {
-            list.get(i).mark(priceTicks);
-        }
+        index.mark(instrumentIndex, priceTicks);
         return true;
     }
 
@@ -478,7 +314,7 @@ public final class AccountBook implements InstrumentUsage {
      * @return ticks, {@code 0} if never set
      */
     public long markPriceTicks(int instrumentIndex) {
-        return instrumentIndex >= 0 && instrumentIndex < markPriceTicks.length ? markPriceTicks[instrumentIndex] : 0;
+        return index.markPrice(instrumentIndex);
     }
 
     /**
@@ -488,7 +324,7 @@ public final class AccountBook implements InstrumentUsage {
      * @return the count
      */
     public int holderCount(int instrumentIndex) {
-        return instrumentIndex >= 0 && instrumentIndex < holders.size() ? holders.get(instrumentIndex).size() : 0;
+        return index.holderCount(instrumentIndex);
     }
 
     /**
@@ -550,18 +386,7 @@ public final class AccountBook implements InstrumentUsage {
 
     @Override
     public boolean inUse(int instrumentIndex) {
-        if (instrumentIndex < 0 || instrumentIndex >= holders.size()) {
-            return false;
-        }
-        if (openOrdersByInstrument[instrumentIndex] > 0) {
-            return true;
-        }
-        for (Position position : holders.get(instrumentIndex)) {
-            if (!position.isFlat()) {
-                return true;
-            }
-        }
-        return false;
+        return index.inUse(instrumentIndex);
     }
 
     /**
@@ -625,45 +450,23 @@ public final class AccountBook implements InstrumentUsage {
     }
 
     Position newPosition(Account account, Instrument instrument) {
-        int index = instrument.index();
-        ensureInstrument(index);
         Position position = new Position(account, instrument);
-        ArrayList<Position> list = holders.get(index);
-        position.holderSlot = list.size();
-        list.add(position);
+        index.add(position);
         account.positions.add(position);
-        positionsByKey.put(key(account.accountId(), index), position);
+        positionsByKey.put(key(account.accountId(), instrument.index()), position);
         return position;
     }
 
     void dropPosition(Position position) {
-        ArrayList<Position> list = holders.get(position.instrument.index());
-        int slot = position.holderSlot;
-        Position last = list.remove(list.size() - 1);
-        if (last != position) {
-            list.set(slot, last);
-            last.holderSlot = slot;
-        }
-        position.holderSlot = -1;
+        index.remove(position);
         positionsByKey.remove(key(position.account.accountId(), position.instrument.index()));
-    }
-
-    void ensureInstrument(int index) {
-        while (holders.size() <= index) {
-            holders.add(new ArrayList<>());
-        }
-        if (markPriceTicks.length <= index) {
-            int size = Math.max(index + 1, markPriceTicks.length * 2);
-            markPriceTicks = Arrays.copyOf(markPriceTicks, size);
-            openOrdersByInstrument = Arrays.copyOf(openOrdersByInstrument, size);
-        }
     }
 
     static long key(int accountId, int instrumentIndex) {
         return ((long) accountId << 32) | (instrumentIndex & 0xFFFF_FFFFL);
     }
 
-    private int reject(RejectCode code, String text) {
+    int reject(RejectCode code, String text) {
         lastRejection = new Rejection(code, text);
         return -1;
     }

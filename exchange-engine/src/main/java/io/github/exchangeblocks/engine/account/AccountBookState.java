@@ -181,8 +181,8 @@ final class AccountBookState {
             for (int i = 0; i < instruments; i++) {
                 String id = in.readUTF();
                 require(registry.indexOf(id) == i, "instrument " + id + " must have index " + i + " in the registry");
-                book.ensureInstrument(i);
-                book.markPriceTicks[i] = in.readLong();
+                book.index.ensure(i);
+                book.index.markPriceTicks[i] = in.readLong();
             }
             int accounts = in.readInt();
             for (int i = 0; i < accounts; i++) {
@@ -254,7 +254,7 @@ final class AccountBookState {
         o.frozenHis = f[5];
         book.orders.put(o.orderId, o);
         book.accounts.get(accountId).openOrderCount++;
-        book.openOrdersByInstrument[index]++;
+        book.index.openOrders[index]++;
     }
 
     private static void require(boolean condition, String message) {

@@ -16,7 +16,8 @@ import java.util.List;
  * available) do. Flat positions are dropped from the holder index.
  *
  * <p>Refused, with nothing changed, if the day is not after the last settled day, if open orders remain (the host
- * cancels or expires them first), or if a held instrument has no settlement price.
+ * cancels or expires them first), or if a held instrument has no settlement price. The change listener hears
+ * every account and every position (including dropped flat ones).
  */
 final class DayRoll {
     private static final Comparator<PositionStatement> BY_INSTRUMENT =
@@ -37,13 +38,13 @@ final class DayRoll {
             return new Rejection(RejectCode.SETTLEMENT_OPEN_ORDERS, "openOrders=" + book.orders.size()
                     + " must be 0 at settlement: cancel or expire them first");
         }
-        for (int i = 0; i < book.holders.size(); i++) {
+        for (int i = 0; i < book.index.instrumentCount(); i++) {
             long price = i < prices.length ? prices[i] : 0;
             if (price < 0 || price > AccountBook.MAX_PRICE_TICKS) {
                 return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
                         + " settlementPriceTicks=" + price + " must be in 0.." + AccountBook.MAX_PRICE_TICKS);
             }
-            if (price == 0 && holdsVolume(book.holders.get(i))) {
+            if (price == 0 && book.index.holdsVolume(i)) {
                 return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
                         + " has positions but settlementPriceTicks=0");
             }
@@ -51,20 +52,10 @@ final class DayRoll {
         return null;
     }
 
-    private static boolean holdsVolume(List<Position> positions) {
-        for (Position position : positions) {
-            if (!position.isFlat()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static void apply(AccountBook book, int tradingDay, long[] prices, List<AccountStatement> statements) {
-        for (int i = 0; i < book.holders.size(); i++) {
-            long price = i < prices.length ? prices[i] : 0;
-            if (price > 0) {
-                book.markPrice(i, price);
+        for (int i = 0, n = Math.min(prices.length, book.registry.size()); i < n; i++) {
+            if (prices[i] > 0) {
+                book.markPrice(i, prices[i]);
             }
         }
         List<PositionStatement> lines = statements == null ? null : new ArrayList<>();
@@ -77,6 +68,7 @@ final class DayRoll {
                 Position position = account.positions.get(i);
                 if (position.isFlat()) {
                     book.dropPosition(position);
+                    book.listener.onPositionChanged(account.accountId(), position.instrument.index());
                     continue;
                 }
                 long price = prices[position.instrument.index()];
@@ -87,6 +79,7 @@ final class DayRoll {
                             position.volumeShort(), profit, position.marginLong(), position.marginShort()));
                 }
                 account.positions.set(write++, position);
+                book.listener.onPositionChanged(account.accountId(), position.instrument.index());
             }
             for (int i = account.positions.size() - 1; i >= write; i--) {
                 account.positions.remove(i);
@@ -104,6 +97,7 @@ final class DayRoll {
             account.withdraw = 0;
             account.closeProfit = 0;
             account.commission = 0;
+            book.listener.onAccountChanged(account.accountId());
         }
         book.lastSettledDay = tradingDay;
     }

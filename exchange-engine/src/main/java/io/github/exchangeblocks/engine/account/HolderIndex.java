@@ -1,0 +1,92 @@
+package io.github.exchangeblocks.engine.account;
+
+import io.github.exchangeblocks.api.account.AccountChangeListener;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+/**
+ * Per-instrument index of the positions held in it, with each instrument's mark price and open order count, so a
+ * price update touches exactly the holders of that instrument. Removal swaps the last holder into the freed slot
+ * (order inside a holder list never affects output: each position is marked independently). Single writer.
+ */
+final class HolderIndex {
+    private final ArrayList<ArrayList<Position>> holders = new ArrayList<>();
+    long[] markPriceTicks = new long[16];
+    int[] openOrders = new int[16];
+    AccountChangeListener listener = AccountChangeListener.NONE;
+
+    void ensure(int index) {
+        while (holders.size() <= index) {
+            holders.add(new ArrayList<>());
+        }
+        if (markPriceTicks.length <= index) {
+            int size = Math.max(index + 1, markPriceTicks.length * 2);
+            markPriceTicks = Arrays.copyOf(markPriceTicks, size);
+            openOrders = Arrays.copyOf(openOrders, size);
+        }
+    }
+
+    int instrumentCount() {
+        return holders.size();
+    }
+
+    ArrayList<Position> holders(int index) {
+        return holders.get(index);
+    }
+
+    void add(Position position) {
+        int index = position.instrument.index();
+        ensure(index);
+        ArrayList<Position> list = holders.get(index);
+        position.holderSlot = list.size();
+        list.add(position);
+    }
+
+    void remove(Position position) {
+        ArrayList<Position> list = holders.get(position.instrument.index());
+        int slot = position.holderSlot;
+        Position last = list.remove(list.size() - 1);
+        if (last != position) {
+            list.set(slot, last);
+            last.holderSlot = slot;
+        }
+        position.holderSlot = -1;
+    }
+
+    void mark(int index, long priceTicks) {
+        ensure(index);
+        markPriceTicks[index] = priceTicks;
+        ArrayList<Position> list = holders.get(index);
+        for (int i = 0, n = list.size(); i < n; i++) {
+            Position position = list.get(i);
+            position.mark(priceTicks);
+            int accountId = position.account.accountId();
+            listener.onPositionChanged(accountId, index);
+            listener.onAccountChanged(accountId);
+        }
+    }
+
+    long markPrice(int index) {
+        return index >= 0 && index < markPriceTicks.length ? markPriceTicks[index] : 0;
+    }
+
+    int holderCount(int index) {
+        return index >= 0 && index < holders.size() ? holders.get(index).size() : 0;
+    }
+
+    boolean holdsVolume(int index) {
+        if (index < 0 || index >= holders.size()) {
+            return false;
+        }
+        for (Position position : holders.get(index)) {
+            if (!position.isFlat()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean inUse(int index) {
+        return index >= 0 && index < holders.size() && (openOrders[index] > 0 || holdsVolume(index));
+    }
+}

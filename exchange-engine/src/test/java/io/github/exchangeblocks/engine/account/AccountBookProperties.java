@@ -1,0 +1,70 @@
+package io.github.exchangeblocks.engine.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Random sequences of deposits, withdrawals, paired orders and fills, cancels, price updates and settlements over
+ * several accounts and three instruments (one per close rule).
+ */
+class AccountBookProperties {
+
+    @Provide
+    Arbitrary<List<Scenario.Op>> operations() {
+        Arbitrary<Integer> kind = Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(3, 0), net.jqwik.api.Tuple.of(1, 1), net.jqwik.api.Tuple.of(6, 2),
+                net.jqwik.api.Tuple.of(2, 3), net.jqwik.api.Tuple.of(2, 4), net.jqwik.api.Tuple.of(3, 5),
+                net.jqwik.api.Tuple.of(1, 6));
+        Arbitrary<Integer> any = Arbitraries.integers();
+        Arbitrary<Scenario.Op> op = Combinators.combine(kind, any, any, any, any).as(Scenario.Op::new);
+        return op.list().ofMinSize(1).ofMaxSize(80);
+    }
+
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    void shouldAgreeWithOracleKeepIdentitiesAndConserveMoneyAfterEveryStep(
+            @ForAll("operations") List<Scenario.Op> ops) {
+        Scenario scenario = new Scenario();
+        for (Scenario.Op op : ops) {
+            scenario.apply(op);
+            scenario.assertMatchesOracle();
+        }
+    }
+
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+    void shouldGiveSameStateHashWhenSameSequenceIsReplayed(@ForAll("operations") List<Scenario.Op> ops) {
+        Scenario first = new Scenario();
+        Scenario second = new Scenario();
+        List<Long> hashes = new ArrayList<>();
+        for (Scenario.Op op : ops) {
+            first.apply(op);
+            hashes.add(first.book.stateHash());
+        }
+        for (int i = 0; i < ops.size(); i++) {
+            second.apply(ops.get(i));
+            assertThat(second.book.stateHash()).isEqualTo(hashes.get(i));
+        }
+    }
+
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+    void shouldRestoreSameStateWhenSnapshotIsReadBack(@ForAll("operations") List<Scenario.Op> ops) {
+        Scenario scenario = new Scenario();
+        for (Scenario.Op op : ops) {
+            scenario.apply(op);
+            byte[] bytes = scenario.book.snapshot();
+            AccountBook restored = AccountBook.restore(bytes, scenario.registry,
+                    io.github.exchangeblocks.engine.risk.RiskChain.none());
+            assertThat(restored.stateHash()).isEqualTo(scenario.book.stateHash());
+            assertThat(restored.snapshot()).isEqualTo(bytes);
+            AccountIdentities.assertConsistent(restored);
+        }
+    }
+}
