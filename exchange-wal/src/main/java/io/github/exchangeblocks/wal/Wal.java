@@ -54,6 +54,8 @@ public final class Wal {
 
     /**
      * Verifies the whole log read-only, as {@link #openWriter(WalConfig)} would, without truncating anything.
+     * Meant for a log no writer is appending to (at start-up, or by an operator): a record appended during the
+     * scan could be mistaken for damage after the tail.
      *
      * @param directory the log directory; not {@code null}
      * @return the last valid sequence, or {@code first - 1} for an empty log
