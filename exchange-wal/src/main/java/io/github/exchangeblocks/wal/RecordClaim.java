@@ -25,7 +25,8 @@ public final class RecordClaim {
     }
 
     /**
-     * The little-endian mapped segment buffer to write the payload into, with absolute puts only.
+     * A little-endian view of the mapped segment to write the payload into, with absolute puts inside the
+     * claimed range only; changing the view's position, limit or byte order does not affect the log.
      *
      * @return never {@code null} while the claim is open
      */

@@ -23,6 +23,8 @@ package io.github.exchangeblocks.wal;
  *   <li>{@code sequence} is the log-wide record number; the first record of a log is {@value #FIRST_SEQUENCE},
  *       and each record is its predecessor plus one, across segments.</li>
  *   <li>{@code type} is the host application's record type, opaque to the log.</li>
+ *   <li>The 0-7 padding bytes between the frame end and the next aligned record are zero; readers check them,
+ *       so damage there is detected as well.</li>
  * </ul>
  *
  * <p>Stateless; all methods are thread-safe.

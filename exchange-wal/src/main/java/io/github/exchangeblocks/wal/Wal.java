@@ -54,6 +54,8 @@ public final class Wal {
 
     /**
      * Verifies the whole log read-only, as {@link #openWriter(WalConfig)} would, without truncating anything.
+     * Meant for a log no writer is appending to (at start-up, or by an operator): a record appended during the
+     * scan could be mistaken for damage after the tail.
      *
      * @param directory the log directory; not {@code null}
      * @return the last valid sequence, or {@code first - 1} for an empty log
@@ -67,13 +69,23 @@ public final class Wal {
      * Operator action: truncates the log at its first damage. The damaged segment is zeroed from the damaged
      * offset on (or set aside if its header is bad or it breaks the sequence chain), and every later segment is
      * set aside by renaming it with the suffix {@code .removed}. Records after the damage are no longer part of
-     * the log. Must not run while a writer has the log open.
+     * the log. Takes the writer lock, so it fails if a writer has the log open.
      *
      * @param directory the log directory; not {@code null}
      * @return what was done
+     * @throws IllegalStateException if a writer has the log open
      */
     public static RepairResult repair(Path directory) {
         Objects.requireNonNull(directory, "directory");
+        WriterLock lock = WriterLock.acquire(directory);
+        try {
+            return repairLocked(directory);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private static RepairResult repairLocked(Path directory) {
         WalCorruptionException first = null;
         int removed = 0;
         while (true) {

@@ -55,8 +55,9 @@ public final class WalRecord {
     }
 
     /**
-     * The little-endian buffer the record lives in: the segment mapping itself, so it must be treated as
-     * read-only; the payload is at {@link #payloadOffset()}.
+     * A little-endian view of the read-only segment mapping the record lives in; the payload is at
+     * {@link #payloadOffset()}. Use absolute gets; changing the view's position, limit or byte order does not
+     * affect the log.
      *
      * @return never {@code null} while the record is valid
      */

@@ -24,7 +24,8 @@ import static io.github.exchangeblocks.wal.RecordDescriptor.HEADER_LENGTH;
  * {@link DurabilityListener} tell which records are on the device. The group-commit timer is driven by the host:
  * call {@link #doWork(long)} from the writer thread's duty cycle; the log owns no threads.
  *
- * <p>Not thread-safe: one thread appends, claims, commits and calls {@code doWork}; {@link #durableSequence()} may
+ * <p>Holds an exclusive OS lock on the directory until {@link #close()}: a second writer, in any process, fails
+ * to open. Not thread-safe: one thread appends, claims, commits and calls {@code doWork}; {@link #durableSequence()} may
  * be read from any thread. Obtain through {@link Wal#openWriter(WalConfig)}.
  */
 public final class WalWriter implements AutoCloseable {
@@ -40,6 +41,7 @@ public final class WalWriter implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final RecordClaim claim = new RecordClaim();
     private final boolean truncatedTornTail;
+    private final WriterLock lock;
 
     private long[] bases;
     private int segmentCount;
@@ -65,8 +67,15 @@ public final class WalWriter implements AutoCloseable {
         this.groupCommitDelayNs = config.groupCommitDelayNs();
         this.listener = config.durabilityListener();
         SegmentFiles.createDirectories(directory);
-        SegmentFiles.deleteTemporaryFiles(directory);
-        LogScanner.State state = LogScanner.scan(directory, true);
+        this.lock = WriterLock.acquire(directory);
+        LogScanner.State state;
+        try {
+            SegmentFiles.deleteTemporaryFiles(directory);
+            state = LogScanner.scan(directory, true);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         this.truncatedTornTail = state.tornTail;
         this.bases = Arrays.copyOf(state.bases, Math.max(16, state.bases.length + 1));
         this.segmentCount = state.bases.length;
@@ -269,10 +278,14 @@ public final class WalWriter implements AutoCloseable {
     @Override
     public void close() {
         if (!closed) {
-            if (mode != DurabilityMode.NONE) {
-                force();
-            }
             closed = true;
+            try {
+                if (mode != DurabilityMode.NONE) {
+                    force();
+                }
+            } finally {
+                lock.close();
+            }
         }
     }
 

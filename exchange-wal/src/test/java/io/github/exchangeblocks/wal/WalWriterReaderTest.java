@@ -140,6 +140,44 @@ class WalWriterReaderTest {
     }
 
     @Test
+    void shouldRefuseASecondWriterWhenTheLogIsOpen() {
+        try (WalWriter writer = Wal.openWriter(TestRecords.config(dir, DurabilityMode.NONE))) {
+            TestRecords.appendExpected(writer);
+            assertThatThrownBy(() -> Wal.openWriter(TestRecords.config(dir, DurabilityMode.NONE)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("already open by a writer");
+            assertThatThrownBy(() -> Wal.repair(dir)).isInstanceOf(IllegalStateException.class);
+            TestRecords.appendExpected(writer);
+        }
+        try (WalWriter writer = Wal.openWriter(TestRecords.config(dir, DurabilityMode.NONE))) {
+            assertThat(writer.lastSequence()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldRejectPayloadIndexesOutsideTheRecordWhenReading() {
+        try (WalWriter writer = Wal.openWriter(TestRecords.config(dir, DurabilityMode.NONE))) {
+            writer.append(4, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 0, 9);
+        }
+        List<String> failures = new ArrayList<>();
+        Wal.openReader(dir).replay(1, r -> {
+            assertThat(r.getByte(8)).isEqualTo((byte) 9);
+            assertThat(r.getInt(0)).isEqualTo(0x04030201);
+            byte[] dst = new byte[3];
+            r.getBytes(6, dst, 0, 3);
+            assertThat(dst).containsExactly(7, 8, 9);
+            for (Runnable bad : List.<Runnable>of(() -> r.getByte(9), () -> r.getLong(2), () -> r.getInt(-1),
+                    () -> r.getBytes(7, dst, 0, 3))) {
+                try {
+                    bad.run();
+                } catch (IndexOutOfBoundsException e) {
+                    failures.add(e.getMessage());
+                }
+            }
+        });
+        assertThat(failures).hasSize(4).contains("index=9 length=1 must lie inside payloadLength=9");
+    }
+
+    @Test
     void shouldNameSegmentsSoTheySortBySequence() {
         assertThat(SegmentDescriptor.fileName(1)).isEqualTo("00000000000000000001.wal");
         assertThat(SegmentDescriptor.parseFileName("00000000000000001234.wal")).isEqualTo(1234);
