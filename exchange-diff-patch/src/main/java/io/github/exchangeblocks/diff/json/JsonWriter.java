@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes {@link JsonValue}s with jackson-core's streaming generator, member order preserved. Stateless and
@@ -29,9 +28,10 @@ public final class JsonWriter {
     public static void write(JsonGenerator generator, JsonValue value) throws IOException {
         if (value instanceof JsonObject) {
             generator.writeStartObject();
-            for (Map.Entry<String, JsonValue> member : ((JsonObject) value).members()) {
-                generator.writeFieldName(member.getKey());
-                write(generator, member.getValue());
+            JsonObject object = (JsonObject) value;
+            for (int slot = object.nextMember(-1); slot >= 0; slot = object.nextMember(slot)) {
+                generator.writeFieldName(object.keyAt(slot));
+                write(generator, object.valueAt(slot));
             }
             generator.writeEndObject();
         } else if (value instanceof JsonString) {

@@ -4,7 +4,6 @@ import io.github.exchangeblocks.diff.json.JsonNull;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.json.JsonValue;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -58,9 +57,9 @@ public final class MergePatch {
     }
 
     private static void mergeInto(JsonObject target, JsonObject patch) {
-        for (Map.Entry<String, JsonValue> member : patch.members()) {
-            String key = member.getKey();
-            JsonValue value = member.getValue();
+        for (int slot = patch.nextMember(-1); slot >= 0; slot = patch.nextMember(slot)) {
+            String key = patch.keyAt(slot);
+            JsonValue value = patch.valueAt(slot);
             if (value.isNull()) {
                 target.remove(key);
             } else if (value.isObject()) {
@@ -85,12 +84,12 @@ public final class MergePatch {
      */
     public static JsonObject withoutNullMembers(JsonObject object) {
         JsonObject copy = new JsonObject();
-        for (Map.Entry<String, JsonValue> member : object.members()) {
-            JsonValue value = member.getValue();
+        for (int slot = object.nextMember(-1); slot >= 0; slot = object.nextMember(slot)) {
+            JsonValue value = object.valueAt(slot);
             if (value.isObject()) {
-                copy.put(member.getKey(), withoutNullMembers((JsonObject) value));
+                copy.put(object.keyAt(slot), withoutNullMembers((JsonObject) value));
             } else if (!value.isNull()) {
-                copy.put(member.getKey(), value.deepCopy());
+                copy.put(object.keyAt(slot), value.deepCopy());
             }
         }
         return copy;
@@ -128,14 +127,14 @@ public final class MergePatch {
 
     private static JsonObject diffObjects(JsonObject source, JsonObject target, String path) {
         JsonObject patch = new JsonObject();
-        for (Map.Entry<String, JsonValue> member : source.members()) {
-            if (!target.containsKey(member.getKey())) {
-                patch.put(member.getKey(), JsonNull.INSTANCE);
+        for (int slot = source.nextMember(-1); slot >= 0; slot = source.nextMember(slot)) {
+            if (!target.containsKey(source.keyAt(slot))) {
+                patch.put(source.keyAt(slot), JsonNull.INSTANCE);
             }
         }
-        for (Map.Entry<String, JsonValue> member : target.members()) {
-            String key = member.getKey();
-            JsonValue to = member.getValue();
+        for (int slot = target.nextMember(-1); slot >= 0; slot = target.nextMember(slot)) {
+            String key = target.keyAt(slot);
+            JsonValue to = target.valueAt(slot);
             JsonValue from = source.get(key);
             if (to.equals(from)) {
                 continue;
@@ -160,14 +159,14 @@ public final class MergePatch {
     }
 
     private static void requireNoNullMembers(JsonObject object, String path) {
-        for (Map.Entry<String, JsonValue> member : object.members()) {
-            String memberPath = path.isEmpty() ? member.getKey() : path + '.' + member.getKey();
-            if (member.getValue().isNull()) {
+        for (int slot = object.nextMember(-1); slot >= 0; slot = object.nextMember(slot)) {
+            String memberPath = path.isEmpty() ? object.keyAt(slot) : path + '.' + object.keyAt(slot);
+            if (object.valueAt(slot).isNull()) {
                 throw new IllegalArgumentException("target member " + memberPath
                         + " is null: no merge patch can produce a null member (null deletes)");
             }
-            if (member.getValue().isObject()) {
-                requireNoNullMembers((JsonObject) member.getValue(), memberPath);
+            if (object.valueAt(slot).isObject()) {
+                requireNoNullMembers((JsonObject) object.valueAt(slot), memberPath);
             }
         }
     }
@@ -209,9 +208,9 @@ public final class MergePatch {
 
     private static JsonObject composeObjects(JsonObject base, JsonObject first, JsonObject second) {
         JsonObject result = first.deepCopy();
-        for (Map.Entry<String, JsonValue> member : second.members()) {
-            String key = member.getKey();
-            JsonValue later = member.getValue();
+        for (int slot = second.nextMember(-1); slot >= 0; slot = second.nextMember(slot)) {
+            String key = second.keyAt(slot);
+            JsonValue later = second.valueAt(slot);
             JsonValue earlier = first.get(key);
             if (earlier == null || !later.isObject()) {
                 result.put(key, later.deepCopy());

@@ -6,7 +6,6 @@ import io.github.exchangeblocks.diff.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Any number of object patches folded into at most two, without knowing the document they apply to: applying
@@ -63,9 +62,9 @@ public final class PendingPatch {
     }
 
     private void merge(JsonObject pending, JsonObject patch) {
-        for (Map.Entry<String, JsonValue> member : patch.members()) {
-            String key = member.getKey();
-            JsonValue value = member.getValue();
+        for (int slot = patch.nextMember(-1); slot >= 0; slot = patch.nextMember(slot)) {
+            String key = patch.keyAt(slot);
+            JsonValue value = patch.valueAt(slot);
             if (!value.isObject()) {
                 pending.put(key, value.deepCopy());
                 continue;

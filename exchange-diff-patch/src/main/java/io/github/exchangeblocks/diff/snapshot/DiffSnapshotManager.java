@@ -41,7 +41,9 @@ import static io.github.exchangeblocks.diff.snapshot.DiffLayout.TRADE;
  * <p>Pushed patches are relative to the member they name ({@code pushQuote("SHFE.cu2512", {"last_price":1})}),
  * are copied (the caller may reuse them), must be JSON objects, and are checked against DIFF's compatibility rules
  * before anything changes: a violation (a name starting with {@code _}, a member changing between scalar and
- * object) is a producer bug and throws {@link IllegalArgumentException} naming the path and the rule.
+ * object) is a producer bug and throws {@link IllegalArgumentException} naming the path and the rule. A listener
+ * that throws while a push completes its parked peek does not stop the change from reaching the other sessions:
+ * the exception is rethrown once every session has it.
  */
 public final class DiffSnapshotManager {
     private final JsonObject quotes = new JsonObject();
@@ -322,8 +324,20 @@ public final class DiffSnapshotManager {
         }
         JsonObject inner = subKey == null ? owned : new JsonObject().put(subKey, owned);
         JsonObject wrapper = new JsonObject().put(top, new JsonObject().put(key, inner));
+        RuntimeException listenerFailure = null;
         for (int i = 0, n = sessions.size(); i < n; i++) {
-            sessions.get(i).deliver(wrapper);
+            try {
+                sessions.get(i).deliver(wrapper);
+            } catch (RuntimeException e) {
+                if (listenerFailure == null) {
+                    listenerFailure = e;
+                } else {
+                    listenerFailure.addSuppressed(e);
+                }
+            }
+        }
+        if (listenerFailure != null) {
+            throw listenerFailure;
         }
     }
 

@@ -3,7 +3,6 @@ package io.github.exchangeblocks.diff.snapshot;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.json.JsonValue;
 
-import java.util.Map;
 
 /**
  * The compatibility rules real DIFF clients (TqSdk) depend on, checked against the current document before a patch
@@ -15,14 +14,14 @@ final class LayoutRules {
     }
 
     static void check(JsonObject current, JsonObject patch, String path) {
-        for (Map.Entry<String, JsonValue> member : patch.members()) {
-            String key = member.getKey();
+        for (int slot = patch.nextMember(-1); slot >= 0; slot = patch.nextMember(slot)) {
+            String key = patch.keyAt(slot);
             String memberPath = path + '.' + key;
             if (key.startsWith("_")) {
                 throw new IllegalArgumentException("member " + memberPath
                         + " starts with '_': DIFF clients reserve such names");
             }
-            JsonValue value = member.getValue();
+            JsonValue value = patch.valueAt(slot);
             JsonValue existing = current == null ? null : current.get(key);
             if (value.isNull()) {
                 continue;

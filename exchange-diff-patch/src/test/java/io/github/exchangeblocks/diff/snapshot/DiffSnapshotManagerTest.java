@@ -1,6 +1,9 @@
 package io.github.exchangeblocks.diff.snapshot;
 
+import io.github.exchangeblocks.diff.codec.ClientMessage;
 import io.github.exchangeblocks.diff.codec.ClientMessageDecoder;
+import io.github.exchangeblocks.diff.codec.ErrorNotify;
+import io.github.exchangeblocks.diff.codec.InvalidMessage;
 import io.github.exchangeblocks.diff.codec.SetChart;
 import io.github.exchangeblocks.diff.codec.SubscribeQuote;
 import io.github.exchangeblocks.diff.json.JsonObject;
@@ -193,5 +196,38 @@ class DiffSnapshotManagerTest {
 
         assertThat(client.answers).hasSize(2);
         assertThat(client.answers.get(1)).isEqualTo(List.of(json("{\"trade\":{\"u1\":{\"trade_more_data\":false}}}")));
+    }
+
+    @Test
+    void shouldDeliverToOtherSessionsWhenOneListenerThrows() {
+        DiffSession failing = manager.openSession((s, patches) -> {
+            throw new IllegalStateException("host bug");
+        });
+        ClientReplica client = new ClientReplica();
+        DiffSession healthy = manager.openSession(client);
+        manager.login(healthy, "u1");
+        manager.login(failing, "u1");
+        healthy.peek();
+        assertThatThrownBy(failing::peek).hasMessage("host bug");
+        failing.peek();
+        healthy.peek();
+
+        assertThatThrownBy(() -> manager.pushTrade("u1", json("{\"trade_more_data\":false}")))
+                .hasMessage("host bug");
+
+        assertThat(client.answers).hasSize(2);
+        assertThat(client.snapshot).isEqualTo(manager.entitledSnapshot(healthy));
+    }
+
+    @Test
+    void shouldSendErrorNotifyWhenMessageCannotBeDecoded() {
+        ClientReplica client = new ClientReplica();
+        DiffSession session = manager.openSession(client);
+        ClientMessage message = ClientMessageDecoder.decode("{\"aid\":\"peek_message\"");
+        manager.notify(session, ErrorNotify.of((InvalidMessage) message));
+        session.peek();
+
+        assertThat(((JsonObject) client.snapshot).get("notify").toString()).startsWith(
+                "{\"1\":{\"type\":\"MESSAGE\",\"level\":\"ERROR\",\"code\":3000,\"content\":\"malformed JSON");
     }
 }
