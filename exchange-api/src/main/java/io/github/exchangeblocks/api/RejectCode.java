@@ -18,6 +18,7 @@ package io.github.exchangeblocks.api;
  * <p>Immutable and thread-safe.
  */
 public enum RejectCode {
+    // General (1-999).
     /** A value could not be parsed at all (malformed number, text or message). */
     MALFORMED_INPUT(1, "input could not be parsed"),
 
@@ -54,6 +55,8 @@ public enum RejectCode {
     BOOK_POST_ONLY_WOULD_TAKE(1014, "a post-only order must not take liquidity"),
     /** The price band is inconsistent. */
     BOOK_INVALID_PRICE_BAND(1015, "price band bounds must be on the tick with low <= high"),
+    /** Resting at this price would make one side's prices span more ticks than the book allows. */
+    BOOK_PRICE_SPAN_EXCEEDED(1016, "a side's resting prices must span fewer ticks than the book's maximum"),
 
     // Instruments, accounts, positions, pre-trade risk, settlement (2000-2999).
     /** No instrument is registered under the given id or index. */
@@ -103,7 +106,7 @@ public enum RejectCode {
     /** Open orders must be cancelled or expired before settlement. */
     SETTLEMENT_OPEN_ORDERS(2302, "open orders remain at settlement"),
 
-    // DIFF protocol and snapshot push (3000-3999)
+    // DIFF protocol and snapshot push (3000-3999).
     /** A DIFF client message is not well-formed JSON. */
     DIFF_MALFORMED_JSON(3000, "DIFF message is not well-formed JSON"),
     /** A DIFF client message is JSON but not a JSON object. */
@@ -113,10 +116,7 @@ public enum RejectCode {
     /** A DIFF client message lacks a field its aid requires. */
     DIFF_MISSING_FIELD(3003, "DIFF message lacks a required field"),
     /** A DIFF client message has a field of the wrong type or outside its allowed values. */
-    DIFF_INVALID_FIELD(3004, "DIFF message field has an invalid value"),
-
-    /** Resting at this price would make one side's prices span more ticks than the book allows. */
-    BOOK_PRICE_SPAN_EXCEEDED(1016, "a side's resting prices must span fewer ticks than the book's maximum");
+    DIFF_INVALID_FIELD(3004, "DIFF message field has an invalid value");
 
     private static final int MAX_CODE = 4999;
     private static final RejectCode[] BY_CODE = new RejectCode[MAX_CODE + 1];
