@@ -13,7 +13,9 @@ import org.HdrHistogram.Histogram;
  *   <li>Latency: each command timed on its own with {@link System#nanoTime()} into an HdrHistogram (each value
  *       includes one timer read; its own cost is printed as "timer").</li>
  * </ol>
- * Warm-up passes come first and are not recorded.
+ * Warm-up passes come first and are not recorded. Before each pass, outside the timing, the book is reset and
+ * {@link System#gc()} runs, so garbage left by one book (the baseline allocates per order) is not collected
+ * during the other's pass.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.github.exchangeblocks.bench.engine.book.BookLatencyTool
  * [SHALLOW|DEEP|ALL] [warmupPasses] [measuredPasses]}
@@ -72,8 +74,13 @@ public final class BookLatencyTool {
         }
     }
 
-    private static double untimed(BookReplay replay) {
+    private static void prepare(BookReplay replay) {
         replay.reset();
+        System.gc();
+    }
+
+    private static double untimed(BookReplay replay) {
+        prepare(replay);
         int from = replay.stream.prefillLength;
         int end = replay.stream.length;
         int accepted = 0;
@@ -89,7 +96,7 @@ public final class BookLatencyTool {
     }
 
     private static void timed(BookReplay replay, Histogram histogram) {
-        replay.reset();
+        prepare(replay);
         int from = replay.stream.prefillLength;
         int end = replay.stream.length;
         for (int i = from; i < end; i++) {
