@@ -112,7 +112,8 @@ final class BookSnapshotCodec {
             node.timeInForce = TimeInForce.fromCode(buffer.get(offset + TIME_IN_FORCE_OFFSET));
             node.selfTradePrevention = SelfTradePrevention.fromCode(buffer.get(offset + STP_OFFSET));
             node.postOnly = buffer.get(offset + POST_ONLY_OFFSET) != 0;
-            require(node.orderId > 0 && node.price > 0 && node.remaining > 0 && node.arrival > 0
+            require(node.orderId > 0 && node.price > 0 && node.price % state.settings.tickSize() == 0
+                && node.remaining > 0 && node.arrival > 0
                 && node.arrival <= state.lastArrival && !state.index.containsKey(node.orderId),
                 "snapshot order record " + i + " (orderId=" + node.orderId + ") is inconsistent");
             state.restoreResting(node);

@@ -287,7 +287,8 @@ public final class OrderBookSettings {
         }
 
         /**
-         * Sets the capacity hint for resting orders.
+         * Sets the capacity hint for resting orders. The order index and node pool are sized for it up front and
+         * never shrink below it; size it for the peak so that no growth (allocation) happens while trading.
          *
          * @param value 1 to 2^28
          * @return this builder

@@ -167,7 +167,7 @@ final class OrderValidator {
         return null;
     }
 
-    /** Checks that a cancel or amend names a resting order of this owner; returns the order through the state. */
+    /** Checks that a cancel or amend names a resting order ({@code node}, null if none) of this owner. */
     RejectCode checkExisting(OrderNode node, long orderId, long ownerId) {
         message.setLength(0);
         if (node == null) {

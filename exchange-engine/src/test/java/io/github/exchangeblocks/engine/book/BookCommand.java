@@ -7,6 +7,9 @@ import io.github.exchangeblocks.api.book.CancelReason;
 import io.github.exchangeblocks.api.book.OrderBook;
 import io.github.exchangeblocks.api.book.SelfTradePrevention;
 import io.github.exchangeblocks.api.book.TradingPhase;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /** One generated command, applicable to the real book and to the oracle alike. */
 interface BookCommand {
@@ -74,12 +77,12 @@ interface BookCommand {
         implements BookCommand {
         @Override
         public BookCommand resolve(ReferenceBook oracle) {
-            java.util.List<ReferenceBook.Order> live = new java.util.ArrayList<>(oracle.resting);
-            live.sort(java.util.Comparator.comparingLong(o -> o.id));
+            List<ReferenceOrder> live = new ArrayList<>(oracle.resting);
+            live.sort(Comparator.comparingLong(o -> o.id));
             if (live.isEmpty()) {
                 return amend ? new Amend(1, wrongOwner, 100, qty) : new Cancel(1, wrongOwner);
             }
-            ReferenceBook.Order order = live.get(pick % live.size());
+            ReferenceOrder order = live.get(pick % live.size());
             long owner = rightOwner ? order.owner : wrongOwner;
             return amend ? new Amend(order.id, owner, order.price + tickDelta * BookCommands.TICK, qty)
                 : new Cancel(order.id, owner);

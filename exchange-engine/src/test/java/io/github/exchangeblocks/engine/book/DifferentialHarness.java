@@ -118,7 +118,7 @@ final class DifferentialHarness {
             long price = 0;
             long qty = 0;
             int count = 0;
-            for (ReferenceBook.Order o : oracle.sorted(side)) {
+            for (ReferenceOrder o : oracle.sorted(side)) {
                 if (count > 0 && o.price != price) {
                     l2.add((side == Side.BUY ? "B " : "S ") + price + " " + qty + " " + count);
                     qty = 0;
@@ -138,7 +138,7 @@ final class DifferentialHarness {
     private List<String> oracleL3() {
         List<String> l3 = new ArrayList<>();
         for (Side side : Side.values()) {
-            for (ReferenceBook.Order o : oracle.sorted(side)) {
+            for (ReferenceOrder o : oracle.sorted(side)) {
                 l3.add(o.id + "/" + o.owner + " " + o.side + " " + o.tif + " " + o.remaining + "@" + o.price + " t="
                     + o.timestamp);
             }

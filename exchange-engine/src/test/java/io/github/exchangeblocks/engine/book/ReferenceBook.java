@@ -19,31 +19,10 @@ import java.util.function.Predicate;
  * correct, it defines the behaviour the real book must reproduce event for event (reject messages excepted).
  */
 final class ReferenceBook {
-    static final class Order {
-        long id;
-        long owner;
-        Side side;
-        OrderType type;
-        TimeInForce tif;
-        SelfTradePrevention stp;
-        boolean postOnly;
-        long price;
-        long remaining;
-        long timestamp;
-        long arrival;
-
-        Order copy() {
-            Order o = new Order();
-            o.id = id; o.owner = owner; o.side = side; o.type = type; o.tif = tif; o.stp = stp;
-            o.postOnly = postOnly; o.price = price; o.remaining = remaining; o.timestamp = timestamp;
-            o.arrival = arrival;
-            return o;
-        }
-    }
-
     private final OrderBookSettings settings;
+    private final ReferenceRules rules;
     private final OrderBookListener out;
-    final List<Order> resting = new ArrayList<>();
+    final List<ReferenceOrder> resting = new ArrayList<>();
     TradingPhase phase;
     long bandLow;
     long bandHigh;
@@ -54,6 +33,7 @@ final class ReferenceBook {
 
     ReferenceBook(OrderBookSettings settings, OrderBookListener out) {
         this.settings = settings;
+        this.rules = new ReferenceRules(settings);
         this.out = out;
         phase = settings.initialPhase();
         bandLow = settings.priceBandLow();
@@ -62,8 +42,9 @@ final class ReferenceBook {
 
     private ReferenceBook(ReferenceBook other) {
         settings = other.settings;
+        rules = other.rules;
         out = OrderBookListener.NO_OP;
-        for (Order o : other.resting) {
+        for (ReferenceOrder o : other.resting) {
             resting.add(o.copy());
         }
         phase = other.phase;
@@ -71,13 +52,13 @@ final class ReferenceBook {
     }
 
     /** Resting orders of a side in priority order: best price first, then earlier arrival first. */
-    List<Order> sorted(Side side) {
-        Comparator<Order> byPrice = Comparator.comparingLong(o -> o.price);
+    List<ReferenceOrder> sorted(Side side) {
+        Comparator<ReferenceOrder> byPrice = Comparator.comparingLong(o -> o.price);
         if (side == Side.BUY) {
             byPrice = byPrice.reversed();
         }
-        List<Order> list = new ArrayList<>();
-        for (Order o : resting) {
+        List<ReferenceOrder> list = new ArrayList<>();
+        for (ReferenceOrder o : resting) {
             if (o.side == side) {
                 list.add(o);
             }
@@ -86,8 +67,8 @@ final class ReferenceBook {
         return list;
     }
 
-    Order find(long id) {
-        for (Order o : resting) {
+    ReferenceOrder find(long id) {
+        for (ReferenceOrder o : resting) {
             if (o.id == id) {
                 return o;
             }
@@ -98,7 +79,7 @@ final class ReferenceBook {
     private void level(long ts, Side side, long price) {
         long qty = 0;
         int count = 0;
-        for (Order o : resting) {
+        for (ReferenceOrder o : resting) {
             if (o.side == side && o.price == price) {
                 qty += o.remaining;
                 count++;
@@ -112,47 +93,11 @@ final class ReferenceBook {
         return false;
     }
 
-    private RejectCode limitPriceError(long price) {
-        if (price <= 0) {
-            return RejectCode.BOOK_PRICE_NOT_POSITIVE;
-        }
-        if (price % settings.tickSize() != 0) {
-            return RejectCode.BOOK_PRICE_OFF_TICK;
-        }
-        if ((bandLow != 0 && price < bandLow) || (bandHigh != 0 && price > bandHigh)) {
-            return RejectCode.BOOK_PRICE_OUTSIDE_BAND;
-        }
-        return null;
-    }
-
-    private RejectCode quantityError(long qty) {
-        if (qty <= 0) {
-            return RejectCode.BOOK_QUANTITY_NOT_POSITIVE;
-        }
-        if (qty % settings.lotSize() != 0) {
-            return RejectCode.BOOK_QUANTITY_OFF_LOT;
-        }
-        return qty > settings.maxQuantity() ? RejectCode.BOOK_QUANTITY_ABOVE_MAX : null;
-    }
-
-    /** The side's resting ticks plus the new one must span fewer than the maximum (in ticks). */
-    private RejectCode spanError(Side side, long price) {
-        long low = price / settings.tickSize();
-        long high = low;
-        for (Order o : resting) {
-            if (o.side == side) {
-                low = Math.min(low, o.price / settings.tickSize());
-                high = Math.max(high, o.price / settings.tickSize());
-            }
-        }
-        return high - low < settings.maxPriceSpanTicks() ? null : RejectCode.BOOK_PRICE_SPAN_EXCEEDED;
-    }
-
     private static boolean crosses(Side takerSide, long limit, long restingPrice) {
         return takerSide == Side.BUY ? restingPrice <= limit : restingPrice >= limit;
     }
 
-    private static long limitOf(Order taker) {
+    private static long limitOf(ReferenceOrder taker) {
         if (taker.type == OrderType.MARKET && taker.price == 0) {
             return taker.side == Side.BUY ? Long.MAX_VALUE : 0;
         }
@@ -160,7 +105,7 @@ final class ReferenceBook {
     }
 
     private boolean wouldTake(Side side, long price) {
-        List<Order> opposite = sorted(side == Side.BUY ? Side.SELL : Side.BUY);
+        List<ReferenceOrder> opposite = sorted(side == Side.BUY ? Side.SELL : Side.BUY);
         return !opposite.isEmpty() && crosses(side, price, opposite.get(0).price);
     }
 
@@ -187,16 +132,16 @@ final class ReferenceBook {
         }
         RejectCode code;
         if (type == OrderType.LIMIT) {
-            code = limitPriceError(price);
+            code = rules.limitPriceError(price, bandLow, bandHigh);
         } else {
             code = price < 0 ? RejectCode.BOOK_PRICE_NOT_POSITIVE
                 : price % settings.tickSize() != 0 ? RejectCode.BOOK_PRICE_OFF_TICK : null;
         }
         if (code == null) {
-            code = quantityError(qty);
+            code = rules.quantityError(qty);
         }
         if (code == null && type == OrderType.LIMIT && (resting || phase == TradingPhase.PRE_OPEN)) {
-            code = spanError(side, price);
+            code = rules.spanError(this.resting, side, price);
         }
         if (code != null) {
             return reject(ts, id, owner, code);
@@ -216,7 +161,7 @@ final class ReferenceBook {
             return reject(ts, id, owner, RejectCode.BOOK_POST_ONLY_WOULD_TAKE);
         }
         out.onAccepted(ts, id, owner, side, type, tif, price, qty);
-        Order o = new Order();
+        ReferenceOrder o = new ReferenceOrder();
         o.id = id; o.owner = owner; o.side = side; o.type = type; o.tif = tif; o.postOnly = postOnly;
         o.stp = stp == SelfTradePrevention.BOOK_DEFAULT ? settings.selfTradePrevention() : stp;
         o.price = price; o.remaining = qty;
@@ -228,7 +173,7 @@ final class ReferenceBook {
             long needed = tif == TimeInForce.FOK ? qty : minQty;
             // Dry run: the same matching on a throw-away copy of the book, counting what trades.
             ReferenceBook copy = new ReferenceBook(this);
-            Order probe = o.copy();
+            ReferenceOrder probe = o.copy();
             long traded = copy.matchCountingTrades(probe, ts);
             if (traded < needed) {
                 out.onCancelled(ts, id, owner, side, price, qty, 0, tif == TimeInForce.FOK
@@ -240,14 +185,14 @@ final class ReferenceBook {
         return true;
     }
 
-    private void addResting(Order o, long ts) {
+    private void addResting(ReferenceOrder o, long ts) {
         o.timestamp = ts;
         o.arrival = ++lastArrival;
         resting.add(o);
         level(ts, o.side, o.price);
     }
 
-    private void enter(Order o, long ts) {
+    private void enter(ReferenceOrder o, long ts) {
         matchCountingTrades(o, ts);
         if (o.remaining == 0) {
             return;
@@ -262,10 +207,10 @@ final class ReferenceBook {
     }
 
     /** Continuous matching of {@code taker}; returns the quantity it traded. */
-    private long matchCountingTrades(Order taker, long ts) {
+    private long matchCountingTrades(ReferenceOrder taker, long ts) {
         long traded = 0;
         long limit = limitOf(taker);
-        for (Order maker : sorted(taker.side == Side.BUY ? Side.SELL : Side.BUY)) {
+        for (ReferenceOrder maker : sorted(taker.side == Side.BUY ? Side.SELL : Side.BUY)) {
             if (taker.remaining == 0 || !crosses(taker.side, limit, maker.price)) {
                 break;
             }
@@ -311,7 +256,7 @@ final class ReferenceBook {
         return traded;
     }
 
-    private void removeWhole(Order o, long ts, CancelReason reason) {
+    private void removeWhole(ReferenceOrder o, long ts, CancelReason reason) {
         out.onCancelled(ts, o.id, o.owner, o.side, o.price, o.remaining, 0, reason);
         o.remaining = 0;
         resting.remove(o);
@@ -319,7 +264,7 @@ final class ReferenceBook {
     }
 
     boolean cancel(long ts, long id, long owner) {
-        Order o = find(id);
+        ReferenceOrder o = find(id);
         if (o == null) {
             return reject(ts, id, owner, RejectCode.BOOK_UNKNOWN_ORDER_ID);
         }
@@ -331,7 +276,7 @@ final class ReferenceBook {
     }
 
     boolean amend(long ts, long id, long owner, long price, long qty) {
-        Order o = find(id);
+        ReferenceOrder o = find(id);
         if (o == null) {
             return reject(ts, id, owner, RejectCode.BOOK_UNKNOWN_ORDER_ID);
         }
@@ -341,12 +286,12 @@ final class ReferenceBook {
         if (phase != TradingPhase.CONTINUOUS && phase != TradingPhase.PRE_OPEN) {
             return reject(ts, id, owner, RejectCode.BOOK_WRONG_PHASE);
         }
-        RejectCode code = limitPriceError(price);
+        RejectCode code = rules.limitPriceError(price, bandLow, bandHigh);
         if (code == null) {
-            code = quantityError(qty);
+            code = rules.quantityError(qty);
         }
         if (code == null) {
-            code = spanError(o.side, price);
+            code = rules.spanError(resting, o.side, price);
         }
         if (code != null) {
             return reject(ts, id, owner, code);
@@ -375,11 +320,11 @@ final class ReferenceBook {
         return true;
     }
 
-    int cancelAll(long ts, Predicate<Order> which, CancelReason reason) {
-        List<Order> order = sorted(Side.BUY);
+    int cancelAll(long ts, Predicate<ReferenceOrder> which, CancelReason reason) {
+        List<ReferenceOrder> order = sorted(Side.BUY);
         order.addAll(sorted(Side.SELL));
         int n = 0;
-        for (Order o : order) {
+        for (ReferenceOrder o : order) {
             if (which.test(o)) {
                 removeWhole(o, ts, reason);
                 n++;
@@ -404,59 +349,25 @@ final class ReferenceBook {
         return true;
     }
 
-    /** Brute force equilibrium: every resting price is a candidate; returns {price, volume, buy, sell}. */
+    /** Brute force equilibrium over the resting orders; returns {price, volume, buy, sell}. */
     long[] equilibrium() {
-        long[] best = {0, 0, 0, 0};
-        long bestImbalance = 0;
-        List<Long> candidates = new ArrayList<>();
-        for (Order o : resting) {
-            if (!candidates.contains(o.price)) {
-                candidates.add(o.price);
-            }
-        }
-        candidates.sort(null);
-        for (long p : candidates) {
-            long buy = 0;
-            long sell = 0;
-            for (Order o : resting) {
-                if (o.side == Side.BUY && o.price >= p) {
-                    buy += o.remaining;
-                }
-                if (o.side == Side.SELL && o.price <= p) {
-                    sell += o.remaining;
-                }
-            }
-            long volume = Math.min(buy, sell);
-            long imbalance = Math.abs(buy - sell);
-            if (volume == 0) {
-                continue;
-            }
-            boolean better = volume > best[1]
-                || volume == best[1] && imbalance < bestImbalance
-                || volume == best[1] && imbalance == bestImbalance && reference != 0
-                && Math.abs(p - reference) < Math.abs(best[0] - reference);
-            if (better) {
-                best = new long[] {p, volume, buy, sell};
-                bestImbalance = imbalance;
-            }
-        }
-        return best;
+        return ReferenceEquilibrium.compute(resting, reference);
     }
 
     private void uncross(long ts) {
         long[] eq = equilibrium();
         long left = eq[1];
         while (left > 0) {
-            Order bid = sorted(Side.BUY).get(0);
-            Order ask = sorted(Side.SELL).get(0);
+            ReferenceOrder bid = sorted(Side.BUY).get(0);
+            ReferenceOrder ask = sorted(Side.SELL).get(0);
             long q = Math.min(left, Math.min(bid.remaining, ask.remaining));
-            Order maker = bid.arrival < ask.arrival ? bid : ask;
-            Order taker = maker == bid ? ask : bid;
+            ReferenceOrder maker = bid.arrival < ask.arrival ? bid : ask;
+            ReferenceOrder taker = maker == bid ? ask : bid;
             bid.remaining -= q;
             ask.remaining -= q;
             out.onTrade(ts, ++lastTradeId, maker.id, maker.owner, taker.id, taker.owner, taker.side, eq[0], q,
                 maker.remaining, taker.remaining);
-            for (Order o : new Order[] {bid, ask}) {
+            for (ReferenceOrder o : new ReferenceOrder[] {bid, ask}) {
                 if (o.remaining == 0) {
                     resting.remove(o);
                 }

@@ -1,11 +1,21 @@
 package io.github.exchangeblocks.bench.engine.book;
 
+import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
- * Per-command latency of the mixed stream, recorded with HdrHistogram: each command of the measured part is timed
- * on its own with {@link System#nanoTime()} (so each value includes one timer read, whose own cost is printed as
- * "timer" for reference). Warm-up passes come first and are not recorded.
+ * Side-by-side measurement of the mixed stream on the exchange-blocks book and the TreeMap baseline, for a shared
+ * and noisy machine: the two books alternate pass by pass, so both see the same background load.
+ *
+ * <ol>
+ *   <li>Throughput: each pass replays the 200,000 measured commands untimed per command; ops/s per pass, median
+ *       and range over the measured passes.</li>
+ *   <li>Latency: each command timed on its own with {@link System#nanoTime()} into an HdrHistogram (each value
+ *       includes one timer read; its own cost is printed as "timer").</li>
+ * </ol>
+ * Warm-up passes come first and are not recorded. Before each pass, outside the timing, the book is reset and
+ * {@link System#gc()} runs, so garbage left by one book (the baseline allocates per order) is not collected
+ * during the other's pass.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.github.exchangeblocks.bench.engine.book.BookLatencyTool
  * [SHALLOW|DEEP|ALL] [warmupPasses] [measuredPasses]}
@@ -15,7 +25,7 @@ public final class BookLatencyTool {
     }
 
     /**
-     * Runs the measurement and prints one line of percentiles per book and shape.
+     * Runs the measurements and prints them.
      *
      * @param args shape (default ALL), warm-up passes (default 20), measured passes (default 20)
      */
@@ -29,19 +39,64 @@ public final class BookLatencyTool {
                 continue;
             }
             System.out.println(BookReplay.streamFor(shape).describe());
-            for (BookReplay.Impl impl : BookReplay.Impl.values()) {
-                BookReplay replay = new BookReplay(shape, impl);
-                Histogram histogram = new Histogram(10_000_000_000L, 3);
-                for (int pass = 0; pass < warmup + passes; pass++) {
-                    run(replay, pass < warmup ? null : histogram);
-                }
-                System.out.printf("%-8s %-16s %s%n", shape, impl, format(histogram));
+            BookReplay.Impl[] impls = BookReplay.Impl.values();
+            BookReplay[] replays = new BookReplay[impls.length];
+            Histogram[] histograms = new Histogram[impls.length];
+            double[][] throughput = new double[impls.length][passes];
+            for (int k = 0; k < impls.length; k++) {
+                replays[k] = new BookReplay(shape, impls[k]);
+                histograms[k] = new Histogram(10_000_000_000L, 3);
             }
+            for (int pass = 0; pass < warmup + passes; pass++) {
+                for (int k = 0; k < impls.length; k++) {
+                    double opsPerSecond = untimed(replays[k]);
+                    if (pass >= warmup) {
+                        throughput[k][pass - warmup] = opsPerSecond;
+                    }
+                }
+            }
+            for (int pass = 0; pass < warmup + passes; pass++) {
+                for (int k = 0; k < impls.length; k++) {
+                    timed(replays[k], pass < warmup ? null : histograms[k]);
+                }
+            }
+            double[] medians = new double[impls.length];
+            for (int k = 0; k < impls.length; k++) {
+                double[] sorted = throughput[k].clone();
+                Arrays.sort(sorted);
+                medians[k] = sorted[sorted.length / 2];
+                System.out.printf("%-8s %-16s throughput median=%.2fM ops/s (min %.2fM, max %.2fM, %d passes)%n",
+                    shape, impls[k], medians[k] / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6, passes);
+                System.out.printf("%-8s %-16s latency %s%n", shape, impls[k], format(histograms[k]));
+            }
+            System.out.printf("%-8s ratio EXCHANGE_BLOCKS/TREEMAP throughput (medians) = %.2f%n", shape,
+                medians[0] / medians[1]);
         }
     }
 
-    private static void run(BookReplay replay, Histogram histogram) {
+    private static void prepare(BookReplay replay) {
         replay.reset();
+        System.gc();
+    }
+
+    private static double untimed(BookReplay replay) {
+        prepare(replay);
+        int from = replay.stream.prefillLength;
+        int end = replay.stream.length;
+        int accepted = 0;
+        long start = System.nanoTime();
+        for (int i = from; i < end; i++) {
+            accepted += replay.apply(i);
+        }
+        long took = System.nanoTime() - start;
+        if (accepted == 0) {
+            throw new IllegalStateException("nothing accepted");
+        }
+        return (end - from) * 1e9 / took;
+    }
+
+    private static void timed(BookReplay replay, Histogram histogram) {
+        prepare(replay);
         int from = replay.stream.prefillLength;
         int end = replay.stream.length;
         for (int i = from; i < end; i++) {
