@@ -12,6 +12,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -43,6 +44,25 @@ class AccountBookProperties {
         Statistics.label("closing fills").coverage(c -> c.check(true).percentage(p -> p >= 15));
         Statistics.label("settled").collect(scenario.settlements > 0);
         Statistics.label("settled").coverage(c -> c.check(true).percentage(p -> p >= 30));
+    }
+
+    @Property(tries = 3000, edgeCases = EdgeCasesMode.NONE)
+    @Tag("slow")
+    void shouldAgreeWithOracleOverLongSequencesWhenRunSlow(@ForAll("longOperations") List<Scenario.Op> ops) {
+        Scenario scenario = new Scenario();
+        for (Scenario.Op op : ops) {
+            scenario.apply(op);
+            scenario.assertMatchesOracle();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Scenario.Op>> longOperations() {
+        return operations().flatMap(first -> operations().list().ofSize(4).map(rest -> {
+            List<Scenario.Op> all = new ArrayList<>(first);
+            rest.forEach(all::addAll);
+            return all;
+        }));
     }
 
     @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
