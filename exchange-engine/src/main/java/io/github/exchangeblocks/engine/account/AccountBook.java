@@ -230,6 +230,12 @@ public final class AccountBook implements InstrumentUsage {
         }
         Position position = order.position;
         int instrument = position.instrument.index();
+        long sideAfter = order.offset == Offset.OPEN ? position.sideVolume(order.side == Side.BUY) + volume : 0;
+        if (!fillFits(position.instrument, priceTicks, Math.max(sideAfter, volume))) {
+            return reject(RejectCode.INVALID_FILL, "fill priceTicks=" + priceTicks + " x volume=" + volume
+                    + " takes a notional out of range") >= 0;
+        }
+        index.noteSideVolume(instrument, sideAfter);
         if (index.markPriceTicks[instrument] == 0) {
             index.markPriceTicks[instrument] = priceTicks;
         }
@@ -243,6 +249,19 @@ public final class AccountBook implements InstrumentUsage {
         }
         notify(position);
         return true;
+    }
+
+    private boolean fillFits(Instrument instrument, long priceTicks, long volume) {
+        try {
+            instrument.notional(priceTicks, volume);
+            long mark = index.markPrice(instrument.index());
+            if (mark != 0) {
+                instrument.notional(mark, volume);
+            }
+            return true;
+        } catch (ArithmeticException overflow) {
+            return false;
+        }
     }
 
     /**
@@ -302,6 +321,10 @@ public final class AccountBook implements InstrumentUsage {
         if (priceTicks <= 0 || priceTicks > MAX_PRICE_TICKS) {
             return reject(RejectCode.INVALID_AMOUNT, "priceTicks=" + priceTicks + " must be in 1.."
                     + MAX_PRICE_TICKS) >= 0;
+        }
+        if (!index.markFits(registry.get(instrumentIndex), priceTicks)) {
+            return reject(RejectCode.INVALID_AMOUNT, "priceTicks=" + priceTicks + " x largest position "
+                    + index.maxSideVolume[instrumentIndex] + " takes a notional out of range") >= 0;
         }
         index.mark(instrumentIndex, priceTicks);
         return true;

@@ -231,6 +231,7 @@ final class AccountBookState {
             readLongs(in, p.floatProfit);
             p.lastPriceTicks = in.readLong();
             p.openOrders = in.readInt();
+            book.index.noteSideVolume(index, Math.max(p.sideVolume(true), p.sideVolume(false)));
         }
     }
 

@@ -44,6 +44,10 @@ final class DayRoll {
                 return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
                         + " settlementPriceTicks=" + price + " must be in 0.." + AccountBook.MAX_PRICE_TICKS);
             }
+            if (price > 0 && !book.index.markFits(book.registry.get(i), price)) {
+                return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
+                        + " settlementPriceTicks=" + price + " takes a notional out of range");
+            }
             if (price == 0 && book.index.holdsVolume(i)) {
                 return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
                         + " has positions but settlementPriceTicks=0");

@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.engine.account;
 
 import io.github.exchangeblocks.api.account.AccountChangeListener;
+import io.github.exchangeblocks.engine.instrument.Instrument;
 import java.util.ArrayList;
 import java.util.Arrays;
 
@@ -13,6 +14,8 @@ final class HolderIndex {
     private final ArrayList<ArrayList<Position>> holders = new ArrayList<>();
     long[] markPriceTicks = new long[16];
     int[] openOrders = new int[16];
+    /** Largest side volume any holder reached (never lowered): bounds every notional computed at a new price. */
+    long[] maxSideVolume = new long[16];
     AccountChangeListener listener = AccountChangeListener.NONE;
 
     void ensure(int index) {
@@ -23,6 +26,7 @@ final class HolderIndex {
             int size = Math.max(index + 1, markPriceTicks.length * 2);
             markPriceTicks = Arrays.copyOf(markPriceTicks, size);
             openOrders = Arrays.copyOf(openOrders, size);
+            maxSideVolume = Arrays.copyOf(maxSideVolume, size);
         }
     }
 
@@ -40,6 +44,23 @@ final class HolderIndex {
         ArrayList<Position> list = holders.get(index);
         position.holderSlot = list.size();
         list.add(position);
+    }
+
+    void noteSideVolume(int index, long volume) {
+        if (volume > maxSideVolume[index]) {
+            maxSideVolume[index] = volume;
+        }
+    }
+
+    /** Whether marking instrument {@code index} at {@code priceTicks} keeps every holder's notional in range. */
+    boolean markFits(Instrument instrument, long priceTicks) {
+        ensure(instrument.index());
+        try {
+            instrument.notional(priceTicks, maxSideVolume[instrument.index()]);
+            return true;
+        } catch (ArithmeticException overflow) {
+            return false;
+        }
     }
 
     void remove(Position position) {

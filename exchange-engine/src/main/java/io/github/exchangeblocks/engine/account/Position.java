@@ -124,6 +124,12 @@ public final class Position implements PositionView {
         return k == v ? amount : FixedPoint.mulDivFloor(amount, k, v);
     }
 
+    /** Lots held on one side (today + history). */
+    long sideVolume(boolean longSide) {
+        int today = longSide ? LONG_TODAY : SHORT_TODAY;
+        return volume[today] + volume[today + 1];
+    }
+
     /** True when no volume, frozen volume or open order remains. */
     boolean isFlat() {
         return volume[0] == 0 && volume[1] == 0 && volume[2] == 0 && volume[3] == 0 && openOrders == 0;

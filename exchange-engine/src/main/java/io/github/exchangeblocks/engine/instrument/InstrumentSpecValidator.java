@@ -114,8 +114,8 @@ final class InstrumentSpecValidator {
             error.append(field).append("=null must not be null");
             return false;
         }
-        if (value.perLotMinor() < 0 || value.perLotMinor() > 1_000_000_000_000L) {
-            error.append(field).append(".perLotMinor=").append(value.perLotMinor()).append(" must be in 0..10^12");
+        if (value.perLotMinor() < 0 || value.perLotMinor() > 1_000_000_000L) {
+            error.append(field).append(".perLotMinor=").append(value.perLotMinor()).append(" must be in 0..10^9");
             return false;
         }
         return rate(field + ".notionalRateE8", value.notionalRateE8(), error);

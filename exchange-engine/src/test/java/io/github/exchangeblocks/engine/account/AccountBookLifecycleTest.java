@@ -9,6 +9,9 @@ import static io.github.exchangeblocks.api.Side.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.instrument.CloseRule;
+import io.github.exchangeblocks.api.instrument.CommissionRate;
+import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
 import io.github.exchangeblocks.engine.instrument.InstrumentRegistry;
 import io.github.exchangeblocks.engine.risk.RiskChain;
@@ -75,5 +78,28 @@ class AccountBookLifecycleTest {
         assertThat(book.openOrderIds(alice)).containsExactly(1L, 2L);
         assertThat(book.placeOrder(alice, 3, CU, BUY, OPEN, LIMIT, 7000, 501)).isFalse();
         assertThat(book.lastRejection().code()).isEqualTo(RejectCode.INVALID_ORDER);
+    }
+
+    @Test
+    void shouldRefuseFillsAndMarksThatWouldOverflowAndLeaveNoTrace() {
+        // a (silly) contract whose tick is worth 10^12 cents: 10^6 ticks x 1 lot = 10^18 fits, 10^7 ticks does not
+        int big = registry.list(new InstrumentSpec("TEST.big", 0, 1_000_000, 10_000, 1, 0, 0, CommissionRate.FREE,
+                CommissionRate.FREE, CommissionRate.FREE, 0, 10, CloseRule.HISTORY_FIRST));
+        registry.setStatus(big, InstrumentStatus.TRADING);
+        assertThat(book.placeOrder(alice, 1, big, BUY, OPEN, LIMIT, 1_000_000, 2)).isTrue();
+        long hash = book.stateHash();
+        assertThat(book.fill(1, 10_000_000, 1)).isFalse();
+        assertThat(book.lastRejection().code()).isEqualTo(RejectCode.INVALID_FILL);
+        assertThat(book.lastRejection().message()).contains("out of range");
+        assertThat(book.stateHash()).isEqualTo(hash);
+        assertThat(book.fill(1, 1_000_000, 1)).isTrue();
+        hash = book.stateHash();
+        assertThat(book.markPrice(big, 10_000_000)).isFalse();
+        assertThat(book.lastRejection().message())
+                .isEqualTo("priceTicks=10000000 x largest position 1 takes a notional out of range");
+        assertThat(book.stateHash()).isEqualTo(hash);
+        assertThat(book.settle(20251201, new long[] {0, 0, 0, 10_000_000}, null)).isFalse();
+        assertThat(book.stateHash()).isEqualTo(hash);
+        AccountIdentities.assertConsistent(book);
     }
 }

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random sequences of deposits, withdrawals, paired orders and fills, cancels, price updates and settlements over
@@ -24,9 +27,9 @@ class AccountBookProperties {
                 net.jqwik.api.Tuple.of(3, 0), net.jqwik.api.Tuple.of(1, 1), net.jqwik.api.Tuple.of(6, 2),
                 net.jqwik.api.Tuple.of(2, 3), net.jqwik.api.Tuple.of(2, 4), net.jqwik.api.Tuple.of(3, 5),
                 net.jqwik.api.Tuple.of(1, 6));
-        Arbitrary<Integer> any = Arbitraries.integers();
+        Arbitrary<Integer> any = Arbitraries.integers().withDistribution(RandomDistribution.uniform());
         Arbitrary<Scenario.Op> op = Combinators.combine(kind, any, any, any, any).as(Scenario.Op::new);
-        return op.list().ofMinSize(1).ofMaxSize(80);
+        return op.list().ofMinSize(20).ofMaxSize(100);
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
@@ -37,6 +40,29 @@ class AccountBookProperties {
             scenario.apply(op);
             scenario.assertMatchesOracle();
         }
+        Statistics.label("closing fills").collect(scenario.closeFills > 0);
+        Statistics.label("closing fills").coverage(c -> c.check(true).percentage(p -> p >= 15));
+        Statistics.label("settled").collect(scenario.settlements > 0);
+        Statistics.label("settled").coverage(c -> c.check(true).percentage(p -> p >= 30));
+    }
+
+    @Property(tries = 3000, edgeCases = EdgeCasesMode.NONE)
+    @Tag("slow")
+    void shouldAgreeWithOracleOverLongSequencesWhenRunSlow(@ForAll("longOperations") List<Scenario.Op> ops) {
+        Scenario scenario = new Scenario();
+        for (Scenario.Op op : ops) {
+            scenario.apply(op);
+            scenario.assertMatchesOracle();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Scenario.Op>> longOperations() {
+        return operations().flatMap(first -> operations().list().ofSize(4).map(rest -> {
+            List<Scenario.Op> all = new ArrayList<>(first);
+            rest.forEach(all::addAll);
+            return all;
+        }));
     }
 
     @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)

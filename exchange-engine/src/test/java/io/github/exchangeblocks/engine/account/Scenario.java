@@ -17,6 +17,8 @@ import java.util.List;
  */
 final class Scenario {
     static final int ACCOUNTS = 6;
+    /** Two accounts in three start with 5,000,000.00 (the others start empty and meet funds refusals). */
+    static final long INITIAL_DEPOSIT = 500_000_000L;
     private static final long[] BASE = {7000, 3000, 20000};
 
     /** One random operation: a kind and four raw parameters the interpreter reduces to valid-ish ranges. */
@@ -41,6 +43,11 @@ final class Scenario {
         for (int i = 0; i < ACCOUNTS; i++) {
             book.openAccount("user" + i);
             oracle.openAccount();
+            if (i % 3 != 2) {
+                book.deposit(i, INITIAL_DEPOSIT);
+                oracle.deposit(i, INITIAL_DEPOSIT);
+                netDeposits += INITIAL_DEPOSIT;
+            }
         }
     }
 

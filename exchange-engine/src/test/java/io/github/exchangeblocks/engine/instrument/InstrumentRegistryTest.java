@@ -61,7 +61,7 @@ class InstrumentRegistryTest {
         assertThat(refusal(with("SHFE.cu", 0, 10, 5, 1, 100_000_001, free, 0, 10, rule)))
                 .isEqualTo("longMarginRateE8=100000001 must be in 0..100000000");
         assertThat(refusal(with("SHFE.cu", 0, 10, 5, 1, 0, new CommissionRate(-1, 0), 0, 10, rule)))
-                .isEqualTo("openCommission.perLotMinor=-1 must be in 0..10^12");
+                .isEqualTo("openCommission.perLotMinor=-1 must be in 0..10^9");
         assertThat(refusal(with("SHFE.cu", 0, 10, 5, 1, 0, null, 0, 10, rule)))
                 .isEqualTo("openCommission=null must not be null");
         assertThat(refusal(with("SHFE.cu", 0, 10, 5, 1, 0, free, 100_000_000, 10, rule)))
