@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.CRC32C;
@@ -54,6 +56,7 @@ public final class WalWriter implements AutoCloseable {
     private long nextSequence;
     private volatile long durableSequence;
     private long pendingSinceNs = NOT_PENDING;
+    private long oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
     private int claimPosition = -1;
     private int claimType;
     private boolean closed;
@@ -335,6 +338,9 @@ public final class WalWriter implements AutoCloseable {
     }
 
     private void force() {
+        if (oldestUnforcedBase != RecordDescriptor.NULL_SEQUENCE) {
+            forceRolledSegments();
+        }
         if (position > forcedPosition) {
             buffer.force(forcedPosition, position - forcedPosition);
             forcedPosition = position;
@@ -354,8 +360,25 @@ public final class WalWriter implements AutoCloseable {
         }
         if (mode != DurabilityMode.NONE) {
             force();
+        } else if (oldestUnforcedBase == RecordDescriptor.NULL_SEQUENCE && position > forcedPosition) {
+            oldestUnforcedBase = bases[segmentCount - 1];
         }
         startSegment();
+    }
+
+    /** NONE mode rolls without forcing; a later flush fsyncs those files (mmap writes are in their page cache). */
+    private void forceRolledSegments() {
+        for (int i = 0; i < segmentCount - 1; i++) {
+            if (bases[i] >= oldestUnforcedBase) {
+                Path path = SegmentFiles.path(directory, bases[i]);
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                    channel.force(false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot force " + path, e);
+                }
+            }
+        }
+        oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
     }
 
     private void startSegment() {

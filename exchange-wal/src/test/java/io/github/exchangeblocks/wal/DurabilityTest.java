@@ -91,6 +91,20 @@ class DurabilityTest {
     }
 
     @Test
+    void shouldFlushEveryRolledSegmentWhenModeIsNone() {
+        try (WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(WalConfig.MIN_SEGMENT_LENGTH)
+                .durabilityMode(DurabilityMode.NONE).durabilityListener(durable::add).build())) {
+            while (TestRecords.segments(dir).size() < 4) {
+                TestRecords.appendExpected(writer);
+            }
+            assertThat(writer.durableSequence()).isZero();
+            writer.flush();
+            assertThat(writer.durableSequence()).isEqualTo(writer.lastSequence());
+            assertThat(durable).containsExactly(writer.lastSequence());
+        }
+    }
+
+    @Test
     void shouldTreatRecoveredRecordsAsDurableWhenReopened() {
         try (WalWriter writer = open(DurabilityMode.NONE, 1, 0)) {
             TestRecords.appendExpected(writer);

@@ -51,6 +51,19 @@ class WalTailerTest {
     }
 
     @Test
+    void shouldFailLoudlyWhenRetentionDeletedSegmentsTheTailerHadNotRead() {
+        WalTailer tailer = Wal.openTailer(dir, 1);
+        try (WalWriter writer = Wal.openWriter(TestRecords.config(dir, DurabilityMode.NONE))) {
+            while (TestRecords.segments(dir).size() < 3) {
+                TestRecords.appendExpected(writer);
+            }
+            assertThat(writer.deleteSegmentsCoveredBy(writer.lastSequence())).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> tailer.poll(r -> { }, 10)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no segment starts at sequence 1");
+    }
+
+    @Test
     void shouldSeeEveryRecordWhenTheWriterRunsOnAnotherThread() throws Exception {
         int records = 20_000;
         List<TestRecords.Copy> seen = new ArrayList<>();
