@@ -68,7 +68,8 @@ class WalTailerTest {
         int records = 20_000;
         List<TestRecords.Copy> seen = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        WalWriter writer = Wal.openWriter(TestRecords.config(dir, DurabilityMode.NONE));
+        WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(256 * 1024)
+                .durabilityMode(DurabilityMode.NONE).build());
         Thread thread = new Thread(() -> {
             try (writer) {
                 for (int i = 0; i < records; i++) {
