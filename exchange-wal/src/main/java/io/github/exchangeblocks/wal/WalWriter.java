@@ -93,6 +93,11 @@ public final class WalWriter implements AutoCloseable {
             state.lastBuffer.force();
             activate(state.lastBuffer, state.tailPosition);
         }
+        if (segmentCount > 1) {
+            // a previous NONE-mode writer may have died with rolled segments still only in the page cache
+            oldestUnforcedBase = bases[0];
+            forceRolledSegments();
+        }
     }
 
     /**
