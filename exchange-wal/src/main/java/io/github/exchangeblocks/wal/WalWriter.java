@@ -24,7 +24,8 @@ import static io.github.exchangeblocks.wal.RecordDescriptor.HEADER_LENGTH;
  *
  * <p>Durability follows {@link WalConfig#durabilityMode()}; {@link #durableSequence()} and the
  * {@link DurabilityListener} tell which records are on the device. The group-commit timer is driven by the host:
- * call {@link #doWork(long)} from the writer thread's duty cycle; the log owns no threads.
+ * call {@link #doWork(long)} from the writer thread's duty cycle, or, with {@link WalConfig#asyncGroupCommit()}, run
+ * {@link #flusher()} on a host thread so appends continue while the device syncs; the log owns no threads.
  *
  * <p>Holds an exclusive OS lock on the directory until {@link #close()}: a second writer, in any process, fails
  * to open. Not thread-safe: one thread appends, claims, commits and calls {@code doWork}; {@link #durableSequence()} may
@@ -44,6 +45,9 @@ public final class WalWriter implements AutoCloseable {
     private final RecordClaim claim = new RecordClaim();
     private final boolean truncatedTornTail;
     private final WriterLock lock;
+    private final boolean asyncGroupCommit;
+    private final WalFlusher flusher;
+    private volatile PublishedTail publishedTail;
 
     private long[] bases;
     private int segmentCount;
@@ -69,6 +73,8 @@ public final class WalWriter implements AutoCloseable {
         this.groupCommitRecords = config.groupCommitRecords();
         this.groupCommitDelayNs = config.groupCommitDelayNs();
         this.listener = config.durabilityListener();
+        this.asyncGroupCommit = config.asyncGroupCommit();
+        this.flusher = asyncGroupCommit ? new WalFlusher(this) : null;
         SegmentFiles.createDirectories(directory);
         this.lock = WriterLock.acquire(directory);
         LogScanner.State state;
@@ -199,7 +205,7 @@ public final class WalWriter implements AutoCloseable {
      * @return 1 if a force was done, else 0
      */
     public int doWork(long nowNs) {
-        if (mode != DurabilityMode.GROUP || closed || durableSequence == nextSequence - 1) {
+        if (mode != DurabilityMode.GROUP || asyncGroupCommit || closed || durableSequence == nextSequence - 1) {
             return 0;
         }
         if (pendingSinceNs == NOT_PENDING) {
@@ -210,6 +216,19 @@ public final class WalWriter implements AutoCloseable {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The flusher to run on a host thread when {@link WalConfig#asyncGroupCommit()} is set.
+     *
+     * @return the single flusher of this writer
+     * @throws IllegalStateException if asynchronous group commit is not configured
+     */
+    public WalFlusher flusher() {
+        if (flusher == null) {
+            throw new IllegalStateException("flusher() needs asyncGroupCommit=true in the WalConfig");
+        }
+        return flusher;
     }
 
     /** Forces every appended record to the device now, in any mode, and tells the listener. */
@@ -335,7 +354,9 @@ public final class WalWriter implements AutoCloseable {
         Frames.lengthRelease(b, at, frameLength);
         position = at + RecordDescriptor.alignedLength(frameLength);
         nextSequence = sequence + 1;
-        if (mode == DurabilityMode.SYNC_EACH
+        if (asyncGroupCommit) {
+            publishedTail.publish(position, sequence);
+        } else if (mode == DurabilityMode.SYNC_EACH
                 || (mode == DurabilityMode.GROUP && sequence - durableSequence >= groupCommitRecords)) {
             force();
         }
@@ -353,8 +374,19 @@ public final class WalWriter implements AutoCloseable {
         pendingSinceNs = NOT_PENDING;
         long last = nextSequence - 1;
         if (last > durableSequence) {
-            durableSequence = last;
-            listener.onDurable(last);
+            advanceDurable(last);
+        }
+    }
+
+    PublishedTail publishedTail() {
+        return publishedTail;
+    }
+
+    /** Raises the durable sequence and tells the listener; serialised between writer and flusher threads. */
+    synchronized void advanceDurable(long sequence) {
+        if (sequence > durableSequence) {
+            durableSequence = sequence;
+            listener.onDurable(sequence);
         }
     }
 
@@ -403,5 +435,6 @@ public final class WalWriter implements AutoCloseable {
         capacity = segment.capacity();
         position = tailPosition;
         forcedPosition = tailPosition;
+        publishedTail = new PublishedTail(segment, tailPosition, nextSequence - 1);
     }
 }
