@@ -15,6 +15,8 @@ public enum DurabilityMode {
      * {@link WalConfig#groupCommitRecords()} records are pending (inside {@code append}) or when records have been
      * pending for {@link WalConfig#groupCommitDelayNs()} as observed by {@link WalWriter#doWork(long)}, which the
      * host calls on the writer thread from its duty cycle, so the group closes even if no further record arrives.
+     * With {@link WalConfig#asyncGroupCommit()} a {@link WalFlusher} on a host thread forces instead, while the
+     * writer keeps appending.
      */
     GROUP,
     /** Every append forces its record before returning. */

@@ -30,6 +30,7 @@ public final class WalConfig {
     private final int groupCommitRecords;
     private final long groupCommitDelayNs;
     private final DurabilityListener durabilityListener;
+    private final boolean asyncGroupCommit;
 
     private WalConfig(Builder builder) {
         this.directory = builder.directory;
@@ -38,6 +39,7 @@ public final class WalConfig {
         this.groupCommitRecords = builder.groupCommitRecords;
         this.groupCommitDelayNs = builder.groupCommitDelayNs;
         this.durabilityListener = builder.durabilityListener;
+        this.asyncGroupCommit = builder.asyncGroupCommit;
     }
 
     /**
@@ -107,6 +109,17 @@ public final class WalConfig {
     }
 
     /**
+     * Whether group commit is done by a {@link WalFlusher} on a host thread instead of on the writer thread. When
+     * set, {@link #groupCommitRecords()} and {@link #groupCommitDelayNs()} are not used: each flusher force
+     * covers everything appended before it.
+     *
+     * @return {@code true} only with {@link DurabilityMode#GROUP}
+     */
+    public boolean asyncGroupCommit() {
+        return asyncGroupCommit;
+    }
+
+    /**
      * The largest payload one record may carry with this configuration.
      *
      * @return bytes
@@ -123,6 +136,7 @@ public final class WalConfig {
         private int groupCommitRecords = DEFAULT_GROUP_COMMIT_RECORDS;
         private long groupCommitDelayNs = DEFAULT_GROUP_COMMIT_DELAY_NS;
         private DurabilityListener durabilityListener = NO_LISTENER;
+        private boolean asyncGroupCommit;
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -184,6 +198,17 @@ public final class WalConfig {
         }
 
         /**
+         * Makes group commit asynchronous: the host runs {@link WalWriter#flusher()} on its own thread.
+         *
+         * @param asyncGroupCommit {@code true} to enable; needs {@link DurabilityMode#GROUP}
+         * @return this builder
+         */
+        public Builder asyncGroupCommit(boolean asyncGroupCommit) {
+            this.asyncGroupCommit = asyncGroupCommit;
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return the immutable configuration
@@ -203,6 +228,10 @@ public final class WalConfig {
             }
             if (groupCommitDelayNs < 0) {
                 throw new IllegalArgumentException("groupCommitDelayNs=" + groupCommitDelayNs + " must be >= 0");
+            }
+            if (asyncGroupCommit && durabilityMode != DurabilityMode.GROUP) {
+                throw new IllegalArgumentException("asyncGroupCommit=true needs durabilityMode=GROUP, not "
+                        + durabilityMode);
             }
             return new WalConfig(this);
         }

@@ -56,6 +56,8 @@ public final class WalTailer {
      * @param limit   most records to deliver in this call, {@code >= 1}
      * @return number of records delivered; {@code 0} if none are available yet
      * @throws WalCorruptionException if a committed record fails its checksum or sequence
+     * @throws IllegalStateException  if the next segment is gone while later ones exist (deleted by retention
+     *     before this tailer read it)
      */
     public int poll(RecordHandler handler, int limit) {
         int delivered = 0;
@@ -104,7 +106,17 @@ public final class WalTailer {
     private boolean mapSegment() {
         Path path = SegmentFiles.path(directory, nextSequence);
         if (!Files.exists(path)) {
-            return false;
+            long[] bases = SegmentFiles.list(directory);
+            if (bases.length == 0 || bases[bases.length - 1] <= nextSequence) {
+                return false;
+            }
+            if (Files.exists(path)) {
+                return false;
+            }
+            // segments are created in sequence order, so once a later one is listed, a missing one stays missing
+            throw new IllegalStateException("no segment starts at sequence " + nextSequence + " in " + directory
+                    + " but a later one does: retention deleted records before this tailer read them, or a"
+                    + " segment is missing");
         }
         MappedByteBuffer segment = SegmentFiles.map(path, false);
         String headerError = SegmentDescriptor.validateHeader(segment, nextSequence, segment.capacity());

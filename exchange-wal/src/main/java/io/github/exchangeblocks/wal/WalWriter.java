@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.CRC32C;
@@ -22,7 +24,8 @@ import static io.github.exchangeblocks.wal.RecordDescriptor.HEADER_LENGTH;
  *
  * <p>Durability follows {@link WalConfig#durabilityMode()}; {@link #durableSequence()} and the
  * {@link DurabilityListener} tell which records are on the device. The group-commit timer is driven by the host:
- * call {@link #doWork(long)} from the writer thread's duty cycle; the log owns no threads.
+ * call {@link #doWork(long)} from the writer thread's duty cycle, or, with {@link WalConfig#asyncGroupCommit()}, run
+ * {@link #flusher()} on a host thread so appends continue while the device syncs; the log owns no threads.
  *
  * <p>Holds an exclusive OS lock on the directory until {@link #close()}: a second writer, in any process, fails
  * to open. Not thread-safe: one thread appends, claims, commits and calls {@code doWork}; {@link #durableSequence()} may
@@ -42,6 +45,9 @@ public final class WalWriter implements AutoCloseable {
     private final RecordClaim claim = new RecordClaim();
     private final boolean truncatedTornTail;
     private final WriterLock lock;
+    private final boolean asyncGroupCommit;
+    private final WalFlusher flusher;
+    private volatile PublishedTail publishedTail;
 
     private long[] bases;
     private int segmentCount;
@@ -54,6 +60,7 @@ public final class WalWriter implements AutoCloseable {
     private long nextSequence;
     private volatile long durableSequence;
     private long pendingSinceNs = NOT_PENDING;
+    private long oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
     private int claimPosition = -1;
     private int claimType;
     private boolean closed;
@@ -66,6 +73,8 @@ public final class WalWriter implements AutoCloseable {
         this.groupCommitRecords = config.groupCommitRecords();
         this.groupCommitDelayNs = config.groupCommitDelayNs();
         this.listener = config.durabilityListener();
+        this.asyncGroupCommit = config.asyncGroupCommit();
+        this.flusher = asyncGroupCommit ? new WalFlusher(this) : null;
         SegmentFiles.createDirectories(directory);
         this.lock = WriterLock.acquire(directory);
         LogScanner.State state;
@@ -89,6 +98,11 @@ public final class WalWriter implements AutoCloseable {
         } else {
             state.lastBuffer.force();
             activate(state.lastBuffer, state.tailPosition);
+        }
+        if (segmentCount > 1) {
+            // a previous NONE-mode writer may have died with rolled segments still only in the page cache
+            oldestUnforcedBase = bases[0];
+            forceRolledSegments();
         }
     }
 
@@ -191,7 +205,7 @@ public final class WalWriter implements AutoCloseable {
      * @return 1 if a force was done, else 0
      */
     public int doWork(long nowNs) {
-        if (mode != DurabilityMode.GROUP || closed || durableSequence == nextSequence - 1) {
+        if (mode != DurabilityMode.GROUP || asyncGroupCommit || closed || durableSequence == nextSequence - 1) {
             return 0;
         }
         if (pendingSinceNs == NOT_PENDING) {
@@ -202,6 +216,19 @@ public final class WalWriter implements AutoCloseable {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The flusher to run on a host thread when {@link WalConfig#asyncGroupCommit()} is set.
+     *
+     * @return the single flusher of this writer
+     * @throws IllegalStateException if asynchronous group commit is not configured
+     */
+    public WalFlusher flusher() {
+        if (flusher == null) {
+            throw new IllegalStateException("flusher() needs asyncGroupCommit=true in the WalConfig");
+        }
+        return flusher;
     }
 
     /** Forces every appended record to the device now, in any mode, and tells the listener. */
@@ -327,7 +354,9 @@ public final class WalWriter implements AutoCloseable {
         Frames.lengthRelease(b, at, frameLength);
         position = at + RecordDescriptor.alignedLength(frameLength);
         nextSequence = sequence + 1;
-        if (mode == DurabilityMode.SYNC_EACH
+        if (asyncGroupCommit) {
+            publishedTail.publish(position, sequence);
+        } else if (mode == DurabilityMode.SYNC_EACH
                 || (mode == DurabilityMode.GROUP && sequence - durableSequence >= groupCommitRecords)) {
             force();
         }
@@ -335,6 +364,9 @@ public final class WalWriter implements AutoCloseable {
     }
 
     private void force() {
+        if (oldestUnforcedBase != RecordDescriptor.NULL_SEQUENCE) {
+            forceRolledSegments();
+        }
         if (position > forcedPosition) {
             buffer.force(forcedPosition, position - forcedPosition);
             forcedPosition = position;
@@ -342,8 +374,19 @@ public final class WalWriter implements AutoCloseable {
         pendingSinceNs = NOT_PENDING;
         long last = nextSequence - 1;
         if (last > durableSequence) {
-            durableSequence = last;
-            listener.onDurable(last);
+            advanceDurable(last);
+        }
+    }
+
+    PublishedTail publishedTail() {
+        return publishedTail;
+    }
+
+    /** Raises the durable sequence and tells the listener; serialised between writer and flusher threads. */
+    synchronized void advanceDurable(long sequence) {
+        if (sequence > durableSequence) {
+            durableSequence = sequence;
+            listener.onDurable(sequence);
         }
     }
 
@@ -354,8 +397,25 @@ public final class WalWriter implements AutoCloseable {
         }
         if (mode != DurabilityMode.NONE) {
             force();
+        } else if (oldestUnforcedBase == RecordDescriptor.NULL_SEQUENCE && position > forcedPosition) {
+            oldestUnforcedBase = bases[segmentCount - 1];
         }
         startSegment();
+    }
+
+    /** NONE mode rolls without forcing; a later flush fsyncs those files (mmap writes are in their page cache). */
+    private void forceRolledSegments() {
+        for (int i = 0; i < segmentCount - 1; i++) {
+            if (bases[i] >= oldestUnforcedBase) {
+                Path path = SegmentFiles.path(directory, bases[i]);
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                    channel.force(false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot force " + path, e);
+                }
+            }
+        }
+        oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
     }
 
     private void startSegment() {
@@ -375,5 +435,6 @@ public final class WalWriter implements AutoCloseable {
         capacity = segment.capacity();
         position = tailPosition;
         forcedPosition = tailPosition;
+        publishedTail = new PublishedTail(segment, tailPosition, nextSequence - 1);
     }
 }

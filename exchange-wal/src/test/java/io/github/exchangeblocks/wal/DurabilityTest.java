@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DurabilityTest {
     @TempDir
@@ -87,6 +88,81 @@ class DurabilityTest {
                 TestRecords.appendExpected(writer);
             }
             assertThat(writer.durableSequence()).isEqualTo(writer.lastSequence() - 1);
+        }
+    }
+
+    @Test
+    void shouldFlushEveryRolledSegmentWhenModeIsNone() {
+        try (WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(WalConfig.MIN_SEGMENT_LENGTH)
+                .durabilityMode(DurabilityMode.NONE).durabilityListener(durable::add).build())) {
+            while (TestRecords.segments(dir).size() < 4) {
+                TestRecords.appendExpected(writer);
+            }
+            assertThat(writer.durableSequence()).isZero();
+            writer.flush();
+            assertThat(writer.durableSequence()).isEqualTo(writer.lastSequence());
+            assertThat(durable).containsExactly(writer.lastSequence());
+        }
+    }
+
+    @Test
+    void shouldMakeEverythingAppendedDurableWhenTheAsyncFlusherRuns() {
+        try (WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(64 * 1024)
+                .asyncGroupCommit(true).durabilityListener(durable::add).build())) {
+            WalFlusher flusher = writer.flusher();
+            assertThat(flusher.doWork()).isZero();
+            for (int i = 0; i < 2000; i++) {
+                TestRecords.appendExpected(writer);
+            }
+            assertThat(writer.doWork(Long.MAX_VALUE)).as("the writer leaves forcing to the flusher").isZero();
+            assertThat(writer.durableSequence()).as("forced by segment rolls only").isLessThan(2000);
+            assertThat(flusher.doWork()).isEqualTo(1);
+            assertThat(writer.durableSequence()).isEqualTo(2000);
+            assertThat(flusher.doWork()).isZero();
+        }
+        assertThat(durable).isSorted().doesNotHaveDuplicates().endsWith(2000L);
+        assertThatThrownBy(() -> WalConfig.builder(dir).asyncGroupCommit(true).durabilityMode(DurabilityMode.NONE)
+                .build()).hasMessage("asyncGroupCommit=true needs durabilityMode=GROUP, not NONE");
+    }
+
+    @Test
+    void shouldAdvanceDurabilityMonotonicallyWhenTheFlusherRunsOnAnotherThread() throws Exception {
+        List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(64 * 1024).asyncGroupCommit(true)
+                .durabilityListener(seen::add).build());
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        WalFlusher flusher = writer.flusher();
+        Thread thread = new Thread(() -> {
+            while (running.get()) {
+                if (flusher.doWork() == 0) {
+                    Thread.onSpinWait();
+                }
+            }
+        });
+        thread.start();
+        try (writer) {
+            for (int i = 0; i < 20_000; i++) {
+                TestRecords.appendExpected(writer);
+                assertThat(writer.durableSequence()).isLessThanOrEqualTo(writer.lastSequence());
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (writer.durableSequence() < 20_000 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(writer.durableSequence()).isEqualTo(20_000);
+        } finally {
+            running.set(false);
+            thread.join();
+        }
+        assertThat(seen).isSorted().doesNotHaveDuplicates().endsWith(20_000L);
+        TestRecords.assertExpected(TestRecords.readAll(dir, 1), 1, 20_000);
+    }
+
+    @Test
+    void shouldRefuseAFlusherWhenAsyncGroupCommitIsOff() {
+        try (WalWriter writer = open(DurabilityMode.GROUP, 1, 0)) {
+            assertThatThrownBy(writer::flusher).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("flusher() needs asyncGroupCommit=true in the WalConfig");
         }
     }
 

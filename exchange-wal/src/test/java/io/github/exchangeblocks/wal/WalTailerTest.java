@@ -51,11 +51,25 @@ class WalTailerTest {
     }
 
     @Test
+    void shouldFailLoudlyWhenRetentionDeletedSegmentsTheTailerHadNotRead() {
+        WalTailer tailer = Wal.openTailer(dir, 1);
+        try (WalWriter writer = Wal.openWriter(TestRecords.config(dir, DurabilityMode.NONE))) {
+            while (TestRecords.segments(dir).size() < 3) {
+                TestRecords.appendExpected(writer);
+            }
+            assertThat(writer.deleteSegmentsCoveredBy(writer.lastSequence())).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> tailer.poll(r -> { }, 10)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no segment starts at sequence 1");
+    }
+
+    @Test
     void shouldSeeEveryRecordWhenTheWriterRunsOnAnotherThread() throws Exception {
         int records = 20_000;
         List<TestRecords.Copy> seen = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        WalWriter writer = Wal.openWriter(TestRecords.config(dir, DurabilityMode.NONE));
+        WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(256 * 1024)
+                .durabilityMode(DurabilityMode.NONE).build());
         Thread thread = new Thread(() -> {
             try (writer) {
                 for (int i = 0; i < records; i++) {
