@@ -257,8 +257,16 @@ public final class JsonObject implements JsonValue {
     @Override
     public JsonObject deepCopy() {
         JsonObject copy = new JsonObject(size);
+        int slot = 0;
         for (int i = nextMember(-1); i >= 0; i = nextMember(i)) {
-            copy.put(keys[i], values[i].deepCopy());
+            copy.keys[slot] = keys[i];
+            copy.values[slot] = values[i].deepCopy();
+            slot++;
+        }
+        copy.end = slot;
+        copy.size = slot;
+        if (slot > LINEAR_LIMIT) {
+            copy.rebuildIndex();
         }
         return copy;
     }

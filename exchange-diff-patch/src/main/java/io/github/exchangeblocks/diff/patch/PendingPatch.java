@@ -53,7 +53,9 @@ public final class PendingPatch {
 
     /**
      * The patches to apply in order: {@code [upserts]}, or {@code [deletions, upserts]} when a delete-then-recreate
-     * happened. The returned objects are the live state: stop adding before handing them to another thread.
+     * happened. The returned objects are the live state: stop adding before handing them to another thread. Before
+     * anything was added this is {@code [{}]}, which leaves an object document unchanged (but, like any object patch,
+     * turns a non-object document into {@code {}}); callers check {@link #isEmpty()} first.
      *
      * @return one or two object patches
      */

@@ -65,4 +65,21 @@ class JsonReaderTest {
                 .isEqualTo(JsonNumber.of(new BigDecimal(Long.MAX_VALUE).setScale(2)).hashCode());
         assertThat(JsonNumber.of(2)).isNotEqualTo(JsonNumber.of(new BigDecimal("2.01")));
     }
+
+    @Test
+    void shouldReadValueEmbeddedInHostParserAndFromStream() throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory()
+                .createParser("{\"aid\":\"rtn_data\",\"data\":[{\"a\":1}]}")) {
+            parser.nextToken();
+            parser.nextFieldName();
+            parser.nextToken();
+            parser.nextFieldName();
+            parser.nextToken();
+
+            assertThat(JsonReader.read(parser).toString()).isEqualTo("[{\"a\":1}]");
+        }
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(
+                "{\"x\":[1.50,\"-\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(JsonReader.parse(in).toString()).isEqualTo("{\"x\":[1.50,\"-\"]}");
+    }
 }

@@ -28,7 +28,7 @@ class MergePatchSlowProperties {
 
     @Provide
     Arbitrary<List<JsonObject>> patchSequences() {
-        return JsonGenerators.objects(5, true).list().ofMaxSize(30);
+        return JsonGenerators.objects(5, true).list().ofMinSize(1).ofMaxSize(30);
     }
 
     @Property(tries = 50_000)

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +44,21 @@ class DiffSessionStressTest {
     @Test
     void shouldDeliverEveryChangeWithoutLostWakeUpsWhenProducerAndConsumersRace() throws Exception {
         DiffSnapshotManager manager = new DiffSnapshotManager();
+        AtomicLong completedByProducer = new AtomicLong();
+        AtomicLong completedByConsumers = new AtomicLong();
         List<Probe> probes = new ArrayList<>();
         SubscribeQuote subscribe = (SubscribeQuote) ClientMessageDecoder.decode(
                 "{\"aid\":\"subscribe_quote\",\"ins_list\":\"SHFE.cu2512,CFFEX.IF2512,DCE.m2601\"}");
         for (int i = 0; i < SESSIONS; i++) {
             Probe probe = new Probe();
-            probe.session = manager.openSession((session, patches) -> probe.answers.add(patches));
+            probe.session = manager.openSession((session, patches) -> {
+                if (Thread.currentThread().getName().equals("producer")) {
+                    completedByProducer.incrementAndGet();
+                } else {
+                    completedByConsumers.incrementAndGet();
+                }
+                probe.answers.add(patches);
+            });
             manager.login(probe.session, "u" + (i % USERS));
             manager.subscribeQuotes(probe.session, subscribe);
             probes.add(probe);
@@ -104,6 +114,8 @@ class DiffSessionStressTest {
             assertThat(probes.get(i).replica).as("session %d", i).isEqualTo(expected.get().get(i));
             assertThat(probes.get(i).answered).isGreaterThan(0);
         }
+        assertThat(completedByProducer.get()).as("parked peeks woken by the producer").isPositive();
+        assertThat(completedByConsumers.get()).as("peeks answered at once by consumers").isPositive();
     }
 
     private static void consume(List<Probe> probes, int first, AtomicReference<List<JsonObject>> expected) {
