@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One client connection of the DIFF protocol: what it is subscribed to, the one pending (composed) change set not
@@ -49,6 +50,8 @@ public final class DiffSession {
     String[] quoteSubscriptions = new String[0];
     Map<String, ChartSubscription> charts;
     long notifySequence;
+    /** Quotes/series the client still holds from an earlier subscription; {@code null} until one is dropped. */
+    Set<String> stale;
 
     DiffSession(long id, RtnDataListener listener) {
         this.id = id;

@@ -110,12 +110,17 @@ public final class DiffSnapshotManager {
         for (String instrument : previous) {
             if (!after.contains(instrument)) {
                 quoteSubscribers.get(instrument).remove(session);
+                StaleSubscriptions.mark(session, QUOTES + '|' + instrument);
             }
         }
         JsonObject newQuotes = new JsonObject();
+        JsonObject dropStale = new JsonObject();
         for (String instrument : after) {
             if (!before.contains(instrument)) {
                 quoteSubscribers.computeIfAbsent(instrument, k -> new ArrayList<>()).add(session);
+                if (StaleSubscriptions.unmark(session, QUOTES + '|' + instrument)) {
+                    dropStale.put(instrument, JsonNull.INSTANCE);
+                }
                 JsonObject quote = quotes.getObject(instrument);
                 if (quote != null) {
                     newQuotes.put(instrument, quote.deepCopy());
@@ -124,6 +129,9 @@ public final class DiffSnapshotManager {
         }
         session.quoteSubscriptions = after.toArray(new String[0]);
         session.insList = message.insList();
+        if (!dropStale.isEmpty()) {
+            session.deliver(new JsonObject().put(QUOTES, dropStale));
+        }
         JsonObject patch = new JsonObject().put(INS_LIST, message.insList());
         if (!newQuotes.isEmpty()) {
             patch.put(QUOTES, newQuotes);
@@ -161,13 +169,21 @@ public final class DiffSnapshotManager {
         for (String key : before) {
             if (!after.contains(key)) {
                 seriesSubscribers.get(key).remove(session);
+                StaleSubscriptions.mark(session, key);
             }
         }
+        JsonObject dropStale = new JsonObject();
         for (String key : after) {
             if (!before.contains(key)) {
                 seriesSubscribers.computeIfAbsent(key, k -> new ArrayList<>()).add(session);
+                if (StaleSubscriptions.unmark(session, key)) {
+                    StaleSubscriptions.addSeriesDeletion(dropStale, key);
+                }
                 addSeries(patch, key);
             }
+        }
+        if (!dropStale.isEmpty()) {
+            session.deliver(dropStale);
         }
         session.deliver(patch);
     }
@@ -271,7 +287,8 @@ public final class DiffSnapshotManager {
 
     /**
      * The full snapshot a session is entitled to now (without notifications): what a client that applied every
-     * answer holds, unless it unsubscribed from something (whose last state it keeps). For tests and diagnostics.
+     * answer holds, except that a client keeps the last state of quotes and series it unsubscribed from (until it
+     * subscribes again, when that state is replaced exactly). For tests and diagnostics.
      *
      * @param session the session
      * @return a new document

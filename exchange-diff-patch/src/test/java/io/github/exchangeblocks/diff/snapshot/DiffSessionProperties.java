@@ -71,6 +71,16 @@ class DiffSessionProperties {
         lazySession.peek();
 
         assertThat(lazy.snapshot).isEqualTo(eager.snapshot);
+        JsonObject entitled = manager.entitledSnapshot(eagerSession);
+        JsonObject held = (JsonObject) eager.snapshot;
+        assertThat(held.get("trade")).isEqualTo(entitled.get("trade"));
+        assertThat(held.get("ins_list")).isEqualTo(entitled.get("ins_list"));
+        JsonObject entitledQuotes = entitled.getObject("quotes");
+        for (String instrument : INSTRUMENTS) {
+            if (entitledQuotes != null && entitledQuotes.containsKey(instrument)) {
+                assertThat(held.getObject("quotes").get(instrument)).isEqualTo(entitledQuotes.get(instrument));
+            }
+        }
         assertThat(lazy.answers.size()).isLessThanOrEqualTo(eager.answers.size());
         for (List<JsonObject> answer : lazy.answers) {
             assertThat(answer).isNotEmpty().hasSizeLessThanOrEqualTo(2);

@@ -230,4 +230,46 @@ class DiffSnapshotManagerTest {
         assertThat(((JsonObject) client.snapshot).get("notify").toString()).startsWith(
                 "{\"1\":{\"type\":\"MESSAGE\",\"level\":\"ERROR\",\"code\":3000,\"content\":\"malformed JSON");
     }
+
+    @Test
+    void shouldReplaceStaleQuoteExactlyWhenResubscribing() {
+        ClientReplica client = new ClientReplica();
+        DiffSession session = manager.openSession(client);
+        manager.subscribeQuotes(session, subscribe("SHFE.cu2512"));
+        manager.pushQuote("SHFE.cu2512", json("{\"x\":1,\"y\":2}"));
+        session.peek();
+        manager.subscribeQuotes(session, subscribe(""));
+        manager.pushQuote("SHFE.cu2512", json("{\"y\":null,\"z\":3}"));
+        session.peek();
+        assertThat(((JsonObject) client.snapshot).get("quotes").toString()).isEqualTo("{\"SHFE.cu2512\":{\"x\":1,\"y\":2}}");
+
+        manager.subscribeQuotes(session, subscribe("SHFE.cu2512"));
+        session.peek();
+
+        assertThat(client.snapshot).isEqualTo(manager.entitledSnapshot(session));
+        assertThat(((JsonObject) client.snapshot).get("quotes").toString()).isEqualTo("{\"SHFE.cu2512\":{\"x\":1,\"z\":3}}");
+    }
+
+    @Test
+    void shouldReplaceStaleSeriesExactlyWhenChartComesBack() {
+        long minute = 60_000_000_000L;
+        ClientReplica client = new ClientReplica();
+        DiffSession session = manager.openSession(client);
+        SetChart show = (SetChart) ClientMessageDecoder.decode("{\"aid\":\"set_chart\",\"chart_id\":\"c1\","
+                + "\"ins_list\":\"SHFE.cu2512\",\"duration\":60000000000,\"view_width\":2}");
+        SetChart hide = (SetChart) ClientMessageDecoder.decode("{\"aid\":\"set_chart\",\"chart_id\":\"c1\","
+                + "\"ins_list\":\"\",\"duration\":60000000000}");
+        manager.setChart(session, show);
+        manager.pushKlines("SHFE.cu2512", minute, DiffLayout.bars(1, 0, json("{\"close\":1}"), json("{\"close\":2}")));
+        session.peek();
+        manager.setChart(session, hide);
+        manager.pushKlines("SHFE.cu2512", minute, json("{\"last_id\":2,\"data\":{\"0\":null,\"2\":{\"close\":3}}}"));
+        session.peek();
+
+        manager.setChart(session, show);
+        session.peek();
+
+        assertThat(client.snapshot).isEqualTo(manager.entitledSnapshot(session));
+        assertThat(client.answers.get(client.answers.size() - 1)).hasSize(2);
+    }
 }
