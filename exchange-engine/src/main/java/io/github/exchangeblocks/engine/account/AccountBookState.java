@@ -64,9 +64,8 @@ final class AccountBookState {
                     h = mix(mix(mix(mix(mix(h, p.volume[b]), p.frozen[b]), p.openCost[b]), p.positionCost[b]),
                             p.margin[b]);
                 }
-                for (int s = 0; s < 2; s++) {
-                    h = mix(mix(mix(h, p.pendingOpen[s]), p.positionProfit[s]), p.floatProfit[s]);
-                }
+                h = mix(mix(mix(h, p.pendingOpen[0]), p.positionProfitLong), p.floatProfitLong);
+                h = mix(mix(mix(h, p.pendingOpen[1]), p.positionProfitShort), p.floatProfitShort);
                 h = mix(mix(h, p.lastPriceTicks), p.openOrders);
             }
         }
@@ -129,8 +128,8 @@ final class AccountBookState {
                     writeLongs(out, p.positionCost);
                     writeLongs(out, p.margin);
                     writeLongs(out, p.pendingOpen);
-                    writeLongs(out, p.positionProfit);
-                    writeLongs(out, p.floatProfit);
+                    writeLongs(out, new long[] {p.positionProfitLong, p.positionProfitShort, p.floatProfitLong,
+                        p.floatProfitShort});
                     out.writeLong(p.lastPriceTicks);
                     out.writeInt(p.openOrders);
                 }
@@ -227,8 +226,11 @@ final class AccountBookState {
             readLongs(in, p.positionCost);
             readLongs(in, p.margin);
             readLongs(in, p.pendingOpen);
-            readLongs(in, p.positionProfit);
-            readLongs(in, p.floatProfit);
+            p.positionProfitLong = in.readLong();
+            p.positionProfitShort = in.readLong();
+            p.floatProfitLong = in.readLong();
+            p.floatProfitShort = in.readLong();
+            p.recomputeTotals();
             p.lastPriceTicks = in.readLong();
             p.openOrders = in.readInt();
             book.index.noteSideVolume(index, Math.max(p.sideVolume(true), p.sideVolume(false)));

@@ -76,7 +76,7 @@ final class DayRoll {
                     continue;
                 }
                 long price = prices[position.instrument.index()];
-                long profit = position.positionProfit[0] + position.positionProfit[1];
+                long profit = position.positionProfitLong + position.positionProfitShort;
                 margin += position.roll(price);
                 if (lines != null) {
                     lines.add(new PositionStatement(position.instrumentId(), price, position.volumeLong(),

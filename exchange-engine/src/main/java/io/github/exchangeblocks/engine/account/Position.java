@@ -32,8 +32,17 @@ public final class Position implements PositionView {
     final long[] positionCost = new long[4];
     final long[] margin = new long[4];
     final long[] pendingOpen = new long[2];
-    final long[] positionProfit = new long[2];
-    final long[] floatProfit = new long[2];
+    /** Per-side totals of the buckets, kept so a mark reads one object only. */
+    long longVolume;
+    long shortVolume;
+    long longPositionCost;
+    long shortPositionCost;
+    long longOpenCost;
+    long shortOpenCost;
+    long positionProfitLong;
+    long positionProfitShort;
+    long floatProfitLong;
+    long floatProfitShort;
     long lastPriceTicks;
     int openOrders;
     int holderSlot = -1;
@@ -126,32 +135,40 @@ public final class Position implements PositionView {
 
     /** Lots held on one side (today + history). */
     long sideVolume(boolean longSide) {
-        int today = longSide ? LONG_TODAY : SHORT_TODAY;
-        return volume[today] + volume[today + 1];
+        return longSide ? longVolume : shortVolume;
     }
 
     /** True when no volume, frozen volume or open order remains. */
     boolean isFlat() {
-        return volume[0] == 0 && volume[1] == 0 && volume[2] == 0 && volume[3] == 0 && openOrders == 0;
+        return longVolume == 0 && shortVolume == 0 && openOrders == 0;
     }
 
     /** Re-marks both sides at {@code priceTicks}; updates the account's aggregates by the difference. */
     void mark(long priceTicks) {
         lastPriceTicks = priceTicks;
-        long longVolume = volume[LONG_TODAY] + volume[LONG_HIS];
-        long shortVolume = volume[SHORT_TODAY] + volume[SHORT_HIS];
         long longValue = longVolume == 0 ? 0 : instrument.notional(priceTicks, longVolume);
         long shortValue = shortVolume == 0 ? 0 : instrument.notional(priceTicks, shortVolume);
-        long newPosLong = longValue - positionCost[LONG_TODAY] - positionCost[LONG_HIS];
-        long newPosShort = positionCost[SHORT_TODAY] + positionCost[SHORT_HIS] - shortValue;
-        long newFloatLong = longValue - openCost[LONG_TODAY] - openCost[LONG_HIS];
-        long newFloatShort = openCost[SHORT_TODAY] + openCost[SHORT_HIS] - shortValue;
-        account.positionProfit += newPosLong - positionProfit[0] + newPosShort - positionProfit[1];
-        account.floatProfit += newFloatLong - floatProfit[0] + newFloatShort - floatProfit[1];
-        positionProfit[0] = newPosLong;
-        positionProfit[1] = newPosShort;
-        floatProfit[0] = newFloatLong;
-        floatProfit[1] = newFloatShort;
+        long newPosLong = longValue - longPositionCost;
+        long newPosShort = shortPositionCost - shortValue;
+        long newFloatLong = longValue - longOpenCost;
+        long newFloatShort = shortOpenCost - shortValue;
+        Account holder = account;
+        holder.positionProfit += newPosLong - positionProfitLong + newPosShort - positionProfitShort;
+        holder.floatProfit += newFloatLong - floatProfitLong + newFloatShort - floatProfitShort;
+        positionProfitLong = newPosLong;
+        positionProfitShort = newPosShort;
+        floatProfitLong = newFloatLong;
+        floatProfitShort = newFloatShort;
+    }
+
+    /** Recomputes the per-side totals from the buckets (after a snapshot is read). */
+    void recomputeTotals() {
+        longVolume = volume[LONG_TODAY] + volume[LONG_HIS];
+        shortVolume = volume[SHORT_TODAY] + volume[SHORT_HIS];
+        longPositionCost = positionCost[LONG_TODAY] + positionCost[LONG_HIS];
+        shortPositionCost = positionCost[SHORT_TODAY] + positionCost[SHORT_HIS];
+        longOpenCost = openCost[LONG_TODAY] + openCost[LONG_HIS];
+        shortOpenCost = openCost[SHORT_TODAY] + openCost[SHORT_HIS];
     }
 
     /** Books an opening fill into the today bucket of a side; returns the margin added. */
@@ -163,6 +180,7 @@ public final class Position implements PositionView {
         openCost[bucket] += notional;
         positionCost[bucket] += notional;
         margin[bucket] += addedMargin;
+        recomputeTotals();
         return addedMargin;
     }
 
@@ -179,6 +197,7 @@ public final class Position implements PositionView {
         positionCost[bucket] -= removedPositionCost;
         openCost[bucket] -= removedOpenCost;
         margin[bucket] -= removedMargin;
+        recomputeTotals();
         long value = instrument.notional(priceTicks, lots);
         boolean longBucket = bucket < SHORT_TODAY;
         account.closeProfit += longBucket ? value - removedPositionCost : removedPositionCost - value;
@@ -204,6 +223,7 @@ public final class Position implements PositionView {
             margin[his] = volume[his] == 0 ? 0 : instrument.margin(side == 0, settlementPriceTicks, volume[his]);
             total += margin[his];
         }
+        recomputeTotals();
         mark(settlementPriceTicks);
         return total;
     }
@@ -260,22 +280,22 @@ public final class Position implements PositionView {
 
     @Override
     public long openCostLong() {
-        return openCost[LONG_TODAY] + openCost[LONG_HIS];
+        return longOpenCost;
     }
 
     @Override
     public long openCostShort() {
-        return openCost[SHORT_TODAY] + openCost[SHORT_HIS];
+        return shortOpenCost;
     }
 
     @Override
     public long positionCostLong() {
-        return positionCost[LONG_TODAY] + positionCost[LONG_HIS];
+        return longPositionCost;
     }
 
     @Override
     public long positionCostShort() {
-        return positionCost[SHORT_TODAY] + positionCost[SHORT_HIS];
+        return shortPositionCost;
     }
 
     @Override
@@ -290,22 +310,22 @@ public final class Position implements PositionView {
 
     @Override
     public long floatProfitLong() {
-        return floatProfit[0];
+        return floatProfitLong;
     }
 
     @Override
     public long floatProfitShort() {
-        return floatProfit[1];
+        return floatProfitShort;
     }
 
     @Override
     public long positionProfitLong() {
-        return positionProfit[0];
+        return positionProfitLong;
     }
 
     @Override
     public long positionProfitShort() {
-        return positionProfit[1];
+        return positionProfitShort;
     }
 
     @Override
