@@ -14,25 +14,31 @@ import org.HdrHistogram.Histogram;
  *       includes one timer read; its own cost is printed as "timer").</li>
  * </ol>
  * Warm-up passes come first and are not recorded. Before each pass, outside the timing, the book is reset and
- * {@link System#gc()} runs, so garbage left by one book (the baseline allocates per order) is not collected
- * during the other's pass.
+ * (unless {@code nogc} is given) {@link System#gc()} runs, so garbage left by one book (the baseline allocates per
+ * order) is not collected during the other's pass. That also promotes the exchange-blocks book's pooled nodes and
+ * levels to the old generation, where every reference store between them goes through the collector's write
+ * barrier; in the JMH benchmark no collection ever runs (the book allocates nothing), so they stay young.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.github.exchangeblocks.bench.engine.book.BookLatencyTool
- * [SHALLOW|DEEP|ALL] [warmupPasses] [measuredPasses]}
+ * [SHALLOW|DEEP|ALL] [warmupPasses] [measuredPasses] [gc|nogc]}
  */
 public final class BookLatencyTool {
+    private static boolean collectBetweenPasses = true;
+
     private BookLatencyTool() {
     }
 
     /**
      * Runs the measurements and prints them.
      *
-     * @param args shape (default ALL), warm-up passes (default 20), measured passes (default 20)
+     * @param args shape (default ALL), warm-up passes (default 20), measured passes (default 20), gc or nogc
+     *     (default gc)
      */
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "ALL";
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int passes = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        collectBetweenPasses = args.length <= 3 || !args[3].equals("nogc");
         System.out.println("timer  " + format(timerOverhead()));
         for (BookShape shape : BookShape.values()) {
             if (!which.equals("ALL") && !which.equals(shape.name())) {
@@ -76,7 +82,9 @@ public final class BookLatencyTool {
 
     private static void prepare(BookReplay replay) {
         replay.reset();
-        System.gc();
+        if (collectBetweenPasses) {
+            System.gc();
+        }
     }
 
     private static double untimed(BookReplay replay) {
