@@ -103,6 +103,7 @@ final class DayRoll {
             account.commission = 0;
             book.listener.onAccountChanged(account.accountId());
         }
+        book.index.compact();
         book.lastSettledDay = tradingDay;
     }
 }

@@ -7,8 +7,10 @@ import java.util.Arrays;
 
 /**
  * Per-instrument index of the positions held in it, with each instrument's mark price and open order count, so a
- * price update touches exactly the holders of that instrument. Removal swaps the last holder into the freed slot
- * (order inside a holder list never affects output: each position is marked independently). Single writer.
+ * price update touches exactly the holders of that instrument. Each holder list is kept in ascending account id
+ * order (a canonical order that a restored snapshot reproduces), so marks notify listeners in the same order
+ * whether the book was replayed or restored. Positions are only removed at settlement, in one compaction pass.
+ * Single writer.
  */
 final class HolderIndex {
     private final ArrayList<ArrayList<Position>> holders = new ArrayList<>();
@@ -17,6 +19,7 @@ final class HolderIndex {
     /** Largest side volume any holder reached (never lowered): bounds every notional computed at a new price. */
     long[] maxSideVolume = new long[16];
     AccountChangeListener listener = AccountChangeListener.NONE;
+    private boolean dirty;
 
     void ensure(int index) {
         while (holders.size() <= index) {
@@ -38,12 +41,24 @@ final class HolderIndex {
         return holders.get(index);
     }
 
+    /** Inserts a new position keeping the holder list in ascending account id order. */
     void add(Position position) {
         int index = position.instrument.index();
         ensure(index);
         ArrayList<Position> list = holders.get(index);
-        position.holderSlot = list.size();
-        list.add(position);
+        int accountId = position.account.accountId();
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).account.accountId() < accountId) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        list.add(lo, position);
+        position.indexed = true;
     }
 
     void noteSideVolume(int index, long volume) {
@@ -63,15 +78,21 @@ final class HolderIndex {
         }
     }
 
+    /** Marks a position for removal; {@link #compact()} drops it, keeping the order of the others. */
     void remove(Position position) {
-        ArrayList<Position> list = holders.get(position.instrument.index());
-        int slot = position.holderSlot;
-        Position last = list.remove(list.size() - 1);
-        if (last != position) {
-            list.set(slot, last);
-            last.holderSlot = slot;
+        position.indexed = false;
+        dirty = true;
+    }
+
+    /** Drops removed positions from every holder list in one pass each. */
+    void compact() {
+        if (!dirty) {
+            return;
         }
-        position.holderSlot = -1;
+        for (ArrayList<Position> list : holders) {
+            list.removeIf(position -> !position.indexed);
+        }
+        dirty = false;
     }
 
     void mark(int index, long priceTicks) {

@@ -45,7 +45,7 @@ public final class Position implements PositionView {
     long floatProfitShort;
     long lastPriceTicks;
     int openOrders;
-    int holderSlot = -1;
+    boolean indexed;
 
     Position(Account account, Instrument instrument) {
         this.account = account;

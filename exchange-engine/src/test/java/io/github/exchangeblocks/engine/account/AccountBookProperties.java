@@ -81,7 +81,7 @@ class AccountBookProperties {
     }
 
     @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
-    void shouldRestoreSameStateWhenSnapshotIsReadBack(@ForAll("operations") List<Scenario.Op> ops) {
+    void shouldRestoreSameStateAndEventOrderWhenSnapshotIsReadBack(@ForAll("operations") List<Scenario.Op> ops) {
         Scenario scenario = new Scenario();
         for (Scenario.Op op : ops) {
             scenario.apply(op);
@@ -92,5 +92,31 @@ class AccountBookProperties {
             assertThat(restored.snapshot()).isEqualTo(bytes);
             AccountIdentities.assertConsistent(restored);
         }
+        AccountBook restored = AccountBook.restore(scenario.book.snapshot(), scenario.registry,
+                io.github.exchangeblocks.engine.risk.RiskChain.none());
+        List<String> originalEvents = record(scenario.book);
+        List<String> restoredEvents = record(restored);
+        for (int i = 0; i < scenario.registry.size(); i++) {
+            scenario.book.markPrice(i, 5000 + i);
+            restored.markPrice(i, 5000 + i);
+        }
+        assertThat(restoredEvents).isEqualTo(originalEvents);
+        assertThat(restored.stateHash()).isEqualTo(scenario.book.stateHash());
+    }
+
+    private static List<String> record(AccountBook book) {
+        List<String> events = new ArrayList<>();
+        book.changeListener(new io.github.exchangeblocks.api.account.AccountChangeListener() {
+            @Override
+            public void onAccountChanged(int accountId) {
+                events.add("a" + accountId);
+            }
+
+            @Override
+            public void onPositionChanged(int accountId, int instrumentIndex) {
+                events.add("p" + accountId + "/" + instrumentIndex);
+            }
+        });
+        return events;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.engine.settlement;
 
 import static io.github.exchangeblocks.api.Offset.CLOSE;
+import static io.github.exchangeblocks.api.Offset.CLOSETODAY;
 import static io.github.exchangeblocks.api.Offset.OPEN;
 import static io.github.exchangeblocks.api.OrderType.LIMIT;
 import static io.github.exchangeblocks.api.Side.BUY;
@@ -122,6 +123,41 @@ class SettlementWorkedExamplesTest {
         Position p = book.position(carol, IF);
         assertThat(p.volumeLongToday()).isZero();
         assertThat(p.volumeLongHis()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCloseHistoryWithCloseAndTodayOnlyWithCloseTodayWhenRuleIsTodayExplicit() {
+        int dan = book.openAccount("dan");
+        book.deposit(dan, 100_000_000);
+        book.placeOrder(dan, 1, CU, BUY, OPEN, LIMIT, 7000, 2);
+        book.fill(1, 7000, 2);
+        settlement.setSettlementPrice(CU, 7100);
+        settlement.settle(20251201);
+        // history: 2 lots, position cost 7100*2*5000 = 71,000,000, margin 7,100,000
+        book.placeOrder(dan, 2, CU, BUY, OPEN, LIMIT, 7150, 1);
+        book.fill(2, 7150, 1);
+        Account a = book.account(dan);
+        // today: 1 lot at 35,750,000, margin 3,575,000, commission 1,787.5 -> 1,788
+        assertThat(a.commission()).isEqualTo(1_788);
+        assertThat(book.placeOrder(dan, 3, CU, SELL, CLOSE, LIMIT, 7200, 3)).isFalse();
+        assertThat(book.lastRejection().message()).isEqualTo("CLOSE volume=3 must be <= closable=2 under TODAY_EXPLICIT");
+        assertThat(book.placeOrder(dan, 3, CU, SELL, CLOSE, LIMIT, 7200, 2)).isTrue();
+        Position p = book.position(dan, CU);
+        assertThat(p.volumeLongFrozenHis()).isEqualTo(2);
+        assertThat(p.volumeLongFrozenToday()).isZero();
+        // close commission 0.5bp of 72,000,000 = 3,600
+        assertThat(a.frozenCommission()).isEqualTo(3_600);
+        book.fill(3, 7200, 2);
+        assertThat(a.closeProfit()).isEqualTo(72_000_000 - 71_000_000);
+        assertThat(a.margin()).isEqualTo(3_575_000);
+        assertThat(book.placeOrder(dan, 4, CU, SELL, CLOSETODAY, LIMIT, 7200, 1)).isTrue();
+        book.fill(4, 7200, 1);
+        // close-today is free on cu: 36,000,000 - 35,750,000
+        assertThat(a.closeProfit()).isEqualTo(1_000_000 + 250_000);
+        assertThat(a.commission()).isEqualTo(1_788 + 3_600);
+        assertThat(a.margin()).isZero();
+        assertThat(p.volumeLong()).isZero();
+        assertThat(a.balance()).isEqualTo(a.preBalance() + 1_250_000 - 5_388);
     }
 
     @Test
