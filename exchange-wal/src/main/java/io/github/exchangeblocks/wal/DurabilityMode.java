@@ -8,7 +8,10 @@ package io.github.exchangeblocks.wal;
  * kernel crash, which only records at or below {@link WalWriter#durableSequence()} are guaranteed to.
  */
 public enum DurabilityMode {
-    /** Never forces on its own; only {@link WalWriter#flush()} and segment creation force. */
+    /**
+     * Never forces on its own, not even when creating a segment; {@link WalWriter#flush()} forces every record
+     * appended so far, the segments they are in and the directory.
+     */
     NONE,
     /**
      * Group commit: one force makes many records durable. The group closes when

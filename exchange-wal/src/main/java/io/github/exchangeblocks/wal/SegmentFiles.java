@@ -47,9 +47,10 @@ final class SegmentFiles {
         return directory.resolve(SegmentDescriptor.fileName(baseSequence));
     }
 
-    /** Deletes leftover temporary files of an interrupted segment or snapshot creation. */
+    /** Deletes leftover temporary files of an interrupted segment creation. */
     static void deleteTemporaryFiles(Path directory) {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*" + TMP_SUFFIX)) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory,
+                "*" + SegmentDescriptor.FILE_SUFFIX + TMP_SUFFIX)) {
             for (Path path : stream) {
                 Files.deleteIfExists(path);
             }
@@ -59,10 +60,11 @@ final class SegmentFiles {
     }
 
     /**
-     * Creates a segment atomically: header and length into a temporary file, force, rename, directory fsync. The
-     * length is reserved with a single write at its end, so the file is sparse until written.
+     * Creates a segment atomically: header and length into a temporary file, force, rename, directory fsync (the
+     * two forces only when {@code durable}). The length is reserved with a single write at its end, so the file
+     * is sparse until written.
      */
-    static void create(Path directory, long baseSequence, int segmentLength) {
+    static void create(Path directory, long baseSequence, int segmentLength, boolean durable) {
         Path target = path(directory, baseSequence);
         Path tmp = directory.resolve(target.getFileName() + TMP_SUFFIX);
         try {
@@ -72,10 +74,14 @@ final class SegmentFiles {
                 SegmentDescriptor.writeHeader(header, baseSequence, segmentLength);
                 writeFully(channel, header, 0);
                 writeFully(channel, ByteBuffer.allocate(1), segmentLength - 1L);
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            fsyncDirectory(directory);
+            if (durable) {
+                fsyncDirectory(directory);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create segment " + target, e);
         }

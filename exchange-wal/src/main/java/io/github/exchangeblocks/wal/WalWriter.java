@@ -61,6 +61,7 @@ public final class WalWriter implements AutoCloseable {
     private volatile long durableSequence;
     private long pendingSinceNs = NOT_PENDING;
     private long oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
+    private boolean directoryUnsynced;
     private int claimPosition = -1;
     private int claimType;
     private boolean closed;
@@ -371,6 +372,10 @@ public final class WalWriter implements AutoCloseable {
             buffer.force(forcedPosition, position - forcedPosition);
             forcedPosition = position;
         }
+        if (directoryUnsynced) {
+            SegmentFiles.fsyncDirectory(directory);
+            directoryUnsynced = false;
+        }
         pendingSinceNs = NOT_PENDING;
         long last = nextSequence - 1;
         if (last > durableSequence) {
@@ -419,13 +424,18 @@ public final class WalWriter implements AutoCloseable {
     }
 
     private void startSegment() {
-        SegmentFiles.create(directory, nextSequence, newSegmentLength);
+        boolean durable = mode != DurabilityMode.NONE;
+        SegmentFiles.create(directory, nextSequence, newSegmentLength, durable);
+        directoryUnsynced |= !durable;
         if (segmentCount == bases.length) {
             bases = Arrays.copyOf(bases, segmentCount * 2);
         }
         bases[segmentCount++] = nextSequence;
         activate(SegmentFiles.map(SegmentFiles.path(directory, nextSequence), true),
                 SegmentDescriptor.HEADER_LENGTH);
+        if (!durable) {
+            forcedPosition = 0;
+        }
     }
 
     private void activate(MappedByteBuffer segment, int tailPosition) {

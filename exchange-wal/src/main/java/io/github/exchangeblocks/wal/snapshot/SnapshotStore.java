@@ -27,7 +27,8 @@ public final class SnapshotStore {
     private final Path directory;
 
     /**
-     * Creates a store over {@code directory}, creating the directory if missing.
+     * Creates a store over {@code directory}, creating the directory if missing and deleting temporary files
+     * left by a snapshot write that was interrupted.
      *
      * @param directory where snapshot files live; not {@code null}
      */
@@ -35,8 +36,14 @@ public final class SnapshotStore {
         this.directory = Objects.requireNonNull(directory, "directory");
         try {
             Files.createDirectories(directory);
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory,
+                    SnapshotDescriptor.FILE_PREFIX + "*" + SnapshotDescriptor.FILE_SUFFIX + TMP_SUFFIX)) {
+                for (Path leftover : leftovers) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory, e);
+            throw new UncheckedIOException("cannot prepare " + directory, e);
         }
     }
 

@@ -54,9 +54,12 @@ class SnapshotStoreTest {
     void shouldIgnoreALeftoverTemporaryFileWhenLoading() throws IOException {
         SnapshotStore store = new SnapshotStore(dir);
         store.write(5, bytes("five"), 0, 4);
-        Files.write(dir.resolve("snapshot-00000000000000000009.snap.tmp"), bytes("partial"));
+        Path leftover = dir.resolve("snapshot-00000000000000000009.snap.tmp");
+        Files.write(leftover, bytes("partial"));
         assertThat(store.loadLatest().sequence()).isEqualTo(5);
         assertThat(store.retainNewest(1)).isZero();
+        assertThat(new SnapshotStore(dir).loadLatest().sequence()).isEqualTo(5);
+        assertThat(leftover).doesNotExist();
     }
 
     @Test
