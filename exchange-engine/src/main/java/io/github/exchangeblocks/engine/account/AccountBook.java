@@ -438,7 +438,8 @@ public final class AccountBook implements InstrumentUsage {
 
     /**
      * A 64-bit FNV-1a hash of the whole state (instruments' mark prices, accounts by id with their positions in
-     * first-open order, open orders by id), equal for equal states whatever the history that led to them.
+     * first-open order, open orders by id): equal for books driven by the same commands, and for a book and the
+     * book restored from its snapshot.
      *
      * @return the hash
      */
