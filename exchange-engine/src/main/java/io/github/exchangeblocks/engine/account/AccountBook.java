@@ -413,7 +413,12 @@ public final class AccountBook implements InstrumentUsage {
     }
 
     /**
-     * Settles a trading day: see {@link DayRoll}.
+     * Settles a trading day. Every held instrument is marked at its settlement price; each account's position
+     * profit is realised into the balance; position cost moves to the settlement price and margins are recomputed
+     * there (rounded up); today's lots join history; {@code pre_balance} becomes the balance and deposit, withdraw,
+     * close_profit and commission restart from zero. Balances are unchanged; flat positions are dropped. Refused,
+     * changing nothing, if the day is not after {@link #lastSettledDay()}, if any order is open (cancel or expire
+     * them first), or if a held instrument has no settlement price.
      *
      * @param tradingDay           {@code yyyymmdd}, after the last settled day
      * @param settlementPriceTicks settlement price by instrument index ({@code 0} = none); every held instrument
@@ -432,7 +437,9 @@ public final class AccountBook implements InstrumentUsage {
     }
 
     /**
-     * A 64-bit hash of the whole state, equal for equal states; see {@link AccountBookState}.
+     * A 64-bit FNV-1a hash of the whole state (instruments' mark prices, accounts by id with their positions in
+     * first-open order, open orders by id): equal for books driven by the same commands, and for a book and the
+     * book restored from its snapshot.
      *
      * @return the hash
      */
@@ -441,7 +448,8 @@ public final class AccountBook implements InstrumentUsage {
     }
 
     /**
-     * Writes the whole state as a versioned binary snapshot (layout in {@link AccountBookState}).
+     * Writes the whole state as a versioned binary snapshot (magic {@code EBAB}, version 1; the layout is pinned
+     * by a golden file in the tests).
      *
      * @return a new byte array
      */

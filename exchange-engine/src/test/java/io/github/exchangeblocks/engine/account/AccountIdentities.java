@@ -23,6 +23,9 @@ final class AccountIdentities {
             assertThat(a.balance()).isEqualTo(a.staticBalance() + a.closeProfit() - a.commission()
                     + a.positionProfit());
             assertThat(a.available()).isEqualTo(a.balance() - a.margin() - a.frozenMargin() - a.frozenCommission());
+            long expectedRatio = a.margin() == 0 ? 0 : a.balance() <= 0 ? Long.MAX_VALUE
+                    : AccountOracle.ceilDiv(a.margin(), 100_000_000L, a.balance());
+            assertThat(a.riskRatioE8()).isEqualTo(expectedRatio);
             assertThat(a.deposit()).isNotNegative();
             assertThat(a.withdraw()).isNotNegative();
             assertThat(a.commission()).isNotNegative();
