@@ -5,7 +5,6 @@ import io.github.exchangeblocks.api.book.CancelReason;
 import io.github.exchangeblocks.api.book.OrderBookListener;
 import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.book.TradingPhase;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 
 /**
  * The resting state of one book (both sides, the order index, pools, phase, band and sequence counters) and the
@@ -17,7 +16,7 @@ final class BookState {
     final OrderBookListener listener;
     final BookSide bids;
     final BookSide asks;
-    final Long2ObjectOpenHashMap<OrderNode> index;
+    final OrderIndex index;
     final ObjectPools pools;
 
     TradingPhase phase;
@@ -33,8 +32,8 @@ final class BookState {
         this.listener = listener;
         bids = new BookSide(Side.BUY, settings.tickSize(), settings.expectedLevels() * 2);
         asks = new BookSide(Side.SELL, settings.tickSize(), settings.expectedLevels() * 2);
-        index = new Long2ObjectOpenHashMap<>(settings.expectedOrders());
         pools = new ObjectPools(settings.expectedOrders(), settings.expectedLevels() * 2);
+        index = new OrderIndex(settings.expectedOrders(), pools);
         phase = settings.initialPhase();
         bandLow = settings.priceBandLow();
         bandHigh = settings.priceBandHigh();

@@ -1,10 +1,14 @@
 package io.github.exchangeblocks.engine.book;
 
+import java.util.Arrays;
+
 /**
  * Free lists of order nodes and price levels. Acquiring from an empty pool allocates; releasing keeps the object
  * for reuse, so once the pools have grown to the book's working size nothing more is allocated.
  */
 final class ObjectPools {
+    private OrderNode[] byHandle;
+    private int created;
     private OrderNode[] nodes;
     private int nodeCount;
     private PriceLevel[] levels;
@@ -12,8 +16,9 @@ final class ObjectPools {
 
     ObjectPools(int expectedOrders, int expectedLevels) {
         nodes = new OrderNode[Math.max(16, expectedOrders)];
+        byHandle = new OrderNode[Math.max(16, expectedOrders)];
         for (int i = 0; i < expectedOrders; i++) {
-            nodes[nodeCount++] = new OrderNode();
+            nodes[nodeCount++] = create();
         }
         levels = new PriceLevel[Math.max(16, expectedLevels)];
         for (int i = 0; i < expectedLevels; i++) {
@@ -21,9 +26,23 @@ final class ObjectPools {
         }
     }
 
+    private OrderNode create() {
+        if (created == byHandle.length) {
+            byHandle = Arrays.copyOf(byHandle, created * 2);
+        }
+        OrderNode node = new OrderNode(created);
+        byHandle[created++] = node;
+        return node;
+    }
+
+    /** The node with this handle (every node ever created keeps its handle). */
+    OrderNode node(int handle) {
+        return byHandle[handle];
+    }
+
     OrderNode acquireNode() {
         if (nodeCount == 0) {
-            return new OrderNode();
+            return create();
         }
         OrderNode node = nodes[--nodeCount];
         nodes[nodeCount] = null;
@@ -33,7 +52,7 @@ final class ObjectPools {
     void releaseNode(OrderNode node) {
         node.clear();
         if (nodeCount == nodes.length) {
-            nodes = java.util.Arrays.copyOf(nodes, nodes.length * 2);
+            nodes = Arrays.copyOf(nodes, nodes.length * 2);
         }
         nodes[nodeCount++] = node;
     }
@@ -50,7 +69,7 @@ final class ObjectPools {
     void releaseLevel(PriceLevel level) {
         level.reset(0);
         if (levelCount == levels.length) {
-            levels = java.util.Arrays.copyOf(levels, levels.length * 2);
+            levels = Arrays.copyOf(levels, levels.length * 2);
         }
         levels[levelCount++] = level;
     }

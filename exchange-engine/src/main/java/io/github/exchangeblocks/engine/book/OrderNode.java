@@ -10,6 +10,8 @@ import io.github.exchangeblocks.api.book.SelfTradePrevention;
  * reused; mutable plain fields, touched only by the book's thread.
  */
 final class OrderNode {
+    /** This node's fixed number in the pool's handle table, assigned at creation. */
+    final int handle;
     long orderId;
     long ownerId;
     Side side;
@@ -29,6 +31,10 @@ final class OrderNode {
     PriceLevel level;
     OrderNode prev;
     OrderNode next;
+
+    OrderNode(int handle) {
+        this.handle = handle;
+    }
 
     void clear() {
         side = null;
