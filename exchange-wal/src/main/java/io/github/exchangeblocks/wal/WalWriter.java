@@ -1,15 +1,9 @@
 package io.github.exchangeblocks.wal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.CRC32C;
 
@@ -49,8 +43,7 @@ public final class WalWriter implements AutoCloseable {
     private final WalFlusher flusher;
     private volatile PublishedTail publishedTail;
 
-    private long[] bases;
-    private int segmentCount;
+    private final SegmentList segments;
     private MappedByteBuffer buffer;
     private ByteBuffer crcView;
     private ByteBuffer claimView;
@@ -87,11 +80,10 @@ public final class WalWriter implements AutoCloseable {
             throw e;
         }
         this.truncatedTornTail = state.tornTail;
-        this.bases = Arrays.copyOf(state.bases, Math.max(16, state.bases.length + 1));
-        this.segmentCount = state.bases.length;
+        this.segments = new SegmentList(directory, state.bases);
         this.nextSequence = state.nextSequence;
         this.durableSequence = nextSequence - 1;
-        if (segmentCount == 0 || state.lastSealed) {
+        if (segments.count() == 0 || state.lastSealed) {
             if (state.lastBuffer != null) {
                 state.lastBuffer.force();
             }
@@ -100,9 +92,9 @@ public final class WalWriter implements AutoCloseable {
             state.lastBuffer.force();
             activate(state.lastBuffer, state.tailPosition);
         }
-        if (segmentCount > 1) {
+        if (segments.count() > 1) {
             // a previous NONE-mode writer may have died with rolled segments still only in the page cache
-            oldestUnforcedBase = bases[0];
+            oldestUnforcedBase = segments.first();
             forceRolledSegments();
         }
     }
@@ -262,7 +254,7 @@ public final class WalWriter implements AutoCloseable {
      * @return a sequence {@code >= 1}
      */
     public long firstSequence() {
-        return bases[0];
+        return segments.first();
     }
 
     /**
@@ -284,22 +276,7 @@ public final class WalWriter implements AutoCloseable {
      */
     public int deleteSegmentsCoveredBy(long coveredSequence) {
         checkOpen();
-        int deleted = 0;
-        while (deleted < segmentCount - 1 && bases[deleted + 1] - 1 <= coveredSequence) {
-            Path path = SegmentFiles.path(directory, bases[deleted]);
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + path, e);
-            }
-            deleted++;
-        }
-        if (deleted > 0) {
-            System.arraycopy(bases, deleted, bases, 0, segmentCount - deleted);
-            segmentCount -= deleted;
-            SegmentFiles.fsyncDirectory(directory);
-        }
-        return deleted;
+        return segments.deleteCoveredBy(coveredSequence);
     }
 
     /** Forces pending records (unless the mode is {@link DurabilityMode#NONE}) and closes the writer. */
@@ -403,23 +380,14 @@ public final class WalWriter implements AutoCloseable {
         if (mode != DurabilityMode.NONE) {
             force();
         } else if (oldestUnforcedBase == RecordDescriptor.NULL_SEQUENCE && position > forcedPosition) {
-            oldestUnforcedBase = bases[segmentCount - 1];
+            oldestUnforcedBase = segments.last();
         }
         startSegment();
     }
 
     /** NONE mode rolls without forcing; a later flush fsyncs those files (mmap writes are in their page cache). */
     private void forceRolledSegments() {
-        for (int i = 0; i < segmentCount - 1; i++) {
-            if (bases[i] >= oldestUnforcedBase) {
-                Path path = SegmentFiles.path(directory, bases[i]);
-                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                    channel.force(false);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot force " + path, e);
-                }
-            }
-        }
+        segments.forceAllButLast(oldestUnforcedBase);
         oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
     }
 
@@ -427,10 +395,7 @@ public final class WalWriter implements AutoCloseable {
         boolean durable = mode != DurabilityMode.NONE;
         SegmentFiles.create(directory, nextSequence, newSegmentLength, durable);
         directoryUnsynced |= !durable;
-        if (segmentCount == bases.length) {
-            bases = Arrays.copyOf(bases, segmentCount * 2);
-        }
-        bases[segmentCount++] = nextSequence;
+        segments.add(nextSequence);
         activate(SegmentFiles.map(SegmentFiles.path(directory, nextSequence), true),
                 SegmentDescriptor.HEADER_LENGTH);
         if (!durable) {
