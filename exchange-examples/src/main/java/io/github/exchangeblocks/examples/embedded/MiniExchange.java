@@ -195,6 +195,12 @@ public final class MiniExchange implements AutoCloseable {
     }
 
     private Outcome deposit(Command.Deposit command) {
+        long amount = command.amountMinor();
+        if (amount < 1 || amount > AccountBook.MAX_AMOUNT) {
+            // Checked before the account is opened, so that a rejected first deposit leaves no account behind.
+            return Outcome.rejected(RejectCode.INVALID_AMOUNT,
+                    "amountMinor=" + amount + " must be in 1.." + AccountBook.MAX_AMOUNT);
+        }
         int accountId = accounts.accountIdOf(command.user());
         if (accountId < 0) {
             accountId = accounts.openAccount(command.user());
@@ -202,7 +208,7 @@ public final class MiniExchange implements AutoCloseable {
                 return Outcome.of(accounts.lastRejection());
             }
         }
-        return accounts.deposit(accountId, command.amountMinor()) ? Outcome.ACCEPTED
+        return accounts.deposit(accountId, amount) ? Outcome.ACCEPTED
                 : Outcome.of(accounts.lastRejection());
     }
 
