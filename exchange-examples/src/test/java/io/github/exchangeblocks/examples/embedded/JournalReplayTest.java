@@ -45,7 +45,7 @@ class JournalReplayTest {
                     TimeInForce.IOC, 20_002, 3));
             Outcome rejected = exchange.submit(new Command.Deposit(10L, "carol", 0L));
             assertThat(rejected.rejectCode()).isEqualTo(RejectCode.INVALID_AMOUNT);
-            assertThat(rejected.message()).isEqualTo("amountMinor=0 must be in 1..1000000000000000000");
+            assertThat(rejected.message()).isEqualTo("amountMinor=0 must be in 1..1000000000000000");
             assertThat(exchange.accounts().accountIdOf("carol")).isEqualTo(-1);
             stateHash = exchange.stateHash();
             nextOrderId = exchange.nextOrderId();
