@@ -30,11 +30,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random sessions of two users (each opened with a deposit of 10,000,000.00) over both sample instruments: deposits, limit orders (open or close, GTC, IOC or
- * FOK, prices around the touch so that many cross), cancels (including of other users' and finished orders) and
- * marks. After every command money is conserved (balances plus collected fees equal accepted deposits) and no
- * book is crossed; after the session a new exchange replayed from the journal has the same state hash, the same
- * next order id and the same DIFF snapshot for both users.
+ * Random sessions of two users (each opened with a deposit of 10,000,000.00) over both sample instruments:
+ * deposits, limit orders (open or close, GTC, IOC or FOK, prices around the touch so that many cross), cancels
+ * (including of other users' and finished orders) and marks. After every command money is conserved (balances plus
+ * collected fees equal accepted deposits), no available funds are negative and no book is crossed; after the
+ * session a new exchange replayed from the journal has the same state hash, the same next order id and the same
+ * DIFF snapshot for both users.
  */
 class MiniExchangeProperties {
     private static final String[] USERS = {"alice", "bob"};
