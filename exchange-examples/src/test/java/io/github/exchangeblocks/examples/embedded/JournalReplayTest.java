@@ -83,4 +83,22 @@ class JournalReplayTest {
         assertThat(snapshot.getObject("trade").getObject(user).getObject("accounts").containsKey("CNY")).isTrue();
         return snapshot;
     }
+
+    @Test
+    void shouldReleaseTheFreezeWhenTheBookRejectsAnOrderTheAccountsAccepted() {
+        try (MiniExchange exchange = open()) {
+            exchange.submit(new Command.Deposit(1L, "alice", 1_000_000_000_000L));
+            assertThat(exchange.submit(new Command.PlaceOrder(2L, "alice", 1L, SampleInstruments.COPPER, Side.BUY,
+                    Offset.OPEN, TimeInForce.GTC, 1, 1))).isEqualTo(Outcome.ACCEPTED);
+            long frozenMargin = exchange.accounts().account(0).frozenMargin();
+
+            Outcome outcome = exchange.submit(new Command.PlaceOrder(3L, "alice", 2L, SampleInstruments.COPPER,
+                    Side.BUY, Offset.OPEN, TimeInForce.GTC, 1_100_000, 1));
+
+            assertThat(outcome.rejectCode()).isEqualTo(RejectCode.BOOK_PRICE_SPAN_EXCEEDED);
+            assertThat(exchange.accounts().account(0).frozenMargin()).isEqualTo(frozenMargin).isEqualTo(500L);
+            assertThat(exchange.accounts().openOrderCount()).isEqualTo(1);
+            assertThat(exchange.nextOrderId()).isEqualTo(3L);
+        }
+    }
 }

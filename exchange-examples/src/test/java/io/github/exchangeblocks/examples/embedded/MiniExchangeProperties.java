@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random sessions of two users (each opened with a deposit of 10,000,000.00) over both sample instruments:
  * deposits, limit orders (open or close, GTC, IOC or FOK, prices around the touch so that many cross), cancels
  * (including of other users' and finished orders) and marks. After every command money is conserved (balances plus
- * collected fees equal accepted deposits), no available funds are negative and no book is crossed; after the
- * session a new exchange replayed from the journal has the same state hash, the same next order id and the same
- * DIFF snapshot for both users.
+ * collected fees equal accepted deposits), no available funds are negative, no book is crossed and the orders
+ * holding freezes are exactly the resting ones; after the session a new exchange replayed from the journal has the
+ * same state hash, the same next order id and the same DIFF snapshot for both users.
  */
 class MiniExchangeProperties {
     private static final String[] USERS = {"alice", "bob"};
@@ -83,9 +83,13 @@ class MiniExchangeProperties {
                         Statistics.label("reject codes").collect(outcome.rejectCode());
                     }
                     assertMoneyConserved(exchange.accounts(), deposited);
+                    int resting = 0;
                     for (String instrument : INSTRUMENTS) {
                         assertNotCrossed(exchange.book(instrument));
+                        resting += exchange.book(instrument).orderCount();
                     }
+                    // Every order holding a freeze rests in a book, and vice versa.
+                    assertThat(exchange.accounts().openOrderCount()).isEqualTo(resting);
                 }
                 Statistics.label("traded").collect(exchange.accounts().feesCollected() > 0);
                 stateHash = exchange.stateHash();
