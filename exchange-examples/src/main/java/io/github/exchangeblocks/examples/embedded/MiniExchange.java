@@ -97,10 +97,13 @@ public final class MiniExchange implements AutoCloseable {
     }
 
     /**
-     * Journals a command, then applies it.
+     * Journals a command, then applies it. Rejected commands are journaled too and are rejected again, the same
+     * way, on replay. If the append fails (it throws, for example on a full disk) nothing was applied.
      *
      * @param command the command, not {@code null}
      * @return accepted, or the reject with a code and a message naming the field and the rule
+     * @throws IllegalArgumentException if a string of the command is longer than 65,535 UTF-8 bytes (nothing is
+     *                                  journaled or applied)
      */
     public Outcome submit(Command command) {
         int length = codec.encode(command);
