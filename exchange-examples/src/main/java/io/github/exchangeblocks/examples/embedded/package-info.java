@@ -22,9 +22,8 @@
  * <p>{@link io.github.exchangeblocks.examples.embedded.EmbeddedExchangeDemo} scripts a short session. Run it from
  * the repository root with
  * <pre>
- * ./mvnw -B -q -o -pl exchange-examples -am package org.codehaus.mojo:exec-maven-plugin:java -DskipTests \
- *     -Dexec.skip=true -Dexec.mainClass=io.github.exchangeblocks.examples.embedded.EmbeddedExchangeDemo
+ * ./mvnw -B -q -pl exchange-examples -am package -DskipTests -Pdemo
  * </pre>
- * ({@code exec.skip} skips the other reactor modules; this module's plugin configuration overrides it).
+ * (the {@code demo} profile of this module runs the demo after packaging).
  */
 package io.github.exchangeblocks.examples.embedded;
