@@ -3,20 +3,15 @@ package io.github.exchangeblocks.engine.book;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 /**
- * Resting orders by order id. The map holds only primitives (order id to the node's pool handle) and the nodes
- * are found through the pool's handle table, so adding or removing an order stores no object reference into a
- * large long-lived array (such stores pay the garbage collector's card-marking write barrier).
+ * Resting orders by order id: a primitive open-addressing map from order id to the order's {@link OrderStore}
+ * handle, so adding or removing an order stores no object reference (and pays no write barrier).
  */
 final class OrderIndex {
-    private static final int ABSENT = -1;
-
     private final Long2IntOpenHashMap handles;
-    private final ObjectPools pools;
 
-    OrderIndex(int expectedOrders, ObjectPools pools) {
+    OrderIndex(int expectedOrders) {
         this.handles = new Long2IntOpenHashMap(expectedOrders);
-        this.handles.defaultReturnValue(ABSENT);
-        this.pools = pools;
+        this.handles.defaultReturnValue(OrderStore.NIL);
     }
 
     int size() {
@@ -27,25 +22,22 @@ final class OrderIndex {
         return handles.containsKey(orderId);
     }
 
-    /** The node of a resting order, or null. */
-    OrderNode get(long orderId) {
-        int handle = handles.get(orderId);
-        return handle == ABSENT ? null : pools.node(handle);
+    /** The handle of a resting order, or {@link OrderStore#NIL}. */
+    int get(long orderId) {
+        return handles.get(orderId);
     }
 
-    /** Adds the order unless the id is taken; returns the node already there, or null when added. */
-    OrderNode putIfAbsent(long orderId, OrderNode node) {
-        int handle = handles.putIfAbsent(orderId, node.handle);
-        return handle == ABSENT ? null : pools.node(handle);
+    /** Adds the order unless the id is taken; returns the order already there, or {@link OrderStore#NIL}. */
+    int putIfAbsent(long orderId, int order) {
+        return handles.putIfAbsent(orderId, order);
     }
 
-    void put(long orderId, OrderNode node) {
-        handles.put(orderId, node.handle);
+    void put(long orderId, int order) {
+        handles.put(orderId, order);
     }
 
-    /** Removes the order; returns its node, or null if it was not there. */
-    OrderNode remove(long orderId) {
-        int handle = handles.remove(orderId);
-        return handle == ABSENT ? null : pools.node(handle);
+    /** Removes the order; returns its handle, or {@link OrderStore#NIL} if it was not there. */
+    int remove(long orderId) {
+        return handles.remove(orderId);
     }
 }

@@ -167,14 +167,14 @@ final class OrderValidator {
         return null;
     }
 
-    /** Checks that a cancel or amend names a resting order ({@code node}, null if none) of this owner. */
-    RejectCode checkExisting(OrderNode node, long orderId, long ownerId) {
+    /** Checks that a cancel or amend names a resting order ({@code order}, NIL if none) of this owner. */
+    RejectCode checkExisting(int order, long orderId, long ownerId) {
         message.setLength(0);
-        if (node == null) {
+        if (order == OrderStore.NIL) {
             message.append("orderId=").append(orderId).append(" is not resting in the book");
             return RejectCode.BOOK_UNKNOWN_ORDER_ID;
         }
-        if (node.ownerId != ownerId) {
+        if (state.orders.ownerId(order) != ownerId) {
             message.append("ownerId=").append(ownerId).append(" does not own orderId=").append(orderId);
             return RejectCode.BOOK_WRONG_OWNER;
         }
