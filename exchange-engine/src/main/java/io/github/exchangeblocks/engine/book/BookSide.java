@@ -20,6 +20,7 @@ final class BookSide {
 
     final Side side;
     private final boolean bid;
+    private final Granularity tick;
     private final long tickSize;
     private final OrderStore orders;
     private long[] bits;
@@ -33,10 +34,11 @@ final class BookSide {
     private long lowTick;
     private long highTick;
 
-    BookSide(Side side, long tickSize, int expectedSpanTicks, OrderStore orders) {
+    BookSide(Side side, Granularity tick, int expectedSpanTicks, OrderStore orders) {
         this.side = side;
         this.bid = side == Side.BUY;
-        this.tickSize = tickSize;
+        this.tick = tick;
+        this.tickSize = tick.unit;
         this.orders = orders;
         int capacity = 64;
         while (capacity < expectedSpanTicks) {
@@ -61,7 +63,7 @@ final class BookSide {
     }
 
     private long tickOf(long price) {
-        return tickSize == 1 ? price : price / tickSize;
+        return tick.quotient(price);
     }
 
     private int slot(long tick) {

@@ -15,6 +15,8 @@ import io.github.exchangeblocks.api.book.TradingPhase;
 final class BookState {
     final OrderBookSettings settings;
     final OrderBookListener listener;
+    final Granularity tick;
+    final Granularity lot;
     final OrderStore orders;
     final BookSide bids;
     final BookSide asks;
@@ -31,9 +33,11 @@ final class BookState {
     BookState(OrderBookSettings settings, OrderBookListener listener) {
         this.settings = settings;
         this.listener = listener;
+        tick = new Granularity(settings.tickSize());
+        lot = new Granularity(settings.lotSize());
         orders = new OrderStore(settings.expectedOrders());
-        bids = new BookSide(Side.BUY, settings.tickSize(), settings.expectedLevels() * 2, orders);
-        asks = new BookSide(Side.SELL, settings.tickSize(), settings.expectedLevels() * 2, orders);
+        bids = new BookSide(Side.BUY, tick, settings.expectedLevels() * 2, orders);
+        asks = new BookSide(Side.SELL, tick, settings.expectedLevels() * 2, orders);
         index = new OrderIndex(settings.expectedOrders());
         phase = settings.initialPhase();
         bandLow = settings.priceBandLow();
@@ -49,13 +53,13 @@ final class BookState {
     }
 
     /**
-     * Appends {@code order} (terms and remaining set) at the back of its level with a fresh arrival number. The
-     * caller has already put the order in the index (a new order enters the index when it passes the duplicate
-     * check, so that one probe serves both).
+     * Appends {@code order} (terms and remaining set; {@code side} is its side) at the back of its level with a
+     * fresh arrival number. The caller has already put the order in the index (a new order enters the index when
+     * it passes the duplicate check, so that one probe serves both).
      */
-    void rest(int order, long timestampNs) {
+    void rest(int order, Side side, long timestampNs) {
         orders.priority(order, timestampNs, ++lastArrival);
-        BookSide bookSide = side(orders.side(order));
+        BookSide bookSide = side(side);
         int level = bookSide.findOrCreate(orders.price(order));
         bookSide.append(level, order);
         levelChanged(timestampNs, bookSide, level);

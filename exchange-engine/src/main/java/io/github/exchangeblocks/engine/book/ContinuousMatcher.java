@@ -46,19 +46,22 @@ final class ContinuousMatcher {
     /**
      * Trades {@code taker} against the book. On return the taker's remaining quantity is what is left; it is 0
      * either because everything traded or because self-trade prevention cancelled the rest (that cancel is
-     * reported here).
+     * reported here). {@code side} is the taker's side.
      */
-    void match(int taker, long timestampNs) {
-        OrderStore o = orders;
-        Side side = o.side(taker);
+    void match(int taker, Side side, long timestampNs) {
         BookSide book = state.opposite(side);
         long limit = limitOf(taker, side);
+        int level = book.best();
+        if (level == BookSide.NONE || !crosses(side, limit, book.price(level))) {
+            // Most orders do not cross: leave before reading the rest of the taker.
+            return;
+        }
+        OrderStore o = orders;
         SelfTradePrevention stp = o.selfTradePrevention(taker);
         long takerId = o.orderId(taker);
         long takerOwner = o.ownerId(taker);
         long remaining = o.remaining(taker);
-        int level;
-        while (remaining > 0 && (level = book.best()) != BookSide.NONE && crosses(side, limit, book.price(level))) {
+        do {
             long price = book.price(level);
             int maker = book.head(level);
             while (maker != OrderStore.NIL && remaining > 0) {
@@ -80,7 +83,7 @@ final class ContinuousMatcher {
                 }
                 maker = next;
             }
-        }
+        } while (remaining > 0 && (level = book.best()) != BookSide.NONE && crosses(side, limit, book.price(level)));
         o.remaining(taker, remaining);
     }
 

@@ -61,7 +61,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
             selfTradePrevention == SelfTradePrevention.BOOK_DEFAULT
                 ? state.settings.selfTradePrevention() : selfTradePrevention, postOnly, price, quantity);
         if (state.phase == TradingPhase.PRE_OPEN) {
-            state.rest(order, timestampNs);
+            state.rest(order, side, timestampNs);
             return true;
         }
         if (timeInForce == TimeInForce.FOK || minQuantity > 0) {
@@ -74,27 +74,28 @@ final class LimitOrderBook extends BookViews implements OrderBook {
                 return true;
             }
         }
-        enterContinuous(order, timestampNs);
+        enterContinuous(order, side, type, timeInForce, timestampNs);
         return true;
     }
 
-    /** Matches a new (or re-entering) order, already in the index, then rests or cancels what is left. */
-    private void enterContinuous(int order, long timestampNs) {
-        matcher.match(order, timestampNs);
+    /**
+     * Matches a new (or re-entering) order, already in the index, then rests or cancels what is left. The terms
+     * given are the order's own (passed in only to save decoding them).
+     */
+    private void enterContinuous(int order, Side side, OrderType type, TimeInForce timeInForce, long timestampNs) {
+        matcher.match(order, side, timestampNs);
         OrderStore orders = state.orders;
         long remaining = orders.remaining(order);
         if (remaining == 0) {
             state.discard(order);
             return;
         }
-        OrderType type = orders.type(order);
-        TimeInForce timeInForce = orders.timeInForce(order);
         if (type == OrderType.LIMIT && timeInForce.canRest()) {
-            state.rest(order, timestampNs);
+            state.rest(order, side, timestampNs);
         } else {
             CancelReason reason = type == OrderType.MARKET ? CancelReason.MARKET_NO_LIQUIDITY
                 : timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE : CancelReason.IOC_REMAINDER;
-            listener.onCancelled(timestampNs, orders.orderId(order), orders.ownerId(order), orders.side(order),
+            listener.onCancelled(timestampNs, orders.orderId(order), orders.ownerId(order), side,
                 orders.price(order), remaining, 0L, reason);
             state.discard(order);
         }
@@ -154,9 +155,9 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         orders.price(order, newPrice);
         orders.remaining(order, newQuantity);
         if (state.phase == TradingPhase.PRE_OPEN) {
-            state.rest(order, timestampNs);
+            state.rest(order, side, timestampNs);
         } else {
-            enterContinuous(order, timestampNs);
+            enterContinuous(order, side, orders.type(order), orders.timeInForce(order), timestampNs);
         }
         return true;
     }

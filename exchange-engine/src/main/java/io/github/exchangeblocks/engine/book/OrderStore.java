@@ -38,7 +38,6 @@ final class OrderStore {
     private static final int LINKS = 7;
     private static final long LOW = 0xFFFF_FFFFL;
 
-    private static final Side[] SIDES = Side.values();
     private static final OrderType[] TYPES = OrderType.values();
     private static final TimeInForce[] TIMES_IN_FORCE = TimeInForce.values();
     private static final SelfTradePrevention[] STPS = SelfTradePrevention.values();
@@ -98,7 +97,8 @@ final class OrderStore {
     }
 
     Side side(int order) {
-        return SIDES[(int) records[(order << SHIFT) + TERMS] & 0xF];
+        // Two sides: a branch instead of a bounds-checked table read on this hottest of the decodes.
+        return (records[(order << SHIFT) + TERMS] & 0xF) == 0 ? Side.BUY : Side.SELL;
     }
 
     OrderType type(int order) {

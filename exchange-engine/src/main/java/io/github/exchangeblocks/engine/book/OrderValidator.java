@@ -11,7 +11,8 @@ import io.github.exchangeblocks.api.book.TradingPhase;
 /**
  * Checks commands against the book's settings, band and phase before anything changes. A failed check returns
  * its {@link RejectCode} and leaves a message naming the field and the rule in {@link #message()}; the message
- * buffer is reused, so rejecting allocates nothing once it has grown.
+ * buffer is reused, so rejecting allocates nothing once it has grown, and is cleared only when a check fails,
+ * so accepting costs nothing.
  */
 final class OrderValidator {
     private final StringBuilder message = new StringBuilder(128);
@@ -28,19 +29,19 @@ final class OrderValidator {
 
     RejectCode checkPlace(long orderId, Side side, OrderType type, TimeInForce timeInForce, long price,
                           long quantity, long minQuantity, boolean postOnly, SelfTradePrevention stp) {
-        message.setLength(0);
         if (side == null || type == null || timeInForce == null || stp == null) {
-            message.append(side == null ? "side" : type == null ? "type" : timeInForce == null ? "timeInForce"
+            startMessage().append(side == null ? "side" : type == null ? "type"
+                : timeInForce == null ? "timeInForce"
                 : "selfTradePrevention").append("=null must not be null");
             return RejectCode.BOOK_MISSING_FIELD;
         }
         if (orderId <= 0) {
-            message.append("orderId=").append(orderId).append(" must be > 0");
+            startMessage().append("orderId=").append(orderId).append(" must be > 0");
             return RejectCode.BOOK_INVALID_ORDER_ID;
         }
         TradingPhase phase = state.phase;
         if (!phase.acceptsOrders()) {
-            message.append("phase=").append(phase.name()).append(" does not accept new orders");
+            startMessage().append("phase=").append(phase.name()).append(" does not accept new orders");
             return RejectCode.BOOK_WRONG_PHASE;
         }
         RejectCode code = checkCombination(type, timeInForce, postOnly, phase);
@@ -63,11 +64,12 @@ final class OrderValidator {
         }
         if (minQuantity != 0) {
             if (phase == TradingPhase.PRE_OPEN) {
-                message.append("minQuantity=").append(minQuantity).append(" must be 0 in phase PRE_OPEN");
+                startMessage().append("minQuantity=").append(minQuantity)
+                    .append(" must be 0 in phase PRE_OPEN");
                 return RejectCode.BOOK_WRONG_PHASE;
             }
-            if (minQuantity < 0 || minQuantity > quantity || minQuantity % state.settings.lotSize() != 0) {
-                message.append("minQuantity=").append(minQuantity).append(" must be in 0..quantity=")
+            if (minQuantity < 0 || minQuantity > quantity || !state.lot.divides(minQuantity)) {
+                startMessage().append("minQuantity=").append(minQuantity).append(" must be in 0..quantity=")
                     .append(quantity).append(" and a multiple of lotSize=").append(state.settings.lotSize());
                 return RejectCode.BOOK_INVALID_MIN_QUANTITY;
             }
@@ -77,24 +79,24 @@ final class OrderValidator {
 
     /** The duplicate-id reject (the check itself is the caller's index insertion). */
     RejectCode duplicate(long orderId) {
-        message.setLength(0);
-        message.append("orderId=").append(orderId).append(" is already resting in the book");
+        startMessage().append("orderId=").append(orderId).append(" is already resting in the book");
         return RejectCode.BOOK_DUPLICATE_ORDER_ID;
     }
 
     private RejectCode checkCombination(OrderType type, TimeInForce timeInForce, boolean postOnly,
                                         TradingPhase phase) {
         if (type == OrderType.MARKET && timeInForce.canRest()) {
-            message.append("timeInForce=").append(timeInForce.name()).append(" must be IOC or FOK for MARKET");
+            startMessage().append("timeInForce=").append(timeInForce.name())
+                .append(" must be IOC or FOK for MARKET");
             return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
         }
         if (postOnly && (type == OrderType.MARKET || !timeInForce.canRest())) {
-            message.append("postOnly=true requires a LIMIT order with GTC or GFD, not ").append(type.name())
+            startMessage().append("postOnly=true requires a LIMIT order with GTC or GFD, not ").append(type.name())
                 .append(' ').append(timeInForce.name());
             return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
         }
         if (phase == TradingPhase.PRE_OPEN && (type == OrderType.MARKET || timeInForce == TimeInForce.FOK)) {
-            message.append(type == OrderType.MARKET ? "type=MARKET" : "timeInForce=FOK")
+            startMessage().append(type == OrderType.MARKET ? "type=MARKET" : "timeInForce=FOK")
                 .append(" is not accepted in phase PRE_OPEN");
             return RejectCode.BOOK_WRONG_PHASE;
         }
@@ -104,17 +106,17 @@ final class OrderValidator {
     /** Checks a limit price: positive, on the tick, inside the band. */
     RejectCode checkLimitPrice(long price) {
         if (price <= 0) {
-            message.append("price=").append(price).append(" must be > 0");
+            startMessage().append("price=").append(price).append(" must be > 0");
             return RejectCode.BOOK_PRICE_NOT_POSITIVE;
         }
-        long tick = state.settings.tickSize();
-        if (price % tick != 0) {
-            message.append("price=").append(price).append(" must be a multiple of tickSize=").append(tick);
+        if (!state.tick.divides(price)) {
+            startMessage().append("price=").append(price).append(" must be a multiple of tickSize=")
+                .append(state.tick.unit);
             return RejectCode.BOOK_PRICE_OFF_TICK;
         }
         if ((state.bandLow != OrderBookView.NULL_PRICE && price < state.bandLow)
             || (state.bandHigh != OrderBookView.NULL_PRICE && price > state.bandHigh)) {
-            message.append("price=").append(price).append(" must be inside the price band ")
+            startMessage().append("price=").append(price).append(" must be inside the price band ")
                 .append(state.bandLow).append("..").append(state.bandHigh);
             return RejectCode.BOOK_PRICE_OUTSIDE_BAND;
         }
@@ -126,12 +128,12 @@ final class OrderValidator {
             return null;
         }
         if (price < 0) {
-            message.append("price=").append(price).append(" must be >= 0 (0 for no protection)");
+            startMessage().append("price=").append(price).append(" must be >= 0 (0 for no protection)");
             return RejectCode.BOOK_PRICE_NOT_POSITIVE;
         }
-        long tick = state.settings.tickSize();
-        if (price % tick != 0) {
-            message.append("price=").append(price).append(" must be a multiple of tickSize=").append(tick);
+        if (!state.tick.divides(price)) {
+            startMessage().append("price=").append(price).append(" must be a multiple of tickSize=")
+                .append(state.tick.unit);
             return RejectCode.BOOK_PRICE_OFF_TICK;
         }
         return null;
@@ -141,7 +143,7 @@ final class OrderValidator {
     RejectCode checkSpan(Side side, long price) {
         int max = state.settings.maxPriceSpanTicks();
         if (!state.side(side).fitsSpan(price, max)) {
-            message.append("price=").append(price).append(" would make the ").append(side.name())
+            startMessage().append("price=").append(price).append(" would make the ").append(side.name())
                 .append(" side span maxPriceSpanTicks=").append(max).append(" ticks or more");
             return RejectCode.BOOK_PRICE_SPAN_EXCEEDED;
         }
@@ -151,17 +153,17 @@ final class OrderValidator {
     /** Checks a quantity: positive, on the lot, at most the maximum. */
     RejectCode checkQuantity(long quantity) {
         if (quantity <= 0) {
-            message.append("quantity=").append(quantity).append(" must be > 0");
+            startMessage().append("quantity=").append(quantity).append(" must be > 0");
             return RejectCode.BOOK_QUANTITY_NOT_POSITIVE;
         }
-        long lot = state.settings.lotSize();
-        if (quantity % lot != 0) {
-            message.append("quantity=").append(quantity).append(" must be a multiple of lotSize=").append(lot);
+        if (!state.lot.divides(quantity)) {
+            startMessage().append("quantity=").append(quantity).append(" must be a multiple of lotSize=")
+                .append(state.lot.unit);
             return RejectCode.BOOK_QUANTITY_OFF_LOT;
         }
         long max = state.settings.maxQuantity();
         if (quantity > max) {
-            message.append("quantity=").append(quantity).append(" must be <= maxQuantity=").append(max);
+            startMessage().append("quantity=").append(quantity).append(" must be <= maxQuantity=").append(max);
             return RejectCode.BOOK_QUANTITY_ABOVE_MAX;
         }
         return null;
@@ -169,23 +171,21 @@ final class OrderValidator {
 
     /** Checks that a cancel or amend names a resting order ({@code order}, NIL if none) of this owner. */
     RejectCode checkExisting(int order, long orderId, long ownerId) {
-        message.setLength(0);
         if (order == OrderStore.NIL) {
-            message.append("orderId=").append(orderId).append(" is not resting in the book");
+            startMessage().append("orderId=").append(orderId).append(" is not resting in the book");
             return RejectCode.BOOK_UNKNOWN_ORDER_ID;
         }
         if (state.orders.ownerId(order) != ownerId) {
-            message.append("ownerId=").append(ownerId).append(" does not own orderId=").append(orderId);
+            startMessage().append("ownerId=").append(ownerId).append(" does not own orderId=").append(orderId);
             return RejectCode.BOOK_WRONG_OWNER;
         }
         return null;
     }
 
     RejectCode checkAmend(Side side, long newPrice, long newQuantity) {
-        message.setLength(0);
         TradingPhase phase = state.phase;
         if (!phase.acceptsOrders()) {
-            message.append("phase=").append(phase.name()).append(" does not accept amends");
+            startMessage().append("phase=").append(phase.name()).append(" does not accept amends");
             return RejectCode.BOOK_WRONG_PHASE;
         }
         RejectCode code = checkLimitPrice(newPrice);

@@ -23,7 +23,7 @@ class BookSideProperties {
         @ForAll boolean bid,
         @ForAll @Size(min = 50, max = 400) List<@IntRange(min = -40, max = 40) Integer> moves,
         @ForAll @IntRange(min = 1, max = 7) int tick) {
-        BookSide side = new BookSide(bid ? Side.BUY : Side.SELL, tick, 1, new OrderStore(0));
+        BookSide side = new BookSide(bid ? Side.BUY : Side.SELL, new Granularity(tick), 1, new OrderStore(0));
         TreeSet<Long> model = new TreeSet<>();
         long centre = 1_000;
         for (int move : moves) {
