@@ -3,13 +3,13 @@ package io.github.exchangeblocks.engine.book;
 import io.github.exchangeblocks.api.Side;
 
 /**
- * The price levels of one side in a direct-mapped ladder of primitive arrays: level {@code t} (price / tick size)
- * lives in slot {@code t & mask} of power-of-two arrays holding its tick, aggregates and FIFO ends, with a bit per
- * slot marking occupied levels. A level is named by its slot (an {@code int}), valid until the next
- * {@link #findOrCreate} (which may re-slot everything). The occupied ticks always span less than the arrays'
- * length, so the mapping is unique and needs no rebasing as prices drift; the arrays double (the only allocation)
- * when the span outgrows them. Finding a level is one array index; the best level is tracked; stepping to the next
- * occupied level scans the bit words 64 slots at a time.
+ * The price levels of one side in a direct-mapped ladder: level {@code t} (price / tick size) lives in slot
+ * {@code t & mask} of a power-of-two table of four-{@code long} records (tick, total quantity, order count, FIFO
+ * head and tail; one cache line holds two levels), with a bit per slot marking occupied levels. A level is named
+ * by its slot (an {@code int}), valid until the next {@link #findOrCreate} (which may re-slot everything). The
+ * occupied ticks always span less than the table's length, so the mapping is unique and needs no rebasing as
+ * prices drift; the table doubles (the only allocation) when the span outgrows it. Finding a level is one array
+ * index; the best level is tracked; stepping to the next occupied level scans the bit words 64 slots at a time.
  *
  * <p>Each level's orders form a FIFO doubly linked through the {@link OrderStore} records. Nothing here stores an
  * object reference, so the garbage collector's write barrier never runs on these paths.
@@ -18,17 +18,21 @@ final class BookSide {
     /** The level handle that names no level. */
     static final int NONE = -1;
 
+    private static final int SHIFT = 2;
+    private static final int TICK = 0;
+    private static final int QUANTITY = 1;
+    private static final int COUNT = 2;
+    /** FIFO head handle in the high 32 bits, tail handle in the low 32 bits. */
+    private static final int ENDS = 3;
+    private static final long LOW = 0xFFFF_FFFFL;
+
     final Side side;
     private final boolean bid;
     private final Granularity tick;
     private final long tickSize;
     private final OrderStore orders;
     private long[] bits;
-    private long[] ticks;
-    private long[] quantities;
-    private int[] counts;
-    private int[] heads;
-    private int[] tails;
+    private long[] levels;
     private int mask;
     private int size;
     private long lowTick;
@@ -49,12 +53,26 @@ final class BookSide {
 
     private void allocate(int capacity) {
         bits = new long[capacity >>> 6];
-        ticks = new long[capacity];
-        quantities = new long[capacity];
-        counts = new int[capacity];
-        heads = new int[capacity];
-        tails = new int[capacity];
+        levels = new long[capacity << SHIFT];
         mask = capacity - 1;
+    }
+
+    private long tick(int level) {
+        return levels[(level << SHIFT) + TICK];
+    }
+
+    private int tail(int level) {
+        return (int) levels[(level << SHIFT) + ENDS];
+    }
+
+    private void head(int level, int order) {
+        int at = (level << SHIFT) + ENDS;
+        levels[at] = levels[at] & LOW | (long) order << 32;
+    }
+
+    private void tail(int level, int order) {
+        int at = (level << SHIFT) + ENDS;
+        levels[at] = levels[at] & ~LOW | order & LOW;
     }
 
     /** The number of occupied levels. */
@@ -72,22 +90,22 @@ final class BookSide {
 
     /** The level's price. */
     long price(int level) {
-        return ticks[level] * tickSize;
+        return levels[(level << SHIFT) + TICK] * tickSize;
     }
 
     /** The level's total remaining quantity. */
     long quantity(int level) {
-        return quantities[level];
+        return levels[(level << SHIFT) + QUANTITY];
     }
 
     /** The number of orders at the level. */
     int orderCount(int level) {
-        return counts[level];
+        return (int) levels[(level << SHIFT) + COUNT];
     }
 
     /** The level's first order in time priority, or {@link OrderStore#NIL}. */
     int head(int level) {
-        return heads[level];
+        return (int) (levels[(level << SHIFT) + ENDS] >>> 32);
     }
 
     /** The best level (highest bid, lowest ask), or {@link #NONE} when the side is empty. */
@@ -105,13 +123,13 @@ final class BookSide {
      * meanwhile, provided no level was created since.
      */
     int worse(int level) {
-        long tick = ticks[level];
+        long tick = tick(level);
         return bid ? below(tick) : above(tick);
     }
 
     /** The next occupied level better than {@code level}, or {@link #NONE}; same proviso as {@link #worse}. */
     int better(int level) {
-        long tick = ticks[level];
+        long tick = tick(level);
         return bid ? above(tick) : below(tick);
     }
 
@@ -162,18 +180,18 @@ final class BookSide {
         } else {
             long low = Math.min(lowTick, tick);
             long high = Math.max(highTick, tick);
-            if (high - low >= ticks.length) {
+            if (high - low > mask) {
                 grow(high - low);
             }
             lowTick = low;
             highTick = high;
         }
         int slot = slot(tick);
-        ticks[slot] = tick;
-        quantities[slot] = 0;
-        counts[slot] = 0;
-        heads[slot] = OrderStore.NIL;
-        tails[slot] = OrderStore.NIL;
+        int at = slot << SHIFT;
+        levels[at + TICK] = tick;
+        levels[at + QUANTITY] = 0;
+        levels[at + COUNT] = 0;
+        levels[at + ENDS] = 0;
         bits[slot >>> 6] |= 1L << slot;
         size++;
         return slot;
@@ -181,16 +199,18 @@ final class BookSide {
 
     /** Appends {@code order} (remaining set) at the back of the level's FIFO. */
     void append(int level, int order) {
-        int tail = tails[level];
+        int at = level << SHIFT;
+        long ends = levels[at + ENDS];
+        int tail = (int) ends;
         orders.links(order, tail, OrderStore.NIL);
         if (tail == OrderStore.NIL) {
-            heads[level] = order;
+            levels[at + ENDS] = (long) order << 32 | order & LOW;
         } else {
             orders.next(tail, order);
+            levels[at + ENDS] = ends & ~LOW | order & LOW;
         }
-        tails[level] = order;
-        quantities[level] += orders.remaining(order);
-        counts[level]++;
+        levels[at + QUANTITY] += orders.remaining(order);
+        levels[at + COUNT]++;
     }
 
     /** Takes {@code order} out of the level's FIFO and aggregates (its record keeps stale links). */
@@ -198,27 +218,28 @@ final class BookSide {
         int before = orders.prev(order);
         int after = orders.next(order);
         if (before == OrderStore.NIL) {
-            heads[level] = after;
+            head(level, after);
         } else {
             orders.next(before, after);
         }
         if (after == OrderStore.NIL) {
-            tails[level] = before;
+            tail(level, before);
         } else {
             orders.prev(after, before);
         }
-        quantities[level] -= orders.remaining(order);
-        counts[level]--;
+        int at = level << SHIFT;
+        levels[at + QUANTITY] -= orders.remaining(order);
+        levels[at + COUNT]--;
     }
 
     /** Lowers the level's total by {@code quantity} (an order at it was reduced by that much). */
     void reduce(int level, long quantity) {
-        quantities[level] -= quantity;
+        levels[(level << SHIFT) + QUANTITY] -= quantity;
     }
 
     /** Removes an empty level. */
     void remove(int level) {
-        long tick = ticks[level];
+        long tick = tick(level);
         bits[level >>> 6] &= ~(1L << level);
         size--;
         if (size > 0) {
@@ -260,12 +281,8 @@ final class BookSide {
     /** Doubles the ladder until it covers a span of {@code span} ticks, re-slotting every level. */
     private void grow(long span) {
         long[] oldBits = bits;
-        long[] oldTicks = ticks;
-        long[] oldQuantities = quantities;
-        int[] oldCounts = counts;
-        int[] oldHeads = heads;
-        int[] oldTails = tails;
-        int capacity = ticks.length;
+        long[] oldLevels = levels;
+        int capacity = mask + 1;
         while (capacity <= span) {
             capacity <<= 1;
         }
@@ -277,11 +294,7 @@ final class BookSide {
             int old = (int) (t & oldMask);
             if ((oldBits[old >>> 6] & 1L << old) != 0) {
                 int slot = slot(t);
-                ticks[slot] = oldTicks[old];
-                quantities[slot] = oldQuantities[old];
-                counts[slot] = oldCounts[old];
-                heads[slot] = oldHeads[old];
-                tails[slot] = oldTails[old];
+                System.arraycopy(oldLevels, old << SHIFT, levels, slot << SHIFT, 1 << SHIFT);
                 bits[slot >>> 6] |= 1L << slot;
             }
         }
