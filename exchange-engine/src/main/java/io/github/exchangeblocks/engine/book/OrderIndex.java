@@ -9,8 +9,9 @@ package io.github.exchangeblocks.engine.book;
  * and nothing stores an object reference. Id 0 marks an empty entry, which the book's validation guarantees no
  * order has. Slots come from Fibonacci hashing (multiply by 2^64 / golden ratio, keep the top bits) of the id
  * without its two low bits, which pick the entry within a group of four: the sequential ids exchanges assign
- * spread over the table four by four, and consecutive inserts mostly land in a cache line already loaded. The table doubles (the only allocation) when it is three quarters
- * full. Never iterated, so its layout cannot leak into the book's behaviour.
+ * spread over the table four by four, and consecutive inserts mostly land in a cache line already loaded. The
+ * table doubles (the only allocation) when it is three quarters full. Never iterated, so its layout cannot leak
+ * into the book's behaviour.
  */
 final class OrderIndex {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
