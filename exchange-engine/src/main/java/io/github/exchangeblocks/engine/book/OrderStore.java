@@ -21,7 +21,8 @@ import java.util.Arrays;
  *                     7 links: previous handle in the high 32 bits, next handle in the low 32 bits
  * </pre>
  *
- * <p>Handle {@link #NIL} (0) is never issued: it ends lists. Touched only by the book's thread.
+ * <p>Handle {@link #NIL} (0) is never issued: it ends lists. At most about 2^28 orders can be live at once (the
+ * array's limit); acquiring beyond that throws {@link IllegalStateException}. Touched only by the book's thread.
  */
 final class OrderStore {
     /** The handle that names no order. */
@@ -37,6 +38,8 @@ final class OrderStore {
     private static final int TERMS = 6;
     private static final int LINKS = 7;
     private static final long LOW = 0xFFFF_FFFFL;
+    /** The most records one {@code long[]} can hold (handle 0 included). */
+    private static final int MAX_RECORDS = (Integer.MAX_VALUE - 8) >> SHIFT;
 
     private static final OrderType[] TYPES = OrderType.values();
     private static final TimeInForce[] TIMES_IN_FORCE = TimeInForce.values();
@@ -47,7 +50,7 @@ final class OrderStore {
     private int free = NIL;
 
     OrderStore(int expectedOrders) {
-        records = new long[(Math.max(16, expectedOrders) + 1) << SHIFT];
+        records = new long[Math.min(Math.max(16, expectedOrders) + 1, MAX_RECORDS) << SHIFT];
     }
 
     /** A record for a new order, its fields stale until set. */
@@ -58,9 +61,17 @@ final class OrderStore {
             return order;
         }
         if ((issued << SHIFT) == records.length) {
-            records = Arrays.copyOf(records, records.length * 2);
+            grow();
         }
         return issued++;
+    }
+
+    private void grow() {
+        int count = records.length >> SHIFT;
+        if (count == MAX_RECORDS) {
+            throw new IllegalStateException("order store full: " + (MAX_RECORDS - 1) + " live orders is the limit");
+        }
+        records = Arrays.copyOf(records, (int) Math.min(count * 2L, MAX_RECORDS) << SHIFT);
     }
 
     /** Returns a record to the free list. */
