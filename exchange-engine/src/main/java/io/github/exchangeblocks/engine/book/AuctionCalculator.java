@@ -22,8 +22,8 @@ final class AuctionCalculator {
 
     static AuctionIndication compute(BookSide bids, BookSide asks, long referencePrice, AuctionIndication out) {
         long totalBid = 0;
-        for (PriceLevel level = bids.best(); level != null; level = bids.worse(level.price)) {
-            totalBid += level.totalQuantity;
+        for (int level = bids.best(); level != BookSide.NONE; level = bids.worse(level)) {
+            totalBid += bids.quantity(level);
         }
         long bestPrice = OrderBookView.NULL_PRICE;
         long bestVolume = 0;
@@ -33,15 +33,15 @@ final class AuctionCalculator {
         long bidBelow = 0;
         long askAtOrBelow = 0;
         // Both cursors walk prices upwards: bids from the worst, asks from the best.
-        PriceLevel bid = bids.worst();
-        PriceLevel ask = asks.best();
-        while (bid != null || ask != null) {
-            long bidPrice = bid != null ? bid.price : Long.MAX_VALUE;
-            long askPrice = ask != null ? ask.price : Long.MAX_VALUE;
+        int bid = bids.worst();
+        int ask = asks.best();
+        while (bid != BookSide.NONE || ask != BookSide.NONE) {
+            long bidPrice = bid != BookSide.NONE ? bids.price(bid) : Long.MAX_VALUE;
+            long askPrice = ask != BookSide.NONE ? asks.price(ask) : Long.MAX_VALUE;
             long price = Math.min(bidPrice, askPrice);
-            while (ask != null && ask.price <= price) {
-                askAtOrBelow += ask.totalQuantity;
-                ask = asks.worse(ask.price);
+            while (ask != BookSide.NONE && asks.price(ask) <= price) {
+                askAtOrBelow += asks.quantity(ask);
+                ask = asks.worse(ask);
             }
             long buy = totalBid - bidBelow;
             long volume = Math.min(buy, askAtOrBelow);
@@ -57,9 +57,9 @@ final class AuctionCalculator {
                     bestSell = askAtOrBelow;
                 }
             }
-            while (bid != null && bid.price <= price) {
-                bidBelow += bid.totalQuantity;
-                bid = bids.better(bid.price);
+            while (bid != BookSide.NONE && bids.price(bid) <= price) {
+                bidBelow += bids.quantity(bid);
+                bid = bids.better(bid);
             }
         }
         return out.set(bestPrice, bestVolume, bestBuy, bestSell);

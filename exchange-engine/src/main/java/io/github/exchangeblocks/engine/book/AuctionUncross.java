@@ -14,11 +14,13 @@ import io.github.exchangeblocks.api.book.OrderBookListener;
  */
 final class AuctionUncross {
     private final BookState state;
+    private final OrderStore orders;
     private final OrderBookListener listener;
     private final AuctionIndication indication = new AuctionIndication();
 
     AuctionUncross(BookState state) {
         this.state = state;
+        this.orders = state.orders;
         this.listener = state.listener;
     }
 
@@ -27,14 +29,15 @@ final class AuctionUncross {
         long volume = indication.volume();
         long price = indication.price();
         while (volume > 0) {
-            OrderNode bid = state.bids.best().head;
-            OrderNode ask = state.asks.best().head;
-            long quantity = Math.min(volume, Math.min(bid.remaining, ask.remaining));
-            boolean bidIsMaker = bid.arrival < ask.arrival;
-            OrderNode maker = bidIsMaker ? bid : ask;
-            OrderNode taker = bidIsMaker ? ask : bid;
-            listener.onTrade(timestampNs, ++state.lastTradeId, maker.orderId, maker.ownerId, taker.orderId,
-                taker.ownerId, taker.side, price, quantity, maker.remaining - quantity, taker.remaining - quantity);
+            int bid = state.bids.head(state.bids.best());
+            int ask = state.asks.head(state.asks.best());
+            long quantity = Math.min(volume, Math.min(orders.remaining(bid), orders.remaining(ask)));
+            boolean bidIsMaker = orders.arrival(bid) < orders.arrival(ask);
+            int maker = bidIsMaker ? bid : ask;
+            int taker = bidIsMaker ? ask : bid;
+            listener.onTrade(timestampNs, ++state.lastTradeId, orders.orderId(maker), orders.ownerId(maker),
+                orders.orderId(taker), orders.ownerId(taker), orders.side(taker), price, quantity,
+                orders.remaining(maker) - quantity, orders.remaining(taker) - quantity);
             state.reduceResting(bid, quantity, timestampNs);
             state.reduceResting(ask, quantity, timestampNs);
             volume -= quantity;
@@ -45,7 +48,7 @@ final class AuctionUncross {
         state.cancelWhere(timestampNs, AuctionUncross::isImmediate, 0L, CancelReason.IOC_REMAINDER);
     }
 
-    private static boolean isImmediate(OrderNode node, long ignored) {
-        return node.timeInForce == TimeInForce.IOC;
+    private static boolean isImmediate(OrderStore orders, int order, long ignored) {
+        return orders.timeInForce(order) == TimeInForce.IOC;
     }
 }

@@ -43,27 +43,27 @@ final class BookSnapshotCodec {
         buffer.putLong(base + LAST_LEVEL_SEQUENCE_OFFSET, state.lastLevelSequence);
         buffer.putInt(base + ORDER_COUNT_OFFSET, state.index.size());
         buffer.putInt(base + ORDER_COUNT_OFFSET + 4, 0);
-        int offset = writeSide(state.bids, buffer, base + HEADER_LENGTH);
-        writeSide(state.asks, buffer, offset);
+        int offset = writeSide(state.bids, state.orders, buffer, base + HEADER_LENGTH);
+        writeSide(state.asks, state.orders, buffer, offset);
         target.position(base + length);
         return length;
     }
 
-    private static int writeSide(BookSide side, ByteBuffer buffer, int start) {
+    private static int writeSide(BookSide side, OrderStore orders, ByteBuffer buffer, int start) {
         int offset = start;
-        for (PriceLevel level = side.best(); level != null; level = side.worse(level.price)) {
-            for (OrderNode node = level.head; node != null; node = node.next) {
-                buffer.putLong(offset + ORDER_ID_OFFSET, node.orderId);
-                buffer.putLong(offset + OWNER_ID_OFFSET, node.ownerId);
-                buffer.putLong(offset + PRICE_OFFSET, node.price);
-                buffer.putLong(offset + REMAINING_OFFSET, node.remaining);
-                buffer.putLong(offset + TIMESTAMP_OFFSET, node.timestampNs);
-                buffer.putLong(offset + ARRIVAL_OFFSET, node.arrival);
-                buffer.put(offset + SIDE_OFFSET, node.side.code());
-                buffer.put(offset + TYPE_OFFSET, node.type.code());
-                buffer.put(offset + TIME_IN_FORCE_OFFSET, node.timeInForce.code());
-                buffer.put(offset + STP_OFFSET, node.selfTradePrevention.code());
-                buffer.putInt(offset + POST_ONLY_OFFSET, node.postOnly ? 1 : 0);
+        for (int level = side.best(); level != BookSide.NONE; level = side.worse(level)) {
+            for (int order = side.head(level); order != OrderStore.NIL; order = orders.next(order)) {
+                buffer.putLong(offset + ORDER_ID_OFFSET, orders.orderId(order));
+                buffer.putLong(offset + OWNER_ID_OFFSET, orders.ownerId(order));
+                buffer.putLong(offset + PRICE_OFFSET, orders.price(order));
+                buffer.putLong(offset + REMAINING_OFFSET, orders.remaining(order));
+                buffer.putLong(offset + TIMESTAMP_OFFSET, orders.timestampNs(order));
+                buffer.putLong(offset + ARRIVAL_OFFSET, orders.arrival(order));
+                buffer.put(offset + SIDE_OFFSET, orders.side(order).code());
+                buffer.put(offset + TYPE_OFFSET, orders.type(order).code());
+                buffer.put(offset + TIME_IN_FORCE_OFFSET, orders.timeInForce(order).code());
+                buffer.put(offset + STP_OFFSET, orders.selfTradePrevention(order).code());
+                buffer.putInt(offset + POST_ONLY_OFFSET, orders.postOnly(order) ? 1 : 0);
                 offset += ORDER_LENGTH;
             }
         }
@@ -100,23 +100,22 @@ final class BookSnapshotCodec {
         state.lastLevelSequence = buffer.getLong(base + LAST_LEVEL_SEQUENCE_OFFSET);
         int offset = base + HEADER_LENGTH;
         for (int i = 0; i < count; i++) {
-            OrderNode node = state.pools.acquireNode();
-            node.orderId = buffer.getLong(offset + ORDER_ID_OFFSET);
-            node.ownerId = buffer.getLong(offset + OWNER_ID_OFFSET);
-            node.price = buffer.getLong(offset + PRICE_OFFSET);
-            node.remaining = buffer.getLong(offset + REMAINING_OFFSET);
-            node.timestampNs = buffer.getLong(offset + TIMESTAMP_OFFSET);
-            node.arrival = buffer.getLong(offset + ARRIVAL_OFFSET);
-            node.side = Side.fromCode(buffer.get(offset + SIDE_OFFSET));
-            node.type = OrderType.fromCode(buffer.get(offset + TYPE_OFFSET));
-            node.timeInForce = TimeInForce.fromCode(buffer.get(offset + TIME_IN_FORCE_OFFSET));
-            node.selfTradePrevention = SelfTradePrevention.fromCode(buffer.get(offset + STP_OFFSET));
-            node.postOnly = buffer.get(offset + POST_ONLY_OFFSET) != 0;
-            require(node.orderId > 0 && node.price > 0 && node.price % state.settings.tickSize() == 0
-                && node.remaining > 0 && node.arrival > 0
-                && node.arrival <= state.lastArrival && !state.index.containsKey(node.orderId),
-                "snapshot order record " + i + " (orderId=" + node.orderId + ") is inconsistent");
-            state.restoreResting(node);
+            long orderId = buffer.getLong(offset + ORDER_ID_OFFSET);
+            long price = buffer.getLong(offset + PRICE_OFFSET);
+            long remaining = buffer.getLong(offset + REMAINING_OFFSET);
+            long arrival = buffer.getLong(offset + ARRIVAL_OFFSET);
+            Side side = Side.fromCode(buffer.get(offset + SIDE_OFFSET));
+            OrderType type = OrderType.fromCode(buffer.get(offset + TYPE_OFFSET));
+            TimeInForce timeInForce = TimeInForce.fromCode(buffer.get(offset + TIME_IN_FORCE_OFFSET));
+            SelfTradePrevention stp = SelfTradePrevention.fromCode(buffer.get(offset + STP_OFFSET));
+            require(orderId > 0 && price > 0 && price % state.settings.tickSize() == 0 && remaining > 0
+                && arrival > 0 && arrival <= state.lastArrival && !state.index.containsKey(orderId),
+                "snapshot order record " + i + " (orderId=" + orderId + ") is inconsistent");
+            int order = state.orders.acquire();
+            state.orders.set(order, orderId, buffer.getLong(offset + OWNER_ID_OFFSET), side, type, timeInForce, stp,
+                buffer.get(offset + POST_ONLY_OFFSET) != 0, price, remaining);
+            state.orders.priority(order, buffer.getLong(offset + TIMESTAMP_OFFSET), arrival);
+            state.restoreResting(order);
             offset += ORDER_LENGTH;
         }
         source.position(offset);

@@ -7,17 +7,20 @@ import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.book.TradingPhase;
 
 /**
- * The resting state of one book (both sides, the order index, pools, phase, band and sequence counters) and the
- * primitive mutations every command is built from. Each mutation keeps the aggregates consistent and reports the
- * level change it caused, so the commands above never have to remember to.
+ * The resting state of one book (the order records, both sides, the order index, phase, band and sequence
+ * counters) and the primitive mutations every command is built from. Orders are {@link OrderStore} handles and
+ * levels {@link BookSide} slots. Each mutation keeps the aggregates consistent and reports the level change it
+ * caused, so the commands above never have to remember to.
  */
 final class BookState {
     final OrderBookSettings settings;
     final OrderBookListener listener;
+    final Granularity tick;
+    final Granularity lot;
+    final OrderStore orders;
     final BookSide bids;
     final BookSide asks;
     final OrderIndex index;
-    final ObjectPools pools;
 
     TradingPhase phase;
     long bandLow;
@@ -30,10 +33,12 @@ final class BookState {
     BookState(OrderBookSettings settings, OrderBookListener listener) {
         this.settings = settings;
         this.listener = listener;
-        bids = new BookSide(Side.BUY, settings.tickSize(), settings.expectedLevels() * 2);
-        asks = new BookSide(Side.SELL, settings.tickSize(), settings.expectedLevels() * 2);
-        pools = new ObjectPools(settings.expectedOrders(), settings.expectedLevels() * 2);
-        index = new OrderIndex(settings.expectedOrders(), pools);
+        tick = new Granularity(settings.tickSize());
+        lot = new Granularity(settings.lotSize());
+        orders = new OrderStore(settings.expectedOrders());
+        bids = new BookSide(Side.BUY, tick, settings.expectedLevels() * 2, orders);
+        asks = new BookSide(Side.SELL, tick, settings.expectedLevels() * 2, orders);
+        index = new OrderIndex(settings.expectedOrders());
         phase = settings.initialPhase();
         bandLow = settings.priceBandLow();
         bandHigh = settings.priceBandHigh();
@@ -48,67 +53,74 @@ final class BookState {
     }
 
     /**
-     * Appends {@code node} (terms and remaining set) at the back of its level with a fresh arrival number. The
-     * caller has already put the node in the index (a new order enters the index when it passes the duplicate
-     * check, so that one probe serves both).
+     * Appends {@code order} (terms and remaining set; {@code side} is its side) at the back of its level with a
+     * fresh arrival number. The caller has already put the order in the index (a new order enters the index when
+     * it passes the duplicate check, so that one probe serves both).
      */
-    void rest(OrderNode node, long timestampNs) {
-        node.timestampNs = timestampNs;
-        node.arrival = ++lastArrival;
-        BookSide bookSide = side(node.side);
-        PriceLevel level = bookSide.findOrCreate(node.price, pools);
-        level.append(node);
+    void rest(int order, Side side, long timestampNs) {
+        orders.priority(order, timestampNs, ++lastArrival);
+        BookSide bookSide = side(side);
+        int level = bookSide.findOrCreate(orders.price(order));
+        bookSide.append(level, order);
         levelChanged(timestampNs, bookSide, level);
     }
 
-    /** Restores a node with its recorded priority (snapshot restore); reports nothing. */
-    void restoreResting(OrderNode node) {
-        PriceLevel level = side(node.side).findOrCreate(node.price, pools);
-        level.append(node);
-        index.put(node.orderId, node);
+    /** Restores an order with its recorded priority (snapshot restore); reports nothing. */
+    void restoreResting(int order) {
+        BookSide bookSide = side(orders.side(order));
+        bookSide.append(bookSide.findOrCreate(orders.price(order)), order);
+        index.put(orders.orderId(order), order);
     }
 
-    /** Takes {@code node} off its level and reports the level; the index and the node are the caller's. */
-    void unrest(OrderNode node, long timestampNs) {
-        PriceLevel level = node.level;
-        BookSide bookSide = side(node.side);
-        level.unlink(node);
+    /** Takes {@code order} off its level and reports the level; the index and the record are the caller's. */
+    void unrest(int order, long timestampNs) {
+        BookSide bookSide = side(orders.side(order));
+        int level = bookSide.find(orders.price(order));
+        bookSide.unlink(level, order);
         levelChanged(timestampNs, bookSide, level);
     }
 
-    /** Takes an order that leaves the book for good out of the index and returns its node to the pool. */
-    void discard(OrderNode node) {
-        index.remove(node.orderId);
-        pools.releaseNode(node);
+    /** Takes an order that leaves the book for good out of the index and frees its record. */
+    void discard(int order) {
+        index.remove(orders.orderId(order));
+        orders.release(order);
     }
 
-    /** Reduces a resting order by {@code quantity} (fill or decrement); removes and releases it at zero. */
-    void reduceResting(OrderNode node, long quantity, long timestampNs) {
-        if (node.remaining == quantity) {
-            unrest(node, timestampNs);
-            discard(node);
+    /** Reduces a resting order by {@code quantity} (fill or decrement); removes and frees it at zero. */
+    void reduceResting(int order, long quantity, long timestampNs) {
+        BookSide bookSide = side(orders.side(order));
+        reduceResting(bookSide, bookSide.find(orders.price(order)), order, quantity, timestampNs);
+    }
+
+    /** {@link #reduceResting(int, long, long)} for a caller that knows the order's side and level. */
+    void reduceResting(BookSide bookSide, int level, int order, long quantity, long timestampNs) {
+        long remaining = orders.remaining(order);
+        if (remaining == quantity) {
+            bookSide.unlink(level, order);
+            levelChanged(timestampNs, bookSide, level);
+            discard(order);
             return;
         }
-        node.remaining -= quantity;
-        PriceLevel level = node.level;
-        level.totalQuantity -= quantity;
-        levelChanged(timestampNs, side(node.side), level);
+        orders.remaining(order, remaining - quantity);
+        bookSide.reduce(level, quantity);
+        levelChanged(timestampNs, bookSide, level);
     }
 
-    /** Cancels the whole of a resting order: reports the cancel, then the level, then releases the node. */
-    void cancelResting(OrderNode node, long timestampNs, CancelReason reason) {
-        listener.onCancelled(timestampNs, node.orderId, node.ownerId, node.side, node.price, node.remaining, 0L,
-            reason);
-        unrest(node, timestampNs);
-        discard(node);
+    /** Cancels the whole of a resting order: reports the cancel, then the level, then frees the record. */
+    void cancelResting(int order, long timestampNs, CancelReason reason) {
+        listener.onCancelled(timestampNs, orders.orderId(order), orders.ownerId(order), orders.side(order),
+            orders.price(order), orders.remaining(order), 0L, reason);
+        unrest(order, timestampNs);
+        discard(order);
     }
 
     /** Reports a level's new aggregates and drops the level when it became empty. */
-    private void levelChanged(long timestampNs, BookSide bookSide, PriceLevel level) {
-        listener.onLevelChanged(timestampNs, ++lastLevelSequence, bookSide.side, level.price, level.totalQuantity,
-            level.orderCount);
-        if (level.orderCount == 0) {
-            bookSide.remove(level, pools);
+    private void levelChanged(long timestampNs, BookSide bookSide, int level) {
+        int count = bookSide.orderCount(level);
+        listener.onLevelChanged(timestampNs, ++lastLevelSequence, bookSide.side, bookSide.price(level),
+            bookSide.quantity(level), count);
+        if (count == 0) {
+            bookSide.remove(level);
         }
     }
 
@@ -124,20 +136,17 @@ final class BookState {
     private int cancelWhere(BookSide bookSide, long timestampNs, OrderFilter filter, long argument,
                             CancelReason reason) {
         int cancelled = 0;
-        PriceLevel level = bookSide.best();
-        while (level != null) {
-            // The level may be emptied and recycled below, so remember where it was.
-            long price = level.price;
-            OrderNode node = level.head;
-            while (node != null) {
-                OrderNode next = node.next;
-                if (filter.accept(node, argument)) {
-                    cancelResting(node, timestampNs, reason);
+        // A level emptied below is removed, but its slot still names its tick for the step to the next one.
+        for (int level = bookSide.best(); level != BookSide.NONE; level = bookSide.worse(level)) {
+            int order = bookSide.head(level);
+            while (order != OrderStore.NIL) {
+                int next = orders.next(order);
+                if (filter.accept(orders, order, argument)) {
+                    cancelResting(order, timestampNs, reason);
                     cancelled++;
                 }
-                node = next;
+                order = next;
             }
-            level = bookSide.worse(price);
         }
         return cancelled;
     }
@@ -145,6 +154,6 @@ final class BookState {
     /** Chooses orders for {@link #cancelWhere}. */
     @FunctionalInterface
     interface OrderFilter {
-        boolean accept(OrderNode node, long argument);
+        boolean accept(OrderStore orders, int order, long argument);
     }
 }

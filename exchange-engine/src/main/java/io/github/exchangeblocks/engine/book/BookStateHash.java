@@ -22,22 +22,23 @@ final class BookStateHash {
         hash = mix(hash, state.lastTradeId);
         hash = mix(hash, state.lastLevelSequence);
         hash = mix(hash, state.index.size());
-        hash = side(hash, state.bids);
-        return side(hash, state.asks);
+        hash = side(hash, state.bids, state.orders);
+        return side(hash, state.asks, state.orders);
     }
 
-    private static long side(long start, BookSide side) {
+    private static long side(long start, BookSide side, OrderStore orders) {
         long hash = start;
-        for (PriceLevel level = side.best(); level != null; level = side.worse(level.price)) {
-            for (OrderNode node = level.head; node != null; node = node.next) {
-                hash = mix(hash, node.orderId);
-                hash = mix(hash, node.ownerId);
-                hash = mix(hash, node.price);
-                hash = mix(hash, node.remaining);
-                hash = mix(hash, node.timestampNs);
-                hash = mix(hash, node.arrival);
-                hash = mix(hash, node.side.code() | node.type.code() << 8 | node.timeInForce.code() << 16
-                    | node.selfTradePrevention.code() << 24 | (node.postOnly ? 1L << 32 : 0L));
+        for (int level = side.best(); level != BookSide.NONE; level = side.worse(level)) {
+            for (int order = side.head(level); order != OrderStore.NIL; order = orders.next(order)) {
+                hash = mix(hash, orders.orderId(order));
+                hash = mix(hash, orders.ownerId(order));
+                hash = mix(hash, orders.price(order));
+                hash = mix(hash, orders.remaining(order));
+                hash = mix(hash, orders.timestampNs(order));
+                hash = mix(hash, orders.arrival(order));
+                hash = mix(hash, orders.side(order).code() | orders.type(order).code() << 8
+                    | orders.timeInForce(order).code() << 16 | orders.selfTradePrevention(order).code() << 24
+                    | (orders.postOnly(order) ? 1L << 32 : 0L));
             }
         }
         return hash;

@@ -31,26 +31,26 @@ abstract class BookViews implements OrderBookView {
 
     @Override
     public long bestBidPrice() {
-        PriceLevel best = state.bids.best();
-        return best == null ? NULL_PRICE : best.price;
+        int best = state.bids.best();
+        return best == BookSide.NONE ? NULL_PRICE : state.bids.price(best);
     }
 
     @Override
     public long bestAskPrice() {
-        PriceLevel best = state.asks.best();
-        return best == null ? NULL_PRICE : best.price;
+        int best = state.asks.best();
+        return best == BookSide.NONE ? NULL_PRICE : state.asks.price(best);
     }
 
     @Override
     public long bestBidQuantity() {
-        PriceLevel best = state.bids.best();
-        return best == null ? 0L : best.totalQuantity;
+        int best = state.bids.best();
+        return best == BookSide.NONE ? 0L : state.bids.quantity(best);
     }
 
     @Override
     public long bestAskQuantity() {
-        PriceLevel best = state.asks.best();
-        return best == null ? 0L : best.totalQuantity;
+        int best = state.asks.best();
+        return best == BookSide.NONE ? 0L : state.asks.quantity(best);
     }
 
     @Override
@@ -70,22 +70,22 @@ abstract class BookViews implements OrderBookView {
 
     @Override
     public long remainingQuantity(long orderId) {
-        OrderNode node = state.index.get(orderId);
-        return node == null ? 0L : node.remaining;
+        int order = state.index.get(orderId);
+        return order == OrderStore.NIL ? 0L : state.orders.remaining(order);
     }
 
     @Override
     public DepthSnapshot depth(DepthSnapshot reuse) {
         reuse.clear();
         BookSide bids = state.bids;
-        for (PriceLevel level = bids.best(); level != null; level = bids.worse(level.price)) {
-            if (!reuse.addBid(level.price, level.totalQuantity, level.orderCount)) {
+        for (int level = bids.best(); level != BookSide.NONE; level = bids.worse(level)) {
+            if (!reuse.addBid(bids.price(level), bids.quantity(level), bids.orderCount(level))) {
                 break;
             }
         }
         BookSide asks = state.asks;
-        for (PriceLevel level = asks.best(); level != null; level = asks.worse(level.price)) {
-            if (!reuse.addAsk(level.price, level.totalQuantity, level.orderCount)) {
+        for (int level = asks.best(); level != BookSide.NONE; level = asks.worse(level)) {
+            if (!reuse.addAsk(asks.price(level), asks.quantity(level), asks.orderCount(level))) {
                 break;
             }
         }
@@ -96,10 +96,11 @@ abstract class BookViews implements OrderBookView {
     public int forEachOrder(Side side, OrderVisitor visitor) {
         BookSide bookSide = state.side(side);
         int visited = 0;
-        for (PriceLevel level = bookSide.best(); level != null; level = bookSide.worse(level.price)) {
-            for (OrderNode node = level.head; node != null; node = node.next) {
-                visitor.onOrder(node.orderId, node.ownerId, node.side, node.timeInForce, node.price, node.remaining,
-                    node.timestampNs);
+        OrderStore orders = state.orders;
+        for (int level = bookSide.best(); level != BookSide.NONE; level = bookSide.worse(level)) {
+            for (int order = bookSide.head(level); order != OrderStore.NIL; order = orders.next(order)) {
+                visitor.onOrder(orders.orderId(order), orders.ownerId(order), side, orders.timeInForce(order),
+                    orders.price(order), orders.remaining(order), orders.timestampNs(order));
                 visited++;
             }
         }

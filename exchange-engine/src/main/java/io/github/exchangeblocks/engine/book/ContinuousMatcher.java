@@ -14,19 +14,22 @@ import io.github.exchangeblocks.api.book.SelfTradePrevention;
  */
 final class ContinuousMatcher {
     private final BookState state;
+    private final OrderStore orders;
     private final OrderBookListener listener;
 
     ContinuousMatcher(BookState state) {
         this.state = state;
+        this.orders = state.orders;
         this.listener = state.listener;
     }
 
     /** The most aggressive price the taker accepts, as a bound on the opposite side. */
-    private static long limitOf(OrderNode taker) {
-        if (taker.type == OrderType.MARKET && taker.price == OrderBookView.NULL_PRICE) {
-            return taker.side == Side.BUY ? Long.MAX_VALUE : 0L;
+    private long limitOf(int taker, Side side) {
+        long price = orders.price(taker);
+        if (price == OrderBookView.NULL_PRICE && orders.type(taker) == OrderType.MARKET) {
+            return side == Side.BUY ? Long.MAX_VALUE : 0L;
         }
-        return taker.price;
+        return price;
     }
 
     private static boolean crosses(Side takerSide, long limit, long restingPrice) {
@@ -35,95 +38,113 @@ final class ContinuousMatcher {
 
     /** Whether an order at {@code price} on {@code side} would take liquidity now. */
     boolean wouldTake(Side side, long price) {
-        PriceLevel best = state.opposite(side).best();
-        return best != null && crosses(side, price, best.price);
+        BookSide book = state.opposite(side);
+        int best = book.best();
+        return best != BookSide.NONE && crosses(side, price, book.price(best));
     }
 
     /**
-     * Trades {@code taker} against the book. On return {@code taker.remaining} is what is left; it is 0 either
-     * because everything traded or because self-trade prevention cancelled the rest (that cancel is reported here).
+     * Trades {@code taker} against the book. On return the taker's remaining quantity is what is left; it is 0
+     * either because everything traded or because self-trade prevention cancelled the rest (that cancel is
+     * reported here). {@code side} is the taker's side.
      */
-    void match(OrderNode taker, long timestampNs) {
-        BookSide book = state.opposite(taker.side);
-        long limit = limitOf(taker);
-        SelfTradePrevention stp = taker.selfTradePrevention;
-        PriceLevel level;
-        while (taker.remaining > 0 && (level = book.best()) != null && crosses(taker.side, limit, level.price)) {
-            long price = level.price;
-            OrderNode maker = level.head;
-            while (maker != null && taker.remaining > 0) {
-                OrderNode next = maker.next;
-                if (maker.ownerId == taker.ownerId && stp != SelfTradePrevention.NONE) {
+    void match(int taker, Side side, long timestampNs) {
+        BookSide book = state.opposite(side);
+        long limit = limitOf(taker, side);
+        int level = book.best();
+        if (level == BookSide.NONE || !crosses(side, limit, book.price(level))) {
+            // Most orders do not cross: leave before reading the rest of the taker.
+            return;
+        }
+        OrderStore o = orders;
+        SelfTradePrevention stp = o.selfTradePrevention(taker);
+        long takerId = o.orderId(taker);
+        long takerOwner = o.ownerId(taker);
+        long remaining = o.remaining(taker);
+        do {
+            long price = book.price(level);
+            int maker = book.head(level);
+            while (maker != OrderStore.NIL && remaining > 0) {
+                int next = o.next(maker);
+                if (o.ownerId(maker) == takerOwner && stp != SelfTradePrevention.NONE) {
+                    o.remaining(taker, remaining);
                     if (preventSelfTrade(taker, maker, stp, timestampNs)) {
                         return;
                     }
+                    remaining = o.remaining(taker);
                 } else {
-                    long quantity = Math.min(taker.remaining, maker.remaining);
-                    taker.remaining -= quantity;
-                    listener.onTrade(timestampNs, ++state.lastTradeId, maker.orderId, maker.ownerId, taker.orderId,
-                        taker.ownerId, taker.side, price, quantity, maker.remaining - quantity, taker.remaining);
+                    long makerRemaining = o.remaining(maker);
+                    long quantity = Math.min(remaining, makerRemaining);
+                    remaining -= quantity;
+                    listener.onTrade(timestampNs, ++state.lastTradeId, o.orderId(maker), o.ownerId(maker), takerId,
+                        takerOwner, side, price, quantity, makerRemaining - quantity, remaining);
                     state.referencePrice = price;
-                    state.reduceResting(maker, quantity, timestampNs);
+                    state.reduceResting(book, level, maker, quantity, timestampNs);
                 }
                 maker = next;
             }
-        }
+        } while (remaining > 0 && (level = book.best()) != BookSide.NONE && crosses(side, limit, book.price(level)));
+        o.remaining(taker, remaining);
     }
 
     /** Applies self-trade prevention between {@code taker} and {@code maker}; true when the taker is finished. */
-    private boolean preventSelfTrade(OrderNode taker, OrderNode maker, SelfTradePrevention stp, long timestampNs) {
+    private boolean preventSelfTrade(int taker, int maker, SelfTradePrevention stp, long timestampNs) {
         switch (stp) {
             case CANCEL_RESTING:
                 state.cancelResting(maker, timestampNs, CancelReason.SELF_TRADE);
                 return false;
             case CANCEL_BOTH:
                 state.cancelResting(maker, timestampNs, CancelReason.SELF_TRADE);
-                cancelTaker(taker, taker.remaining, timestampNs);
+                cancelTaker(taker, orders.remaining(taker), timestampNs);
                 return true;
             case DECREMENT_AND_CANCEL:
-                long decrement = Math.min(taker.remaining, maker.remaining);
-                listener.onCancelled(timestampNs, maker.orderId, maker.ownerId, maker.side, maker.price, decrement,
-                    maker.remaining - decrement, CancelReason.SELF_TRADE);
+                long makerRemaining = orders.remaining(maker);
+                long decrement = Math.min(orders.remaining(taker), makerRemaining);
+                listener.onCancelled(timestampNs, orders.orderId(maker), orders.ownerId(maker), orders.side(maker),
+                    orders.price(maker), decrement, makerRemaining - decrement, CancelReason.SELF_TRADE);
                 state.reduceResting(maker, decrement, timestampNs);
                 cancelTaker(taker, decrement, timestampNs);
-                return taker.remaining == 0;
+                return orders.remaining(taker) == 0;
             default:
-                cancelTaker(taker, taker.remaining, timestampNs);
+                cancelTaker(taker, orders.remaining(taker), timestampNs);
                 return true;
         }
     }
 
-    private void cancelTaker(OrderNode taker, long quantity, long timestampNs) {
-        taker.remaining -= quantity;
-        listener.onCancelled(timestampNs, taker.orderId, taker.ownerId, taker.side, taker.price, quantity,
-            taker.remaining, CancelReason.SELF_TRADE);
+    private void cancelTaker(int taker, long quantity, long timestampNs) {
+        long remaining = orders.remaining(taker) - quantity;
+        orders.remaining(taker, remaining);
+        listener.onCancelled(timestampNs, orders.orderId(taker), orders.ownerId(taker), orders.side(taker),
+            orders.price(taker), quantity, remaining, CancelReason.SELF_TRADE);
     }
 
     /**
      * How much {@link #match} would trade for {@code taker} now, following the same walk and the same self-trade
      * prevention outcomes, without changing anything. Stops early once {@code enough} is reached.
      */
-    long fillable(OrderNode taker, long enough) {
-        BookSide book = state.opposite(taker.side);
-        long limit = limitOf(taker);
-        SelfTradePrevention stp = taker.selfTradePrevention;
-        long remaining = taker.remaining;
+    long fillable(int taker, long enough) {
+        Side side = orders.side(taker);
+        BookSide book = state.opposite(side);
+        long limit = limitOf(taker, side);
+        SelfTradePrevention stp = orders.selfTradePrevention(taker);
+        long takerOwner = orders.ownerId(taker);
+        long remaining = orders.remaining(taker);
         long traded = 0;
-        for (PriceLevel level = book.best(); level != null; level = book.worse(level.price)) {
-            if (!crosses(taker.side, limit, level.price)) {
+        for (int level = book.best(); level != BookSide.NONE; level = book.worse(level)) {
+            if (!crosses(side, limit, book.price(level))) {
                 break;
             }
-            for (OrderNode maker = level.head; maker != null; maker = maker.next) {
-                if (maker.ownerId == taker.ownerId && stp != SelfTradePrevention.NONE) {
+            for (int maker = book.head(level); maker != OrderStore.NIL; maker = orders.next(maker)) {
+                if (orders.ownerId(maker) == takerOwner && stp != SelfTradePrevention.NONE) {
                     if (stp == SelfTradePrevention.CANCEL_RESTING) {
                         continue;
                     }
                     if (stp != SelfTradePrevention.DECREMENT_AND_CANCEL) {
                         return traded;
                     }
-                    remaining -= Math.min(remaining, maker.remaining);
+                    remaining -= Math.min(remaining, orders.remaining(maker));
                 } else {
-                    long quantity = Math.min(remaining, maker.remaining);
+                    long quantity = Math.min(remaining, orders.remaining(maker));
                     remaining -= quantity;
                     traded += quantity;
                 }

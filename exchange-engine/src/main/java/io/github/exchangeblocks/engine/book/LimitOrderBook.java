@@ -36,19 +36,17 @@ final class LimitOrderBook extends BookViews implements OrderBook {
                               boolean postOnly, SelfTradePrevention selfTradePrevention) {
         RejectCode code = validator.checkPlace(orderId, side, type, timeInForce, price, quantity, minQuantity,
             postOnly, selfTradePrevention);
-        OrderNode node = null;
+        OrderStore orders = state.orders;
+        int order = OrderStore.NIL;
         if (code == null) {
-            // The duplicate check and the index insertion are one probe; the node leaves again if rejected below.
-            node = state.pools.acquireNode();
-            OrderNode resting = state.index.putIfAbsent(orderId, node);
-            if (resting != null) {
-                state.pools.releaseNode(node);
-                node = null;
+            // The duplicate check and the index insertion are one probe; the order leaves again if rejected below.
+            order = orders.acquire();
+            if (state.index.putIfAbsent(orderId, order) != OrderStore.NIL) {
+                orders.release(order);
                 code = validator.duplicate(orderId);
             } else if (postOnly && state.phase == TradingPhase.CONTINUOUS && matcher.wouldTake(side, price)) {
                 state.index.remove(orderId);
-                state.pools.releaseNode(node);
-                node = null;
+                orders.release(order);
                 validator.startMessage().append("postOnly=true but price=").append(price)
                     .append(" would take liquidity");
                 code = RejectCode.BOOK_POST_ONLY_WOULD_TAKE;
@@ -59,79 +57,84 @@ final class LimitOrderBook extends BookViews implements OrderBook {
             return false;
         }
         listener.onAccepted(timestampNs, orderId, ownerId, side, type, timeInForce, price, quantity);
-        node.orderId = orderId;
-        node.ownerId = ownerId;
-        node.side = side;
-        node.type = type;
-        node.timeInForce = timeInForce;
-        node.selfTradePrevention = selfTradePrevention == SelfTradePrevention.BOOK_DEFAULT
-            ? state.settings.selfTradePrevention() : selfTradePrevention;
-        node.postOnly = postOnly;
-        node.price = price;
-        node.remaining = quantity;
+        orders.set(order, orderId, ownerId, side, type, timeInForce,
+            selfTradePrevention == SelfTradePrevention.BOOK_DEFAULT
+                ? state.settings.selfTradePrevention() : selfTradePrevention, postOnly, price, quantity);
         if (state.phase == TradingPhase.PRE_OPEN) {
-            state.rest(node, timestampNs);
+            state.rest(order, side, timestampNs);
             return true;
         }
         if (timeInForce == TimeInForce.FOK || minQuantity > 0) {
             long needed = timeInForce == TimeInForce.FOK ? quantity : minQuantity;
-            if (matcher.fillable(node, needed) < needed) {
+            if (matcher.fillable(order, needed) < needed) {
                 listener.onCancelled(timestampNs, orderId, ownerId, side, price, quantity, 0L,
                     timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE
                         : CancelReason.MIN_QUANTITY_UNFILLABLE);
-                state.discard(node);
+                state.discard(order);
                 return true;
             }
         }
-        enterContinuous(node, timestampNs);
+        enterContinuous(order, side, type, timeInForce, timestampNs);
         return true;
     }
 
-    /** Matches a new (or re-entering) order, already in the index, then rests or cancels what is left. */
-    private void enterContinuous(OrderNode node, long timestampNs) {
-        matcher.match(node, timestampNs);
-        if (node.remaining == 0) {
-            state.discard(node);
-        } else if (node.type == OrderType.LIMIT && node.timeInForce.canRest()) {
-            state.rest(node, timestampNs);
+    /**
+     * Matches a new (or re-entering) order, already in the index, then rests or cancels what is left. The terms
+     * given are the order's own (passed in only to save decoding them).
+     */
+    private void enterContinuous(int order, Side side, OrderType type, TimeInForce timeInForce, long timestampNs) {
+        matcher.match(order, side, timestampNs);
+        OrderStore orders = state.orders;
+        long remaining = orders.remaining(order);
+        if (remaining == 0) {
+            state.discard(order);
+            return;
+        }
+        if (type == OrderType.LIMIT && timeInForce.canRest()) {
+            state.rest(order, side, timestampNs);
         } else {
-            CancelReason reason = node.type == OrderType.MARKET ? CancelReason.MARKET_NO_LIQUIDITY
-                : node.timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE : CancelReason.IOC_REMAINDER;
-            listener.onCancelled(timestampNs, node.orderId, node.ownerId, node.side, node.price, node.remaining, 0L,
-                reason);
-            state.discard(node);
+            CancelReason reason = type == OrderType.MARKET ? CancelReason.MARKET_NO_LIQUIDITY
+                : timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE : CancelReason.IOC_REMAINDER;
+            listener.onCancelled(timestampNs, orders.orderId(order), orders.ownerId(order), side,
+                orders.price(order), remaining, 0L, reason);
+            state.discard(order);
         }
     }
 
     @Override
     public boolean cancelOrder(long timestampNs, long orderId, long ownerId) {
         // Lookup and removal are one probe; a wrong owner puts the order back (the index has no order to keep).
-        OrderNode node = state.index.remove(orderId);
-        RejectCode code = validator.checkExisting(node, orderId, ownerId);
+        int order = state.index.remove(orderId);
+        RejectCode code = validator.checkExisting(order, orderId, ownerId);
         if (code != null) {
-            if (node != null) {
-                state.index.put(orderId, node);
+            if (order != OrderStore.NIL) {
+                state.index.put(orderId, order);
             }
             listener.onRejected(timestampNs, orderId, ownerId, code, validator.message());
             return false;
         }
-        listener.onCancelled(timestampNs, orderId, ownerId, node.side, node.price, node.remaining, 0L,
-            CancelReason.USER);
-        state.unrest(node, timestampNs);
-        state.pools.releaseNode(node);
+        OrderStore orders = state.orders;
+        listener.onCancelled(timestampNs, orderId, ownerId, orders.side(order), orders.price(order),
+            orders.remaining(order), 0L, CancelReason.USER);
+        state.unrest(order, timestampNs);
+        orders.release(order);
         return true;
     }
 
     @Override
     public boolean amendOrder(long timestampNs, long orderId, long ownerId, long newPrice, long newQuantity) {
-        OrderNode node = state.index.get(orderId);
-        RejectCode code = validator.checkExisting(node, orderId, ownerId);
+        OrderStore orders = state.orders;
+        int order = state.index.get(orderId);
+        RejectCode code = validator.checkExisting(order, orderId, ownerId);
+        Side side = null;
         if (code == null) {
-            code = validator.checkAmend(node.side, newPrice, newQuantity);
+            side = orders.side(order);
+            code = validator.checkAmend(side, newPrice, newQuantity);
         }
-        boolean keepsPriority = code == null && newPrice == node.price && newQuantity <= node.remaining;
-        if (code == null && !keepsPriority && node.postOnly && state.phase == TradingPhase.CONTINUOUS
-            && matcher.wouldTake(node.side, newPrice)) {
+        boolean keepsPriority = code == null && newPrice == orders.price(order)
+            && newQuantity <= orders.remaining(order);
+        if (code == null && !keepsPriority && orders.postOnly(order) && state.phase == TradingPhase.CONTINUOUS
+            && matcher.wouldTake(side, newPrice)) {
             validator.startMessage().append("postOnly=true but newPrice=").append(newPrice)
                 .append(" would take liquidity");
             code = RejectCode.BOOK_POST_ONLY_WOULD_TAKE;
@@ -140,40 +143,40 @@ final class LimitOrderBook extends BookViews implements OrderBook {
             listener.onRejected(timestampNs, orderId, ownerId, code, validator.message());
             return false;
         }
-        listener.onAmended(timestampNs, orderId, ownerId, node.side, newPrice, newQuantity, keepsPriority);
+        listener.onAmended(timestampNs, orderId, ownerId, side, newPrice, newQuantity, keepsPriority);
         if (keepsPriority) {
-            long reduction = node.remaining - newQuantity;
+            long reduction = orders.remaining(order) - newQuantity;
             if (reduction > 0) {
-                state.reduceResting(node, reduction, timestampNs);
+                state.reduceResting(order, reduction, timestampNs);
             }
             return true;
         }
-        state.unrest(node, timestampNs);
-        node.price = newPrice;
-        node.remaining = newQuantity;
+        state.unrest(order, timestampNs);
+        orders.price(order, newPrice);
+        orders.remaining(order, newQuantity);
         if (state.phase == TradingPhase.PRE_OPEN) {
-            state.rest(node, timestampNs);
+            state.rest(order, side, timestampNs);
         } else {
-            enterContinuous(node, timestampNs);
+            enterContinuous(order, side, orders.type(order), orders.timeInForce(order), timestampNs);
         }
         return true;
     }
 
     @Override
     public int massCancel(long timestampNs) {
-        return state.cancelWhere(timestampNs, (node, ignored) -> true, 0L, CancelReason.MASS_CANCEL);
+        return state.cancelWhere(timestampNs, (orders, order, ignored) -> true, 0L, CancelReason.MASS_CANCEL);
     }
 
     @Override
     public int massCancelByOwner(long timestampNs, long ownerId) {
-        return state.cancelWhere(timestampNs, (node, owner) -> node.ownerId == owner, ownerId,
+        return state.cancelWhere(timestampNs, (orders, order, owner) -> orders.ownerId(order) == owner, ownerId,
             CancelReason.MASS_CANCEL);
     }
 
     @Override
     public int expireDayOrders(long timestampNs) {
-        return state.cancelWhere(timestampNs, (node, ignored) -> node.timeInForce == TimeInForce.GFD, 0L,
-            CancelReason.EXPIRED);
+        return state.cancelWhere(timestampNs,
+            (orders, order, ignored) -> orders.timeInForce(order) == TimeInForce.GFD, 0L, CancelReason.EXPIRED);
     }
 
     @Override

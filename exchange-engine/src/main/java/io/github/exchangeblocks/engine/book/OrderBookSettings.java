@@ -287,8 +287,9 @@ public final class OrderBookSettings {
         }
 
         /**
-         * Sets the capacity hint for resting orders. The order index and node pool are sized for it up front and
-         * never shrink below it; size it for the peak so that no growth (allocation) happens while trading.
+         * Sets the capacity hint for resting orders. The order records and the order index are sized for it up
+         * front and never shrink below it; size it for the peak so that no growth (allocation) happens while
+         * trading. At most about 2^28 orders can rest in one book at once, whatever the hint.
          *
          * @param value 1 to 2^28
          * @return this builder

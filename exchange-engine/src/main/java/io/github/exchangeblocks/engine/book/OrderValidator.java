@@ -11,7 +11,8 @@ import io.github.exchangeblocks.api.book.TradingPhase;
 /**
  * Checks commands against the book's settings, band and phase before anything changes. A failed check returns
  * its {@link RejectCode} and leaves a message naming the field and the rule in {@link #message()}; the message
- * buffer is reused, so rejecting allocates nothing once it has grown.
+ * buffer is reused, so rejecting allocates nothing once it has grown, and is cleared only when a check fails,
+ * so accepting costs nothing.
  */
 final class OrderValidator {
     private final StringBuilder message = new StringBuilder(128);
@@ -28,20 +29,16 @@ final class OrderValidator {
 
     RejectCode checkPlace(long orderId, Side side, OrderType type, TimeInForce timeInForce, long price,
                           long quantity, long minQuantity, boolean postOnly, SelfTradePrevention stp) {
-        message.setLength(0);
         if (side == null || type == null || timeInForce == null || stp == null) {
-            message.append(side == null ? "side" : type == null ? "type" : timeInForce == null ? "timeInForce"
-                : "selfTradePrevention").append("=null must not be null");
-            return RejectCode.BOOK_MISSING_FIELD;
+            return missingField(side == null ? "side" : type == null ? "type"
+                : timeInForce == null ? "timeInForce" : "selfTradePrevention");
         }
         if (orderId <= 0) {
-            message.append("orderId=").append(orderId).append(" must be > 0");
-            return RejectCode.BOOK_INVALID_ORDER_ID;
+            return reject(RejectCode.BOOK_INVALID_ORDER_ID, "orderId=", orderId, " must be > 0");
         }
         TradingPhase phase = state.phase;
         if (!phase.acceptsOrders()) {
-            message.append("phase=").append(phase.name()).append(" does not accept new orders");
-            return RejectCode.BOOK_WRONG_PHASE;
+            return wrongPhase(phase, " does not accept new orders");
         }
         RejectCode code = checkCombination(type, timeInForce, postOnly, phase);
         if (code != null) {
@@ -61,62 +58,65 @@ final class OrderValidator {
                 return code;
             }
         }
-        if (minQuantity != 0) {
-            if (phase == TradingPhase.PRE_OPEN) {
-                message.append("minQuantity=").append(minQuantity).append(" must be 0 in phase PRE_OPEN");
-                return RejectCode.BOOK_WRONG_PHASE;
-            }
-            if (minQuantity < 0 || minQuantity > quantity || minQuantity % state.settings.lotSize() != 0) {
-                message.append("minQuantity=").append(minQuantity).append(" must be in 0..quantity=")
-                    .append(quantity).append(" and a multiple of lotSize=").append(state.settings.lotSize());
-                return RejectCode.BOOK_INVALID_MIN_QUANTITY;
-            }
+        return minQuantity == 0 ? null : checkMinQuantity(minQuantity, quantity, phase);
+    }
+
+    private RejectCode checkMinQuantity(long minQuantity, long quantity, TradingPhase phase) {
+        if (phase == TradingPhase.PRE_OPEN) {
+            return reject(RejectCode.BOOK_WRONG_PHASE, "minQuantity=", minQuantity, " must be 0 in phase PRE_OPEN");
+        }
+        if (minQuantity < 0 || minQuantity > quantity || !state.lot.divides(minQuantity)) {
+            startMessage().append("minQuantity=").append(minQuantity).append(" must be in 0..quantity=")
+                .append(quantity).append(" and a multiple of lotSize=").append(state.lot.unit);
+            return RejectCode.BOOK_INVALID_MIN_QUANTITY;
         }
         return null;
     }
 
     /** The duplicate-id reject (the check itself is the caller's index insertion). */
     RejectCode duplicate(long orderId) {
-        message.setLength(0);
-        message.append("orderId=").append(orderId).append(" is already resting in the book");
-        return RejectCode.BOOK_DUPLICATE_ORDER_ID;
+        return reject(RejectCode.BOOK_DUPLICATE_ORDER_ID, "orderId=", orderId, " is already resting in the book");
     }
 
     private RejectCode checkCombination(OrderType type, TimeInForce timeInForce, boolean postOnly,
                                         TradingPhase phase) {
+        boolean market = type == OrderType.MARKET;
+        boolean canRest = timeInForce.canRest();
+        if ((market && canRest) || (postOnly && (market || !canRest))
+            || (phase == TradingPhase.PRE_OPEN && (market || timeInForce == TimeInForce.FOK))) {
+            return badCombination(type, timeInForce, postOnly);
+        }
+        return null;
+    }
+
+    /** The reject for a combination {@link #checkCombination} found invalid. */
+    private RejectCode badCombination(OrderType type, TimeInForce timeInForce, boolean postOnly) {
         if (type == OrderType.MARKET && timeInForce.canRest()) {
-            message.append("timeInForce=").append(timeInForce.name()).append(" must be IOC or FOK for MARKET");
+            startMessage().append("timeInForce=").append(timeInForce.name()).append(" must be IOC or FOK for MARKET");
             return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
         }
         if (postOnly && (type == OrderType.MARKET || !timeInForce.canRest())) {
-            message.append("postOnly=true requires a LIMIT order with GTC or GFD, not ").append(type.name())
+            startMessage().append("postOnly=true requires a LIMIT order with GTC or GFD, not ").append(type.name())
                 .append(' ').append(timeInForce.name());
             return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
         }
-        if (phase == TradingPhase.PRE_OPEN && (type == OrderType.MARKET || timeInForce == TimeInForce.FOK)) {
-            message.append(type == OrderType.MARKET ? "type=MARKET" : "timeInForce=FOK")
-                .append(" is not accepted in phase PRE_OPEN");
-            return RejectCode.BOOK_WRONG_PHASE;
-        }
-        return null;
+        // What is left: MARKET or FOK in the call auction.
+        startMessage().append(type == OrderType.MARKET ? "type=MARKET" : "timeInForce=FOK")
+            .append(" is not accepted in phase PRE_OPEN");
+        return RejectCode.BOOK_WRONG_PHASE;
     }
 
     /** Checks a limit price: positive, on the tick, inside the band. */
     RejectCode checkLimitPrice(long price) {
         if (price <= 0) {
-            message.append("price=").append(price).append(" must be > 0");
-            return RejectCode.BOOK_PRICE_NOT_POSITIVE;
+            return reject(RejectCode.BOOK_PRICE_NOT_POSITIVE, "price=", price, " must be > 0");
         }
-        long tick = state.settings.tickSize();
-        if (price % tick != 0) {
-            message.append("price=").append(price).append(" must be a multiple of tickSize=").append(tick);
-            return RejectCode.BOOK_PRICE_OFF_TICK;
+        if (!state.tick.divides(price)) {
+            return offTick(price);
         }
         if ((state.bandLow != OrderBookView.NULL_PRICE && price < state.bandLow)
             || (state.bandHigh != OrderBookView.NULL_PRICE && price > state.bandHigh)) {
-            message.append("price=").append(price).append(" must be inside the price band ")
-                .append(state.bandLow).append("..").append(state.bandHigh);
-            return RejectCode.BOOK_PRICE_OUTSIDE_BAND;
+            return outsideBand(price);
         }
         return null;
     }
@@ -126,24 +126,16 @@ final class OrderValidator {
             return null;
         }
         if (price < 0) {
-            message.append("price=").append(price).append(" must be >= 0 (0 for no protection)");
-            return RejectCode.BOOK_PRICE_NOT_POSITIVE;
+            return reject(RejectCode.BOOK_PRICE_NOT_POSITIVE, "price=", price, " must be >= 0 (0 for no protection)");
         }
-        long tick = state.settings.tickSize();
-        if (price % tick != 0) {
-            message.append("price=").append(price).append(" must be a multiple of tickSize=").append(tick);
-            return RejectCode.BOOK_PRICE_OFF_TICK;
-        }
-        return null;
+        return state.tick.divides(price) ? null : offTick(price);
     }
 
     /** Checks that resting at {@code price} keeps the side's price span under the maximum. */
     RejectCode checkSpan(Side side, long price) {
         int max = state.settings.maxPriceSpanTicks();
         if (!state.side(side).fitsSpan(price, max)) {
-            message.append("price=").append(price).append(" would make the ").append(side.name())
-                .append(" side span maxPriceSpanTicks=").append(max).append(" ticks or more");
-            return RejectCode.BOOK_PRICE_SPAN_EXCEEDED;
+            return spanExceeded(side, price, max);
         }
         return null;
     }
@@ -151,48 +143,80 @@ final class OrderValidator {
     /** Checks a quantity: positive, on the lot, at most the maximum. */
     RejectCode checkQuantity(long quantity) {
         if (quantity <= 0) {
-            message.append("quantity=").append(quantity).append(" must be > 0");
-            return RejectCode.BOOK_QUANTITY_NOT_POSITIVE;
+            return reject(RejectCode.BOOK_QUANTITY_NOT_POSITIVE, "quantity=", quantity, " must be > 0");
         }
-        long lot = state.settings.lotSize();
-        if (quantity % lot != 0) {
-            message.append("quantity=").append(quantity).append(" must be a multiple of lotSize=").append(lot);
-            return RejectCode.BOOK_QUANTITY_OFF_LOT;
+        if (!state.lot.divides(quantity)) {
+            return reject(RejectCode.BOOK_QUANTITY_OFF_LOT, "quantity=", quantity, " must be a multiple of lotSize=",
+                state.lot.unit);
         }
         long max = state.settings.maxQuantity();
         if (quantity > max) {
-            message.append("quantity=").append(quantity).append(" must be <= maxQuantity=").append(max);
-            return RejectCode.BOOK_QUANTITY_ABOVE_MAX;
+            return reject(RejectCode.BOOK_QUANTITY_ABOVE_MAX, "quantity=", quantity, " must be <= maxQuantity=", max);
         }
         return null;
     }
 
-    /** Checks that a cancel or amend names a resting order ({@code node}, null if none) of this owner. */
-    RejectCode checkExisting(OrderNode node, long orderId, long ownerId) {
-        message.setLength(0);
-        if (node == null) {
-            message.append("orderId=").append(orderId).append(" is not resting in the book");
-            return RejectCode.BOOK_UNKNOWN_ORDER_ID;
+    /** Checks that a cancel or amend names a resting order ({@code order}, NIL if none) of this owner. */
+    RejectCode checkExisting(int order, long orderId, long ownerId) {
+        if (order == OrderStore.NIL) {
+            return reject(RejectCode.BOOK_UNKNOWN_ORDER_ID, "orderId=", orderId, " is not resting in the book");
         }
-        if (node.ownerId != ownerId) {
-            message.append("ownerId=").append(ownerId).append(" does not own orderId=").append(orderId);
-            return RejectCode.BOOK_WRONG_OWNER;
+        if (state.orders.ownerId(order) != ownerId) {
+            return reject(RejectCode.BOOK_WRONG_OWNER, "ownerId=", ownerId, " does not own orderId=", orderId);
         }
         return null;
     }
 
     RejectCode checkAmend(Side side, long newPrice, long newQuantity) {
-        message.setLength(0);
         TradingPhase phase = state.phase;
         if (!phase.acceptsOrders()) {
-            message.append("phase=").append(phase.name()).append(" does not accept amends");
-            return RejectCode.BOOK_WRONG_PHASE;
+            return wrongPhase(phase, " does not accept amends");
         }
         RejectCode code = checkLimitPrice(newPrice);
         if (code == null) {
             code = checkQuantity(newQuantity);
         }
         return code != null ? code : checkSpan(side, newPrice);
+    }
+
+    // The message builders below are out of line, so the checks above stay small enough to be inlined into the
+    // commands: rejects are rare, their string building is not.
+
+    private RejectCode reject(RejectCode code, String field, long value, String rule) {
+        startMessage().append(field).append(value).append(rule);
+        return code;
+    }
+
+    private RejectCode reject(RejectCode code, String field, long value, String rule, long limit) {
+        startMessage().append(field).append(value).append(rule).append(limit);
+        return code;
+    }
+
+    private RejectCode missingField(String field) {
+        startMessage().append(field).append("=null must not be null");
+        return RejectCode.BOOK_MISSING_FIELD;
+    }
+
+    private RejectCode wrongPhase(TradingPhase phase, String rule) {
+        startMessage().append("phase=").append(phase.name()).append(rule);
+        return RejectCode.BOOK_WRONG_PHASE;
+    }
+
+    private RejectCode offTick(long price) {
+        return reject(RejectCode.BOOK_PRICE_OFF_TICK, "price=", price, " must be a multiple of tickSize=",
+            state.tick.unit);
+    }
+
+    private RejectCode outsideBand(long price) {
+        startMessage().append("price=").append(price).append(" must be inside the price band ")
+            .append(state.bandLow).append("..").append(state.bandHigh);
+        return RejectCode.BOOK_PRICE_OUTSIDE_BAND;
+    }
+
+    private RejectCode spanExceeded(Side side, long price, int max) {
+        startMessage().append("price=").append(price).append(" would make the ").append(side.name())
+            .append(" side span maxPriceSpanTicks=").append(max).append(" ticks or more");
+        return RejectCode.BOOK_PRICE_SPAN_EXCEEDED;
     }
 
     /** Writes a message for a reject decided by the caller. */

@@ -3,11 +3,13 @@
  * by {@link io.github.exchangeblocks.engine.book.OrderBooks} from validated
  * {@link io.github.exchangeblocks.engine.book.OrderBookSettings}.
  *
- * <p>Structure: resting orders are pooled nodes in an intrusive doubly linked FIFO per price level, addressed by
- * order id through a primitive-keyed open-addressing map; each side keeps its levels in a sorted array with the
- * best price at the end, so activity near the top touches the end of the array only. Nodes and levels are
- * recycled through pools, so placing, cancelling, amending and matching allocate nothing once the pools and
- * arrays have grown to the working size (the capacity hints in the settings pre-size them).
+ * <p>Structure: resting orders are fixed-size records in one primitive array, addressed by {@code int} handles
+ * and doubly linked into a FIFO per price level; an order id finds its handle through a primitive-keyed
+ * open-addressing map. Each side keeps its levels in a direct-mapped ladder of primitive arrays indexed by price
+ * tick, with an occupancy bitmap for stepping between levels. No mutation stores an object reference, so the
+ * garbage collector's write barrier stays off the hot paths even when the book lives in the old generation.
+ * Records are recycled through a free list, so placing, cancelling, amending and matching allocate nothing once
+ * the arrays have grown to the working size (the capacity hints in the settings pre-size them).
  *
  * <p>Determinism: no clock, no randomness, no iteration in hash order. Commands that touch many orders (mass
  * cancel, day expiry, auction leftovers) walk bids from the best price down, then asks from the best price up,

@@ -15,9 +15,9 @@ import org.HdrHistogram.Histogram;
  * </ol>
  * Warm-up passes come first and are not recorded. Before each pass, outside the timing, the book is reset and
  * (unless {@code nogc} is given) {@link System#gc()} runs, so garbage left by one book (the baseline allocates per
- * order) is not collected during the other's pass. That also promotes the exchange-blocks book's pooled nodes and
- * levels to the old generation, where every reference store between them goes through the collector's write
- * barrier; in the JMH benchmark no collection ever runs (the book allocates nothing), so they stay young.
+ * order) is not collected during the other's pass. That also promotes the books' long-lived state to the old
+ * generation, as in a long-running host (the exchange-blocks book holds it in primitive arrays, so no write
+ * barrier applies to its updates).
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.github.exchangeblocks.bench.engine.book.BookLatencyTool
  * [SHALLOW|DEEP|ALL] [warmupPasses] [measuredPasses] [gc|nogc]}

@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * second. Run with {@code -prof gc} to see the allocation per command.
  *
  * <p>{@code oldGen=true} (the default) fills the book once and runs two full collections before measuring, so its
- * pooled nodes and levels sit in the old generation as in a long-running host; every reference store between them
- * then passes the collector's card-marking write barrier. With {@code oldGen=false} they stay in the young
- * generation for the whole run (the exchange-blocks book allocates nothing, so no collection ever happens), which
- * is faster but not representative.
+ * arrays sit in the old generation as in a long-running host. The exchange-blocks book keeps orders and levels in
+ * primitive arrays, so it stores no object references and pays no card-marking write barrier there; the TreeMap
+ * baseline's long-lived map nodes do. With {@code oldGen=false} nothing is promoted before measuring (the
+ * exchange-blocks book allocates nothing, so no collection ever happens during the run).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
