@@ -114,6 +114,13 @@ public interface OrderBook extends OrderBookView {
      * auction price (see {@link #auctionIndication}), in price-time priority on each side; immediate-or-cancel
      * leftovers are then cancelled; then the phase changes. Setting the current phase is rejected.
      *
+     * <p>Fill-or-kill orders collected in the auction count in the equilibrium like limit orders, but before
+     * anything trades, while some fill-or-kill order would not be filled completely by the equilibrium volume
+     * allocated in price-time priority on its side, the first such order (bids before asks, each side in priority
+     * order) is cancelled as unfillable and the equilibrium is computed again without it; so when nothing crosses
+     * they are all cancelled. The auction rejects market orders and minimum quantities
+     * ({@code BOOK_WRONG_PHASE}).
+     *
      * @param timestampNs the command's timestamp
      * @param phase the new phase, not {@code null}
      * @return true if the phase changed

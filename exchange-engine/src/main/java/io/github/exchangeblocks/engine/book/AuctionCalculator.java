@@ -15,6 +15,8 @@ import io.github.exchangeblocks.api.book.OrderBookView;
  *   <li>then is nearest to the reference price (skipped when there is none);</li>
  *   <li>then is the lowest of the remaining candidates (the final, documented rule).</li>
  * </ol>
+ * Every resting order counts at its limit price whatever its time in force; fill-or-kill orders that the volume
+ * would not fill completely are removed by {@link AuctionUncross} before it trades.
  */
 final class AuctionCalculator {
     private AuctionCalculator() {

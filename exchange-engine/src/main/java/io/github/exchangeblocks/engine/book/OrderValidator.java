@@ -83,7 +83,7 @@ final class OrderValidator {
         boolean market = type == OrderType.MARKET;
         boolean canRest = timeInForce.canRest();
         if ((market && canRest) || (postOnly && (market || !canRest))
-            || (phase == TradingPhase.PRE_OPEN && (market || timeInForce == TimeInForce.FOK))) {
+            || (phase == TradingPhase.PRE_OPEN && market)) {
             return badCombination(type, timeInForce, postOnly);
         }
         return null;
@@ -100,9 +100,8 @@ final class OrderValidator {
                 .append(' ').append(timeInForce.name());
             return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
         }
-        // What is left: MARKET or FOK in the call auction.
-        startMessage().append(type == OrderType.MARKET ? "type=MARKET" : "timeInForce=FOK")
-            .append(" is not accepted in phase PRE_OPEN");
+        // What is left: MARKET in the call auction (it has no price to rest at, and a snapshot record needs one).
+        startMessage().append("type=MARKET is not accepted in phase PRE_OPEN");
         return RejectCode.BOOK_WRONG_PHASE;
     }
 

@@ -109,17 +109,90 @@ class AuctionTest {
     }
 
     @Test
-    void shouldRejectMarketAndFokOrdersWhenInTheAuction() {
+    void shouldRejectMarketAndMinimumQuantityOrdersWhenInTheAuction() {
         assertThat(f.place(1, 10, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 5, 0, false,
             SelfTradePrevention.BOOK_DEFAULT)).isFalse();
-        assertThat(f.limit(2, 10, Side.BUY, TimeInForce.FOK, 100, 5)).isFalse();
+        assertThat(f.place(2, 10, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 5, 2, false,
+            SelfTradePrevention.BOOK_DEFAULT)).isFalse();
 
         assertThat(f.events()).containsExactly(
             "REJECTED id=1 owner=10 BOOK_WRONG_PHASE",
             "REJECTED id=2 owner=10 BOOK_WRONG_PHASE");
         assertThat(f.log.messages).containsExactly(
             "type=MARKET is not accepted in phase PRE_OPEN",
-            "timeInForce=FOK is not accepted in phase PRE_OPEN");
+            "minQuantity=2 must be 0 in phase PRE_OPEN");
+    }
+
+    @Test
+    void shouldRestAFokOrderAndFillItCompletelyWhenTheUncrossCoversIt() {
+        f.limit(1, 10, Side.BUY, TimeInForce.FOK, 101, 5);
+        f.sell(2, 11, 8, 100);
+        // 100: buy 5 / sell 8 -> 5, imbalance 3;  101: the same -> the lowest price, 100.
+        assertThat(f.book.auctionIndication(indication).price()).isEqualTo(100);
+        assertThat(indication.volume()).isEqualTo(5);
+        assertThat(f.l3()).containsExactly("1/10 BUY FOK 5@101 t=101", "2/11 SELL GTC 8@100 t=102");
+        f.events();
+
+        f.book.setPhase(200, TradingPhase.CONTINUOUS);
+
+        assertThat(f.events()).containsExactly(
+            "TRADE #1 maker=1/10 taker=2/11 SELL 5@100 left=0/3",
+            "PHASE PRE_OPEN->CONTINUOUS");
+        assertThat(f.l3()).containsExactly("2/11 SELL GTC 3@100 t=102");
+    }
+
+    @Test
+    void shouldCancelAFokOrderAndRecomputeWithoutItWhenTheUncrossWouldFillItPartly() {
+        f.buy(1, 10, 4, 102);
+        f.limit(2, 12, Side.BUY, TimeInForce.FOK, 101, 6);
+        f.sell(3, 11, 7, 100);
+        // With the FOK: 100 trades 7 (buy 10 / sell 7); in priority order order 1 gets 4 and the FOK only 3 of 6.
+        assertThat(f.book.auctionIndication(indication).volume()).isEqualTo(7);
+        f.events();
+
+        f.book.setPhase(200, TradingPhase.CONTINUOUS);
+
+        // Without it: 100 and 102 both trade 4 with imbalance 3 -> the lowest, 100.
+        assertThat(f.events()).containsExactly(
+            "CANCELLED id=2 owner=12 BUY @101 -6 left=0 FOK_UNFILLABLE",
+            "TRADE #1 maker=1/10 taker=3/11 SELL 4@100 left=0/3",
+            "PHASE PRE_OPEN->CONTINUOUS");
+        assertThat(f.l3()).containsExactly("3/11 SELL GTC 3@100 t=103");
+        assertThat(f.book.referencePrice()).isEqualTo(100);
+    }
+
+    @Test
+    void shouldCancelFokOrdersOneAtATimeWhenALaterOneFitsOnceTheFirstIsGone() {
+        f.limit(1, 10, Side.BUY, TimeInForce.FOK, 101, 10);
+        f.limit(2, 12, Side.BUY, TimeInForce.FOK, 100, 5);
+        f.sell(3, 11, 5, 100);
+        f.events();
+
+        f.book.setPhase(200, TradingPhase.CONTINUOUS);
+
+        // First pass: 100 (15/5) and 101 (10/5) trade 5, 101 has the smaller imbalance; order 1 would get 5 of 10.
+        // Second pass without it: 100 trades 5 with no imbalance and order 2 gets all of its 5.
+        assertThat(f.events()).containsExactly(
+            "CANCELLED id=1 owner=10 BUY @101 -10 left=0 FOK_UNFILLABLE",
+            "TRADE #1 maker=2/12 taker=3/11 SELL 5@100 left=0/0",
+            "PHASE PRE_OPEN->CONTINUOUS");
+        assertThat(f.l3()).isEmpty();
+    }
+
+    @Test
+    void shouldCancelEveryFokOrderBidsFirstWhenNothingCrossesAtTheUncross() {
+        f.limit(1, 10, Side.SELL, TimeInForce.FOK, 101, 5);
+        f.limit(2, 11, Side.BUY, TimeInForce.FOK, 99, 5);
+        f.buy(3, 12, 2, 98);
+        f.events();
+
+        f.book.setPhase(200, TradingPhase.CONTINUOUS);
+
+        assertThat(f.events()).containsExactly(
+            "CANCELLED id=2 owner=11 BUY @99 -5 left=0 FOK_UNFILLABLE",
+            "CANCELLED id=1 owner=10 SELL @101 -5 left=0 FOK_UNFILLABLE",
+            "PHASE PRE_OPEN->CONTINUOUS");
+        assertThat(f.l3()).containsExactly("3/12 BUY GTC 2@98 t=103");
     }
 
     @Test

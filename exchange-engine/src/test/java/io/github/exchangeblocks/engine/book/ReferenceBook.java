@@ -127,7 +127,7 @@ final class ReferenceBook {
         if (postOnly && (type == OrderType.MARKET || !resting)) {
             return reject(ts, id, owner, RejectCode.BOOK_INVALID_ORDER_COMBINATION);
         }
-        if (phase == TradingPhase.PRE_OPEN && (type == OrderType.MARKET || tif == TimeInForce.FOK)) {
+        if (phase == TradingPhase.PRE_OPEN && type == OrderType.MARKET) {
             return reject(ts, id, owner, RejectCode.BOOK_WRONG_PHASE);
         }
         RejectCode code;
@@ -356,6 +356,12 @@ final class ReferenceBook {
 
     private void uncross(long ts) {
         long[] eq = equilibrium();
+        ReferenceOrder unfillable = firstUnfillableFok(eq[1]);
+        while (unfillable != null) {
+            removeWhole(unfillable, ts, CancelReason.FOK_UNFILLABLE);
+            eq = equilibrium();
+            unfillable = firstUnfillableFok(eq[1]);
+        }
         long left = eq[1];
         while (left > 0) {
             ReferenceOrder bid = sorted(Side.BUY).get(0);
@@ -379,6 +385,21 @@ final class ReferenceBook {
             reference = eq[0];
         }
         cancelAll(ts, o -> o.tif == TimeInForce.IOC, CancelReason.IOC_REMAINDER);
+    }
+
+    /** The first FOK (bids, then asks, in priority) that {@code volume} allocated in priority leaves short. */
+    private ReferenceOrder firstUnfillableFok(long volume) {
+        for (Side side : Side.values()) {
+            long filledAhead = 0;
+            for (ReferenceOrder o : sorted(side)) {
+                long share = Math.max(0, Math.min(o.remaining, volume - filledAhead));
+                if (o.tif == TimeInForce.FOK && share < o.remaining) {
+                    return o;
+                }
+                filledAhead += o.remaining;
+            }
+        }
+        return null;
     }
 
     boolean setBand(long ts, long low, long high) {
