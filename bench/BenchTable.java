@@ -94,8 +94,11 @@ public final class BenchTable {
     }
 
     private static String number(String text) {
-        if (text.isEmpty() || text.equals("NaN")) {
-            return text.isEmpty() ? "" : "-";
+        if (text.isEmpty()) {
+            return "";
+        }
+        if (text.equals("NaN")) {
+            return "-";
         }
         double value = Double.parseDouble(text);
         return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%,.0f" : "%.3f", value);
