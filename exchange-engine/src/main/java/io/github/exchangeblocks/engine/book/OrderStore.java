@@ -41,6 +41,7 @@ final class OrderStore {
     /** The most records one {@code long[]} can hold (handle 0 included). */
     private static final int MAX_RECORDS = (Integer.MAX_VALUE - 8) >> SHIFT;
 
+    private static final Side[] SIDES = Side.values();
     private static final OrderType[] TYPES = OrderType.values();
     private static final TimeInForce[] TIMES_IN_FORCE = TimeInForce.values();
     private static final SelfTradePrevention[] STPS = SelfTradePrevention.values();
@@ -108,8 +109,12 @@ final class OrderStore {
     }
 
     Side side(int order) {
-        // Two sides: a branch instead of a bounds-checked table read on this hottest of the decodes.
-        return (records[(order << SHIFT) + TERMS] & 0xF) == 0 ? Side.BUY : Side.SELL;
+        return SIDES[sideOrdinal(order)];
+    }
+
+    /** {@code side(order).ordinal()}, without decoding the enum. */
+    int sideOrdinal(int order) {
+        return (int) records[(order << SHIFT) + TERMS] & 1;
     }
 
     OrderType type(int order) {

@@ -37,12 +37,11 @@ public final class MixedStream {
 
     final int prefillLength;
     final int length;
-    final byte[] ops;
-    final long[] ids;
-    final long[] owners;
-    final Side[] sides;
-    final long[] prices;
-    final long[] quantities;
+    /**
+     * The commands, four {@code long}s each, in one array so that replaying reads one sequential stream:
+     * {@code [op | sell << 8 | owner << 16, id, price, quantity]}.
+     */
+    private final long[] commands;
     final int[] opCounts = new int[5];
 
     private final SplittableRandom random = new SplittableRandom(20261121L);
@@ -56,12 +55,7 @@ public final class MixedStream {
         this.shape = shape;
         prefillLength = shape.targetOrders;
         length = prefillLength + shape.streamLength;
-        ops = new byte[length];
-        ids = new long[length];
-        owners = new long[length];
-        sides = new Side[length];
-        prices = new long[length];
-        quantities = new long[length];
+        commands = new long[length * 4];
         live = new LiveOrders(shape.targetOrders * 2);
         model = OrderBooks.create(settings(shape), live);
     }
@@ -160,12 +154,11 @@ public final class MixedStream {
 
     private void add(byte op, long id, long owner, Side side, long price, long quantity) {
         int i = size++;
-        ops[i] = op;
-        ids[i] = id;
-        owners[i] = owner;
-        sides[i] = side;
-        prices[i] = price;
-        quantities[i] = quantity;
+        int at = i * 4;
+        commands[at] = op | (side == Side.SELL ? 1L << 8 : 0L) | owner << 16;
+        commands[at + 1] = id;
+        commands[at + 2] = price;
+        commands[at + 3] = quantity;
         if (i >= prefillLength) {
             opCounts[op]++;
         }
@@ -183,20 +176,55 @@ public final class MixedStream {
             model.levelCount(Side.BUY), model.levelCount(Side.SELL));
     }
 
+    /** The kind of command {@code i}: {@link #PASSIVE}, {@link #CANCEL}, ... */
+    byte op(int i) {
+        return (byte) commands[i * 4];
+    }
+
+    /** The order id of command {@code i}. */
+    long id(int i) {
+        return commands[i * 4 + 1];
+    }
+
+    /** The owner of command {@code i}. */
+    long owner(int i) {
+        return commands[i * 4] >>> 16;
+    }
+
+    /** The side of a placing command {@code i} (meaningless for cancels and amends). */
+    Side side(int i) {
+        return (commands[i * 4] & 1L << 8) == 0 ? Side.BUY : Side.SELL;
+    }
+
+    /** The limit price (or the amend's new price) of command {@code i}. */
+    long price(int i) {
+        return commands[i * 4 + 2];
+    }
+
+    /** The quantity (or the amend's new quantity) of command {@code i}. */
+    long quantity(int i) {
+        return commands[i * 4 + 3];
+    }
+
     /** Applies command {@code i} to a book; returns 1 if the book accepted it. */
     static boolean apply(OrderBook book, MixedStream s, int i, long timestampNs) {
-        switch (s.ops[i]) {
+        long[] c = s.commands;
+        int at = i * 4;
+        long head = c[at];
+        long id = c[at + 1];
+        long owner = head >>> 16;
+        switch ((byte) head) {
             case PASSIVE:
             case CROSS_GTC:
-                return book.placeLimit(timestampNs, s.ids[i], s.owners[i], s.sides[i], TimeInForce.GTC,
-                    s.prices[i], s.quantities[i]);
+                return book.placeLimit(timestampNs, id, owner, (head & 1L << 8) == 0 ? Side.BUY : Side.SELL,
+                    TimeInForce.GTC, c[at + 2], c[at + 3]);
             case CROSS_IOC:
-                return book.placeLimit(timestampNs, s.ids[i], s.owners[i], s.sides[i], TimeInForce.IOC,
-                    s.prices[i], s.quantities[i]);
+                return book.placeLimit(timestampNs, id, owner, (head & 1L << 8) == 0 ? Side.BUY : Side.SELL,
+                    TimeInForce.IOC, c[at + 2], c[at + 3]);
             case CANCEL:
-                return book.cancelOrder(timestampNs, s.ids[i], s.owners[i]);
+                return book.cancelOrder(timestampNs, id, owner);
             default:
-                return book.amendOrder(timestampNs, s.ids[i], s.owners[i], s.prices[i], s.quantities[i]);
+                return book.amendOrder(timestampNs, id, owner, c[at + 2], c[at + 3]);
         }
     }
 
@@ -240,7 +268,7 @@ public final class MixedStream {
 
         void apply(OrderBook model, MixedStream s, int i) {
             MixedStream.apply(model, s, i, i);
-            long id = s.ids[i];
+            long id = s.id(i);
             if (model.containsOrder(id)) {
                 if (position.get(id) < 0) {
                     if (count == ids.length) {
@@ -248,10 +276,10 @@ public final class MixedStream {
                     }
                     position.put(id, count);
                     ids[count++] = id;
-                    owners.put(id, s.owners[i]);
-                    sides.put(id, s.sides[i]);
+                    owners.put(id, s.owner(i));
+                    sides.put(id, s.side(i));
                 }
-                prices.put(id, s.prices[i]);
+                prices.put(id, s.price(i));
             } else {
                 remove(id);
             }
