@@ -155,6 +155,11 @@ final class BookSide {
         return Math.max(worstKey, key) - Math.min(bestKey, key) < max;
     }
 
+    /** The level of a resting order's {@code price}: it exists, so finding it needs no checks. */
+    int levelOf(long price) {
+        return slot(keyOf(price));
+    }
+
     /** The level at {@code price}, or {@link #NONE}. */
     int find(long price) {
         long key = keyOf(price);

@@ -87,7 +87,7 @@ final class BookState {
     /** Takes {@code order} off its level and reports the level; the index and the record are the caller's. */
     void unrest(int order, long timestampNs) {
         BookSide bookSide = sideOf(order);
-        int level = bookSide.find(orders.price(order));
+        int level = bookSide.levelOf(orders.price(order));
         bookSide.unlink(level, order);
         levelChanged(timestampNs, bookSide, level);
     }
@@ -101,7 +101,7 @@ final class BookState {
     /** Reduces a resting order by {@code quantity} (fill or decrement); removes and frees it at zero. */
     void reduceResting(int order, long quantity, long timestampNs) {
         BookSide bookSide = sideOf(order);
-        reduceResting(bookSide, bookSide.find(orders.price(order)), order, quantity, timestampNs);
+        reduceResting(bookSide, bookSide.levelOf(orders.price(order)), order, quantity, timestampNs);
     }
 
     /** {@link #reduceResting(int, long, long)} for a caller that knows the order's side and level. */
