@@ -91,7 +91,7 @@ public interface OrderBook extends OrderBookView {
     /**
      * Cancels every resting order of one owner, with reason {@link CancelReason#MASS_CANCEL}. Allowed in every
      * phase. A host with one book per instrument cancels "by owner and instrument" on that book, and "by owner"
-     * on each of its books in instrument order.
+     * on each of its books in instrument order (exchange-engine's {@code OrderBookRegistry} does that).
      *
      * @param timestampNs the command's timestamp
      * @param ownerId the owner

@@ -3,11 +3,13 @@ package io.github.exchangeblocks.engine.book;
 import io.github.exchangeblocks.api.Side;
 
 /**
- * The price levels of one side in a direct-mapped ladder: level {@code t} (price / tick size) lives in slot
- * {@code t & mask} of a power-of-two table of four-{@code long} records (tick, total quantity, order count, FIFO
- * head and tail; one cache line holds two levels), with a bit per slot marking occupied levels. A level is named
- * by its slot (an {@code int}), valid until the next {@link #findOrCreate} (which may re-slot everything). The
- * occupied ticks always span less than the table's length, so the mapping is unique and needs no rebasing as
+ * The price levels of one side in a direct-mapped ladder. A level's key is its tick (price / tick size) on the
+ * ask side and minus its tick on the bid side, so that on both sides the best level has the smallest key and the
+ * code has no branch on the side (which is as good as random from one order to the next). Level {@code k} lives
+ * in slot {@code k & mask} of a power-of-two table of four-{@code long} records (key, total quantity, order count,
+ * FIFO head and tail; one cache line holds two levels), with a bit per slot marking occupied levels. A level is
+ * named by its slot (an {@code int}), valid until the next {@link #findOrCreate} (which may re-slot everything).
+ * The occupied keys always span less than the table's length, so the mapping is unique and needs no rebasing as
  * prices drift; the table doubles (the only allocation) when the span outgrows it. Finding a level is one array
  * index; the best level is tracked; stepping to the next occupied level scans the bit words 64 slots at a time.
  *
@@ -19,7 +21,7 @@ final class BookSide {
     static final int NONE = -1;
 
     private static final int SHIFT = 2;
-    private static final int TICK = 0;
+    private static final int KEY = 0;
     private static final int QUANTITY = 1;
     private static final int COUNT = 2;
     /** FIFO head handle in the high 32 bits, tail handle in the low 32 bits. */
@@ -27,22 +29,26 @@ final class BookSide {
     private static final long LOW = 0xFFFF_FFFFL;
 
     final Side side;
-    private final boolean bid;
+    /** 0 on the ask side, -1 on the bid side: {@code (x ^ flip) - flip} turns a tick into a key and back. */
+    private final long flip;
     private final Granularity tick;
-    private final long tickSize;
+    /** The price of one key step: the tick size, negative on the bid side. */
+    private final long keyPrice;
     private final OrderStore orders;
     private long[] bits;
     private long[] levels;
     private int mask;
     private int size;
-    private long lowTick;
-    private long highTick;
+    /** The key of the best level (smallest key); meaningless when empty. */
+    private long bestKey;
+    /** The key of the worst level (largest key); meaningless when empty. */
+    private long worstKey;
 
     BookSide(Side side, Granularity tick, int expectedSpanTicks, OrderStore orders) {
         this.side = side;
-        this.bid = side == Side.BUY;
+        this.flip = side == Side.BUY ? -1L : 0L;
         this.tick = tick;
-        this.tickSize = tick.unit;
+        this.keyPrice = side == Side.BUY ? -tick.unit : tick.unit;
         this.orders = orders;
         int capacity = 64;
         while (capacity < expectedSpanTicks) {
@@ -57,8 +63,8 @@ final class BookSide {
         mask = capacity - 1;
     }
 
-    private long tick(int level) {
-        return levels[(level << SHIFT) + TICK];
+    private long key(int level) {
+        return levels[(level << SHIFT) + KEY];
     }
 
     private int tail(int level) {
@@ -80,17 +86,18 @@ final class BookSide {
         return size;
     }
 
-    private long tickOf(long price) {
-        return tick.quotient(price);
+    /** The key of a price ({@code >= 0}) on this side. */
+    private long keyOf(long price) {
+        return (tick.quotient(price) ^ flip) - flip;
     }
 
-    private int slot(long tick) {
-        return (int) (tick & mask);
+    private int slot(long key) {
+        return (int) (key & mask);
     }
 
     /** The level's price. */
     long price(int level) {
-        return levels[(level << SHIFT) + TICK] * tickSize;
+        return levels[(level << SHIFT) + KEY] * keyPrice;
     }
 
     /** The level's total remaining quantity. */
@@ -110,12 +117,12 @@ final class BookSide {
 
     /** The best level (highest bid, lowest ask), or {@link #NONE} when the side is empty. */
     int best() {
-        return size == 0 ? NONE : slot(bid ? highTick : lowTick);
+        return size == 0 ? NONE : slot(bestKey);
     }
 
     /** The worst level, or {@link #NONE} when the side is empty. */
     int worst() {
-        return size == 0 ? NONE : slot(bid ? lowTick : highTick);
+        return size == 0 ? NONE : slot(worstKey);
     }
 
     /**
@@ -123,28 +130,20 @@ final class BookSide {
      * meanwhile, provided no level was created since.
      */
     int worse(int level) {
-        long tick = tick(level);
-        return bid ? below(tick) : above(tick);
+        long key = key(level);
+        if (size == 0 || key >= worstKey) {
+            return NONE;
+        }
+        return slot(setAtOrAbove(Math.max(key + 1, bestKey)));
     }
 
     /** The next occupied level better than {@code level}, or {@link #NONE}; same proviso as {@link #worse}. */
     int better(int level) {
-        long tick = tick(level);
-        return bid ? above(tick) : below(tick);
-    }
-
-    private int above(long tick) {
-        if (size == 0 || tick >= highTick) {
+        long key = key(level);
+        if (size == 0 || key <= bestKey) {
             return NONE;
         }
-        return slot(setAtOrAbove(Math.max(tick + 1, lowTick)));
-    }
-
-    private int below(long tick) {
-        if (size == 0 || tick <= lowTick) {
-            return NONE;
-        }
-        return slot(setAtOrBelow(Math.min(tick - 1, highTick)));
+        return slot(setAtOrBelow(Math.min(key - 1, worstKey)));
     }
 
     /** Whether a level at {@code price} would keep this side's occupied ticks spanning fewer than {@code max}. */
@@ -152,43 +151,48 @@ final class BookSide {
         if (size == 0) {
             return true;
         }
-        long tick = tickOf(price);
-        return Math.max(highTick, tick) - Math.min(lowTick, tick) < max;
+        long key = keyOf(price);
+        return Math.max(worstKey, key) - Math.min(bestKey, key) < max;
+    }
+
+    /** The level of a resting order's {@code price}: it exists, so finding it needs no checks. */
+    int levelOf(long price) {
+        return slot(keyOf(price));
     }
 
     /** The level at {@code price}, or {@link #NONE}. */
     int find(long price) {
-        long tick = tickOf(price);
-        if (size == 0 || tick < lowTick || tick > highTick) {
+        long key = keyOf(price);
+        if (size == 0 || key < bestKey || key > worstKey) {
             return NONE;
         }
-        int slot = slot(tick);
+        int slot = slot(key);
         return (bits[slot >>> 6] & 1L << slot) != 0 ? slot : NONE;
     }
 
     /** The level at {@code price}, created empty when missing (which may re-slot every level). */
     int findOrCreate(long price) {
-        long tick = tickOf(price);
+        long key = keyOf(price);
         if (size == 0) {
-            lowTick = tick;
-            highTick = tick;
-        } else if (tick >= lowTick && tick <= highTick) {
-            int slot = slot(tick);
+            bestKey = key;
+            worstKey = key;
+        } else if (key >= bestKey && key <= worstKey) {
+            int slot = slot(key);
             if ((bits[slot >>> 6] & 1L << slot) != 0) {
                 return slot;
             }
         } else {
-            long low = Math.min(lowTick, tick);
-            long high = Math.max(highTick, tick);
-            if (high - low > mask) {
-                grow(high - low);
+            long best = Math.min(bestKey, key);
+            long worst = Math.max(worstKey, key);
+            if (worst - best > mask) {
+                grow(worst - best);
             }
-            lowTick = low;
-            highTick = high;
+            bestKey = best;
+            worstKey = worst;
         }
-        int slot = slot(tick);
+        int slot = slot(key);
         int at = slot << SHIFT;
-        levels[at + TICK] = tick;
+        levels[at + KEY] = key;
         levels[at + QUANTITY] = 0;
         levels[at + COUNT] = 0;
         levels[at + ENDS] = 0;
@@ -239,21 +243,21 @@ final class BookSide {
 
     /** Removes an empty level. */
     void remove(int level) {
-        long tick = tick(level);
+        long key = key(level);
         bits[level >>> 6] &= ~(1L << level);
         size--;
         if (size > 0) {
-            if (tick == lowTick) {
-                lowTick = setAtOrAbove(tick + 1);
-            } else if (tick == highTick) {
-                highTick = setAtOrBelow(tick - 1);
+            if (key == bestKey) {
+                bestKey = setAtOrAbove(key + 1);
+            } else if (key == worstKey) {
+                worstKey = setAtOrBelow(key - 1);
             }
         }
     }
 
-    /** The lowest occupied tick at or above {@code tick}; one must exist (at most {@code highTick}). */
-    private long setAtOrAbove(long tick) {
-        long t = tick;
+    /** The lowest occupied key at or above {@code key}; one must exist (at most {@code worstKey}). */
+    private long setAtOrAbove(long key) {
+        long t = key;
         while (true) {
             int slot = slot(t);
             long word = bits[slot >>> 6] >>> (slot & 63);
@@ -264,9 +268,9 @@ final class BookSide {
         }
     }
 
-    /** The highest occupied tick at or below {@code tick}; one must exist (at least {@code lowTick}). */
-    private long setAtOrBelow(long tick) {
-        long t = tick;
+    /** The highest occupied key at or below {@code key}; one must exist (at least {@code bestKey}). */
+    private long setAtOrBelow(long key) {
+        long t = key;
         while (true) {
             int slot = slot(t);
             int bit = slot & 63;
@@ -278,7 +282,7 @@ final class BookSide {
         }
     }
 
-    /** Doubles the ladder until it covers a span of {@code span} ticks, re-slotting every level. */
+    /** Doubles the ladder until it covers a span of {@code span} keys, re-slotting every level. */
     private void grow(long span) {
         long[] oldBits = bits;
         long[] oldLevels = levels;
@@ -286,8 +290,8 @@ final class BookSide {
         while (capacity <= span) {
             capacity <<= 1;
         }
-        long from = lowTick;
-        long to = highTick;
+        long from = bestKey;
+        long to = worstKey;
         int oldMask = mask;
         allocate(capacity);
         for (long t = from; t <= to; t++) {

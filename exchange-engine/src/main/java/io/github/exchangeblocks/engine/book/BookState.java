@@ -21,6 +21,8 @@ final class BookState {
     final BookSide bids;
     final BookSide asks;
     final OrderIndex index;
+    /** {@link #bids} at {@code Side.BUY.ordinal()}, {@link #asks} at {@code Side.SELL.ordinal()}. */
+    private final BookSide[] byOrdinal = new BookSide[2];
 
     TradingPhase phase;
     long bandLow;
@@ -38,18 +40,28 @@ final class BookState {
         orders = new OrderStore(settings.expectedOrders());
         bids = new BookSide(Side.BUY, tick, settings.expectedLevels() * 2, orders);
         asks = new BookSide(Side.SELL, tick, settings.expectedLevels() * 2, orders);
-        index = new OrderIndex(settings.expectedOrders());
+        byOrdinal[Side.BUY.ordinal()] = bids;
+        byOrdinal[Side.SELL.ordinal()] = asks;
+        index = new OrderIndex(settings.expectedOrders(), orders);
         phase = settings.initialPhase();
         bandLow = settings.priceBandLow();
         bandHigh = settings.priceBandHigh();
     }
 
+    // Sides are picked by index, not by a branch: the side of consecutive orders is as good as random, and a
+    // mispredicted branch costs more than the array read.
+
     BookSide side(Side side) {
-        return side == Side.BUY ? bids : asks;
+        return byOrdinal[side.ordinal()];
     }
 
     BookSide opposite(Side side) {
-        return side == Side.BUY ? asks : bids;
+        return byOrdinal[side.ordinal() ^ 1];
+    }
+
+    /** The side {@code order} belongs to. */
+    BookSide sideOf(int order) {
+        return byOrdinal[orders.sideOrdinal(order)];
     }
 
     /**
@@ -67,15 +79,15 @@ final class BookState {
 
     /** Restores an order with its recorded priority (snapshot restore); reports nothing. */
     void restoreResting(int order) {
-        BookSide bookSide = side(orders.side(order));
+        BookSide bookSide = sideOf(order);
         bookSide.append(bookSide.findOrCreate(orders.price(order)), order);
         index.put(orders.orderId(order), order);
     }
 
     /** Takes {@code order} off its level and reports the level; the index and the record are the caller's. */
     void unrest(int order, long timestampNs) {
-        BookSide bookSide = side(orders.side(order));
-        int level = bookSide.find(orders.price(order));
+        BookSide bookSide = sideOf(order);
+        int level = bookSide.levelOf(orders.price(order));
         bookSide.unlink(level, order);
         levelChanged(timestampNs, bookSide, level);
     }
@@ -88,8 +100,8 @@ final class BookState {
 
     /** Reduces a resting order by {@code quantity} (fill or decrement); removes and frees it at zero. */
     void reduceResting(int order, long quantity, long timestampNs) {
-        BookSide bookSide = side(orders.side(order));
-        reduceResting(bookSide, bookSide.find(orders.price(order)), order, quantity, timestampNs);
+        BookSide bookSide = sideOf(order);
+        reduceResting(bookSide, bookSide.levelOf(orders.price(order)), order, quantity, timestampNs);
     }
 
     /** {@link #reduceResting(int, long, long)} for a caller that knows the order's side and level. */

@@ -32,8 +32,15 @@ final class ContinuousMatcher {
         return price;
     }
 
+    /**
+     * Whether a taker with this limit takes a resting price: a buy when {@code restingPrice <= limit}, a sell when
+     * {@code restingPrice >= limit}. Without a branch on the side (as good as random from order to order): the
+     * difference of two non-negative prices cannot overflow, and its sign flips for a sell.
+     */
     private static boolean crosses(Side takerSide, long limit, long restingPrice) {
-        return takerSide == Side.BUY ? restingPrice <= limit : restingPrice >= limit;
+        long flip = -(long) takerSide.ordinal();
+        long difference = restingPrice - limit;
+        return ((difference ^ flip) - flip) <= 0;
     }
 
     /** Whether an order at {@code price} on {@code side} would take liquidity now. */
@@ -52,10 +59,14 @@ final class ContinuousMatcher {
         BookSide book = state.opposite(side);
         long limit = limitOf(taker, side);
         int level = book.best();
-        if (level == BookSide.NONE || !crosses(side, limit, book.price(level))) {
-            // Most orders do not cross: leave before reading the rest of the taker.
-            return;
+        // Most orders do not cross: this check is small enough to be inlined into the command, the walk is not.
+        if (level != BookSide.NONE && crosses(side, limit, book.price(level))) {
+            walk(taker, side, book, limit, level, timestampNs);
         }
+    }
+
+    /** {@link #match} from the best level {@code level} of {@code book}, which the taker crosses. */
+    private void walk(int taker, Side side, BookSide book, long limit, int level, long timestampNs) {
         OrderStore o = orders;
         SelfTradePrevention stp = o.selfTradePrevention(taker);
         long takerId = o.orderId(taker);

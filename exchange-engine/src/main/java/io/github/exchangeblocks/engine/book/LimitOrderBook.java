@@ -39,8 +39,12 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         OrderStore orders = state.orders;
         int order = OrderStore.NIL;
         if (code == null) {
-            // The duplicate check and the index insertion are one probe; the order leaves again if rejected below.
+            // The duplicate check and the index insertion are one probe (the index reads ids from the records, so
+            // the record is written first); the order leaves again if rejected below.
             order = orders.acquire();
+            orders.set(order, orderId, ownerId, side, type, timeInForce,
+                selfTradePrevention == SelfTradePrevention.BOOK_DEFAULT
+                    ? state.settings.selfTradePrevention() : selfTradePrevention, postOnly, price, quantity);
             if (state.index.putIfAbsent(orderId, order) != OrderStore.NIL) {
                 orders.release(order);
                 code = validator.duplicate(orderId);
@@ -57,9 +61,6 @@ final class LimitOrderBook extends BookViews implements OrderBook {
             return false;
         }
         listener.onAccepted(timestampNs, orderId, ownerId, side, type, timeInForce, price, quantity);
-        orders.set(order, orderId, ownerId, side, type, timeInForce,
-            selfTradePrevention == SelfTradePrevention.BOOK_DEFAULT
-                ? state.settings.selfTradePrevention() : selfTradePrevention, postOnly, price, quantity);
         if (state.phase == TradingPhase.PRE_OPEN) {
             state.rest(order, side, timestampNs);
             return true;
@@ -84,21 +85,29 @@ final class LimitOrderBook extends BookViews implements OrderBook {
      */
     private void enterContinuous(int order, Side side, OrderType type, TimeInForce timeInForce, long timestampNs) {
         matcher.match(order, side, timestampNs);
-        OrderStore orders = state.orders;
-        long remaining = orders.remaining(order);
-        if (remaining == 0) {
-            state.discard(order);
-            return;
-        }
-        if (type == OrderType.LIMIT && timeInForce.canRest()) {
+        long remaining = state.orders.remaining(order);
+        if (remaining != 0 && type == OrderType.LIMIT && timeInForce.canRest()) {
             state.rest(order, side, timestampNs);
         } else {
+            leave(order, side, type, timeInForce, remaining, timestampNs);
+        }
+    }
+
+    /**
+     * Ends a matched order that does not rest: frees it when nothing is left, else cancels the rest with the
+     * reason its type or time in force gives. Out of line so that {@link #enterContinuous} stays small enough to
+     * be inlined into the commands.
+     */
+    private void leave(int order, Side side, OrderType type, TimeInForce timeInForce, long remaining,
+                       long timestampNs) {
+        if (remaining != 0) {
             CancelReason reason = type == OrderType.MARKET ? CancelReason.MARKET_NO_LIQUIDITY
                 : timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE : CancelReason.IOC_REMAINDER;
+            OrderStore orders = state.orders;
             listener.onCancelled(timestampNs, orders.orderId(order), orders.ownerId(order), side,
                 orders.price(order), remaining, 0L, reason);
-            state.discard(order);
         }
+        state.discard(order);
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Creates order books. The one public entry point of this package.
+ * Creates order books: with {@link OrderBookSettings} and {@link OrderBookRegistry}, the public entry points of
+ * this package.
  */
 public final class OrderBooks {
     private OrderBooks() {

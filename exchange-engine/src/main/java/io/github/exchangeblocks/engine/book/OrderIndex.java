@@ -5,36 +5,50 @@ package io.github.exchangeblocks.engine.book;
  * {@link OrderStore} handle, with linear probing and backward-shift deletion (no tombstones, so probe chains stay
  * as short after a million cancels as on day one).
  *
- * <p>Each entry is two adjacent {@code long}s (id, handle) in one primitive array, so a hit reads one cache line
- * and nothing stores an object reference. Id 0 marks an empty entry, which the book's validation guarantees no
- * order has. Slots come from Fibonacci hashing (multiply by 2^64 / golden ratio, keep the top bits) of the id
- * without its two low bits, which pick the entry within a group of four: the sequential ids exchanges assign
- * spread over the table four by four, and consecutive inserts mostly land in a cache line already loaded. The
- * table doubles (the only allocation) when it is three quarters full. Never iterated, so its layout cannot leak
- * into the book's behaviour.
+ * <p>Each entry is one {@code long}: a 32-bit tag of the id's hash in the high half and the handle in the low
+ * half (0 marks an empty entry; handle {@link OrderStore#NIL} is never stored). The id itself is not stored: a
+ * tag match is confirmed by reading the id from the order's record, which a cancel or amend reads next anyway.
+ * Half the footprint of an (id, handle) pair keeps more of the table in the first-level cache, and because the
+ * tag holds the top bits of the hash, an entry's home slot is a shift of its tag: removal and growth never
+ * rehash and never read a record.
+ *
+ * <p>The hash is Fibonacci hashing (multiply by 2^64 / golden ratio) of the id without its two low bits, which
+ * pick the entry within a group of four: the sequential ids exchanges assign spread over the table four by four,
+ * and consecutive inserts mostly land in a cache line already loaded. The two low id bits are also the tag's two
+ * low bits, so ids of one group never share a tag. The table doubles (the only allocation) when it is three
+ * quarters full, up to 2^30 entries. Never iterated, so its layout cannot leak into the book's behaviour.
  */
 final class OrderIndex {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
     private static final int MIN_CAPACITY = 16;
+    private static final int MAX_CAPACITY = 1 << 30;
+    private static final long HANDLE = 0xFFFF_FFFFL;
 
+    private final OrderStore orders;
     private long[] table;
     private int mask;
+    /** {@code 32 - log2(capacity)}: a tag shifted right by this is its home group. */
     private int shift;
     private int size;
     private int resizeAt;
 
-    OrderIndex(int expectedOrders) {
+    /**
+     * @param expectedOrders how many orders to size the table for
+     * @param orders the records the handles name; a handle's record must hold its id while it is indexed
+     */
+    OrderIndex(int expectedOrders, OrderStore orders) {
+        this.orders = orders;
         int capacity = MIN_CAPACITY;
-        while (capacity * 3L < expectedOrders * 4L) {
+        while (capacity < MAX_CAPACITY && capacity * 3L < expectedOrders * 4L) {
             capacity <<= 1;
         }
         allocate(capacity);
     }
 
     private void allocate(int capacity) {
-        table = new long[capacity * 2];
+        table = new long[capacity];
         mask = capacity - 1;
-        shift = 64 - Integer.numberOfTrailingZeros(capacity);
+        shift = 32 - Integer.numberOfTrailingZeros(capacity);
         resizeAt = (int) (capacity * 3L / 4);
     }
 
@@ -42,19 +56,24 @@ final class OrderIndex {
         return size;
     }
 
-    private int home(long orderId) {
-        // Ids that differ only in their two low bits share a group of four adjacent entries (one cache line, about),
+    private static int tag(long orderId) {
+        return (int) (((orderId >>> 2) * GOLDEN) >>> 32) & ~3 | (int) orderId & 3;
+    }
+
+    private int home(int tag) {
+        // Ids that differ only in their two low bits share a group of four adjacent entries (half a cache line),
         // so sequentially assigned ids insert into a line the previous insert already brought in.
-        return (int) (((orderId >>> 2) * GOLDEN) >>> shift) & ~3 | (int) orderId & 3;
+        return (tag >>> shift) & ~3 | tag & 3;
     }
 
     /** The entry holding {@code orderId}, or the empty entry where it would go. */
     private int probe(long orderId) {
         long[] t = table;
-        int entry = home(orderId);
+        int tag = tag(orderId);
+        int entry = home(tag);
         while (true) {
-            long key = t[entry << 1];
-            if (key == orderId || key == 0) {
+            long e = t[entry];
+            if (e == 0 || (int) (e >>> 32) == tag && orders.orderId((int) e) == orderId) {
                 return entry;
             }
             entry = (entry + 1) & mask;
@@ -62,37 +81,40 @@ final class OrderIndex {
     }
 
     boolean containsKey(long orderId) {
-        return table[probe(orderId) << 1] != 0;
+        return table[probe(orderId)] != 0;
     }
 
     /** The handle of a resting order, or {@link OrderStore#NIL}. */
     int get(long orderId) {
-        return (int) table[(probe(orderId) << 1) + 1];
+        return (int) table[probe(orderId)];
     }
 
-    /** Adds the order unless the id is taken; returns the order already there, or {@link OrderStore#NIL}. */
+    /**
+     * Adds the order unless the id is taken; returns the order already there, or {@link OrderStore#NIL}. The
+     * record of {@code order} must already hold {@code orderId}.
+     */
     int putIfAbsent(long orderId, int order) {
-        int at = probe(orderId) << 1;
-        if (table[at] != 0) {
-            return (int) table[at + 1];
+        int at = probe(orderId);
+        long e = table[at];
+        if (e != 0) {
+            return (int) e;
         }
         insert(at, orderId, order);
         return OrderStore.NIL;
     }
 
-    /** Adds the order or replaces the handle of the id. */
+    /** Adds the order or replaces the handle of the id; the record of {@code order} must hold {@code orderId}. */
     void put(long orderId, int order) {
-        int at = probe(orderId) << 1;
+        int at = probe(orderId);
         if (table[at] != 0) {
-            table[at + 1] = order;
+            table[at] = table[at] & ~HANDLE | order & HANDLE;
         } else {
             insert(at, orderId, order);
         }
     }
 
     private void insert(int at, long orderId, int order) {
-        table[at] = orderId;
-        table[at + 1] = order;
+        table[at] = (long) tag(orderId) << 32 | order & HANDLE;
         if (++size > resizeAt) {
             grow();
         }
@@ -102,40 +124,42 @@ final class OrderIndex {
     int remove(long orderId) {
         long[] t = table;
         int hole = probe(orderId);
-        if (t[hole << 1] == 0) {
+        long removed = t[hole];
+        if (removed == 0) {
             return OrderStore.NIL;
         }
-        int order = (int) t[(hole << 1) + 1];
         size--;
         // Shift back every following entry of the run that the hole now separates from its home entry.
         int entry = hole;
         while (true) {
             entry = (entry + 1) & mask;
-            long key = t[entry << 1];
-            if (key == 0) {
+            long e = t[entry];
+            if (e == 0) {
                 break;
             }
-            int home = home(key);
+            int home = home((int) (e >>> 32));
             if (((entry - home) & mask) >= ((entry - hole) & mask)) {
-                t[hole << 1] = key;
-                t[(hole << 1) + 1] = t[(entry << 1) + 1];
+                t[hole] = e;
                 hole = entry;
             }
         }
-        t[hole << 1] = 0;
-        t[(hole << 1) + 1] = OrderStore.NIL;
-        return order;
+        t[hole] = 0;
+        return (int) removed;
     }
 
     private void grow() {
+        if (mask + 1 == MAX_CAPACITY) {
+            throw new IllegalStateException("order index full: " + resizeAt + " resting orders is the limit");
+        }
         long[] old = table;
         allocate((mask + 1) * 2);
-        for (int at = 0; at < old.length; at += 2) {
-            long key = old[at];
-            if (key != 0) {
-                int slot = probe(key) << 1;
-                table[slot] = key;
-                table[slot + 1] = old[at + 1];
+        for (long e : old) {
+            if (e != 0) {
+                int entry = home((int) (e >>> 32));
+                while (table[entry] != 0) {
+                    entry = (entry + 1) & mask;
+                }
+                table[entry] = e;
             }
         }
     }

@@ -1,12 +1,15 @@
 /**
  * The central limit order book: one {@link io.github.exchangeblocks.api.book.OrderBook} per instrument, created
  * by {@link io.github.exchangeblocks.engine.book.OrderBooks} from validated
- * {@link io.github.exchangeblocks.engine.book.OrderBookSettings}.
+ * {@link io.github.exchangeblocks.engine.book.OrderBookSettings}; an
+ * {@link io.github.exchangeblocks.engine.book.OrderBookRegistry} holds a venue's books and runs the commands that
+ * span instruments (mass cancel by owner, day expiry).
  *
  * <p>Structure: resting orders are fixed-size records in one primitive array, addressed by {@code int} handles
- * and doubly linked into a FIFO per price level; an order id finds its handle through a primitive-keyed
- * open-addressing map. Each side keeps its levels in a direct-mapped ladder of primitive arrays indexed by price
- * tick, with an occupancy bitmap for stepping between levels. No mutation stores an object reference, so the
+ * and doubly linked into a FIFO per price level (the links in a dense array of their own); an order id finds its
+ * handle through an open-addressing table of hash tags and handles. Each side keeps its levels in a direct-mapped
+ * ladder of primitive arrays indexed by signed price tick (so the best level is the smallest key on both sides and
+ * the hot paths have no branch on the side), with an occupancy bitmap for stepping between levels. No mutation stores an object reference, so the
  * garbage collector's write barrier stays off the hot paths even when the book lives in the old generation.
  * Records are recycled through a free list, so placing, cancelling, amending and matching allocate nothing once
  * the arrays have grown to the working size (the capacity hints in the settings pre-size them).

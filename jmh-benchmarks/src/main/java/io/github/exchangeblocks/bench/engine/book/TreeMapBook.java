@@ -125,16 +125,16 @@ final class TreeMapBook {
 
     /** Applies command {@code i} of the stream. */
     boolean apply(MixedStream s, int i) {
-        switch (s.ops[i]) {
+        switch (s.op(i)) {
             case MixedStream.PASSIVE:
             case MixedStream.CROSS_GTC:
-                return place(s.ids[i], s.owners[i], s.sides[i], TimeInForce.GTC, s.prices[i], s.quantities[i]);
+                return place(s.id(i), s.owner(i), s.side(i), TimeInForce.GTC, s.price(i), s.quantity(i));
             case MixedStream.CROSS_IOC:
-                return place(s.ids[i], s.owners[i], s.sides[i], TimeInForce.IOC, s.prices[i], s.quantities[i]);
+                return place(s.id(i), s.owner(i), s.side(i), TimeInForce.IOC, s.price(i), s.quantity(i));
             case MixedStream.CANCEL:
-                return cancel(s.ids[i], s.owners[i]);
+                return cancel(s.id(i), s.owner(i));
             default:
-                return amend(s.ids[i], s.owners[i], s.prices[i], s.quantities[i]);
+                return amend(s.id(i), s.owner(i), s.price(i), s.quantity(i));
         }
     }
 }
