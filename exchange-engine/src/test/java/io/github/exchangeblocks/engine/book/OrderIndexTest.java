@@ -1,0 +1,62 @@
+package io.github.exchangeblocks.engine.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.api.book.SelfTradePrevention;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The index keeps only a 32-bit hash tag of each id and confirms a match from the order's record: two ids with the
+ * same tag must still be told apart.
+ */
+class OrderIndexTest {
+    private final OrderStore orders = new OrderStore(4);
+    private final OrderIndex index = new OrderIndex(4, orders);
+
+    private int record(long orderId) {
+        int order = orders.acquire();
+        orders.set(order, orderId, 1L, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, SelfTradePrevention.NONE, false,
+            1L, 1L);
+        return order;
+    }
+
+    /**
+     * Two ids whose tags are equal, found by a birthday search over random ids (sequential ids would not do:
+     * Fibonacci hashing spreads them evenly, so their tags stay apart for a long time).
+     */
+    private static long[] collidingIds() {
+        Map<Integer, Long> seen = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(7);
+        while (true) {
+            long id = 1 + (random.nextLong() >>> 1);
+            long hash = ((id >>> 2) * 0x9E37_79B9_7F4A_7C15L) >>> 32;
+            int tag = (int) hash & ~3 | (int) id & 3;
+            Long other = seen.putIfAbsent(tag, id);
+            if (other != null && other != id) {
+                return new long[] {other, id};
+            }
+        }
+    }
+
+    @Test
+    void shouldTellIdsApartWhenTheirTagsCollide() {
+        long[] ids = collidingIds();
+        int first = record(ids[0]);
+        int second = record(ids[1]);
+
+        assertThat(index.putIfAbsent(ids[0], first)).isEqualTo(OrderStore.NIL);
+        assertThat(index.putIfAbsent(ids[1], second)).isEqualTo(OrderStore.NIL);
+        assertThat(index.get(ids[0])).isEqualTo(first);
+        assertThat(index.get(ids[1])).isEqualTo(second);
+        assertThat(index.remove(ids[0])).isEqualTo(first);
+        assertThat(index.containsKey(ids[0])).isFalse();
+        assertThat(index.get(ids[1])).isEqualTo(second);
+        assertThat(index.size()).isEqualTo(1);
+    }
+}
