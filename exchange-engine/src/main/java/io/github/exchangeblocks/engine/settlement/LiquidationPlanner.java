@@ -19,12 +19,18 @@ import java.util.List;
  * Plans liquidations. For an account at or above the policy's threshold, the plan first cancels all its open
  * orders (releasing frozen funds and volume), then closes position sides in a deterministic order (largest side
  * margin first, then instrument id, long before short), each by the fewest lots that bring the risk ratio to the
- * target (or entirely under {@code closeAll}, or when the target is out of reach). Effects are computed as if
- * filled at the instrument's mark price: the position profit at that price is realised, so the balance only
- * loses the closing commission, and margin is released by the same proportional rule fills use.
+ * target (or entirely under {@code closeAll}, or when the target is out of reach), in whole multiples of the
+ * lot size. Effects are computed as if filled at the instrument's mark price: the position profit at that price
+ * is realised, so the balance only loses the closing commission, and margin is released by the same proportional
+ * rule fills use.
+ *
+ * <p>Every planned order is one the account book accepts: a closing volume larger than the instrument's
+ * {@code maxOrderVolume} is split into orders of at most that many lots (the largest multiple of the lot size
+ * that fits), and the plan's figures are worked out order by order, in execution order, as the fills will book
+ * them (each fill releases its proportional share of what the bucket then holds and pays its own commission).
  *
  * <p>Read-only on the book; nothing is executed. History lots are planned before today's (on TODAY_EXPLICIT
- * exchanges as a CLOSE then a CLOSETODAY order; elsewhere as one CLOSE order, split by the close rule).
+ * exchanges as CLOSE orders then CLOSETODAY orders; elsewhere as CLOSE orders, each split by the close rule).
  */
 public final class LiquidationPlanner {
     private static final Comparator<Candidate> ORDER = Comparator.comparingLong((Candidate c) -> -c.margin)
@@ -88,10 +94,9 @@ public final class LiquidationPlanner {
             }
             long total = c.today() + c.his();
             long lots = policy.closeAll() ? total : fewestLots(c, margin, balance, total);
-            long[] effect = c.effect(lots);
+            long[] effect = c.close(lots, orders);
             margin -= effect[0];
             balance -= effect[1];
-            emit(c, lots, orders);
         }
         List<Long> cancelList = new ArrayList<>(cancels.length);
         Arrays.stream(cancels).forEach(cancelList::add);
@@ -100,49 +105,21 @@ public final class LiquidationPlanner {
                 riskAfter <= policy.targetE8());
     }
 
+    /** The fewest lots, a multiple of the lot size, whose closing brings the ratio to the target; else all. */
     private long fewestLots(Candidate c, long margin, long balance, long total) {
+        long lot = c.position.instrument().spec().lotSize();
         long lo = 1;
-        long hi = total;
+        long hi = total / lot;
         while (lo < hi) {
             long mid = lo + (hi - lo) / 2;
-            long[] effect = c.effect(mid);
+            long[] effect = c.close(mid * lot, null);
             if (Account.riskRatioE8(margin - effect[0], balance - effect[1]) <= policy.targetE8()) {
                 hi = mid;
             } else {
                 lo = mid + 1;
             }
         }
-        return lo;
-    }
-
-    private void emit(Candidate c, long lots, List<LiquidationOrder> orders) {
-        Position p = c.position;
-        Instrument instrument = p.instrument();
-        long price = book.markPriceTicks(instrument.index());
-        Side side = c.longSide ? Side.SELL : Side.BUY;
-        long his = Math.min(lots, c.his());
-        long today = lots - his;
-        if (instrument.closeRule() == CloseRule.TODAY_EXPLICIT) {
-            if (his > 0) {
-                orders.add(order(c, side, Offset.CLOSE, price, 0, his));
-            }
-            if (today > 0) {
-                orders.add(order(c, side, Offset.CLOSETODAY, price, today, 0));
-            }
-            return;
-        }
-        long todayPart = CloseSplit.todayPart(instrument.closeRule(), Offset.CLOSE, c.today(), c.his(), lots);
-        orders.add(order(c, side, Offset.CLOSE, price, todayPart, lots - todayPart));
-    }
-
-    private static LiquidationOrder order(Candidate c, Side side, Offset offset, long price, long today, long his) {
-        long margin = Position.share(c.position.bucketMargin(c.bucketToday()), today, Math.max(1, c.today()))
-                + Position.share(c.position.bucketMargin(c.bucketToday() + 1), his, Math.max(1, c.his()));
-        Instrument instrument = c.position.instrument();
-        long commission = instrument.commission(Instrument.COMMISSION_CLOSE_TODAY, price, today)
-                + instrument.commission(Instrument.COMMISSION_CLOSE, price, his);
-        return new LiquidationOrder(c.position.instrumentId(), side, offset, today + his, price, today, his, margin,
-                commission);
+        return lo * lot;
     }
 
     /** One side of one position: lots by bucket and how closing some of them changes margin and balance. */
@@ -169,19 +146,58 @@ public final class LiquidationPlanner {
             return position.bucketVolume(bucketToday() + 1);
         }
 
-        /** {margin released, commission} of closing {@code lots}, history first on TODAY_EXPLICIT. */
-        long[] effect(long lots) {
+        /**
+         * Closes {@code lots} (a multiple of the lot size) the way the plan's orders will: in orders of at most
+         * the instrument's maximum volume, history first on TODAY_EXPLICIT, each order split by the close rule
+         * against what the buckets then hold. Adds the orders to {@code orders} unless it is {@code null}.
+         *
+         * @return {margin released, commission} over all the orders
+         */
+        long[] close(long lots, List<LiquidationOrder> orders) {
             Instrument instrument = position.instrument();
             CloseRule rule = instrument.closeRule();
-            long today = rule == CloseRule.TODAY_EXPLICIT
-                    ? lots - Math.min(lots, his()) : CloseSplit.todayPart(rule, Offset.CLOSE, today(), his(), lots);
-            long his = lots - today;
+            long lot = instrument.spec().lotSize();
+            long maxOrder = instrument.spec().maxOrderVolume() / lot * lot;
             long price = book.markPriceTicks(instrument.index());
-            long released = (today > 0 ? Position.share(position.bucketMargin(bucketToday()), today, today()) : 0)
-                    + (his > 0 ? Position.share(position.bucketMargin(bucketToday() + 1), his, his()) : 0);
-            long commission = instrument.commission(Instrument.COMMISSION_CLOSE_TODAY, price, today)
-                    + instrument.commission(Instrument.COMMISSION_CLOSE, price, his);
+            Side side = longSide ? Side.SELL : Side.BUY;
+            long[] volume = {today(), his()};
+            long[] margin = {position.bucketMargin(bucketToday()), position.bucketMargin(bucketToday() + 1)};
+            long released = 0;
+            long commission = 0;
+            long left = lots;
+            while (left > 0) {
+                long size = Math.min(left, maxOrder);
+                Offset offset = Offset.CLOSE;
+                if (rule == CloseRule.TODAY_EXPLICIT) {
+                    // History first: a CLOSE order takes history only, a CLOSETODAY order today's lots only.
+                    size = volume[1] > 0 ? Math.min(size, volume[1]) : size;
+                    offset = volume[1] > 0 ? Offset.CLOSE : Offset.CLOSETODAY;
+                }
+                long today = CloseSplit.todayPart(rule, offset, volume[0], volume[1], size);
+                long his = size - today;
+                long orderMargin = take(volume, margin, 0, today) + take(volume, margin, 1, his);
+                long orderCommission = instrument.commission(Instrument.COMMISSION_CLOSE_TODAY, price, today)
+                        + instrument.commission(Instrument.COMMISSION_CLOSE, price, his);
+                if (orders != null) {
+                    orders.add(new LiquidationOrder(position.instrumentId(), side, offset, size, price, today, his,
+                            orderMargin, orderCommission));
+                }
+                released += orderMargin;
+                commission += orderCommission;
+                left -= size;
+            }
             return new long[] {released, commission};
+        }
+
+        /** Takes {@code lots} out of bucket {@code b} as a fill does; returns the margin it releases. */
+        private long take(long[] volume, long[] margin, int b, long lots) {
+            if (lots == 0) {
+                return 0;
+            }
+            long share = Position.share(margin[b], lots, volume[b]);
+            volume[b] -= lots;
+            margin[b] -= share;
+            return share;
         }
     }
 }

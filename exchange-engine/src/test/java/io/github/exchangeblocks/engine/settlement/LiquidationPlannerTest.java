@@ -98,4 +98,34 @@ class LiquidationPlannerTest {
         assertThat(plan.marginAfter()).isZero();
         assertThat(plan.riskRatioAfterE8()).isZero();
     }
+
+    @Test
+    void shouldSplitClosingOrdersAtTheMaximumOrderVolumeWhenAPositionIsLarger() {
+        book.deposit(frank, 2_000_000_000);
+        book.placeOrder(frank, 1, IF, SELL, OPEN, LIMIT, 20000, 20);
+        book.fill(1, 20000, 20);
+        book.placeOrder(frank, 2, IF, SELL, OPEN, LIMIT, 20000, 20);
+        book.fill(2, 20000, 20);
+        book.placeOrder(frank, 3, IF, SELL, OPEN, LIMIT, 20000, 5);
+        book.fill(3, 20000, 5);
+        book.markPrice(IF, 20100);
+        LiquidationPlan plan = new LiquidationPlanner(book, new LiquidationPolicy(1, 0, true)).plan(frank);
+
+        // CFFEX.IF2512 takes at most 20 lots an order: 45 short lots close as 20 + 20 + 5, today's lots (TODAY_FIRST).
+        assertThat(plan.orders()).extracting(LiquidationOrder::volume).containsExactly(20L, 20L, 5L);
+        assertThat(plan.orders()).allSatisfy(o -> {
+            assertThat(o.side()).isEqualTo(BUY);
+            assertThat(o.closedToday()).isEqualTo(o.volume());
+        });
+        long orderId = 100;
+        for (LiquidationOrder o : plan.orders()) {
+            int index = book.registry().indexOf(o.instrumentId());
+            assertThat(book.placeOrder(frank, orderId, index, o.side(), o.offset(), LIMIT, o.priceTicks(), o.volume()))
+                    .as("%s", book.lastRejection()).isTrue();
+            assertThat(book.fill(orderId++, o.priceTicks(), o.volume())).isTrue();
+        }
+        Account a = book.account(frank);
+        assertThat(a.margin()).isZero().isEqualTo(plan.marginAfter());
+        assertThat(a.balance()).isEqualTo(plan.balanceAfter());
+    }
 }
