@@ -11,6 +11,10 @@ import io.github.exchangeblocks.api.book.TradingPhase;
  * counters) and the primitive mutations every command is built from. Orders are {@link OrderStore} handles and
  * levels {@link BookSide} slots. Each mutation keeps the aggregates consistent and reports the level change it
  * caused, so the commands above never have to remember to.
+ *
+ * <p>In the call auction a market order without protection price rests in its side's {@link AnyPriceQueue}
+ * instead of a level; such an order is recognised by its price, {@link OrderBookView#NULL_PRICE} (every other
+ * resting order has a positive price). The mutations below handle both places; only the queue reports no level.
  */
 final class BookState {
     final OrderBookSettings settings;
@@ -21,6 +25,9 @@ final class BookState {
     final BookSide bids;
     final BookSide asks;
     final OrderIndex index;
+    final AnyPriceQueue bidMarkets;
+    final AnyPriceQueue askMarkets;
+    final AuctionMinimums minimums = new AuctionMinimums();
 
     TradingPhase phase;
     long bandLow;
@@ -39,6 +46,8 @@ final class BookState {
         bids = new BookSide(Side.BUY, tick, settings.expectedLevels() * 2, orders);
         asks = new BookSide(Side.SELL, tick, settings.expectedLevels() * 2, orders);
         index = new OrderIndex(settings.expectedOrders());
+        bidMarkets = new AnyPriceQueue(orders);
+        askMarkets = new AnyPriceQueue(orders);
         phase = settings.initialPhase();
         bandLow = settings.priceBandLow();
         bandHigh = settings.priceBandHigh();
@@ -50,6 +59,11 @@ final class BookState {
 
     BookSide opposite(Side side) {
         return side == Side.BUY ? asks : bids;
+    }
+
+    /** The side's any-price queue of auction market orders. */
+    AnyPriceQueue markets(Side side) {
+        return side == Side.BUY ? bidMarkets : askMarkets;
     }
 
     /**
@@ -65,15 +79,43 @@ final class BookState {
         levelChanged(timestampNs, bookSide, level);
     }
 
-    /** Restores an order with its recorded priority (snapshot restore); reports nothing. */
+    /**
+     * Rests an order collected in the call auction: a market order without protection price joins the back of
+     * its side's any-price queue (no level event), anything else its price level as {@link #rest} does.
+     */
+    void restInAuction(int order, Side side, long timestampNs) {
+        if (orders.price(order) == OrderBookView.NULL_PRICE) {
+            orders.priority(order, timestampNs, ++lastArrival);
+            markets(side).append(order);
+        } else {
+            rest(order, side, timestampNs);
+        }
+    }
+
+    /**
+     * Restores an order with its recorded priority (snapshot restore, orders given in priority order); reports
+     * nothing.
+     */
     void restoreResting(int order) {
-        BookSide bookSide = side(orders.side(order));
-        bookSide.append(bookSide.findOrCreate(orders.price(order)), order);
+        Side side = orders.side(order);
+        if (orders.price(order) == OrderBookView.NULL_PRICE) {
+            markets(side).append(order);
+        } else {
+            BookSide bookSide = side(side);
+            bookSide.append(bookSide.findOrCreate(orders.price(order)), order);
+        }
         index.put(orders.orderId(order), order);
     }
 
-    /** Takes {@code order} off its level and reports the level; the index and the record are the caller's. */
+    /**
+     * Takes {@code order} off its level and reports the level (or out of its any-price queue, which reports
+     * nothing); the index and the record are the caller's.
+     */
     void unrest(int order, long timestampNs) {
+        if (orders.price(order) == OrderBookView.NULL_PRICE) {
+            markets(orders.side(order)).unlink(order);
+            return;
+        }
         BookSide bookSide = side(orders.side(order));
         int level = bookSide.find(orders.price(order));
         bookSide.unlink(level, order);
@@ -88,6 +130,10 @@ final class BookState {
 
     /** Reduces a resting order by {@code quantity} (fill or decrement); removes and frees it at zero. */
     void reduceResting(int order, long quantity, long timestampNs) {
+        if (orders.price(order) == OrderBookView.NULL_PRICE) {
+            reduceQueued(order, quantity);
+            return;
+        }
         BookSide bookSide = side(orders.side(order));
         reduceResting(bookSide, bookSide.find(orders.price(order)), order, quantity, timestampNs);
     }
@@ -104,6 +150,19 @@ final class BookState {
         orders.remaining(order, remaining - quantity);
         bookSide.reduce(level, quantity);
         levelChanged(timestampNs, bookSide, level);
+    }
+
+    /** {@link #reduceResting(int, long, long)} for an order in an any-price queue: no level to report. */
+    private void reduceQueued(int order, long quantity) {
+        AnyPriceQueue queue = markets(orders.side(order));
+        long remaining = orders.remaining(order);
+        if (remaining == quantity) {
+            queue.unlink(order);
+            discard(order);
+            return;
+        }
+        orders.remaining(order, remaining - quantity);
+        queue.reduce(quantity);
     }
 
     /** Cancels the whole of a resting order: reports the cancel, then the level, then frees the record. */
@@ -125,17 +184,26 @@ final class BookState {
     }
 
     /**
-     * Cancels, in the book's defined order (bids best first, then asks best first, time priority within a level),
-     * every resting order the filter accepts.
+     * Cancels, in the book's defined order (bids then asks; on each side the any-price queue first, then the
+     * levels best first; time priority within each), every resting order the filter accepts.
      */
     int cancelWhere(long timestampNs, OrderFilter filter, long argument, CancelReason reason) {
-        return cancelWhere(bids, timestampNs, filter, argument, reason)
-            + cancelWhere(asks, timestampNs, filter, argument, reason);
+        return cancelWhere(bidMarkets, bids, timestampNs, filter, argument, reason)
+            + cancelWhere(askMarkets, asks, timestampNs, filter, argument, reason);
     }
 
-    private int cancelWhere(BookSide bookSide, long timestampNs, OrderFilter filter, long argument,
-                            CancelReason reason) {
+    private int cancelWhere(AnyPriceQueue queue, BookSide bookSide, long timestampNs, OrderFilter filter,
+                            long argument, CancelReason reason) {
         int cancelled = 0;
+        int queued = queue.head();
+        while (queued != OrderStore.NIL) {
+            int next = orders.next(queued);
+            if (filter.accept(orders, queued, argument)) {
+                cancelResting(queued, timestampNs, reason);
+                cancelled++;
+            }
+            queued = next;
+        }
         // A level emptied below is removed, but its slot still names its tick for the step to the next one.
         for (int level = bookSide.best(); level != BookSide.NONE; level = bookSide.worse(level)) {
             int order = bookSide.head(level);

@@ -119,6 +119,10 @@ final class DifferentialHarness {
             long qty = 0;
             int count = 0;
             for (ReferenceOrder o : oracle.sorted(side)) {
+                if (o.price == 0) {
+                    // An auction market order without protection is in no level.
+                    continue;
+                }
                 if (count > 0 && o.price != price) {
                     l2.add((side == Side.BUY ? "B " : "S ") + price + " " + qty + " " + count);
                     qty = 0;
