@@ -80,10 +80,12 @@ final class BookState {
     }
 
     /**
-     * Rests an order collected in the call auction: a market order without protection price joins the back of
-     * its side's any-price queue (no level event), anything else its price level as {@link #rest} does.
+     * Rests an order collected in the call auction and records its minimum quantity (0 for none): a market order
+     * without protection price joins the back of its side's any-price queue (no level event), anything else its
+     * price level as {@link #rest} does.
      */
-    void restInAuction(int order, Side side, long timestampNs) {
+    void restInAuction(int order, Side side, long minQuantity, long timestampNs) {
+        minimums.set(order, minQuantity);
         if (orders.price(order) == OrderBookView.NULL_PRICE) {
             orders.priority(order, timestampNs, ++lastArrival);
             markets(side).append(order);

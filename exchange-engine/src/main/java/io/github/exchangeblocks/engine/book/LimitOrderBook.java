@@ -63,8 +63,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
             selfTradePrevention == SelfTradePrevention.BOOK_DEFAULT
                 ? state.settings.selfTradePrevention() : selfTradePrevention, postOnly, price, quantity);
         if (state.phase == TradingPhase.PRE_OPEN) {
-            state.minimums.set(order, minQuantity);
-            state.restInAuction(order, side, timestampNs);
+            state.restInAuction(order, side, minQuantity, timestampNs);
             return true;
         }
         if (timeInForce == TimeInForce.FOK || minQuantity > 0) {
