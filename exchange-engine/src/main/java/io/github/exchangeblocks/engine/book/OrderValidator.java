@@ -189,9 +189,9 @@ final class OrderValidator {
     }
 
     /**
-     * Checks an amend in the call auction, the only phase where market orders and minimum quantities rest: a
-     * market order may only reduce its quantity (its price, 0 or the protection price, stays); any order must keep
-     * at least its minimum quantity.
+     * Checks an amend in the call auction, the only phase that accepts amends while market orders and minimum
+     * quantities can rest (they are gone in continuous trading): a market order may only reduce its quantity (its
+     * price, 0 or the protection price, stays); any order must keep at least its minimum quantity.
      */
     private RejectCode checkAuctionAmend(int order, Side side, long newPrice, long newQuantity) {
         OrderStore orders = state.orders;
