@@ -11,11 +11,14 @@ import java.util.Arrays;
  * <p>Kept out of the order record so continuous trading never pays for it. Every order placed in the auction
  * writes its entry (0 for none) and the uncross zeroes the table; nothing writes it in continuous trading. So a
  * handle recycled in continuous trading reads 0, and an entry is meaningful exactly for the live orders placed in
- * the auction since the last uncross. The table grows on demand (the only allocation, and only in the auction).
+ * the auction since the last uncross. The table is allocated when the first minimum arrives and grows on demand
+ * (the only allocations, and only in the auction), so a book that never sees one allocates nothing.
  * Touched only by the book's thread.
  */
 final class AuctionMinimums {
-    private long[] values = new long[64];
+    private static final long[] NONE = new long[0];
+
+    private long[] values = NONE;
     private boolean dirty;
 
     /** The minimum quantity of {@code order}, 0 for none. */
@@ -29,7 +32,8 @@ final class AuctionMinimums {
             if (minQuantity == 0) {
                 return;
             }
-            values = Arrays.copyOf(values, Math.max(values.length * 2, Integer.highestOneBit(order) * 2));
+            int length = Math.max(Math.max(64, values.length * 2), Integer.highestOneBit(order) * 2);
+            values = Arrays.copyOf(values, length);
         }
         values[order] = minQuantity;
         dirty |= minQuantity != 0;

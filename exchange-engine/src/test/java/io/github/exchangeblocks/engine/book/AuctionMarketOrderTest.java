@@ -259,6 +259,19 @@ class AuctionMarketOrderTest {
     }
 
     @Test
+    void shouldChangeTheStateHashWhenTheMarketOrdersArriveInAnotherOrder() {
+        BookFixture other = BookFixture.inPhase(TradingPhase.PRE_OPEN);
+        market(1, 10, Side.BUY, TimeInForce.IOC, 0, 5);
+        market(2, 10, Side.BUY, TimeInForce.IOC, 0, 5);
+        other.place(2, 10, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 5, 0, false,
+            SelfTradePrevention.BOOK_DEFAULT);
+        other.place(1, 10, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 5, 0, false,
+            SelfTradePrevention.BOOK_DEFAULT);
+
+        assertThat(f.book.stateHash()).isNotEqualTo(other.book.stateHash());
+    }
+
+    @Test
     void shouldStillRejectAMarketOrderThatCouldRestWhenInTheAuction() {
         assertThat(market(1, 10, Side.BUY, TimeInForce.GTC, 0, 5)).isFalse();
 
