@@ -58,6 +58,10 @@ public enum RejectCode {
     /** Resting at this price would make one side's prices span more ticks than the book allows. */
     BOOK_PRICE_SPAN_EXCEEDED(1016, "a side's resting prices must span fewer ticks than the book's maximum"),
 
+    // Order book: market orders in the call auction (1017).
+    /** A resting call-auction market order was amended to another price or a larger quantity. */
+    BOOK_MARKET_AMEND_NOT_ALLOWED(1017, "a resting market order may only reduce its quantity"),
+
     // Instruments, accounts, positions, pre-trade risk, settlement (2000-2999).
     /** No instrument is registered under the given id or index. */
     UNKNOWN_INSTRUMENT(2000, "unknown instrument"),

@@ -55,7 +55,7 @@ public final class AuctionIndication {
     }
 
     /**
-     * The buy quantity with a limit at or above {@link #price()}.
+     * The buy quantity with a limit at or above {@link #price()}, market bids without protection price included.
      *
      * @return 0 or more
      */
@@ -64,7 +64,7 @@ public final class AuctionIndication {
     }
 
     /**
-     * The sell quantity with a limit at or below {@link #price()}.
+     * The sell quantity with a limit at or below {@link #price()}, market asks without protection price included.
      *
      * @return 0 or more
      */

@@ -10,9 +10,15 @@ public enum CancelReason {
     IOC_REMAINDER((byte) 1),
     /** A fill-or-kill order could not be filled completely at once, so nothing was filled. */
     FOK_UNFILLABLE((byte) 2),
-    /** An order with a minimum fill quantity could not fill that minimum at once, so nothing was filled. */
+    /**
+     * An order with a minimum fill quantity could not fill that minimum at once (or, collected in the call
+     * auction, would have been allocated less than it at the uncross), so nothing was filled.
+     */
     MIN_QUANTITY_UNFILLABLE((byte) 3),
-    /** The unfilled rest of a market order: no (more) liquidity within its protection price. */
+    /**
+     * The unfilled rest of a market order: no (more) liquidity within its protection price (also market leftovers
+     * after an auction uncross).
+     */
     MARKET_NO_LIQUIDITY((byte) 4),
     /** Self-trade prevention removed (or, for decrement-and-cancel, reduced) the order. */
     SELF_TRADE((byte) 5),

@@ -14,7 +14,16 @@ import io.github.exchangeblocks.api.TimeInForce;
  * message naming the field and the rule, leave the book untouched and return {@code false}.
  *
  * <p>Where a command touches several orders (mass cancel, expiry, auction leftovers), it processes them in a
- * defined order: bids from the best price down, then asks from the best price up, each level in time priority.
+ * defined order: bids, then asks; on each side first the call auction's market orders without protection price
+ * (in time priority), then the levels from the best price on, each level in time priority.
+ *
+ * <p>Call auction ({@link TradingPhase#PRE_OPEN}): every accepted order rests without matching until the uncross
+ * (see {@link #setPhase}). A market order without protection price rests in its side's "any price" queue, ahead
+ * of every priced order of that side (time priority among themselves); it is in no price level, so best prices,
+ * depth and level events leave it out, while the auction indication counts it and order iteration shows it first
+ * with price {@link #NULL_PRICE}. A market order with a protection price takes part as a limit order at that
+ * price (its priority, its level in the depth), the way venues that bound market orders treat the protection
+ * price; in the auction that price must be inside the price band. A minimum quantity applies to the uncross.
  */
 public interface OrderBook extends OrderBookView {
 
@@ -25,11 +34,14 @@ public interface OrderBook extends OrderBookView {
      * @param orderId the exchange-assigned id, positive and not resting in this book
      * @param ownerId the owner (account) id, used for self-trade prevention and owner checks
      * @param side BUY or SELL
-     * @param type LIMIT or MARKET; a market order never rests
+     * @param type LIMIT or MARKET; a market order never rests in continuous trading (in the call auction it
+     *     rests until the uncross)
      * @param timeInForce GTC, GFD, IOC or FOK; market orders take IOC or FOK
      * @param price the limit price, or for a market order its protection price ({@link #NULL_PRICE} for none)
      * @param quantity the quantity, positive, on the lot and at most the book's maximum
-     * @param minQuantity the minimum quantity that must fill at once, else nothing fills (0 for none)
+     * @param minQuantity the minimum quantity, on the lot and at most {@code quantity} (0 for none): in continuous
+     *     trading it must fill at once, else nothing fills; in the call auction the uncross must allocate at least
+     *     that much to the order, else it is cancelled (what stays after the uncross has no minimum any more)
      * @param postOnly true to reject the order if it would take liquidity (limit GTC/GFD only)
      * @param selfTradePrevention the order's mode, or {@link SelfTradePrevention#BOOK_DEFAULT}
      * @return true if accepted (it may still have been cancelled afterwards, e.g. IOC remainder)
@@ -71,10 +83,15 @@ public interface OrderBook extends OrderBookView {
      * quantity loses it: the order re-enters as if new (and may trade) with its id, side, time in force and
      * self-trade prevention mode. A post-only order is rejected if its new price would take liquidity.
      *
+     * <p>In the call auction a resting market order may only reduce its quantity, at its unchanged price
+     * ({@link #NULL_PRICE} or its protection price); anything else is rejected with
+     * {@code BOOK_MARKET_AMEND_NOT_ALLOWED}. An order with a minimum quantity keeps it and may not go below it
+     * ({@code BOOK_INVALID_MIN_QUANTITY}).
+     *
      * @param timestampNs the command's timestamp
      * @param orderId the order id
      * @param ownerId must be the order's owner
-     * @param newPrice the new limit price
+     * @param newPrice the new limit price (for an auction market order: its current price)
      * @param newQuantity the new working quantity, positive (to remove an order, cancel it)
      * @return true if amended
      */
@@ -111,15 +128,24 @@ public interface OrderBook extends OrderBookView {
     /**
      * Changes the trading phase. Entering {@link TradingPhase#CONTINUOUS} uncrosses the book first (a no-op
      * unless orders were collected in {@link TradingPhase#PRE_OPEN}): everything that crosses trades at the single
-     * auction price (see {@link #auctionIndication}), in price-time priority on each side; immediate-or-cancel
-     * leftovers are then cancelled; then the phase changes. Setting the current phase is rejected.
+     * auction price (see {@link #auctionIndication}), in priority order on each side (market orders without
+     * protection price first, then price-time priority); in each trade the earlier order is the maker. Then the
+     * leftovers are cancelled: market orders' with {@link CancelReason#MARKET_NO_LIQUIDITY}, immediate-or-cancel
+     * limit orders' with {@link CancelReason#IOC_REMAINDER}; the other leftovers rest for continuous trading,
+     * without minimum quantity. Then the phase changes. Setting the current phase is rejected.
      *
-     * <p>Fill-or-kill orders collected in the auction count in the equilibrium like limit orders, but before
-     * anything trades, while some fill-or-kill order would not be filled completely by the equilibrium volume
-     * allocated in price-time priority on its side, the first such order (bids before asks, each side in priority
-     * order) is cancelled as unfillable and the equilibrium is computed again without it; so when nothing crosses
-     * they are all cancelled. The auction rejects market orders and minimum quantities
-     * ({@code BOOK_WRONG_PHASE}).
+     * <p>The auction price: the candidates are the prices of the resting priced orders; at each, the executable
+     * volume is the smaller of the buy quantity (bids priced at or above it, plus every market bid without
+     * protection) and the sell quantity (asks at or below it, plus every market ask without protection). When
+     * only market orders without protection rest, the reference price is the only candidate, and without one
+     * nothing trades.
+     *
+     * <p>Minimum quantities (fill-or-kill being the case minimum = quantity): orders collected in the auction
+     * count in the equilibrium like the others, but before anything trades, while the equilibrium volume
+     * allocated in priority order on its side would give some order less than its minimum (nothing included), the
+     * first such order (bids before asks, each side in priority order) is cancelled with
+     * {@link CancelReason#FOK_UNFILLABLE} or {@link CancelReason#MIN_QUANTITY_UNFILLABLE} and the equilibrium is
+     * computed again without it; so when nothing crosses they are all cancelled.
      *
      * @param timestampNs the command's timestamp
      * @param phase the new phase, not {@code null}

@@ -27,7 +27,8 @@ public interface OrderBookView {
     TradingPhase phase();
 
     /**
-     * The highest bid price.
+     * The highest bid price. Like {@link #depth} and {@link #levelCount}, it covers the price levels only: call
+     * auction market orders without protection price are in none.
      *
      * @return the price, or {@link #NULL_PRICE} if there are no bids
      */
@@ -86,7 +87,8 @@ public interface OrderBookView {
     long remainingQuantity(long orderId);
 
     /**
-     * Copies the top levels of both sides (level 2) into {@code reuse}, best first, up to its capacity.
+     * Copies the top levels of both sides (level 2) into {@code reuse}, best first, up to its capacity. Call
+     * auction market orders without protection price are in no level (see {@link #auctionIndication}).
      *
      * @param reuse the snapshot to refill, not {@code null}
      * @return {@code reuse}
@@ -94,7 +96,8 @@ public interface OrderBookView {
     DepthSnapshot depth(DepthSnapshot reuse);
 
     /**
-     * Visits the resting orders of one side (level 3) in priority order.
+     * Visits the resting orders of one side (level 3) in priority order: call auction market orders without
+     * protection price first (with price {@link #NULL_PRICE}), then the levels best first, in time priority.
      *
      * @param side the side, not {@code null}
      * @param visitor called once per order, not {@code null}
@@ -104,7 +107,10 @@ public interface OrderBookView {
 
     /**
      * Computes what a call auction would do now: the price that maximises the traded volume, ties broken by the
-     * smallest imbalance, then the nearest to the reference price, then the lowest price. Works in any phase.
+     * smallest imbalance, then the nearest to the reference price, then the lowest price. Market orders without
+     * protection price count on their side at every candidate price; when only they rest, the reference price is
+     * the only candidate. Works in any phase. Orders the uncross would cancel for their minimum quantity are
+     * still counted (see {@link OrderBook#setPhase}), so the uncross may end at another price.
      *
      * @param reuse the holder to refill, not {@code null}
      * @return {@code reuse}

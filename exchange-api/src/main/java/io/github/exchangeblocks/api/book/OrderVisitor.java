@@ -17,7 +17,8 @@ public interface OrderVisitor {
      * @param ownerId the owner id
      * @param side the side
      * @param timeInForce the time in force
-     * @param price the limit price
+     * @param price the limit price (a market order's protection price, or {@link OrderBookView#NULL_PRICE} for
+     *     a call auction market order without one)
      * @param remainingQuantity the working quantity
      * @param timestampNs the timestamp of the command that gave the order its current time priority
      */

@@ -7,23 +7,42 @@ import io.github.exchangeblocks.api.book.OrderBookView;
  * Finds the call-auction equilibrium of a book in one pass over the merged price levels, without allocating.
  *
  * <p>Candidates are the prices of all resting levels. At a candidate {@code p} the buy quantity is the sum of bids
- * priced at or above {@code p}, the sell quantity the sum of asks at or below {@code p}, and the executable volume
- * the smaller of the two. The chosen price:
+ * priced at or above {@code p} plus every market bid without protection price (they buy at any price), the sell
+ * quantity the sum of asks at or below {@code p} plus every market ask without protection price, and the
+ * executable volume the smaller of the two. The chosen price:
  * <ol>
  *   <li>maximises the executable volume (only prices where it is positive count);</li>
  *   <li>then minimises the absolute imbalance {@code |buy - sell|};</li>
  *   <li>then is nearest to the reference price (skipped when there is none);</li>
  *   <li>then is the lowest of the remaining candidates (the final, documented rule).</li>
  * </ol>
- * Every resting order counts at its limit price whatever its time in force; fill-or-kill orders that the volume
- * would not fill completely are removed by {@link AuctionUncross} before it trades.
+ * When no level rests on either side (only market orders, which name no price), the reference price is the only
+ * candidate; without a reference price nothing trades. A market order with a protection price rests in the level
+ * of that price and counts there like a limit order.
+ *
+ * <p>Every resting order counts at its limit price whatever its time in force or minimum quantity; orders the
+ * allocation would fill short of their minimum (fill-or-kill: short of their quantity) are removed by
+ * {@link AuctionUncross} before it trades.
  */
 final class AuctionCalculator {
     private AuctionCalculator() {
     }
 
-    static AuctionIndication compute(BookSide bids, BookSide asks, long referencePrice, AuctionIndication out) {
-        long totalBid = 0;
+    /**
+     * Computes the equilibrium into {@code out}.
+     *
+     * @param marketBuy the quantity of the bid side's any-price queue
+     * @param marketSell the quantity of the ask side's any-price queue
+     */
+    static AuctionIndication compute(BookSide bids, BookSide asks, long marketBuy, long marketSell,
+                                     long referencePrice, AuctionIndication out) {
+        if (bids.size() == 0 && asks.size() == 0) {
+            long volume = Math.min(marketBuy, marketSell);
+            return volume > 0 && referencePrice != OrderBookView.NULL_PRICE
+                ? out.set(referencePrice, volume, marketBuy, marketSell)
+                : out.set(OrderBookView.NULL_PRICE, 0L, 0L, 0L);
+        }
+        long totalBid = marketBuy;
         for (int level = bids.best(); level != BookSide.NONE; level = bids.worse(level)) {
             totalBid += bids.quantity(level);
         }
@@ -33,7 +52,7 @@ final class AuctionCalculator {
         long bestBuy = 0;
         long bestSell = 0;
         long bidBelow = 0;
-        long askAtOrBelow = 0;
+        long askAtOrBelow = marketSell;
         // Both cursors walk prices upwards: bids from the worst, asks from the best.
         int bid = bids.worst();
         int ask = asks.best();

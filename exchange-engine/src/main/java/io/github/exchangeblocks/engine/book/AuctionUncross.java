@@ -1,5 +1,6 @@
 package io.github.exchangeblocks.engine.book;
 
+import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.book.AuctionIndication;
 import io.github.exchangeblocks.api.book.CancelReason;
@@ -7,19 +8,28 @@ import io.github.exchangeblocks.api.book.OrderBookListener;
 
 /**
  * Executes a call auction: everything that crosses trades at the single equilibrium price chosen by
- * {@link AuctionCalculator}, pairing bids and asks in price-time priority on each side. In each pair the order
- * that arrived earlier is the maker and the later one the taker (its side is the reported aggressor side); after
- * each trade the bid's level is reported, then the ask's. Immediate-or-cancel leftovers are cancelled afterwards
- * in the book's defined order. Self-trade prevention does not apply to the uncross.
+ * {@link AuctionCalculator}, pairing bids and asks in priority order on each side. In each pair the order that
+ * arrived earlier is the maker and the later one the taker (its side is the reported aggressor side); after each
+ * trade the bid's level is reported, then the ask's (an order of an any-price queue reports no level).
+ * Self-trade prevention does not apply to the uncross.
  *
- * <p>Fill-or-kill orders rest in the auction and count in the equilibrium like limit orders. Before anything
- * trades, the uncross allocates the equilibrium volume in price-time priority on each side (an order gets what is
- * left of the volume after every order ahead of it on its side, up to its own quantity); while some fill-or-kill
- * order would get less than its whole quantity, the first such order (bids before asks, each side in priority
- * order) is cancelled with {@link CancelReason#FOK_UNFILLABLE} and the equilibrium is computed again without it.
- * So every fill-or-kill order that survives is filled completely, and when nothing crosses every fill-or-kill
- * order is cancelled. The {@link AuctionIndication} shown during the auction counts fill-or-kill orders like
- * limit orders and may therefore differ from the price the uncross finally uses.
+ * <p>Priority on each side: the any-price queue (market orders without protection price, in time priority)
+ * first, then the price levels best first, time priority within each. A market order with a protection price
+ * rests in the level of its protection price and has that price's priority, like a limit order.
+ *
+ * <p>Minimum quantities: before anything trades, the uncross allocates the equilibrium volume in priority order
+ * on each side (an order gets what is left of the volume after every order ahead of it on its side, up to its own
+ * quantity). While some order would get less than its minimum (a fill-or-kill order: less than its whole
+ * quantity; an order with a minimum quantity: less than that minimum, nothing included), the first such order
+ * (bids before asks, each side in priority order) is cancelled with {@link CancelReason#FOK_UNFILLABLE} or
+ * {@link CancelReason#MIN_QUANTITY_UNFILLABLE} and the equilibrium is computed again without it. So every such
+ * order that survives gets at least its minimum, and when nothing crosses they are all cancelled. The
+ * {@link AuctionIndication} shown during the auction counts them like other orders and may therefore differ from
+ * the price the uncross finally uses.
+ *
+ * <p>Leftovers, afterwards, in the book's defined order: what is left of a market order is cancelled with
+ * {@link CancelReason#MARKET_NO_LIQUIDITY}, of an immediate-or-cancel limit order with
+ * {@link CancelReason#IOC_REMAINDER}; the rest stays for continuous trading, without its minimum quantity.
  */
 final class AuctionUncross {
     private final BookState state;
@@ -35,21 +45,22 @@ final class AuctionUncross {
 
     void uncross(long timestampNs) {
         while (true) {
-            AuctionCalculator.compute(state.bids, state.asks, state.referencePrice, indication);
-            int unfillable = firstUnfillable(state.bids, indication.volume());
+            compute();
+            int unfillable = firstShort(state.bidMarkets, state.bids, indication.volume());
             if (unfillable == OrderStore.NIL) {
-                unfillable = firstUnfillable(state.asks, indication.volume());
+                unfillable = firstShort(state.askMarkets, state.asks, indication.volume());
             }
             if (unfillable == OrderStore.NIL) {
                 break;
             }
-            state.cancelResting(unfillable, timestampNs, CancelReason.FOK_UNFILLABLE);
+            state.cancelResting(unfillable, timestampNs, orders.timeInForce(unfillable) == TimeInForce.FOK
+                ? CancelReason.FOK_UNFILLABLE : CancelReason.MIN_QUANTITY_UNFILLABLE);
         }
         long volume = indication.volume();
         long price = indication.price();
         while (volume > 0) {
-            int bid = state.bids.head(state.bids.best());
-            int ask = state.asks.head(state.asks.best());
+            int bid = first(state.bidMarkets, state.bids);
+            int ask = first(state.askMarkets, state.asks);
             long quantity = Math.min(volume, Math.min(orders.remaining(bid), orders.remaining(ask)));
             boolean bidIsMaker = orders.arrival(bid) < orders.arrival(ask);
             int maker = bidIsMaker ? bid : ask;
@@ -64,28 +75,73 @@ final class AuctionUncross {
         if (indication.volume() > 0) {
             state.referencePrice = price;
         }
-        state.cancelWhere(timestampNs, AuctionUncross::isImmediate, 0L, CancelReason.IOC_REMAINDER);
+        cancelLeftovers(state.bidMarkets, state.bids, timestampNs);
+        cancelLeftovers(state.askMarkets, state.asks, timestampNs);
+        state.minimums.clear();
+    }
+
+    private void compute() {
+        AuctionCalculator.compute(state.bids, state.asks, state.bidMarkets.quantity(), state.askMarkets.quantity(),
+            state.referencePrice, indication);
+    }
+
+    /** The side's first order in priority: the head of its any-price queue, else of its best level. */
+    private static int first(AnyPriceQueue queue, BookSide side) {
+        int head = queue.head();
+        return head != OrderStore.NIL ? head : side.head(side.best());
     }
 
     /**
-     * The first fill-or-kill order of {@code side}, in priority order, that an allocation of {@code volume} in
-     * priority order would not fill completely; NIL if there is none.
+     * The first order of a side, in priority order, that an allocation of {@code volume} in priority order would
+     * fill short of its minimum; NIL if there is none.
      */
-    private int firstUnfillable(BookSide side, long volume) {
+    private int firstShort(AnyPriceQueue queue, BookSide side, long volume) {
         long ahead = 0;
+        for (int order = queue.head(); order != OrderStore.NIL; order = orders.next(order)) {
+            if (isShort(order, ahead, volume)) {
+                return order;
+            }
+            ahead += orders.remaining(order);
+        }
         for (int level = side.best(); level != BookSide.NONE; level = side.worse(level)) {
             for (int order = side.head(level); order != OrderStore.NIL; order = orders.next(order)) {
-                long remaining = orders.remaining(order);
-                if (orders.timeInForce(order) == TimeInForce.FOK && ahead + remaining > volume) {
+                if (isShort(order, ahead, volume)) {
                     return order;
                 }
-                ahead += remaining;
+                ahead += orders.remaining(order);
             }
         }
         return OrderStore.NIL;
     }
 
-    private static boolean isImmediate(OrderStore orders, int order, long ignored) {
-        return orders.timeInForce(order) == TimeInForce.IOC;
+    /** Whether {@code order}, with {@code ahead} allocated before it, would get less than its minimum. */
+    private boolean isShort(int order, long ahead, long volume) {
+        long remaining = orders.remaining(order);
+        long minimum = orders.timeInForce(order) == TimeInForce.FOK ? remaining : state.minimums.of(order);
+        return minimum > 0 && Math.min(remaining, Math.max(0L, volume - ahead)) < minimum;
+    }
+
+    /** Cancels the side's market and immediate-or-cancel leftovers, queue first, then the levels best first. */
+    private void cancelLeftovers(AnyPriceQueue queue, BookSide side, long timestampNs) {
+        int queued = queue.head();
+        while (queued != OrderStore.NIL) {
+            int next = orders.next(queued);
+            // Every queued order is a market order.
+            state.cancelResting(queued, timestampNs, CancelReason.MARKET_NO_LIQUIDITY);
+            queued = next;
+        }
+        // A level emptied below is removed, but its slot still names its tick for the step to the next one.
+        for (int level = side.best(); level != BookSide.NONE; level = side.worse(level)) {
+            int order = side.head(level);
+            while (order != OrderStore.NIL) {
+                int next = orders.next(order);
+                if (orders.type(order) == OrderType.MARKET) {
+                    state.cancelResting(order, timestampNs, CancelReason.MARKET_NO_LIQUIDITY);
+                } else if (orders.timeInForce(order) == TimeInForce.IOC) {
+                    state.cancelResting(order, timestampNs, CancelReason.IOC_REMAINDER);
+                }
+                order = next;
+            }
+        }
     }
 }

@@ -12,8 +12,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Writes a book's state in the {@link BookSnapshotDescriptor} format and reads it back into an empty state with
- * identical time priority. Uses absolute buffer access, so the buffer's byte order setting is irrelevant.
+ * Writes a book's state in the {@link BookSnapshotDescriptor} format (version 2) and reads it (version 2 or 1)
+ * back into an empty state with identical time priority, the any-price queues included. Uses absolute buffer
+ * access, so the buffer's byte order setting is irrelevant.
  */
 final class BookSnapshotCodec {
     private BookSnapshotCodec() {
@@ -43,31 +44,41 @@ final class BookSnapshotCodec {
         buffer.putLong(base + LAST_LEVEL_SEQUENCE_OFFSET, state.lastLevelSequence);
         buffer.putInt(base + ORDER_COUNT_OFFSET, state.index.size());
         buffer.putInt(base + ORDER_COUNT_OFFSET + 4, 0);
-        int offset = writeSide(state.bids, state.orders, buffer, base + HEADER_LENGTH);
-        writeSide(state.asks, state.orders, buffer, offset);
+        int offset = writeSide(state.bidMarkets, state.bids, state, buffer, base + HEADER_LENGTH);
+        writeSide(state.askMarkets, state.asks, state, buffer, offset);
         target.position(base + length);
         return length;
     }
 
-    private static int writeSide(BookSide side, OrderStore orders, ByteBuffer buffer, int start) {
+    private static int writeSide(AnyPriceQueue queue, BookSide side, BookState state, ByteBuffer buffer,
+                                 int start) {
         int offset = start;
+        for (int order = queue.head(); order != OrderStore.NIL; order = state.orders.next(order)) {
+            offset = writeOrder(order, state, buffer, offset);
+        }
         for (int level = side.best(); level != BookSide.NONE; level = side.worse(level)) {
-            for (int order = side.head(level); order != OrderStore.NIL; order = orders.next(order)) {
-                buffer.putLong(offset + ORDER_ID_OFFSET, orders.orderId(order));
-                buffer.putLong(offset + OWNER_ID_OFFSET, orders.ownerId(order));
-                buffer.putLong(offset + PRICE_OFFSET, orders.price(order));
-                buffer.putLong(offset + REMAINING_OFFSET, orders.remaining(order));
-                buffer.putLong(offset + TIMESTAMP_OFFSET, orders.timestampNs(order));
-                buffer.putLong(offset + ARRIVAL_OFFSET, orders.arrival(order));
-                buffer.put(offset + SIDE_OFFSET, orders.side(order).code());
-                buffer.put(offset + TYPE_OFFSET, orders.type(order).code());
-                buffer.put(offset + TIME_IN_FORCE_OFFSET, orders.timeInForce(order).code());
-                buffer.put(offset + STP_OFFSET, orders.selfTradePrevention(order).code());
-                buffer.putInt(offset + POST_ONLY_OFFSET, orders.postOnly(order) ? 1 : 0);
-                offset += ORDER_LENGTH;
+            for (int order = side.head(level); order != OrderStore.NIL; order = state.orders.next(order)) {
+                offset = writeOrder(order, state, buffer, offset);
             }
         }
         return offset;
+    }
+
+    private static int writeOrder(int order, BookState state, ByteBuffer buffer, int offset) {
+        OrderStore orders = state.orders;
+        buffer.putLong(offset + ORDER_ID_OFFSET, orders.orderId(order));
+        buffer.putLong(offset + OWNER_ID_OFFSET, orders.ownerId(order));
+        buffer.putLong(offset + PRICE_OFFSET, orders.price(order));
+        buffer.putLong(offset + REMAINING_OFFSET, orders.remaining(order));
+        buffer.putLong(offset + TIMESTAMP_OFFSET, orders.timestampNs(order));
+        buffer.putLong(offset + ARRIVAL_OFFSET, orders.arrival(order));
+        buffer.put(offset + SIDE_OFFSET, orders.side(order).code());
+        buffer.put(offset + TYPE_OFFSET, orders.type(order).code());
+        buffer.put(offset + TIME_IN_FORCE_OFFSET, orders.timeInForce(order).code());
+        buffer.put(offset + STP_OFFSET, orders.selfTradePrevention(order).code());
+        buffer.putInt(offset + POST_ONLY_OFFSET, orders.postOnly(order) ? 1 : 0);
+        buffer.putLong(offset + MIN_QUANTITY_OFFSET, state.minimums.of(order));
+        return offset + ORDER_LENGTH;
     }
 
     /**
@@ -84,12 +95,14 @@ final class BookSnapshotCodec {
         require(magic == MAGIC, "snapshot magic=0x" + Integer.toHexString(magic) + " must be 0x"
             + Integer.toHexString(MAGIC));
         short version = buffer.getShort(base + VERSION_OFFSET);
-        require(version == VERSION, "snapshot version=" + version + " must be " + VERSION);
+        require(version == VERSION || version == VERSION_1, "snapshot version=" + version + " must be "
+            + VERSION_1 + " or " + VERSION);
+        int recordLength = version == VERSION ? ORDER_LENGTH : ORDER_LENGTH_V1;
         long instrumentId = buffer.getLong(base + INSTRUMENT_OFFSET);
         require(instrumentId == state.settings.instrumentId(), "snapshot instrumentId=" + instrumentId
             + " must equal settings instrumentId=" + state.settings.instrumentId());
         int count = buffer.getInt(base + ORDER_COUNT_OFFSET);
-        require(count >= 0 && (long) count * ORDER_LENGTH <= buffer.remaining() - HEADER_LENGTH,
+        require(count >= 0 && (long) count * recordLength <= buffer.remaining() - HEADER_LENGTH,
             "snapshot orderCount=" + count + " must fit the " + buffer.remaining() + " bytes given");
         state.phase = TradingPhase.fromCode(buffer.get(base + PHASE_OFFSET));
         state.bandLow = buffer.getLong(base + BAND_LOW_OFFSET);
@@ -108,15 +121,22 @@ final class BookSnapshotCodec {
             OrderType type = OrderType.fromCode(buffer.get(offset + TYPE_OFFSET));
             TimeInForce timeInForce = TimeInForce.fromCode(buffer.get(offset + TIME_IN_FORCE_OFFSET));
             SelfTradePrevention stp = SelfTradePrevention.fromCode(buffer.get(offset + STP_OFFSET));
-            require(orderId > 0 && price > 0 && price % state.settings.tickSize() == 0 && remaining > 0
+            long minQuantity = version == VERSION ? buffer.getLong(offset + MIN_QUANTITY_OFFSET) : 0L;
+            // Price 0 and minimums exist only in the auction: a market order without protection price, or an
+            // order collected there; both are gone once continuous trading starts.
+            boolean auction = state.phase != TradingPhase.CONTINUOUS;
+            require(orderId > 0 && (price > 0 || (price == 0 && type == OrderType.MARKET && auction))
+                && price % state.settings.tickSize() == 0 && remaining > 0
+                && minQuantity >= 0 && minQuantity <= remaining && (minQuantity == 0 || auction)
                 && arrival > 0 && arrival <= state.lastArrival && !state.index.containsKey(orderId),
                 "snapshot order record " + i + " (orderId=" + orderId + ") is inconsistent");
             int order = state.orders.acquire();
             state.orders.set(order, orderId, buffer.getLong(offset + OWNER_ID_OFFSET), side, type, timeInForce, stp,
                 buffer.get(offset + POST_ONLY_OFFSET) != 0, price, remaining);
             state.orders.priority(order, buffer.getLong(offset + TIMESTAMP_OFFSET), arrival);
+            state.minimums.set(order, minQuantity);
             state.restoreResting(order);
-            offset += ORDER_LENGTH;
+            offset += recordLength;
         }
         source.position(offset);
     }

@@ -11,6 +11,10 @@ import io.github.exchangeblocks.api.book.TradingPhase;
  * counters) and the primitive mutations every command is built from. Orders are {@link OrderStore} handles and
  * levels {@link BookSide} slots. Each mutation keeps the aggregates consistent and reports the level change it
  * caused, so the commands above never have to remember to.
+ *
+ * <p>In the call auction a market order without protection price rests in its side's {@link AnyPriceQueue}
+ * instead of a level; such an order is recognised by its price, {@link OrderBookView#NULL_PRICE} (every other
+ * resting order has a positive price). The mutations below handle both places; only the queue reports no level.
  */
 final class BookState {
     final OrderBookSettings settings;
@@ -23,6 +27,9 @@ final class BookState {
     final OrderIndex index;
     /** {@link #bids} at {@code Side.BUY.ordinal()}, {@link #asks} at {@code Side.SELL.ordinal()}. */
     private final BookSide[] byOrdinal = new BookSide[2];
+    final AnyPriceQueue bidMarkets;
+    final AnyPriceQueue askMarkets;
+    final AuctionMinimums minimums = new AuctionMinimums();
 
     TradingPhase phase;
     long bandLow;
@@ -43,6 +50,8 @@ final class BookState {
         byOrdinal[Side.BUY.ordinal()] = bids;
         byOrdinal[Side.SELL.ordinal()] = asks;
         index = new OrderIndex(settings.expectedOrders(), orders);
+        bidMarkets = new AnyPriceQueue(orders);
+        askMarkets = new AnyPriceQueue(orders);
         phase = settings.initialPhase();
         bandLow = settings.priceBandLow();
         bandHigh = settings.priceBandHigh();
@@ -64,6 +73,11 @@ final class BookState {
         return byOrdinal[orders.sideOrdinal(order)];
     }
 
+    /** The side's any-price queue of auction market orders. */
+    AnyPriceQueue markets(Side side) {
+        return side == Side.BUY ? bidMarkets : askMarkets;
+    }
+
     /**
      * Appends {@code order} (terms and remaining set; {@code side} is its side) at the back of its level with a
      * fresh arrival number. The caller has already put the order in the index (a new order enters the index when
@@ -77,15 +91,44 @@ final class BookState {
         levelChanged(timestampNs, bookSide, level);
     }
 
-    /** Restores an order with its recorded priority (snapshot restore); reports nothing. */
+    /**
+     * Rests an order collected in the call auction and records its minimum quantity (0 for none): a market order
+     * without protection price joins the back of its side's any-price queue (no level event), anything else its
+     * price level as {@link #rest} does.
+     */
+    void restInAuction(int order, Side side, long minQuantity, long timestampNs) {
+        minimums.set(order, minQuantity);
+        if (orders.price(order) == OrderBookView.NULL_PRICE) {
+            orders.priority(order, timestampNs, ++lastArrival);
+            markets(side).append(order);
+        } else {
+            rest(order, side, timestampNs);
+        }
+    }
+
+    /**
+     * Restores an order with its recorded priority (snapshot restore, orders given in priority order); reports
+     * nothing.
+     */
     void restoreResting(int order) {
-        BookSide bookSide = sideOf(order);
-        bookSide.append(bookSide.findOrCreate(orders.price(order)), order);
+        if (orders.price(order) == OrderBookView.NULL_PRICE) {
+            markets(orders.side(order)).append(order);
+        } else {
+            BookSide bookSide = sideOf(order);
+            bookSide.append(bookSide.findOrCreate(orders.price(order)), order);
+        }
         index.put(orders.orderId(order), order);
     }
 
-    /** Takes {@code order} off its level and reports the level; the index and the record are the caller's. */
+    /**
+     * Takes {@code order} off its level and reports the level (or out of its any-price queue, which reports
+     * nothing); the index and the record are the caller's.
+     */
     void unrest(int order, long timestampNs) {
+        if (orders.price(order) == OrderBookView.NULL_PRICE) {
+            markets(orders.side(order)).unlink(order);
+            return;
+        }
         BookSide bookSide = sideOf(order);
         int level = bookSide.levelOf(orders.price(order));
         bookSide.unlink(level, order);
@@ -100,6 +143,10 @@ final class BookState {
 
     /** Reduces a resting order by {@code quantity} (fill or decrement); removes and frees it at zero. */
     void reduceResting(int order, long quantity, long timestampNs) {
+        if (orders.price(order) == OrderBookView.NULL_PRICE) {
+            reduceQueued(order, quantity);
+            return;
+        }
         BookSide bookSide = sideOf(order);
         reduceResting(bookSide, bookSide.levelOf(orders.price(order)), order, quantity, timestampNs);
     }
@@ -116,6 +163,19 @@ final class BookState {
         orders.remaining(order, remaining - quantity);
         bookSide.reduce(level, quantity);
         levelChanged(timestampNs, bookSide, level);
+    }
+
+    /** {@link #reduceResting(int, long, long)} for an order in an any-price queue: no level to report. */
+    private void reduceQueued(int order, long quantity) {
+        AnyPriceQueue queue = markets(orders.side(order));
+        long remaining = orders.remaining(order);
+        if (remaining == quantity) {
+            queue.unlink(order);
+            discard(order);
+            return;
+        }
+        orders.remaining(order, remaining - quantity);
+        queue.reduce(quantity);
     }
 
     /** Cancels the whole of a resting order: reports the cancel, then the level, then frees the record. */
@@ -137,17 +197,26 @@ final class BookState {
     }
 
     /**
-     * Cancels, in the book's defined order (bids best first, then asks best first, time priority within a level),
-     * every resting order the filter accepts.
+     * Cancels, in the book's defined order (bids then asks; on each side the any-price queue first, then the
+     * levels best first; time priority within each), every resting order the filter accepts.
      */
     int cancelWhere(long timestampNs, OrderFilter filter, long argument, CancelReason reason) {
-        return cancelWhere(bids, timestampNs, filter, argument, reason)
-            + cancelWhere(asks, timestampNs, filter, argument, reason);
+        return cancelWhere(bidMarkets, bids, timestampNs, filter, argument, reason)
+            + cancelWhere(askMarkets, asks, timestampNs, filter, argument, reason);
     }
 
-    private int cancelWhere(BookSide bookSide, long timestampNs, OrderFilter filter, long argument,
-                            CancelReason reason) {
+    private int cancelWhere(AnyPriceQueue queue, BookSide bookSide, long timestampNs, OrderFilter filter,
+                            long argument, CancelReason reason) {
         int cancelled = 0;
+        int queued = queue.head();
+        while (queued != OrderStore.NIL) {
+            int next = orders.next(queued);
+            if (filter.accept(orders, queued, argument)) {
+                cancelResting(queued, timestampNs, reason);
+                cancelled++;
+            }
+            queued = next;
+        }
         // A level emptied below is removed, but its slot still names its tick for the step to the next one.
         for (int level = bookSide.best(); level != BookSide.NONE; level = bookSide.worse(level)) {
             int order = bookSide.head(level);

@@ -11,6 +11,10 @@ import java.nio.ByteBuffer;
 /**
  * The read side of a book over its {@link BookState}: best prices, depth, order iteration, auction indication,
  * state hash and snapshot. Allocation-free.
+ *
+ * <p>Call-auction market orders without protection price are not in any price level: best prices, depth and
+ * level counts leave them out, the auction indication counts them (on their side, at every candidate price), and
+ * order iteration visits them first on their side, with price {@link #NULL_PRICE}.
  */
 abstract class BookViews implements OrderBookView {
     final BookState state;
@@ -97,6 +101,11 @@ abstract class BookViews implements OrderBookView {
         BookSide bookSide = state.side(side);
         int visited = 0;
         OrderStore orders = state.orders;
+        for (int order = state.markets(side).head(); order != OrderStore.NIL; order = orders.next(order)) {
+            visitor.onOrder(orders.orderId(order), orders.ownerId(order), side, orders.timeInForce(order),
+                orders.price(order), orders.remaining(order), orders.timestampNs(order));
+            visited++;
+        }
         for (int level = bookSide.best(); level != BookSide.NONE; level = bookSide.worse(level)) {
             for (int order = bookSide.head(level); order != OrderStore.NIL; order = orders.next(order)) {
                 visitor.onOrder(orders.orderId(order), orders.ownerId(order), side, orders.timeInForce(order),
@@ -109,7 +118,8 @@ abstract class BookViews implements OrderBookView {
 
     @Override
     public AuctionIndication auctionIndication(AuctionIndication reuse) {
-        return AuctionCalculator.compute(state.bids, state.asks, state.referencePrice, reuse);
+        return AuctionCalculator.compute(state.bids, state.asks, state.bidMarkets.quantity(),
+            state.askMarkets.quantity(), state.referencePrice, reuse);
     }
 
     @Override

@@ -14,7 +14,9 @@ import io.github.exchangeblocks.api.book.TradingPhase;
 /**
  * The order book's command side: validates each command, then drives {@link ContinuousMatcher},
  * {@link AuctionUncross} and the primitive mutations of {@link BookState}. The read side is inherited from
- * {@link BookViews}.
+ * {@link BookViews}. In the call auction an order only rests (market orders without protection price in their
+ * side's any-price queue, with their minimum quantity recorded aside); the auction rules live in the auction
+ * classes, so continuous trading pays nothing for them.
  */
 final class LimitOrderBook extends BookViews implements OrderBook {
     private final OrderBookListener listener;
@@ -62,7 +64,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         }
         listener.onAccepted(timestampNs, orderId, ownerId, side, type, timeInForce, price, quantity);
         if (state.phase == TradingPhase.PRE_OPEN) {
-            state.rest(order, side, timestampNs);
+            state.restInAuction(order, side, minQuantity, timestampNs);
             return true;
         }
         if (timeInForce == TimeInForce.FOK || minQuantity > 0) {
@@ -138,7 +140,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         Side side = null;
         if (code == null) {
             side = orders.side(order);
-            code = validator.checkAmend(side, newPrice, newQuantity);
+            code = validator.checkAmend(order, side, newPrice, newQuantity);
         }
         boolean keepsPriority = code == null && newPrice == orders.price(order)
             && newQuantity <= orders.remaining(order);

@@ -87,7 +87,8 @@ public final class OrderBookSettings {
     }
 
     /**
-     * The initial lowest accepted limit price.
+     * The initial lowest accepted limit price (in the call auction also the lowest accepted market protection
+     * price, since a protected market order rests there at that price).
      *
      * @return the price, or {@link OrderBookView#NULL_PRICE} when there is no lower bound
      */
@@ -96,7 +97,8 @@ public final class OrderBookSettings {
     }
 
     /**
-     * The initial highest accepted limit price.
+     * The initial highest accepted limit price (in the call auction also the highest accepted market protection
+     * price).
      *
      * @return the price, or {@link OrderBookView#NULL_PRICE} when there is no upper bound
      */
@@ -143,8 +145,10 @@ public final class OrderBookSettings {
     /**
      * The largest distance, in ticks, between the lowest and the highest resting price of one side, plus one: an
      * order that could rest at a price that would make its side span {@code maxPriceSpanTicks} ticks or more is
-     * rejected ({@code BOOK_PRICE_SPAN_EXCEEDED}). It bounds the memory of the direct-mapped price ladder (about
-     * 4 bytes per tick of span per side, allocated only as the span grows).
+     * rejected ({@code BOOK_PRICE_SPAN_EXCEEDED}); in the call auction that includes every order with a price
+     * (a protected market order rests at its protection price) but not a market order without protection price,
+     * which rests in no level. It bounds the memory of the direct-mapped price ladder (about 4 bytes per tick of
+     * span per side, allocated only as the span grows).
      *
      * @return 64 to 2^26
      */
@@ -289,7 +293,9 @@ public final class OrderBookSettings {
         /**
          * Sets the capacity hint for resting orders. The order records and the order index are sized for it up
          * front and never shrink below it; size it for the peak so that no growth (allocation) happens while
-         * trading. At most about 2^28 orders can rest in one book at once, whatever the hint.
+         * trading. At most about 2^28 orders can rest in one book at once, whatever the hint. (The call auction's
+         * table of minimum quantities is not pre-sized: it grows, by doubling, the first times orders with a
+         * minimum are collected.)
          *
          * @param value 1 to 2^28
          * @return this builder

@@ -45,11 +45,11 @@ final class OrderValidator {
         if (!phase.acceptsOrders()) {
             return wrongPhase(phase, " does not accept new orders");
         }
-        RejectCode code = checkCombination(type, timeInForce, postOnly, phase);
+        RejectCode code = checkCombination(type, timeInForce, postOnly);
         if (code != null) {
             return code;
         }
-        code = type == OrderType.LIMIT ? checkLimitPrice(price) : checkProtectionPrice(price);
+        code = type == OrderType.LIMIT ? checkLimitPrice(price) : checkProtectionPrice(price, phase);
         if (code != null) {
             return code;
         }
@@ -57,19 +57,19 @@ final class OrderValidator {
         if (code != null) {
             return code;
         }
-        if (type == OrderType.LIMIT && (timeInForce.canRest() || phase == TradingPhase.PRE_OPEN)) {
+        // What may rest at a level: a GTC/GFD limit order; in the auction every order with a price (a market
+        // order with a protection price rests at that price; one without rests in the any-price queue).
+        if (phase == TradingPhase.PRE_OPEN ? price != OrderBookView.NULL_PRICE
+            : type == OrderType.LIMIT && timeInForce.canRest()) {
             code = checkSpan(side, price);
             if (code != null) {
                 return code;
             }
         }
-        return minQuantity == 0 ? null : checkMinQuantity(minQuantity, quantity, phase);
+        return minQuantity == 0 ? null : checkMinQuantity(minQuantity, quantity);
     }
 
-    private RejectCode checkMinQuantity(long minQuantity, long quantity, TradingPhase phase) {
-        if (phase == TradingPhase.PRE_OPEN) {
-            return reject(RejectCode.BOOK_WRONG_PHASE, "minQuantity=", minQuantity, " must be 0 in phase PRE_OPEN");
-        }
+    private RejectCode checkMinQuantity(long minQuantity, long quantity) {
         if (minQuantity < 0 || minQuantity > quantity || !state.lot.divides(minQuantity)) {
             startMessage().append("minQuantity=").append(minQuantity).append(" must be in 0..quantity=")
                 .append(quantity).append(" and a multiple of lotSize=").append(state.lot.unit);
@@ -83,31 +83,24 @@ final class OrderValidator {
         return reject(RejectCode.BOOK_DUPLICATE_ORDER_ID, "orderId=", orderId, " is already resting in the book");
     }
 
-    private RejectCode checkCombination(OrderType type, TimeInForce timeInForce, boolean postOnly,
-                                        TradingPhase phase) {
+    private RejectCode checkCombination(OrderType type, TimeInForce timeInForce, boolean postOnly) {
         boolean market = type == OrderType.MARKET;
         boolean canRest = timeInForce.canRest();
-        if ((market && canRest) || (postOnly && (market || !canRest))
-            || (phase == TradingPhase.PRE_OPEN && market)) {
-            return badCombination(type, timeInForce, postOnly);
+        if ((market && canRest) || (postOnly && (market || !canRest))) {
+            return badCombination(type, timeInForce);
         }
         return null;
     }
 
     /** The reject for a combination {@link #checkCombination} found invalid. */
-    private RejectCode badCombination(OrderType type, TimeInForce timeInForce, boolean postOnly) {
+    private RejectCode badCombination(OrderType type, TimeInForce timeInForce) {
         if (type == OrderType.MARKET && timeInForce.canRest()) {
             startMessage().append("timeInForce=").append(timeInForce.name()).append(" must be IOC or FOK for MARKET");
-            return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
-        }
-        if (postOnly && (type == OrderType.MARKET || !timeInForce.canRest())) {
+        } else {
             startMessage().append("postOnly=true requires a LIMIT order with GTC or GFD, not ").append(type.name())
                 .append(' ').append(timeInForce.name());
-            return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
         }
-        // What is left: MARKET in the call auction (it has no price to rest at, and a snapshot record needs one).
-        startMessage().append("type=MARKET is not accepted in phase PRE_OPEN");
-        return RejectCode.BOOK_WRONG_PHASE;
+        return RejectCode.BOOK_INVALID_ORDER_COMBINATION;
     }
 
     /** Checks a limit price: positive, on the tick, inside the band. */
@@ -125,14 +118,27 @@ final class OrderValidator {
         return null;
     }
 
-    private RejectCode checkProtectionPrice(long price) {
+    /**
+     * Checks a market order's protection price: 0 (none), or positive and on the tick; in the auction, where the
+     * order rests at that price, also inside the band (an auction price outside the band could otherwise win on
+     * imbalance).
+     */
+    private RejectCode checkProtectionPrice(long price, TradingPhase phase) {
         if (price == OrderBookView.NULL_PRICE) {
             return null;
         }
         if (price < 0) {
             return reject(RejectCode.BOOK_PRICE_NOT_POSITIVE, "price=", price, " must be >= 0 (0 for no protection)");
         }
-        return state.tick.divides(price) ? null : offTick(price);
+        if (!state.tick.divides(price)) {
+            return offTick(price);
+        }
+        return phase == TradingPhase.PRE_OPEN && outside(price) ? outsideBand(price) : null;
+    }
+
+    private boolean outside(long price) {
+        return (state.bandLow != OrderBookView.NULL_PRICE && price < state.bandLow)
+            || (state.bandHigh != OrderBookView.NULL_PRICE && price > state.bandHigh);
     }
 
     /** Checks that resting at {@code price} keeps the side's price span under the maximum. */
@@ -171,16 +177,53 @@ final class OrderValidator {
         return null;
     }
 
-    RejectCode checkAmend(Side side, long newPrice, long newQuantity) {
+    /** Checks an amend of {@code order} (resting, of {@code side}) to a new price and quantity. */
+    RejectCode checkAmend(int order, Side side, long newPrice, long newQuantity) {
         TradingPhase phase = state.phase;
         if (!phase.acceptsOrders()) {
             return wrongPhase(phase, " does not accept amends");
+        }
+        if (phase == TradingPhase.PRE_OPEN) {
+            return checkAuctionAmend(order, side, newPrice, newQuantity);
         }
         RejectCode code = checkLimitPrice(newPrice);
         if (code == null) {
             code = checkQuantity(newQuantity);
         }
         return code != null ? code : checkSpan(side, newPrice);
+    }
+
+    /**
+     * Checks an amend in the call auction, the only phase that accepts amends while market orders and minimum
+     * quantities can rest (they are gone in continuous trading): a market order may only reduce its quantity (its
+     * price, 0 or the protection price, stays); any order must keep at least its minimum quantity.
+     */
+    private RejectCode checkAuctionAmend(int order, Side side, long newPrice, long newQuantity) {
+        OrderStore orders = state.orders;
+        RejectCode code;
+        if (orders.type(order) == OrderType.MARKET) {
+            code = checkQuantity(newQuantity);
+            if (code == null && (newPrice != orders.price(order) || newQuantity > orders.remaining(order))) {
+                startMessage().append("newPrice=").append(newPrice).append(" newQuantity=").append(newQuantity)
+                    .append(": a resting MARKET order may only reduce its quantity (price=")
+                    .append(orders.price(order)).append(", remaining=").append(orders.remaining(order)).append(')');
+                code = RejectCode.BOOK_MARKET_AMEND_NOT_ALLOWED;
+            }
+        } else {
+            code = checkLimitPrice(newPrice);
+            if (code == null) {
+                code = checkQuantity(newQuantity);
+            }
+            if (code == null) {
+                code = checkSpan(side, newPrice);
+            }
+        }
+        long minimum = state.minimums.of(order);
+        if (code == null && newQuantity < minimum) {
+            code = reject(RejectCode.BOOK_INVALID_MIN_QUANTITY, "newQuantity=", newQuantity,
+                " must be >= the order's minQuantity=", minimum);
+        }
+        return code;
     }
 
     // The message builders below are out of line, so the checks above stay small enough to be inlined into the

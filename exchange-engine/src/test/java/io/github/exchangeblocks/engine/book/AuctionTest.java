@@ -109,21 +109,6 @@ class AuctionTest {
     }
 
     @Test
-    void shouldRejectMarketAndMinimumQuantityOrdersWhenInTheAuction() {
-        assertThat(f.place(1, 10, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 5, 0, false,
-            SelfTradePrevention.BOOK_DEFAULT)).isFalse();
-        assertThat(f.place(2, 10, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 5, 2, false,
-            SelfTradePrevention.BOOK_DEFAULT)).isFalse();
-
-        assertThat(f.events()).containsExactly(
-            "REJECTED id=1 owner=10 BOOK_WRONG_PHASE",
-            "REJECTED id=2 owner=10 BOOK_WRONG_PHASE");
-        assertThat(f.log.messages).containsExactly(
-            "type=MARKET is not accepted in phase PRE_OPEN",
-            "minQuantity=2 must be 0 in phase PRE_OPEN");
-    }
-
-    @Test
     void shouldRestAFokOrderAndFillItCompletelyWhenTheUncrossCoversIt() {
         f.limit(1, 10, Side.BUY, TimeInForce.FOK, 101, 5);
         f.sell(2, 11, 8, 100);

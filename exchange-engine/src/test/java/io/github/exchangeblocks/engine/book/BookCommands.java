@@ -5,6 +5,7 @@ import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.book.SelfTradePrevention;
 import io.github.exchangeblocks.api.book.TradingPhase;
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,7 +15,9 @@ import net.jqwik.api.Tuple;
 /**
  * Generators of random command sequences for tick size 5, lot size 2, maximum quantity 40, prices around 100,
  * a few owners and a small id space (so duplicates, unknown ids and wrong owners occur), with a share of invalid
- * values for every validated field.
+ * values for every validated field. {@link #sequences} mixes every command and phase; {@link #auctionSequences}
+ * dwells in the call auction, with many market orders (with and without protection price) and minimum
+ * quantities, and uncrosses often.
  */
 final class BookCommands {
     static final long TICK = 5;
@@ -22,6 +25,9 @@ final class BookCommands {
     static final long MAX_QTY = 40;
     /** Small enough that the far prices below trip it, large enough that they first make the ladder grow. */
     static final int MAX_SPAN_TICKS = 400;
+    /** Market order protection prices: none half of the time. */
+    private static final Arbitrary<Long> MARKET_PRICES = Arbitraries.frequency(
+        Tuple.of(2, 0L), Tuple.of(1, 95L), Tuple.of(1, 105L));
 
     private BookCommands() {
     }
@@ -35,6 +41,56 @@ final class BookCommands {
         return command(maxId).list().ofMinSize(minSize).ofMaxSize(maxSize);
     }
 
+    static Arbitrary<List<BookCommand>> auctionSequences(int minSize, int maxSize, int maxId) {
+        return auctionCommand(maxId, false).list().ofMinSize(minSize).ofMaxSize(maxSize);
+    }
+
+    /**
+     * Short auction sequences whose new orders are all market orders without protection price, starting with a
+     * reference price (the only price such an auction can trade at).
+     */
+    static Arbitrary<List<BookCommand>> marketOnlyAuctionSequences(int minSize, int maxSize) {
+        return auctionCommand(50, true).list().ofMinSize(minSize).ofMaxSize(maxSize).map(commands -> {
+            List<BookCommand> withReference = new ArrayList<>();
+            withReference.add(new BookCommand.Reference(100));
+            withReference.addAll(commands);
+            return withReference;
+        });
+    }
+
+    /**
+     * Commands for the call auction: mostly new orders (a third of them market orders, or all of them market
+     * orders without protection when {@code marketOnly}; a third with a minimum quantity), cancels and amends of
+     * live orders, reference price changes (for market-only uncrosses) and switches between PRE_OPEN and
+     * CONTINUOUS (each switch to CONTINUOUS uncrosses).
+     */
+    static Arbitrary<BookCommand> auctionCommand(int maxId, boolean marketOnly) {
+        Arbitrary<Long> ids = Arbitraries.longs().between(1, maxId);
+        Arbitrary<Long> owners = Arbitraries.longs().between(1, 4);
+        Arbitrary<Long> tickDeltas = Arbitraries.frequency(Tuple.of(6, 0L), Tuple.of(1, -1L), Tuple.of(1, 1L));
+        Arbitrary<Long> minQty = Arbitraries.frequency(
+            Tuple.of(65, 0L), Tuple.of(10, 2L), Tuple.of(10, 6L), Tuple.of(8, 10L), Tuple.of(4, 20L),
+            Tuple.of(2, 3L), Tuple.of(1, 100L));
+        return Arbitraries.frequencyOf(
+            Tuple.of(60, marketOnly ? place(ids, owners, 100, minQty, Arbitraries.just(0L))
+                : place(ids, owners, 35, minQty, MARKET_PRICES)),
+            Tuple.of(8, Combinators.combine(Arbitraries.integers().between(0, 1000), owners)
+                .as((pick, owner) -> (BookCommand) new BookCommand.OnLive(false, pick, true, owner, 0, 0))),
+            Tuple.of(10, Combinators.combine(Arbitraries.integers().between(0, 1000), owners, tickDeltas,
+                    quantities())
+                .as((pick, owner, delta, qty) ->
+                    (BookCommand) new BookCommand.OnLive(true, pick, true, owner, delta, qty))),
+            Tuple.of(1, Arbitraries.longs().between(0, 4).map(o -> (BookCommand) new BookCommand.MassCancel(o))),
+            Tuple.of(8, Arbitraries.frequency(
+                    Tuple.of(5, TradingPhase.CONTINUOUS), Tuple.of(5, TradingPhase.PRE_OPEN),
+                    Tuple.of(1, TradingPhase.HALTED))
+                .map(p -> (BookCommand) new BookCommand.Phase(p))),
+            Tuple.of(1, Combinators.combine(Arbitraries.of(0L, 0L, 90L), Arbitraries.of(0L, 0L, 110L))
+                .as((low, high) -> (BookCommand) new BookCommand.Band(low, high))),
+            Tuple.of(3, Arbitraries.of(0L, 95L, 100L, 105L)
+                .map(p -> (BookCommand) new BookCommand.Reference(p))));
+    }
+
     static Arbitrary<BookCommand> command(int maxId) {
         Arbitrary<Long> ids = Arbitraries.frequencyOf(
             Tuple.of(98, Arbitraries.longs().between(1, maxId)),
@@ -44,7 +100,9 @@ final class BookCommands {
         Arbitrary<Long> tickDeltas = Arbitraries.frequency(Tuple.of(5, 0L), Tuple.of(2, -1L), Tuple.of(2, 1L),
             Tuple.of(1, -3L), Tuple.of(1, 3L));
         return Arbitraries.frequencyOf(
-            Tuple.of(55, place(ids, owners)),
+            Tuple.of(55, place(ids, owners, 10, Arbitraries.frequency(
+                Tuple.of(85, 0L), Tuple.of(4, 2L), Tuple.of(4, 6L),
+                Tuple.of(3, 10L), Tuple.of(2, 3L), Tuple.of(2, 100L)), MARKET_PRICES)),
             Tuple.of(4, Combinators.combine(ids, owners)
                 .as((id, owner) -> (BookCommand) new BookCommand.Cancel(id, owner))),
             Tuple.of(18, Combinators.combine(Arbitraries.integers().between(0, 1000), rightOwner, owners)
@@ -78,16 +136,18 @@ final class BookCommands {
             Tuple.of(4, Arbitraries.of(0L, -2L, 3L, 42L)));
     }
 
-    private static Arbitrary<BookCommand> place(Arbitrary<Long> ids, Arbitrary<Long> owners) {
+    /**
+     * New orders, {@code marketPercent} of them market orders with protection prices drawn from
+     * {@code marketPrices} (0 for none), with minimum quantities drawn from {@code minQty}.
+     */
+    private static Arbitrary<BookCommand> place(Arbitrary<Long> ids, Arbitrary<Long> owners, int marketPercent,
+                                                Arbitrary<Long> minQty, Arbitrary<Long> marketPrices) {
         Arbitrary<Side> sides = Arbitraries.of(Side.class);
         Arbitrary<OrderType> types = Arbitraries.frequency(
-            Tuple.of(9, OrderType.LIMIT), Tuple.of(1, OrderType.MARKET));
+            Tuple.of(100 - marketPercent, OrderType.LIMIT), Tuple.of(marketPercent, OrderType.MARKET));
         Arbitrary<TimeInForce> tifs = Arbitraries.frequency(
             Tuple.of(6, TimeInForce.GTC), Tuple.of(2, TimeInForce.GFD),
             Tuple.of(2, TimeInForce.IOC), Tuple.of(1, TimeInForce.FOK));
-        Arbitrary<Long> minQty = Arbitraries.frequency(
-            Tuple.of(85, 0L), Tuple.of(4, 2L), Tuple.of(4, 6L),
-            Tuple.of(3, 10L), Tuple.of(2, 3L), Tuple.of(2, 100L));
         Arbitrary<Boolean> postOnly = Arbitraries.frequency(
             Tuple.of(9, false), Tuple.of(1, true));
         Arbitrary<SelfTradePrevention> stp = Arbitraries.frequency(
@@ -97,8 +157,6 @@ final class BookCommands {
             Tuple.of(2, SelfTradePrevention.CANCEL_RESTING),
             Tuple.of(2, SelfTradePrevention.CANCEL_BOTH),
             Tuple.of(2, SelfTradePrevention.DECREMENT_AND_CANCEL));
-        Arbitrary<Long> marketPrices = Arbitraries.frequency(
-            Tuple.of(2, 0L), Tuple.of(1, 95L), Tuple.of(1, 105L));
         Arbitrary<Object[]> terms = Combinators.combine(sides, types, tifs, minQty, postOnly, stp)
             .as((side, type, tif, min, post, mode) -> new Object[] {side, type, tif, min, post, mode});
         return Combinators.combine(ids, owners, terms, prices(), marketPrices, quantities())

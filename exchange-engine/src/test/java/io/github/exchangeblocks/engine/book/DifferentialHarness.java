@@ -10,6 +10,8 @@ import io.github.exchangeblocks.api.book.TradingPhase;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Drives the real book and the oracle with the same commands and checks, after every step: identical events and
@@ -30,6 +32,12 @@ final class DifferentialHarness {
     private EventLog copyLog;
     private OrderBook copy;
     long steps;
+    /**
+     * What phase changes (uncrosses) did, for coverage statistics: cancel reasons by count, "TRADE" for uncrosses
+     * that traded, "TRADE with market orders" for those that traded while auction market orders rested, and
+     * "TRADE with market orders only" for those where nothing else rested.
+     */
+    final Map<String, Integer> uncrossTally = new TreeMap<>();
 
     DifferentialHarness(TradingPhase initialPhase) {
         settings = BookCommands.settings(initialPhase);
@@ -61,6 +69,8 @@ final class DifferentialHarness {
 
     private void step(BookCommand generated, long ts) {
         BookCommand command = generated.resolve(oracle);
+        boolean marketsResting = oracle.resting.stream().anyMatch(o -> o.price == 0);
+        boolean onlyMarketsResting = marketsResting && oracle.resting.stream().allMatch(o -> o.price == 0);
         long outcome = command.applyTo(book, ts);
         long expected = command.applyTo(oracle, ts);
         steps++;
@@ -72,8 +82,28 @@ final class DifferentialHarness {
             assertThat(copyLog.drain()).as("restored copy events of %s", command).isEqualTo(events);
         }
         bookLog.messages.clear();
+        if (command instanceof BookCommand.Phase) {
+            tallyUncross(events, marketsResting, onlyMarketsResting);
+        }
         checkViews(command);
         checkInvariants(command);
+    }
+
+    private void tallyUncross(List<String> events, boolean marketsResting, boolean onlyMarketsResting) {
+        for (String event : events) {
+            if (event.startsWith("CANCELLED")) {
+                uncrossTally.merge(event.substring(event.lastIndexOf(' ') + 1), 1, Integer::sum);
+            }
+        }
+        if (events.stream().anyMatch(e -> e.startsWith("TRADE"))) {
+            uncrossTally.merge("TRADE", 1, Integer::sum);
+            if (marketsResting) {
+                uncrossTally.merge("TRADE with market orders", 1, Integer::sum);
+            }
+            if (onlyMarketsResting) {
+                uncrossTally.merge("TRADE with market orders only", 1, Integer::sum);
+            }
+        }
     }
 
     private void checkViews(BookCommand command) {
@@ -119,6 +149,10 @@ final class DifferentialHarness {
             long qty = 0;
             int count = 0;
             for (ReferenceOrder o : oracle.sorted(side)) {
+                if (o.price == 0) {
+                    // An auction market order without protection is in no level.
+                    continue;
+                }
                 if (count > 0 && o.price != price) {
                     l2.add((side == Side.BUY ? "B " : "S ") + price + " " + qty + " " + count);
                     qty = 0;

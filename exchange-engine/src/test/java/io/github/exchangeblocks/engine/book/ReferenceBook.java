@@ -17,6 +17,10 @@ import java.util.function.Predicate;
  * The oracle: a deliberately naive order book. All resting orders live in one list; every question (best price,
  * priority order, level totals) is answered by filtering and sorting that list from scratch. Slow and obviously
  * correct, it defines the behaviour the real book must reproduce event for event (reject messages excepted).
+ *
+ * <p>Call auction: a market order without protection rests with price 0, ahead of every priced order of its side
+ * and outside every level (no level events); one with protection rests like a limit order at that price. An
+ * order's minimum quantity is kept until the uncross.
  */
 final class ReferenceBook {
     private final OrderBookSettings settings;
@@ -51,12 +55,16 @@ final class ReferenceBook {
         reference = other.reference;
     }
 
-    /** Resting orders of a side in priority order: best price first, then earlier arrival first. */
+    /**
+     * Resting orders of a side in priority order: price 0 (auction market orders) first, then best price first,
+     * then earlier arrival first.
+     */
     List<ReferenceOrder> sorted(Side side) {
         Comparator<ReferenceOrder> byPrice = Comparator.comparingLong(o -> o.price);
         if (side == Side.BUY) {
             byPrice = byPrice.reversed();
         }
+        byPrice = Comparator.<ReferenceOrder>comparingInt(o -> o.price == 0 ? 0 : 1).thenComparing(byPrice);
         List<ReferenceOrder> list = new ArrayList<>();
         for (ReferenceOrder o : resting) {
             if (o.side == side) {
@@ -77,6 +85,9 @@ final class ReferenceBook {
     }
 
     private void level(long ts, Side side, long price) {
+        if (price == 0) {
+            return;
+        }
         long qty = 0;
         int count = 0;
         for (ReferenceOrder o : resting) {
@@ -127,11 +138,10 @@ final class ReferenceBook {
         if (postOnly && (type == OrderType.MARKET || !resting)) {
             return reject(ts, id, owner, RejectCode.BOOK_INVALID_ORDER_COMBINATION);
         }
-        if (phase == TradingPhase.PRE_OPEN && type == OrderType.MARKET) {
-            return reject(ts, id, owner, RejectCode.BOOK_WRONG_PHASE);
-        }
+        boolean auction = phase == TradingPhase.PRE_OPEN;
         RejectCode code;
-        if (type == OrderType.LIMIT) {
+        if (type == OrderType.LIMIT || (auction && price != 0)) {
+            // In the auction a protected market order rests at its protection price, so it must be a limit price.
             code = rules.limitPriceError(price, bandLow, bandHigh);
         } else {
             code = price < 0 ? RejectCode.BOOK_PRICE_NOT_POSITIVE
@@ -140,19 +150,15 @@ final class ReferenceBook {
         if (code == null) {
             code = rules.quantityError(qty);
         }
-        if (code == null && type == OrderType.LIMIT && (resting || phase == TradingPhase.PRE_OPEN)) {
+        boolean restsAtAPrice = auction ? price != 0 : type == OrderType.LIMIT && resting;
+        if (code == null && restsAtAPrice) {
             code = rules.spanError(this.resting, side, price);
         }
         if (code != null) {
             return reject(ts, id, owner, code);
         }
-        if (minQty != 0) {
-            if (phase == TradingPhase.PRE_OPEN) {
-                return reject(ts, id, owner, RejectCode.BOOK_WRONG_PHASE);
-            }
-            if (minQty < 0 || minQty > qty || minQty % settings.lotSize() != 0) {
-                return reject(ts, id, owner, RejectCode.BOOK_INVALID_MIN_QUANTITY);
-            }
+        if (minQty != 0 && (minQty < 0 || minQty > qty || minQty % settings.lotSize() != 0)) {
+            return reject(ts, id, owner, RejectCode.BOOK_INVALID_MIN_QUANTITY);
         }
         if (find(id) != null) {
             return reject(ts, id, owner, RejectCode.BOOK_DUPLICATE_ORDER_ID);
@@ -165,7 +171,8 @@ final class ReferenceBook {
         o.id = id; o.owner = owner; o.side = side; o.type = type; o.tif = tif; o.postOnly = postOnly;
         o.stp = stp == SelfTradePrevention.BOOK_DEFAULT ? settings.selfTradePrevention() : stp;
         o.price = price; o.remaining = qty;
-        if (phase == TradingPhase.PRE_OPEN) {
+        if (auction) {
+            o.minQty = minQty;
             addResting(o, ts);
             return true;
         }
@@ -286,12 +293,24 @@ final class ReferenceBook {
         if (phase != TradingPhase.CONTINUOUS && phase != TradingPhase.PRE_OPEN) {
             return reject(ts, id, owner, RejectCode.BOOK_WRONG_PHASE);
         }
-        RejectCode code = rules.limitPriceError(price, bandLow, bandHigh);
-        if (code == null) {
+        RejectCode code;
+        if (o.type == OrderType.MARKET) {
+            // Only in the auction: a market order may only lower its quantity.
             code = rules.quantityError(qty);
+            if (code == null && (price != o.price || qty > o.remaining)) {
+                code = RejectCode.BOOK_MARKET_AMEND_NOT_ALLOWED;
+            }
+        } else {
+            code = rules.limitPriceError(price, bandLow, bandHigh);
+            if (code == null) {
+                code = rules.quantityError(qty);
+            }
+            if (code == null) {
+                code = rules.spanError(resting, o.side, price);
+            }
         }
-        if (code == null) {
-            code = rules.spanError(resting, o.side, price);
+        if (code == null && qty < o.minQty) {
+            code = RejectCode.BOOK_INVALID_MIN_QUANTITY;
         }
         if (code != null) {
             return reject(ts, id, owner, code);
@@ -356,11 +375,12 @@ final class ReferenceBook {
 
     private void uncross(long ts) {
         long[] eq = equilibrium();
-        ReferenceOrder unfillable = firstUnfillableFok(eq[1]);
+        ReferenceOrder unfillable = firstShort(eq[1]);
         while (unfillable != null) {
-            removeWhole(unfillable, ts, CancelReason.FOK_UNFILLABLE);
+            removeWhole(unfillable, ts, unfillable.tif == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE
+                : CancelReason.MIN_QUANTITY_UNFILLABLE);
             eq = equilibrium();
-            unfillable = firstUnfillableFok(eq[1]);
+            unfillable = firstShort(eq[1]);
         }
         long left = eq[1];
         while (left > 0) {
@@ -384,16 +404,31 @@ final class ReferenceBook {
         if (eq[1] > 0) {
             reference = eq[0];
         }
-        cancelAll(ts, o -> o.tif == TimeInForce.IOC, CancelReason.IOC_REMAINDER);
+        List<ReferenceOrder> leftovers = sorted(Side.BUY);
+        leftovers.addAll(sorted(Side.SELL));
+        for (ReferenceOrder o : leftovers) {
+            if (o.type == OrderType.MARKET) {
+                removeWhole(o, ts, CancelReason.MARKET_NO_LIQUIDITY);
+            } else if (o.tif == TimeInForce.IOC) {
+                removeWhole(o, ts, CancelReason.IOC_REMAINDER);
+            }
+        }
+        for (ReferenceOrder o : resting) {
+            o.minQty = 0;
+        }
     }
 
-    /** The first FOK (bids, then asks, in priority) that {@code volume} allocated in priority leaves short. */
-    private ReferenceOrder firstUnfillableFok(long volume) {
+    /**
+     * The first order (bids, then asks, in priority) that {@code volume} allocated in priority gives less than it
+     * needs: a FOK all of it, another order its minimum quantity.
+     */
+    private ReferenceOrder firstShort(long volume) {
         for (Side side : Side.values()) {
             long filledAhead = 0;
             for (ReferenceOrder o : sorted(side)) {
                 long share = Math.max(0, Math.min(o.remaining, volume - filledAhead));
-                if (o.tif == TimeInForce.FOK && share < o.remaining) {
+                long needed = o.tif == TimeInForce.FOK ? o.remaining : o.minQty;
+                if (share < needed) {
                     return o;
                 }
                 filledAhead += o.remaining;

@@ -18,12 +18,14 @@ final class ReferenceOrder {
     long remaining;
     long timestamp;
     long arrival;
+    /** The call-auction minimum fill quantity; 0 for none (always 0 outside the auction). */
+    long minQty;
 
     ReferenceOrder copy() {
         ReferenceOrder o = new ReferenceOrder();
         o.id = id; o.owner = owner; o.side = side; o.type = type; o.tif = tif; o.stp = stp;
         o.postOnly = postOnly; o.price = price; o.remaining = remaining; o.timestamp = timestamp;
-        o.arrival = arrival;
+        o.arrival = arrival; o.minQty = minQty;
         return o;
     }
 }

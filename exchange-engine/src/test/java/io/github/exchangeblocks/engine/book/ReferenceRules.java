@@ -35,12 +35,15 @@ final class ReferenceRules {
         return qty > settings.maxQuantity() ? RejectCode.BOOK_QUANTITY_ABOVE_MAX : null;
     }
 
-    /** The side's resting ticks plus the new one must span fewer than the maximum (in ticks). */
+    /**
+     * The side's resting ticks plus the new one must span fewer than the maximum (in ticks); auction market
+     * orders without a price (price 0) have no tick and do not count.
+     */
     RejectCode spanError(List<ReferenceOrder> resting, Side side, long price) {
         long low = price / settings.tickSize();
         long high = low;
         for (ReferenceOrder o : resting) {
-            if (o.side == side) {
+            if (o.side == side && o.price != 0) {
                 low = Math.min(low, o.price / settings.tickSize());
                 high = Math.max(high, o.price / settings.tickSize());
             }
