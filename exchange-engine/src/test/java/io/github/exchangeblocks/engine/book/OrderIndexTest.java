@@ -35,8 +35,7 @@ class OrderIndexTest {
         SplittableRandom random = new SplittableRandom(7);
         while (true) {
             long id = 1 + (random.nextLong() >>> 1);
-            long hash = ((id >>> 2) * 0x9E37_79B9_7F4A_7C15L) >>> 32;
-            int tag = (int) hash & ~3 | (int) id & 3;
+            int tag = (int) ((id * 0x9E37_79B9_7F4A_7C15L) >>> 32);
             Long other = seen.putIfAbsent(tag, id);
             if (other != null && other != id) {
                 return new long[] {other, id};
