@@ -293,7 +293,7 @@ public final class OrderBookSettings {
         /**
          * Sets the capacity hint for resting orders. The order records and the order index are sized for it up
          * front and never shrink below it; size it for the peak so that no growth (allocation) happens while
-         * trading. Memory: about 72 bytes a record plus 8 to 16 bytes of index per expected order (the index is a
+         * trading. Memory: about 72 bytes a record plus 22 to 43 bytes of index per expected order (the index is a
          * power of two at most 3/8 full). At most about 2^28 orders can rest in one book at once, whatever the
          * hint. (The call auction's
          * table of minimum quantities is not pre-sized: it grows, by doubling, the first times orders with a
