@@ -75,7 +75,7 @@ public final class WalWriter implements AutoCloseable {
         this.listener = config.durabilityListener();
         this.asyncGroupCommit = config.asyncGroupCommit();
         this.flusher = asyncGroupCommit ? new WalFlusher(this) : null;
-        this.pretoucher = config.pretouchBytes() > 0 ? new WalPretoucher(this, config.pretouchBytes()) : null;
+        this.pretoucher = config.pretouchBytes() > 0 ? new WalPretoucher(this, config) : null;
         this.asyncPretouch = config.asyncPretouch();
         this.publishesTail = asyncGroupCommit || pretoucher != null;
         SegmentFiles.createDirectories(directory);
@@ -326,7 +326,14 @@ public final class WalWriter implements AutoCloseable {
                 }
             } finally {
                 publishedTail.close();
-                lock.close();
+                PreparedSegment prepared = pretoucher == null ? null : pretoucher.ready();
+                try {
+                    if (prepared != null) {
+                        SegmentFiles.discard(prepared);
+                    }
+                } finally {
+                    lock.close();
+                }
             }
         }
     }
@@ -431,11 +438,19 @@ public final class WalWriter implements AutoCloseable {
 
     private void startSegment() {
         boolean durable = mode != DurabilityMode.NONE;
-        SegmentFiles.create(directory, nextSequence, newSegmentLength, durable);
+        PreparedSegment prepared = pretoucher == null ? null : pretoucher.ready();
+        MappedByteBuffer segment;
+        if (prepared != null) {
+            SegmentFiles.adopt(directory, prepared, nextSequence, durable);
+            pretoucher.adopted();
+            segment = prepared.buffer;
+        } else {
+            SegmentFiles.create(directory, nextSequence, newSegmentLength, durable);
+            segment = SegmentFiles.map(SegmentFiles.path(directory, nextSequence), true);
+        }
         directoryUnsynced |= !durable;
         segments.add(nextSequence);
-        activate(SegmentFiles.map(SegmentFiles.path(directory, nextSequence), true),
-                SegmentDescriptor.HEADER_LENGTH);
+        activate(segment, SegmentDescriptor.HEADER_LENGTH);
         if (!durable) {
             forcedPosition = 0;
         }

@@ -21,11 +21,11 @@ import java.nio.file.Path;
  * records. A writer that is on a CPU less than 100% of the time was preempted (a busy machine). Variants
  * alternate within each round so they see the same machine; the first round is warm-up. Usage:
  * {@code java -cp benchmarks.jar io.github.exchangeblocks.bench.wal.WalThroughputTool [records] [payloadSize]
- * [rounds] [segmentLength]} (defaults 10,000,000, 64, 3 and 64 MiB).
+ * [rounds] [segmentLength] [pretouchBytes]} (defaults 10,000,000, 64, 3, 64 MiB and 16 MiB).
  */
 public final class WalThroughputTool {
-    /** Pages kept pretouched ahead of the writer. */
-    static final int PRETOUCH_BYTES = 4 << 20;
+    /** Default of how far ahead of the writer pages are kept pretouched. */
+    static final int PRETOUCH_BYTES = 16 << 20;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -35,7 +35,8 @@ public final class WalThroughputTool {
     /**
      * Entry point.
      *
-     * @param args optional record count, payload size, rounds (the first is warm-up) and segment length
+     * @param args optional record count, payload size, rounds (the first is warm-up), segment length and
+     *             pretouch window, all in bytes but the first and third
      * @throws InterruptedException if interrupted while stopping the pretouch thread
      */
     public static void main(String[] args) throws InterruptedException {
@@ -43,10 +44,12 @@ public final class WalThroughputTool {
         int payloadSize = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int segmentLength = args.length > 3 ? Integer.parseInt(args[3]) : WalConfig.DEFAULT_SEGMENT_LENGTH;
+        int pretouchBytes = args.length > 4 ? Integer.parseInt(args[4]) : PRETOUCH_BYTES;
         byte[] payload = BenchFiles.payload(payloadSize);
         long logBytes = (long) records * RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + payloadSize);
-        System.out.printf("NONE mode, %,d records of %d B per run (%,d MB of log), segments of %d MiB, %d rounds "
-                + "(first is warm-up)%n", records, payloadSize, logBytes / 1_000_000, segmentLength >> 20, rounds);
+        System.out.printf("NONE mode, %,d records of %d B per run (%,d MB of log), segments of %d KiB, pretouch "
+                        + "window %d KiB, %d rounds (first is warm-up)%n", records, payloadSize, logBytes / 1_000_000,
+                segmentLength >> 10, pretouchBytes >> 10, rounds);
         for (int round = 0; round < rounds; round++) {
             String label = round == 0 ? "warm-up" : "round " + round;
             for (boolean claim : new boolean[] {false, true}) {
@@ -57,7 +60,8 @@ public final class WalThroughputTool {
                     long user0 = THREADS.getCurrentThreadUserTime();
                     long ns;
                     try {
-                        ns = run(directory.resolve("wal"), segmentLength, payload, records, claim, pretouch);
+                        ns = run(directory.resolve("wal"), segmentLength, pretouch ? pretouchBytes : 0, payload, records,
+                                claim);
                     } finally {
                         BenchFiles.delete(directory);
                     }
@@ -69,19 +73,19 @@ public final class WalThroughputTool {
                             claim ? "claim/commit" : "append", pretouch ? "pretouch thread" : "no pretouch",
                             records * 1e3 / ns, logBytes * 1e3 / ns, 100.0 * cpu / ns,
                             100.0 * (cpu - user) / Math.max(1, cpu), faults * 1e3 / records);
-                    // unmaps the closed log's segments (their buffers are unreachable) before the next run
-                    System.gc();
+                    BenchFiles.releaseMappings();
                 }
             }
         }
     }
 
-    private static long run(Path directory, int segmentLength, byte[] payload, int records, boolean claim,
-            boolean pretouch) throws InterruptedException {
+    private static long run(Path directory, int segmentLength, int pretouchBytes, byte[] payload, int records,
+            boolean claim) throws InterruptedException {
         WalConfig.Builder config = WalConfig.builder(directory).durabilityMode(DurabilityMode.NONE)
                 .segmentLength(segmentLength);
+        boolean pretouch = pretouchBytes > 0;
         if (pretouch) {
-            config.pretouchBytes(PRETOUCH_BYTES).asyncPretouch(true);
+            config.pretouchBytes(pretouchBytes).asyncPretouch(true);
         }
         try (WalWriter writer = Wal.openWriter(config.build())) {
             PretouchThread toucher = pretouch ? PretouchThread.start(writer.pretoucher()) : null;
