@@ -126,8 +126,13 @@ public final class WalPretoucher {
         return true;
     }
 
-    /** Touches pages from {@code from} while they start before {@code windowEnd} and fit the buffer. */
-    private static int touch(MappedByteBuffer buffer, int from, long windowEnd, int maxPages) {
+    /**
+     * Touches pages from {@code from} (page-aligned) while they start before {@code windowEnd} and their first word
+     * fits the buffer, at most {@code maxPages}; safe against concurrent plain writes by another thread.
+     *
+     * @return the number of pages touched
+     */
+    static int touch(MappedByteBuffer buffer, int from, long windowEnd, int maxPages) {
         long end = Math.min(buffer.capacity() - Long.BYTES + 1L, windowEnd);
         int touched = 0;
         for (long page = from; page < end && touched < maxPages; page += PAGE_BYTES) {
