@@ -17,8 +17,9 @@ import java.nio.file.Path;
  * segments with no pretouching and once with a {@link io.github.exchangeblocks.wal.WalPretoucher} run on its own
  * thread the way a host would ({@link PretouchThread}), and prints records/s, MB/s of log bytes written (frame
  * header and alignment included), and for the appending thread alone: the share of the wall time it was on a
- * CPU, the share of its CPU time spent in the kernel (page faults), and its minor page faults per 1,000
- * records. A writer that is on a CPU less than 100% of the time was preempted (a busy machine). Variants
+ * CPU, the share of its CPU time spent in the kernel (page faults), its minor page faults per 1,000 records, and
+ * how often it blocked in the kernel or was preempted ({@link ThreadCounters}). A writer that is on a CPU less
+ * than 100% of the time was preempted (a busy machine) or blocked. Variants
  * alternate within each round so they see the same machine; the first round is warm-up. Usage:
  * {@code java -cp benchmarks.jar io.github.exchangeblocks.bench.wal.WalThroughputTool [records] [payloadSize]
  * [rounds] [segmentLength] [pretouchBytes]} (defaults 10,000,000, 64, 3, 64 MiB and 16 MiB).
@@ -55,7 +56,7 @@ public final class WalThroughputTool {
             for (boolean claim : new boolean[] {false, true}) {
                 for (boolean pretouch : new boolean[] {false, true}) {
                     Path directory = BenchFiles.newDirectory("wal-throughput");
-                    long faults0 = MinorFaults.read();
+                    ThreadCounters counters0 = ThreadCounters.read();
                     long cpu0 = THREADS.getCurrentThreadCpuTime();
                     long user0 = THREADS.getCurrentThreadUserTime();
                     long ns;
@@ -67,12 +68,13 @@ public final class WalThroughputTool {
                     }
                     long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
                     long user = THREADS.getCurrentThreadUserTime() - user0;
-                    long faults = MinorFaults.read() - faults0;
+                    ThreadCounters counters = ThreadCounters.read().minus(counters0);
                     System.out.printf("%-8s %-12s %-15s %6.2f M records/s %5.0f MB/s | writer: on CPU %3.0f%%, "
-                                    + "kernel %3.0f%% of it, %5.2f faults/1k records%n", label,
-                            claim ? "claim/commit" : "append", pretouch ? "pretouch thread" : "no pretouch",
+                                    + "kernel %3.0f%% of it, %5.2f faults/1k records, %d blocked, %d preempted%n",
+                            label, claim ? "claim/commit" : "append", pretouch ? "pretouch thread" : "no pretouch",
                             records * 1e3 / ns, logBytes * 1e3 / ns, 100.0 * cpu / ns,
-                            100.0 * (cpu - user) / Math.max(1, cpu), faults * 1e3 / records);
+                            100.0 * (cpu - user) / Math.max(1, cpu), counters.minorFaults() * 1e3 / records,
+                            counters.voluntary(), counters.involuntary());
                     BenchFiles.releaseMappings();
                 }
             }
