@@ -73,7 +73,7 @@ public final class WalThroughputTool {
                                     + "kernel %3.0f%% of it, %5.2f faults/1k records, %d blocked, %d preempted%n",
                             label, claim ? "claim/commit" : "append", pretouch ? "pretouch thread" : "no pretouch",
                             records * 1e3 / ns, logBytes * 1e3 / ns, 100.0 * cpu / ns,
-                            100.0 * (cpu - user) / Math.max(1, cpu), counters.minorFaults() * 1e3 / records,
+                            100.0 * Math.max(0, cpu - user) / Math.max(1, cpu), counters.minorFaults() * 1e3 / records,
                             counters.voluntary(), counters.involuntary());
                     BenchFiles.releaseMappings();
                 }
