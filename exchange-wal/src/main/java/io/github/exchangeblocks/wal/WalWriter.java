@@ -14,7 +14,8 @@ import static io.github.exchangeblocks.wal.RecordDescriptor.HEADER_LENGTH;
  * once, from the caller's array or buffer straight into the mapping (or written there directly through
  * {@link #claim(int, int)}), the checksum computed, and the frame length stored last with release ordering so
  * that tailers and post-crash readers never see half a record. Steady-state appends allocate nothing; rolling
- * to a new segment creates a file.
+ * to a new segment creates a file (or adopts one a {@link WalPretoucher} prepared). A rolled segment's mapping is
+ * released when its buffer is garbage-collected: Java 17 offers no explicit unmap.
  *
  * <p>Durability follows {@link WalConfig#durabilityMode()}; {@link #durableSequence()} and the
  * {@link DurabilityListener} tell which records are on the device. The group-commit timer is driven by the host:
