@@ -38,7 +38,7 @@ class CrashRecoveryIT {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"NONE", "GROUP", GROUP_ASYNC, "SYNC_EACH", "NONE_PRETOUCH", "GROUP_PRETOUCH"})
+    @ValueSource(strings = {"NONE", "GROUP", GROUP_ASYNC, "SYNC_EACH", "GROUP_PRETOUCH"})
     void shouldKeepEveryReportedRecordWhenKilledAtRandomMoments(String mode) throws Exception {
         runRounds(mode, 8, 0x5EED + mode.hashCode());
     }
