@@ -87,6 +87,59 @@ final class SegmentFiles {
         }
     }
 
+    /**
+     * Creates a header-less, sparse segment file of {@code segmentLength} bytes under
+     * {@link PreparedSegment#FILE_NAME} (replacing a leftover one), forces it when {@code durable}, and maps it.
+     */
+    static PreparedSegment prepare(Path directory, int segmentLength, boolean durable) {
+        Path path = directory.resolve(PreparedSegment.FILE_NAME);
+        try {
+            Files.deleteIfExists(path);
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                writeFully(channel, ByteBuffer.allocate(1), segmentLength - 1L);
+                if (durable) {
+                    channel.force(true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare segment " + path, e);
+        }
+        return new PreparedSegment(path, map(path, true));
+    }
+
+    /**
+     * Turns a prepared file into the segment starting at {@code baseSequence}: writes the header through the
+     * mapping (and forces it when {@code durable}), then renames the file to its segment name (and fsyncs the
+     * directory when {@code durable}). A crash before the rename leaves only a temporary file; after it, a
+     * segment with a complete header and no records.
+     */
+    static void adopt(Path directory, PreparedSegment prepared, long baseSequence, boolean durable) {
+        MappedByteBuffer buffer = prepared.buffer;
+        SegmentDescriptor.writeHeader(buffer, baseSequence, buffer.capacity());
+        if (durable) {
+            buffer.force(0, SegmentDescriptor.HEADER_LENGTH);
+        }
+        Path target = path(directory, baseSequence);
+        try {
+            Files.move(prepared.path, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + prepared.path + " to " + target, e);
+        }
+        if (durable) {
+            fsyncDirectory(directory);
+        }
+    }
+
+    /** Deletes a prepared file nobody adopted. */
+    static void discard(PreparedSegment prepared) {
+        try {
+            Files.deleteIfExists(prepared.path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + prepared.path, e);
+        }
+    }
+
     static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {

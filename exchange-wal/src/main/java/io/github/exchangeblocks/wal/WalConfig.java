@@ -31,6 +31,8 @@ public final class WalConfig {
     private final long groupCommitDelayNs;
     private final DurabilityListener durabilityListener;
     private final boolean asyncGroupCommit;
+    private final int pretouchBytes;
+    private final boolean asyncPretouch;
 
     private WalConfig(Builder builder) {
         this.directory = builder.directory;
@@ -40,11 +42,13 @@ public final class WalConfig {
         this.groupCommitDelayNs = builder.groupCommitDelayNs;
         this.durabilityListener = builder.durabilityListener;
         this.asyncGroupCommit = builder.asyncGroupCommit;
+        this.pretouchBytes = builder.pretouchBytes;
+        this.asyncPretouch = builder.asyncPretouch;
     }
 
     /**
      * Starts a builder with defaults: 64 MiB segments, {@link DurabilityMode#GROUP}, groups of 1,024 records or
-     * 1 ms, no listener.
+     * 1 ms, no listener, no pretouching.
      *
      * @param directory the log directory; created on open if missing; not {@code null}
      * @return a new builder
@@ -120,6 +124,31 @@ public final class WalConfig {
     }
 
     /**
+     * How far ahead of the append position a {@link WalPretoucher} touches the active segment's pages, in bytes;
+     * 0 disables pretouching. A fresh segment is a sparse file, so without pretouching the writer takes a page
+     * fault (page-cache allocation, zeroing, block reservation) every few records. With pretouching the host
+     * runs the pretoucher either on its own thread ({@link #asyncPretouch()}) or on the writer thread through
+     * {@link WalWriter#doWork(long)}, which then touches at most {@value WalPretoucher#PAGES_PER_CALL} pages per
+     * call; either way the file contents are never changed.
+     *
+     * @return bytes, {@code >= 0}; 0 (the default) means off
+     */
+    public int pretouchBytes() {
+        return pretouchBytes;
+    }
+
+    /**
+     * Whether the pretoucher runs on a host thread (the host calls {@link WalWriter#pretoucher()}'s
+     * {@link WalPretoucher#doWork()} in a loop) instead of inside {@link WalWriter#doWork(long)} on the writer
+     * thread.
+     *
+     * @return {@code true} only with {@link #pretouchBytes()} {@code > 0}
+     */
+    public boolean asyncPretouch() {
+        return asyncPretouch;
+    }
+
+    /**
      * The largest payload one record may carry with this configuration.
      *
      * @return bytes
@@ -137,6 +166,8 @@ public final class WalConfig {
         private long groupCommitDelayNs = DEFAULT_GROUP_COMMIT_DELAY_NS;
         private DurabilityListener durabilityListener = NO_LISTENER;
         private boolean asyncGroupCommit;
+        private int pretouchBytes;
+        private boolean asyncPretouch;
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -209,6 +240,29 @@ public final class WalConfig {
         }
 
         /**
+         * Sets how far ahead of the append position pages are pretouched; see {@link WalConfig#pretouchBytes()}.
+         *
+         * @param pretouchBytes bytes in {@code [0, MAX_SEGMENT_LENGTH]}; 0 turns pretouching off; a few MiB is
+         *                      plenty (the pretoucher only has to stay ahead of the writer)
+         * @return this builder
+         */
+        public Builder pretouchBytes(int pretouchBytes) {
+            this.pretouchBytes = pretouchBytes;
+            return this;
+        }
+
+        /**
+         * Makes pretouching asynchronous: the host runs {@link WalWriter#pretoucher()} on its own thread.
+         *
+         * @param asyncPretouch {@code true} to enable; needs {@link #pretouchBytes(int)} {@code > 0}
+         * @return this builder
+         */
+        public Builder asyncPretouch(boolean asyncPretouch) {
+            this.asyncPretouch = asyncPretouch;
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return the immutable configuration
@@ -232,6 +286,13 @@ public final class WalConfig {
             if (asyncGroupCommit && durabilityMode != DurabilityMode.GROUP) {
                 throw new IllegalArgumentException("asyncGroupCommit=true needs durabilityMode=GROUP, not "
                         + durabilityMode);
+            }
+            if (pretouchBytes < 0 || pretouchBytes > MAX_SEGMENT_LENGTH) {
+                throw new IllegalArgumentException("pretouchBytes=" + pretouchBytes + " must be in [0, "
+                        + MAX_SEGMENT_LENGTH + "]");
+            }
+            if (asyncPretouch && pretouchBytes == 0) {
+                throw new IllegalArgumentException("asyncPretouch=true needs pretouchBytes > 0, not 0");
             }
             return new WalConfig(this);
         }

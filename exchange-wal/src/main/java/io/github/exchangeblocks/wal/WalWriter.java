@@ -14,12 +14,16 @@ import static io.github.exchangeblocks.wal.RecordDescriptor.HEADER_LENGTH;
  * once, from the caller's array or buffer straight into the mapping (or written there directly through
  * {@link #claim(int, int)}), the checksum computed, and the frame length stored last with release ordering so
  * that tailers and post-crash readers never see half a record. Steady-state appends allocate nothing; rolling
- * to a new segment creates a file.
+ * to a new segment creates a file (or adopts one a {@link WalPretoucher} prepared). A rolled segment's mapping is
+ * released when its buffer is garbage-collected: Java 17 offers no explicit unmap.
  *
  * <p>Durability follows {@link WalConfig#durabilityMode()}; {@link #durableSequence()} and the
  * {@link DurabilityListener} tell which records are on the device. The group-commit timer is driven by the host:
  * call {@link #doWork(long)} from the writer thread's duty cycle, or, with {@link WalConfig#asyncGroupCommit()}, run
- * {@link #flusher()} on a host thread so appends continue while the device syncs; the log owns no threads.
+ * {@link #flusher()} on a host thread so appends continue while the device syncs; the log owns no threads. With
+ * {@link WalConfig#pretouchBytes()} a {@link WalPretoucher} takes the page faults of fresh segment pages ahead of
+ * the writer, from {@code doWork} or, with {@link WalConfig#asyncPretouch()}, on a host thread running
+ * {@link #pretoucher()}.
  *
  * <p>Holds an exclusive OS lock on the directory until {@link #close()}: a second writer, in any process, fails
  * to open. Not thread-safe: one thread appends, claims, commits and calls {@code doWork}; {@link #durableSequence()} may
@@ -41,6 +45,9 @@ public final class WalWriter implements AutoCloseable {
     private final WriterLock lock;
     private final boolean asyncGroupCommit;
     private final WalFlusher flusher;
+    private final WalPretoucher pretoucher;
+    private final boolean asyncPretouch;
+    private final boolean publishesTail;
     private volatile PublishedTail publishedTail;
 
     private final SegmentList segments;
@@ -69,6 +76,9 @@ public final class WalWriter implements AutoCloseable {
         this.listener = config.durabilityListener();
         this.asyncGroupCommit = config.asyncGroupCommit();
         this.flusher = asyncGroupCommit ? new WalFlusher(this) : null;
+        this.pretoucher = config.pretouchBytes() > 0 ? new WalPretoucher(this, config) : null;
+        this.asyncPretouch = config.asyncPretouch();
+        this.publishesTail = asyncGroupCommit || pretoucher != null;
         SegmentFiles.createDirectories(directory);
         this.lock = WriterLock.acquire(directory);
         LogScanner.State state;
@@ -189,16 +199,30 @@ public final class WalWriter implements AutoCloseable {
     }
 
     /**
-     * Duty-cycle hook for {@link DurabilityMode#GROUP}: the first call that sees pending records starts the
-     * group's clock at {@code nowNs}; a later call at or after that plus {@link WalConfig#groupCommitDelayNs()}
-     * forces them. A no-op in the other modes. Call it from the writer thread as often as the latency bound
-     * needs (a record becomes durable within the delay plus one call interval).
+     * Duty-cycle hook of the writer thread. For {@link DurabilityMode#GROUP} (without asynchronous group commit):
+     * the first call that sees pending records starts the group's clock at {@code nowNs}; a later call at or after
+     * that plus {@link WalConfig#groupCommitDelayNs()} forces them. Call it as often as the latency bound needs (a
+     * record becomes durable within the delay plus one call interval). Then, with {@link WalConfig#pretouchBytes()}
+     * set and {@link WalConfig#asyncPretouch()} not, it pretouches up to {@value WalPretoucher#PAGES_PER_CALL}
+     * pages ahead of the append position, so the next appends take no page faults. Does nothing when closed or
+     * when neither applies.
      *
      * @param nowNs the host's monotonic clock, in nanoseconds (e.g. {@link System#nanoTime()})
-     * @return 1 if a force was done, else 0
+     * @return the work done: 1 if a force was done, plus the number of pages pretouched; 0 if idle
      */
     public int doWork(long nowNs) {
-        if (mode != DurabilityMode.GROUP || asyncGroupCommit || closed || durableSequence == nextSequence - 1) {
+        if (closed) {
+            return 0;
+        }
+        int work = groupCommitWork(nowNs);
+        if (pretoucher != null && !asyncPretouch) {
+            work += pretoucher.doWork();
+        }
+        return work;
+    }
+
+    private int groupCommitWork(long nowNs) {
+        if (mode != DurabilityMode.GROUP || asyncGroupCommit || durableSequence == nextSequence - 1) {
             return 0;
         }
         if (pendingSinceNs == NOT_PENDING) {
@@ -222,6 +246,19 @@ public final class WalWriter implements AutoCloseable {
             throw new IllegalStateException("flusher() needs asyncGroupCommit=true in the WalConfig");
         }
         return flusher;
+    }
+
+    /**
+     * The pretoucher to run on a host thread when {@link WalConfig#asyncPretouch()} is set.
+     *
+     * @return the single pretoucher of this writer
+     * @throws IllegalStateException if asynchronous pretouching is not configured
+     */
+    public WalPretoucher pretoucher() {
+        if (!asyncPretouch) {
+            throw new IllegalStateException("pretoucher() needs asyncPretouch=true in the WalConfig");
+        }
+        return pretoucher;
     }
 
     /** Forces every appended record to the device now, in any mode, and tells the listener. */
@@ -289,7 +326,15 @@ public final class WalWriter implements AutoCloseable {
                     force();
                 }
             } finally {
-                lock.close();
+                publishedTail.close();
+                PreparedSegment prepared = pretoucher == null ? null : pretoucher.ready();
+                try {
+                    if (prepared != null) {
+                        SegmentFiles.discard(prepared);
+                    }
+                } finally {
+                    lock.close();
+                }
             }
         }
     }
@@ -332,10 +377,11 @@ public final class WalWriter implements AutoCloseable {
         Frames.lengthRelease(b, at, frameLength);
         position = at + RecordDescriptor.alignedLength(frameLength);
         nextSequence = sequence + 1;
-        if (asyncGroupCommit) {
+        if (publishesTail) {
             publishedTail.publish(position, sequence);
-        } else if (mode == DurabilityMode.SYNC_EACH
-                || (mode == DurabilityMode.GROUP && sequence - durableSequence >= groupCommitRecords)) {
+        }
+        if (!asyncGroupCommit && (mode == DurabilityMode.SYNC_EACH
+                || (mode == DurabilityMode.GROUP && sequence - durableSequence >= groupCommitRecords))) {
             force();
         }
         return sequence;
@@ -393,11 +439,19 @@ public final class WalWriter implements AutoCloseable {
 
     private void startSegment() {
         boolean durable = mode != DurabilityMode.NONE;
-        SegmentFiles.create(directory, nextSequence, newSegmentLength, durable);
+        PreparedSegment prepared = pretoucher == null ? null : pretoucher.ready();
+        MappedByteBuffer segment;
+        if (prepared != null) {
+            SegmentFiles.adopt(directory, prepared, nextSequence, durable);
+            pretoucher.adopted();
+            segment = prepared.buffer;
+        } else {
+            SegmentFiles.create(directory, nextSequence, newSegmentLength, durable);
+            segment = SegmentFiles.map(SegmentFiles.path(directory, nextSequence), true);
+        }
         directoryUnsynced |= !durable;
         segments.add(nextSequence);
-        activate(SegmentFiles.map(SegmentFiles.path(directory, nextSequence), true),
-                SegmentDescriptor.HEADER_LENGTH);
+        activate(segment, SegmentDescriptor.HEADER_LENGTH);
         if (!durable) {
             forcedPosition = 0;
         }

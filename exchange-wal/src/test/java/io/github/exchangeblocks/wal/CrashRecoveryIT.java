@@ -30,20 +30,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryIT {
     /** Child mode name for GROUP with asynchronous group commit by a flusher thread. */
     static final String GROUP_ASYNC = "GROUP_ASYNC";
+    /** Suffix of a child mode name that also runs a {@link WalPretoucher} thread. */
+    static final String PRETOUCH_SUFFIX = "_PRETOUCH";
     private static final int SEGMENT_LENGTH = 16 * 1024;
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"NONE", "GROUP", GROUP_ASYNC, "SYNC_EACH"})
+    @ValueSource(strings = {"NONE", "GROUP", GROUP_ASYNC, "SYNC_EACH", "GROUP_PRETOUCH"})
     void shouldKeepEveryReportedRecordWhenKilledAtRandomMoments(String mode) throws Exception {
         runRounds(mode, 8, 0x5EED + mode.hashCode());
     }
 
     @Tag("slow")
     @ParameterizedTest
-    @ValueSource(strings = {"NONE", "GROUP", GROUP_ASYNC, "SYNC_EACH"})
+    @ValueSource(strings = {"NONE", "GROUP", GROUP_ASYNC, "SYNC_EACH", "NONE_PRETOUCH", "GROUP_PRETOUCH",
+        "SYNC_EACH_PRETOUCH"})
     void shouldKeepEveryReportedRecordWhenKilledManyTimes(String mode) throws Exception {
         runRounds(mode, 40, System.nanoTime());
     }

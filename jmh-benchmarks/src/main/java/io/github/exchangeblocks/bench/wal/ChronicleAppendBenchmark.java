@@ -64,13 +64,14 @@ public class ChronicleAppendBenchmark {
         bytes.write(BenchFiles.payload(payloadSize));
     }
 
-    /** Closes and deletes the queue. */
+    /** Closes and deletes the queue; collects garbage as the WAL benchmarks do between iterations. */
     @TearDown(Level.Iteration)
     public void close() {
         appender.close();
         queue.close();
         bytes.releaseLast();
         BenchFiles.delete(directory);
+        BenchFiles.releaseMappings();
     }
 
     /**

@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * the same force policy in the same run: no force ({@code NONE}), one {@code force(false)} per 1,024 records
  * ({@code GROUP}, the WAL configured with groups of 1,024), one force per record ({@code SYNC_EACH}).
  * {@code payloadSize} is the application payload; the WAL adds its 24-byte header and 8-byte alignment, the
- * baseline writes the payload bare. Each iteration starts with a fresh log in a temporary directory.
+ * baseline writes the payload bare. Each iteration starts with a fresh log in a temporary directory; segments
+ * are sparse and no pretoucher runs, so the writer takes the page faults of fresh pages itself (see
+ * {@code WalPretouchAppendBenchmark} for the same appends with a pretoucher thread).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -71,12 +73,13 @@ public class WalAppendBenchmark {
         written = 0;
     }
 
-    /** Closes and deletes both. */
+    /** Closes and deletes both, and unmaps the log's segments ({@link BenchFiles#releaseMappings()}). */
     @TearDown(Level.Iteration)
     public void close() throws IOException {
         writer.close();
         channel.close();
         BenchFiles.delete(directory);
+        BenchFiles.releaseMappings();
     }
 
     /**

@@ -77,6 +77,7 @@ public class WalAsyncGroupCommitBenchmark {
         flusherThread.join();
         writer.close();
         BenchFiles.delete(directory);
+        BenchFiles.releaseMappings();
     }
 
     /**
