@@ -2,11 +2,9 @@ package io.github.exchangeblocks.engine.book;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.book.AuctionIndication;
-import io.github.exchangeblocks.api.book.SelfTradePrevention;
 import io.github.exchangeblocks.api.book.TradingPhase;
 import org.junit.jupiter.api.Test;
 
