@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.engine.book;
 
 import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.book.AuctionIndication;
 import io.github.exchangeblocks.api.book.CancelReason;
@@ -46,9 +47,9 @@ final class AuctionUncross {
     void uncross(long timestampNs) {
         while (true) {
             compute();
-            int unfillable = firstShort(state.bidMarkets, state.bids, indication.volume());
+            int unfillable = firstShort(Side.BUY, indication.volume());
             if (unfillable == OrderStore.NIL) {
-                unfillable = firstShort(state.askMarkets, state.asks, indication.volume());
+                unfillable = firstShort(Side.SELL, indication.volume());
             }
             if (unfillable == OrderStore.NIL) {
                 break;
@@ -59,8 +60,8 @@ final class AuctionUncross {
         long volume = indication.volume();
         long price = indication.price();
         while (volume > 0) {
-            int bid = first(state.bidMarkets, state.bids);
-            int ask = first(state.askMarkets, state.asks);
+            int bid = state.firstInPriority(Side.BUY);
+            int ask = state.firstInPriority(Side.SELL);
             long quantity = Math.min(volume, Math.min(orders.remaining(bid), orders.remaining(ask)));
             boolean bidIsMaker = orders.arrival(bid) < orders.arrival(ask);
             int maker = bidIsMaker ? bid : ask;
@@ -75,8 +76,8 @@ final class AuctionUncross {
         if (indication.volume() > 0) {
             state.referencePrice = price;
         }
-        cancelLeftovers(state.bidMarkets, state.bids, timestampNs);
-        cancelLeftovers(state.askMarkets, state.asks, timestampNs);
+        cancelLeftovers(Side.BUY, timestampNs);
+        cancelLeftovers(Side.SELL, timestampNs);
         state.minimums.clear();
     }
 
@@ -85,31 +86,17 @@ final class AuctionUncross {
             state.referencePrice, indication);
     }
 
-    /** The side's first order in priority: the head of its any-price queue, else of its best level. */
-    private static int first(AnyPriceQueue queue, BookSide side) {
-        int head = queue.head();
-        return head != OrderStore.NIL ? head : side.head(side.best());
-    }
-
     /**
      * The first order of a side, in priority order, that an allocation of {@code volume} in priority order would
      * fill short of its minimum; NIL if there is none.
      */
-    private int firstShort(AnyPriceQueue queue, BookSide side, long volume) {
+    private int firstShort(Side side, long volume) {
         long ahead = 0;
-        for (int order = queue.head(); order != OrderStore.NIL; order = orders.next(order)) {
+        for (int order = state.firstInPriority(side); order != OrderStore.NIL; order = state.nextInPriority(order)) {
             if (isShort(order, ahead, volume)) {
                 return order;
             }
             ahead += orders.remaining(order);
-        }
-        for (int level = side.best(); level != BookSide.NONE; level = side.worse(level)) {
-            for (int order = side.head(level); order != OrderStore.NIL; order = orders.next(order)) {
-                if (isShort(order, ahead, volume)) {
-                    return order;
-                }
-                ahead += orders.remaining(order);
-            }
         }
         return OrderStore.NIL;
     }
@@ -121,27 +108,17 @@ final class AuctionUncross {
         return minimum > 0 && Math.min(remaining, Math.max(0L, volume - ahead)) < minimum;
     }
 
-    /** Cancels the side's market and immediate-or-cancel leftovers, queue first, then the levels best first. */
-    private void cancelLeftovers(AnyPriceQueue queue, BookSide side, long timestampNs) {
-        int queued = queue.head();
-        while (queued != OrderStore.NIL) {
-            int next = orders.next(queued);
-            // Every queued order is a market order.
-            state.cancelResting(queued, timestampNs, CancelReason.MARKET_NO_LIQUIDITY);
-            queued = next;
-        }
-        // A level emptied below is removed, but its slot still names its tick for the step to the next one.
-        for (int level = side.best(); level != BookSide.NONE; level = side.worse(level)) {
-            int order = side.head(level);
-            while (order != OrderStore.NIL) {
-                int next = orders.next(order);
-                if (orders.type(order) == OrderType.MARKET) {
-                    state.cancelResting(order, timestampNs, CancelReason.MARKET_NO_LIQUIDITY);
-                } else if (orders.timeInForce(order) == TimeInForce.IOC) {
-                    state.cancelResting(order, timestampNs, CancelReason.IOC_REMAINDER);
-                }
-                order = next;
+    /** Cancels the side's market and immediate-or-cancel leftovers, in the book's defined order. */
+    private void cancelLeftovers(Side side, long timestampNs) {
+        int order = state.firstInPriority(side);
+        while (order != OrderStore.NIL) {
+            int next = state.nextInPriority(order);
+            if (orders.type(order) == OrderType.MARKET) {
+                state.cancelResting(order, timestampNs, CancelReason.MARKET_NO_LIQUIDITY);
+            } else if (orders.timeInForce(order) == TimeInForce.IOC) {
+                state.cancelResting(order, timestampNs, CancelReason.IOC_REMAINDER);
             }
+            order = next;
         }
     }
 }

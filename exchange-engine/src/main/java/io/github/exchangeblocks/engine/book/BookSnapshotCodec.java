@@ -44,22 +44,16 @@ final class BookSnapshotCodec {
         buffer.putLong(base + LAST_LEVEL_SEQUENCE_OFFSET, state.lastLevelSequence);
         buffer.putInt(base + ORDER_COUNT_OFFSET, state.index.size());
         buffer.putInt(base + ORDER_COUNT_OFFSET + 4, 0);
-        int offset = writeSide(state.bidMarkets, state.bids, state, buffer, base + HEADER_LENGTH);
-        writeSide(state.askMarkets, state.asks, state, buffer, offset);
+        int offset = writeSide(Side.BUY, state, buffer, base + HEADER_LENGTH);
+        writeSide(Side.SELL, state, buffer, offset);
         target.position(base + length);
         return length;
     }
 
-    private static int writeSide(AnyPriceQueue queue, BookSide side, BookState state, ByteBuffer buffer,
-                                 int start) {
+    private static int writeSide(Side side, BookState state, ByteBuffer buffer, int start) {
         int offset = start;
-        for (int order = queue.head(); order != OrderStore.NIL; order = state.orders.next(order)) {
+        for (int order = state.firstInPriority(side); order != OrderStore.NIL; order = state.nextInPriority(order)) {
             offset = writeOrder(order, state, buffer, offset);
-        }
-        for (int level = side.best(); level != BookSide.NONE; level = side.worse(level)) {
-            for (int order = side.head(level); order != OrderStore.NIL; order = state.orders.next(order)) {
-                offset = writeOrder(order, state, buffer, offset);
-            }
         }
         return offset;
     }

@@ -79,6 +79,36 @@ final class BookState {
     }
 
     /**
+     * The first resting order of a side in the book's defined order: the head of its any-price queue, else of its
+     * best level; {@link OrderStore#NIL} when the side is empty. With {@link #nextInPriority} it walks the side.
+     */
+    int firstInPriority(Side side) {
+        int queued = markets(side).head();
+        if (queued != OrderStore.NIL) {
+            return queued;
+        }
+        BookSide bookSide = side(side);
+        int level = bookSide.best();
+        return level == BookSide.NONE ? OrderStore.NIL : bookSide.head(level);
+    }
+
+    /**
+     * The resting order after {@code order} on its side in the book's defined order (the rest of its queue or
+     * level, then the next level worse), or {@link OrderStore#NIL}. A walk that cancels takes the next order
+     * before cancelling the current one.
+     */
+    int nextInPriority(int order) {
+        int next = orders.next(order);
+        if (next != OrderStore.NIL) {
+            return next;
+        }
+        BookSide bookSide = sideOf(order);
+        long price = orders.price(order);
+        int level = price == OrderBookView.NULL_PRICE ? bookSide.best() : bookSide.worse(bookSide.levelOf(price));
+        return level == BookSide.NONE ? OrderStore.NIL : bookSide.head(level);
+    }
+
+    /**
      * Appends {@code order} (terms and remaining set; {@code side} is its side) at the back of its level with a
      * fresh arrival number. The caller has already put the order in the index (a new order enters the index when
      * it passes the duplicate check, so that one probe serves both).
@@ -201,33 +231,20 @@ final class BookState {
      * levels best first; time priority within each), every resting order the filter accepts.
      */
     int cancelWhere(long timestampNs, OrderFilter filter, long argument, CancelReason reason) {
-        return cancelWhere(bidMarkets, bids, timestampNs, filter, argument, reason)
-            + cancelWhere(askMarkets, asks, timestampNs, filter, argument, reason);
+        return cancelWhere(Side.BUY, timestampNs, filter, argument, reason)
+            + cancelWhere(Side.SELL, timestampNs, filter, argument, reason);
     }
 
-    private int cancelWhere(AnyPriceQueue queue, BookSide bookSide, long timestampNs, OrderFilter filter,
-                            long argument, CancelReason reason) {
+    private int cancelWhere(Side side, long timestampNs, OrderFilter filter, long argument, CancelReason reason) {
         int cancelled = 0;
-        int queued = queue.head();
-        while (queued != OrderStore.NIL) {
-            int next = orders.next(queued);
-            if (filter.accept(orders, queued, argument)) {
-                cancelResting(queued, timestampNs, reason);
+        int order = firstInPriority(side);
+        while (order != OrderStore.NIL) {
+            int next = nextInPriority(order);
+            if (filter.accept(orders, order, argument)) {
+                cancelResting(order, timestampNs, reason);
                 cancelled++;
             }
-            queued = next;
-        }
-        // A level emptied below is removed, but its slot still names its tick for the step to the next one.
-        for (int level = bookSide.best(); level != BookSide.NONE; level = bookSide.worse(level)) {
-            int order = bookSide.head(level);
-            while (order != OrderStore.NIL) {
-                int next = orders.next(order);
-                if (filter.accept(orders, order, argument)) {
-                    cancelResting(order, timestampNs, reason);
-                    cancelled++;
-                }
-                order = next;
-            }
+            order = next;
         }
         return cancelled;
     }

@@ -1,5 +1,7 @@
 package io.github.exchangeblocks.engine.book;
 
+import io.github.exchangeblocks.api.Side;
+
 /**
  * A 64-bit hash over everything a book's future behaviour depends on: phase, band, reference price, sequence
  * counters and every resting order (with its priority and, in the call auction, its minimum quantity) in the
@@ -25,19 +27,14 @@ final class BookStateHash {
         hash = mix(hash, state.lastTradeId);
         hash = mix(hash, state.lastLevelSequence);
         hash = mix(hash, state.index.size());
-        hash = side(hash, state.bidMarkets, state.bids, state);
-        return side(hash, state.askMarkets, state.asks, state);
+        hash = side(hash, Side.BUY, state);
+        return side(hash, Side.SELL, state);
     }
 
-    private static long side(long start, AnyPriceQueue queue, BookSide side, BookState state) {
+    private static long side(long start, Side side, BookState state) {
         long hash = start;
-        for (int order = queue.head(); order != OrderStore.NIL; order = state.orders.next(order)) {
+        for (int order = state.firstInPriority(side); order != OrderStore.NIL; order = state.nextInPriority(order)) {
             hash = order(hash, order, state);
-        }
-        for (int level = side.best(); level != BookSide.NONE; level = side.worse(level)) {
-            for (int order = side.head(level); order != OrderStore.NIL; order = state.orders.next(order)) {
-                hash = order(hash, order, state);
-            }
         }
         return hash;
     }

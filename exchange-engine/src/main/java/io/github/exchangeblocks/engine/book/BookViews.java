@@ -98,20 +98,12 @@ abstract class BookViews implements OrderBookView {
 
     @Override
     public int forEachOrder(Side side, OrderVisitor visitor) {
-        BookSide bookSide = state.side(side);
         int visited = 0;
         OrderStore orders = state.orders;
-        for (int order = state.markets(side).head(); order != OrderStore.NIL; order = orders.next(order)) {
+        for (int order = state.firstInPriority(side); order != OrderStore.NIL; order = state.nextInPriority(order)) {
             visitor.onOrder(orders.orderId(order), orders.ownerId(order), side, orders.timeInForce(order),
                 orders.price(order), orders.remaining(order), orders.timestampNs(order));
             visited++;
-        }
-        for (int level = bookSide.best(); level != BookSide.NONE; level = bookSide.worse(level)) {
-            for (int order = bookSide.head(level); order != OrderStore.NIL; order = orders.next(order)) {
-                visitor.onOrder(orders.orderId(order), orders.ownerId(order), side, orders.timeInForce(order),
-                    orders.price(order), orders.remaining(order), orders.timestampNs(order));
-                visited++;
-            }
         }
         return visited;
     }
