@@ -110,6 +110,14 @@ public enum RejectCode {
     /** Open orders must be cancelled or expired before settlement. */
     SETTLEMENT_OPEN_ORDERS(2302, "open orders remain at settlement"),
 
+    // Venue: composition of books, accounts and market data (2400-2499).
+    /** A venue request has a missing or out-of-range field. */
+    VENUE_INVALID_REQUEST(2400, "invalid venue request"),
+    /** A MARKET order without a protection price found no price to protect it (no band, no opposite best). */
+    VENUE_NO_MARKET_PRICE(2401, "no price to protect a market order"),
+    /** A trading-day command names a day that does not follow the current one. */
+    VENUE_INVALID_TRADING_DAY(2402, "trading day must follow the current one"),
+
     // DIFF protocol and snapshot push (3000-3999).
     /** A DIFF client message is not well-formed JSON. */
     DIFF_MALFORMED_JSON(3000, "DIFF message is not well-formed JSON"),
@@ -120,7 +128,21 @@ public enum RejectCode {
     /** A DIFF client message lacks a field its aid requires. */
     DIFF_MISSING_FIELD(3003, "DIFF message lacks a required field"),
     /** A DIFF client message has a field of the wrong type or outside its allowed values. */
-    DIFF_INVALID_FIELD(3004, "DIFF message field has an invalid value");
+    DIFF_INVALID_FIELD(3004, "DIFF message field has an invalid value"),
+
+    // Exchange core: sequencing, users, client order ids (4000-4099).
+    /** The engine's command queue is full; nothing was queued, try again. */
+    EXCHANGE_BUSY(4000, "engine queue full"),
+    /** A client order id is already used by this user today. */
+    EXCHANGE_DUPLICATE_CLIENT_ORDER_ID(4001, "client order id already used today"),
+    /** The user is not registered. */
+    EXCHANGE_UNKNOWN_USER(4002, "unknown user"),
+    /** The user name is already registered. */
+    EXCHANGE_USER_EXISTS(4003, "user already registered"),
+    /** The command has a missing or malformed field. */
+    EXCHANGE_INVALID_COMMAND(4004, "invalid command"),
+    /** The engine has stopped (shut down, or a journal failure stopped it); nothing more is accepted. */
+    EXCHANGE_STOPPED(4005, "engine stopped");
 
     private static final int MAX_CODE = 4999;
     private static final RejectCode[] BY_CODE = new RejectCode[MAX_CODE + 1];

@@ -1,0 +1,316 @@
+package io.github.exchangeblocks.engine.venue;
+
+import io.github.exchangeblocks.api.Offset;
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.account.Rejection;
+import io.github.exchangeblocks.api.book.CancelReason;
+import io.github.exchangeblocks.api.book.OrderBook;
+import io.github.exchangeblocks.api.book.OrderBookView;
+import io.github.exchangeblocks.api.book.SelfTradePrevention;
+import io.github.exchangeblocks.api.instrument.Rates;
+import io.github.exchangeblocks.engine.account.Account;
+import io.github.exchangeblocks.engine.account.AccountBook;
+import io.github.exchangeblocks.engine.account.Position;
+import io.github.exchangeblocks.engine.instrument.Instrument;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+
+import java.util.ArrayDeque;
+
+/**
+ * The order path of a {@link Venue}: a request is validated, its offset resolved, frozen in the accounts, placed in
+ * the book; every book event is mirrored into the accounts and reported once to the venue's listener. Rolls the
+ * accounts back when the book refuses. Venue-thread only; allocation-free in steady state.
+ */
+final class OrderFlow {
+    private final Venue venue;
+    private final AccountBook accounts;
+    private final VenueRejects rejects;
+    private final Long2ObjectOpenHashMap<VenueOrder> orders = new Long2ObjectOpenHashMap<>();
+    private final ArrayDeque<VenueOrder> pool = new ArrayDeque<>();
+    private final FillReport makerFill = new FillReport();
+    private final FillReport takerFill = new FillReport();
+    private final StringBuilder bookRejectMessage = new StringBuilder(128);
+    private RejectCode bookRejectCode;
+    long nextOrderId = 1;
+    long nextTradeId = 1;
+
+    OrderFlow(Venue venue) {
+        this.venue = venue;
+        this.accounts = venue.accounts;
+        this.rejects = venue.rejects;
+    }
+
+    long place(OrderRequest r) {
+        if (!validRequest(r)) {
+            venue.listener.onOrderRejected(r.timestampNs, Venue.NULL_ORDER_ID, r.accountId, r.instrumentIndex,
+                    rejects.code(), rejects.message());
+            return Venue.NULL_ORDER_ID;
+        }
+        int index = r.instrumentIndex;
+        OrderBook book = venue.books.get(index);
+        long freezePrice = r.type == OrderType.MARKET && r.priceTicks == 0 ? marketProtection(index, r.side)
+                : r.priceTicks;
+        Offset offset = r.offset == Offset.AUTO ? resolveAuto(r) : r.offset;
+        long orderId = nextOrderId;
+        if (freezePrice <= 0) {
+            return refuse(r, RejectCode.VENUE_NO_MARKET_PRICE, "priceTicks=0 of a MARKET order needs a price band or"
+                    + " an opposite best price to protect it; none on instrumentIndex=" + index);
+        }
+        if (!accounts.placeOrder(r.accountId, orderId, index, r.side, offset, r.type, freezePrice, r.volume)) {
+            Rejection rejection = accounts.lastRejection();
+            return refuse(r, rejection.code(), rejection.message());
+        }
+        nextOrderId++;
+        VenueOrder order = pool.isEmpty() ? new VenueOrder() : pool.pop();
+        order.orderId = orderId;
+        order.accountId = r.accountId;
+        order.instrumentIndex = index;
+        order.side = r.side;
+        order.offset = offset;
+        order.type = r.type;
+        order.timeInForce = r.timeInForce;
+        order.priceTicks = freezePrice;
+        order.volume = r.volume;
+        order.remaining = r.volume;
+        orders.put(orderId, order);
+        bookRejectCode = null;
+        if (!book.placeOrder(r.timestampNs, orderId, r.accountId, r.side, r.type, r.timeInForce, freezePrice,
+                r.volume, r.minVolume, false, SelfTradePrevention.BOOK_DEFAULT)) {
+            if (!accounts.cancelOrder(orderId)) {
+                throw new IllegalStateException("accounts refused to release orderId=" + orderId + " after a book"
+                        + " reject: " + accounts.lastRejection());
+            }
+            release(order);
+            return refuse(r, bookRejectCode, bookRejectMessage);
+        }
+        return orderId;
+    }
+
+    boolean cancel(long timestampNs, int accountId, long orderId) {
+        VenueOrder order = orders.get(orderId);
+        if (order == null || order.accountId != accountId) {
+            rejects.start(RejectCode.UNKNOWN_ORDER).append("orderId=").append(orderId)
+                    .append(" must be a working order of accountId=").append(accountId);
+            venue.listener.onOrderRejected(timestampNs, orderId, accountId, -1, rejects.code(), rejects.message());
+            return false;
+        }
+        int index = order.instrumentIndex;
+        bookRejectCode = null;
+        if (!venue.books.get(index).cancelOrder(timestampNs, orderId, accountId)) {
+            rejects.set(bookRejectCode, bookRejectMessage);
+            venue.listener.onOrderRejected(timestampNs, orderId, accountId, index, rejects.code(), rejects.message());
+            return false;
+        }
+        return true;
+    }
+
+    /** The working order with this id, or {@code null}. */
+    VenueOrder order(long orderId) {
+        return orders.get(orderId);
+    }
+
+    /** Live orders by id (venue-thread reads only). */
+    Long2ObjectOpenHashMap<VenueOrder> orders() {
+        return orders;
+    }
+
+    /** Restores a working order from a snapshot. */
+    void restore(VenueOrder order) {
+        orders.put(order.orderId, order);
+    }
+
+    void clearBookReject() {
+        bookRejectCode = null;
+    }
+
+    /** Copies the book's last reject into the venue's reject channel; returns false. */
+    boolean bookRejected() {
+        return rejects.set(bookRejectCode, bookRejectMessage);
+    }
+
+    // Book events, routed by BookEvents.
+
+    void onBookAccepted(long timestampNs, long orderId) {
+        VenueOrder o = orders.get(orderId);
+        venue.listener.onOrderAccepted(timestampNs, orderId, o.accountId, o.instrumentIndex, o.side, o.offset,
+                o.type, o.timeInForce, o.priceTicks, o.volume);
+    }
+
+    void onBookRejected(RejectCode code, CharSequence message) {
+        bookRejectCode = code;
+        bookRejectMessage.setLength(0);
+        bookRejectMessage.append(message);
+    }
+
+    void onBookTrade(long timestampNs, int index, long makerOrderId, long takerOrderId, Side aggressorSide,
+                     long priceTicks, long volume, long makerRemaining, long takerRemaining) {
+        long tradeId = nextTradeId++;
+        VenueOrder maker = orders.get(makerOrderId);
+        VenueOrder taker = orders.get(takerOrderId);
+        book(maker, makerFill, tradeId, priceTicks, volume, makerRemaining, true);
+        book(taker, takerFill, tradeId, priceTicks, volume, takerRemaining, false);
+        venue.onTraded(timestampNs, index, priceTicks, volume);
+        venue.listener.onTrade(timestampNs, index, tradeId, aggressorSide, priceTicks, volume, makerOrderId,
+                maker.accountId, takerOrderId, taker.accountId);
+        venue.listener.onFill(timestampNs, makerFill);
+        venue.listener.onFill(timestampNs, takerFill);
+        if (maker.remaining == 0) {
+            remove(maker);
+        }
+        if (taker.remaining == 0) {
+            remove(taker);
+        }
+    }
+
+    void onBookCancelled(long timestampNs, int index, long orderId, long cancelledVolume, long remainingVolume,
+                         CancelReason reason) {
+        VenueOrder order = orders.get(orderId);
+        if (remainingVolume != 0) {
+            throw new IllegalStateException("orderId=" + orderId + " was reduced to " + remainingVolume
+                    + " by the book; the venue's books do not run DECREMENT_AND_CANCEL");
+        }
+        if (!accounts.cancelOrder(orderId)) {
+            throw new IllegalStateException("accounts refused to release orderId=" + orderId + ": "
+                    + accounts.lastRejection());
+        }
+        order.remaining = 0;
+        venue.listener.onOrderCancelled(timestampNs, index, orderId, order.accountId, cancelledVolume, 0, reason);
+        remove(order);
+    }
+
+    private void book(VenueOrder order, FillReport report, long tradeId, long priceTicks, long volume,
+                      long remaining, boolean maker) {
+        Account account = accounts.account(order.accountId);
+        Position position = accounts.position(order.accountId, order.instrumentIndex);
+        long commission = account.commission();
+        long closeProfit = account.closeProfit();
+        long margin = account.margin();
+        boolean closesShort = order.side == Side.BUY;
+        long today = closesShort ? position.volumeShortToday() : position.volumeLongToday();
+        long history = closesShort ? position.volumeShortHis() : position.volumeLongHis();
+        if (!accounts.fill(order.orderId, priceTicks, volume)) {
+            throw new IllegalStateException("accounts refused the fill of orderId=" + order.orderId + ": "
+                    + accounts.lastRejection());
+        }
+        position = accounts.position(order.accountId, order.instrumentIndex);
+        order.remaining = remaining;
+        report.instrumentIndex = order.instrumentIndex;
+        report.tradeId = tradeId;
+        report.orderId = order.orderId;
+        report.accountId = order.accountId;
+        report.side = order.side;
+        report.offset = order.offset;
+        report.maker = maker;
+        report.priceTicks = priceTicks;
+        report.volume = volume;
+        report.remainingVolume = remaining;
+        report.commission = account.commission() - commission;
+        report.closeProfit = account.closeProfit() - closeProfit;
+        report.marginChange = account.margin() - margin;
+        if (order.offset == Offset.OPEN || position == null) {
+            report.closedToday = order.offset == Offset.OPEN ? 0 : today;
+            report.closedHistory = order.offset == Offset.OPEN ? 0 : history;
+        } else {
+            report.closedToday = today - (closesShort ? position.volumeShortToday() : position.volumeLongToday());
+            report.closedHistory = history - (closesShort ? position.volumeShortHis() : position.volumeLongHis());
+        }
+        venue.totals.ensure(order.accountId);
+        venue.totals.fees[order.accountId] += report.commission;
+        venue.totals.fills[order.accountId]++;
+        venue.totals.lotsTraded[order.accountId] += volume;
+    }
+
+    private boolean validRequest(OrderRequest r) {
+        if (r.side == null || r.offset == null || r.type == null || r.timeInForce == null) {
+            rejects.start(RejectCode.VENUE_INVALID_REQUEST).append("side=").append(r.side).append(" offset=")
+                    .append(r.offset).append(" type=").append(r.type).append(" timeInForce=").append(r.timeInForce)
+                    .append(" must all be set");
+            return false;
+        }
+        if (accounts.account(r.accountId) == null) {
+            rejects.start(RejectCode.UNKNOWN_ACCOUNT).append("accountId=").append(r.accountId).append(" is not open");
+            return false;
+        }
+        if (!venue.listed(r.instrumentIndex)) {
+            rejects.start(RejectCode.UNKNOWN_INSTRUMENT).append("instrumentIndex=").append(r.instrumentIndex)
+                    .append(" is not listed");
+            return false;
+        }
+        if (r.priceTicks < 0 || (r.type == OrderType.LIMIT && r.priceTicks == 0)) {
+            rejects.start(RejectCode.VENUE_INVALID_REQUEST).append("priceTicks=").append(r.priceTicks)
+                    .append(r.type == OrderType.LIMIT ? " must be > 0 for a LIMIT order" : " must be >= 0");
+            return false;
+        }
+        if (r.type == OrderType.MARKET && r.timeInForce.canRest()) {
+            rejects.start(RejectCode.VENUE_INVALID_REQUEST).append("timeInForce=").append(r.timeInForce)
+                    .append(" must be IOC or FOK for a MARKET order");
+            return false;
+        }
+        if (r.minVolume < 0 || r.minVolume > r.volume) {
+            rejects.start(RejectCode.VENUE_INVALID_REQUEST).append("minVolume=").append(r.minVolume)
+                    .append(" must be in 0..volume=").append(r.volume);
+            return false;
+        }
+        return true;
+    }
+
+    private long refuse(OrderRequest r, RejectCode code, CharSequence message) {
+        rejects.set(code, message);
+        venue.listener.onOrderRejected(r.timestampNs, Venue.NULL_ORDER_ID, r.accountId, r.instrumentIndex,
+                rejects.code(), rejects.message());
+        return Venue.NULL_ORDER_ID;
+    }
+
+    /** The price a MARKET order without protection freezes and is protected at; 0 if there is none. */
+    private long marketProtection(int index, Side side) {
+        Instrument instrument = venue.registry.get(index);
+        if (instrument.upperLimitTicks() != Long.MAX_VALUE) {
+            return side == Side.BUY ? instrument.upperLimitTicks() : instrument.lowerLimitTicks();
+        }
+        OrderBookView book = venue.books.get(index);
+        long best = side == Side.BUY ? book.bestAskPrice() : book.bestBidPrice();
+        if (best == OrderBookView.NULL_PRICE) {
+            return 0;
+        }
+        long rate = venue.settings.marketCollarE8();
+        // ceil(best * rate / 1e8) without overflow: best = q * 1e8 + r.
+        long collar = Math.max(1, best / Rates.SCALE * rate + (best % Rates.SCALE * rate + Rates.SCALE - 1)
+                / Rates.SCALE);
+        long price = side == Side.BUY ? best + collar : best - collar;
+        return side == Side.BUY ? Math.min(price, AccountBook.MAX_PRICE_TICKS) : Math.max(price, 1);
+    }
+
+    private Offset resolveAuto(OrderRequest r) {
+        Position position = accounts.position(r.accountId, r.instrumentIndex);
+        if (position == null) {
+            return Offset.OPEN;
+        }
+        boolean buy = r.side == Side.BUY;
+        long today = buy ? position.volumeShortToday() - position.volumeShortFrozenToday()
+                : position.volumeLongToday() - position.volumeLongFrozenToday();
+        long history = buy ? position.volumeShortHis() - position.volumeShortFrozenHis()
+                : position.volumeLongHis() - position.volumeLongFrozenHis();
+        switch (venue.registry.get(r.instrumentIndex).closeRule()) {
+            case TODAY_EXPLICIT:
+                if (r.volume <= today) {
+                    return Offset.CLOSETODAY;
+                }
+                return r.volume <= history ? Offset.CLOSE : Offset.OPEN;
+            default:
+                return r.volume <= today + history ? Offset.CLOSE : Offset.OPEN;
+        }
+    }
+
+    private void remove(VenueOrder order) {
+        orders.remove(order.orderId);
+        release(order);
+    }
+
+    private void release(VenueOrder order) {
+        orders.remove(order.orderId);
+        order.clear();
+        pool.push(order);
+    }
+}
