@@ -1,0 +1,230 @@
+package io.github.exchangeblocks.examples.exchange;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.EventTranslatorThreeArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.wal.DurabilityMode;
+import io.github.exchangeblocks.wal.Wal;
+import io.github.exchangeblocks.wal.WalConfig;
+import io.github.exchangeblocks.wal.WalWriter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * A running exchange: one engine thread applies commands from a bounded multi-producer ring (LMAX Disruptor) to an
+ * {@link ExchangeState}, journaling each command before it is applied.
+ *
+ * <p><b>Data path.</b> Gateways call {@link #submit} from any thread; a full ring answers
+ * {@link RejectCode#EXCHANGE_BUSY} at once and an I/O thread never blocks. The engine thread takes commands in
+ * batches: it stamps each with its time (the host clock, never going backwards), appends it to the write-ahead log,
+ * and at the end of the batch makes the batch durable, then applies the batch and publishes its events and
+ * results. So every event and every result a client sees is of a command that is in the journal.
+ *
+ * <p><b>What a client may rely on</b>, by {@link CoreConfig#durability()}:
+ * <ul>
+ *   <li>{@code SYNC_EACH}: each command is forced to the device before anything about it is published; an
+ *       acknowledged command survives a process kill and a power loss.</li>
+ *   <li>{@code GROUP} (the default): each batch is forced once before it is applied; the same guarantee as
+ *       {@code SYNC_EACH}, paid once per batch.</li>
+ *   <li>{@code NONE}: commands are in the journal's memory-mapped segment (the OS page cache) when acknowledged:
+ *       they survive a kill of this process, not a power loss or an OS crash.</li>
+ * </ul>
+ * If an append or a force fails (disk full, I/O error) the engine stops: the failed batch is answered
+ * {@link RejectCode#EXCHANGE_STOPPED}, nothing of it is applied, and every later submission is refused; whether
+ * those commands are in the journal is decided when it is next opened (they were not acknowledged).
+ *
+ * <p><b>Recovery.</b> {@link #start} replays the whole journal through the same {@code apply} path, listeners
+ * muted, so the state after a restart equals the state of an uninterrupted run of the same commands.
+ */
+public final class ExchangeCore implements AutoCloseable {
+    private static final EventTranslatorThreeArg<CommandSlot, ExchangeCommand, CommandSource, Long> TRANSLATOR =
+        (slot, sequence, command, source, correlationId) -> {
+            slot.command = command;
+            slot.source = source;
+            slot.correlationId = correlationId;
+        };
+
+    private final CoreConfig config;
+    private final WalWriter journal;
+    private final ExchangeState state;
+    private final SwitchableListener listener;
+    private final Disruptor<CommandSlot> disruptor;
+    private final RingBuffer<CommandSlot> ring;
+    private final EngineHandler handler;
+    private volatile boolean accepting;
+
+    private ExchangeCore(CoreConfig config, ExchangeListener listener, LongSupplier clockNs) {
+        this.config = config;
+        this.listener = new SwitchableListener();
+        this.state = new ExchangeState(config.venue(), config.firstTradingDay(), this.listener);
+        try {
+            Files.createDirectories(config.dataDirectory().resolve("wal"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + config.dataDirectory().resolve("wal"), e);
+        }
+        WalConfig walConfig = WalConfig.builder(config.dataDirectory().resolve("wal"))
+                .durabilityMode(config.durability()).build();
+        this.journal = Wal.openWriter(walConfig);
+        long lastTimestamp;
+        try {
+            lastTimestamp = Replay.replay(config.dataDirectory().resolve("wal"), journal, state);
+            if (journal.lastSequence() < journal.firstSequence()) {
+                lastTimestamp = Replay.bootstrap(config.bootstrap(), journal, state, clockNs.getAsLong());
+            }
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        this.listener.target = listener;
+        this.handler = new EngineHandler(state, journal, config.durability() == DurabilityMode.GROUP, clockNs,
+                lastTimestamp, this.listener);
+        this.disruptor = new Disruptor<>(CommandSlot::new, config.queueSize(), runnable -> {
+            Thread thread = new Thread(runnable, "exchange-engine");
+            thread.setDaemon(false);
+            return thread;
+        }, ProducerType.MULTI, new BlockingWaitStrategy());
+        disruptor.handleEventsWith(handler);
+        this.ring = disruptor.start();
+        accepting = true;
+    }
+
+    /**
+     * Opens the journal in {@link CoreConfig#dataDirectory()}, replays it (journaling the bootstrap commands first
+     * if it is empty) and starts the engine thread.
+     *
+     * @param config   the settings, not {@code null}
+     * @param listener receives every event on the engine thread from now on, not {@code null}
+     * @param clockNs  the host clock, nanoseconds since the epoch (e.g. from {@code Instant.now()}); read on the
+     *                 engine thread only
+     * @return the running core
+     * @throws UncheckedIOException if the data directory cannot be created
+     * @throws io.github.exchangeblocks.wal.WalCorruptionException if the journal is damaged before its tail
+     */
+    public static ExchangeCore start(CoreConfig config, ExchangeListener listener, LongSupplier clockNs) {
+        Objects.requireNonNull(config, "config must not be null");
+        Objects.requireNonNull(listener, "listener must not be null");
+        Objects.requireNonNull(clockNs, "clockNs must not be null");
+        return new ExchangeCore(config, listener, clockNs);
+    }
+
+    /**
+     * Queues a command. Returns at once; the outcome reaches {@code source} on the engine thread once the command
+     * is applied (after it is durable, see the class docs).
+     *
+     * @param command       the command (validated when applied; {@code null} is rejected there)
+     * @param source        where the result goes, or {@code null} for none
+     * @param correlationId echoed to {@code source}
+     * @return {@code null} if queued; {@link RejectCode#EXCHANGE_BUSY} if the ring is full, or
+     *         {@link RejectCode#EXCHANGE_STOPPED} if the core is stopping or stopped (nothing was queued)
+     */
+    public RejectCode submit(ExchangeCommand command, CommandSource source, long correlationId) {
+        if (!accepting || handler.stopped()) {
+            return RejectCode.EXCHANGE_STOPPED;
+        }
+        return ring.tryPublishEvent(TRANSLATOR, command, source, correlationId) ? null : RejectCode.EXCHANGE_BUSY;
+    }
+
+    /**
+     * Runs a read of the state on the engine thread, after every command queued before it was applied. Not
+     * journaled. The reader must not change the state and must not block.
+     *
+     * @param reader runs once on the engine thread
+     * @return {@code null} if queued, else {@link RejectCode#EXCHANGE_BUSY} or {@link RejectCode#EXCHANGE_STOPPED}
+     */
+    public RejectCode query(Consumer<ExchangeState> reader) {
+        Objects.requireNonNull(reader, "reader must not be null");
+        if (!accepting) {
+            return RejectCode.EXCHANGE_STOPPED;
+        }
+        return ring.tryPublishEvent((slot, sequence) -> slot.query = reader) ? null : RejectCode.EXCHANGE_BUSY;
+    }
+
+    /**
+     * Runs a read of the state on the engine thread and waits for it (for tests and operators' tools; a gateway
+     * uses {@link #query} and does not wait).
+     *
+     * @param reader   runs once on the engine thread
+     * @param timeoutMs how long to wait
+     * @throws IllegalStateException if it could not be queued or did not run in time
+     */
+    public void await(Consumer<ExchangeState> reader, long timeoutMs) {
+        CountDownLatch done = new CountDownLatch(1);
+        RejectCode code = query(s -> {
+            try {
+                reader.accept(s);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (code != null) {
+            throw new IllegalStateException("query not queued: " + code);
+        }
+        try {
+            if (!done.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("query did not run within " + timeoutMs + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a query", e);
+        }
+    }
+
+    /** @return the journal sequence of the last command made durable (or appended, in NONE mode) and applied */
+    public long appliedSequence() {
+        return handler.appliedSequence();
+    }
+
+    /** @return why the engine stopped on its own (a journal failure), or {@code null} */
+    public Throwable failure() {
+        return handler.failure();
+    }
+
+    /** @return the settings */
+    public CoreConfig config() {
+        return config;
+    }
+
+    /**
+     * The state; read it only from the engine thread (listeners, {@link #query}) or after {@link #close()}.
+     *
+     * @return the state
+     */
+    public ExchangeState state() {
+        return state;
+    }
+
+    /**
+     * Stops accepting, applies and acknowledges everything already queued, forces the journal and closes it.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!accepting) {
+            return;
+        }
+        accepting = false;
+        disruptor.shutdown();
+        handler.close();
+    }
+
+    /** Forwards to a target that is set after replay (replay publishes nothing). */
+    static final class SwitchableListener extends ForwardingListener {
+        volatile ExchangeListener target = new ExchangeListener() {
+        };
+
+        @Override
+        protected ExchangeListener delegate() {
+            return target;
+        }
+    }
+}

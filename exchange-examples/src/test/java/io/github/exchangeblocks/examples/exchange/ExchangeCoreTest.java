@@ -1,0 +1,129 @@
+package io.github.exchangeblocks.examples.exchange;
+
+import io.github.exchangeblocks.api.Offset;
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.CancelOrder;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.InsertOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExchangeCoreTest {
+    @TempDir
+    Path dir;
+
+    private final AtomicLong clock = new AtomicLong(1_765_000_000_000_000_000L);
+
+    private long tick() {
+        return clock.addAndGet(1_000);
+    }
+
+    /** Collects results by correlation id. */
+    static final class Results implements CommandSource {
+        final ConcurrentHashMap<Long, String> byId = new ConcurrentHashMap<>();
+        final CountDownLatch latch;
+
+        Results(int expected) {
+            latch = new CountDownLatch(expected);
+        }
+
+        @Override
+        public void onResult(long correlationId, long sequence, RejectCode code, CharSequence message) {
+            byId.put(correlationId, (code == null ? "OK" : code.name()) + " seq=" + sequence + " " + message);
+            latch.countDown();
+        }
+
+        void await() throws InterruptedException {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    static InsertOrder order(String user, String clientId, Side side, long price, long volume, TimeInForce tif) {
+        return new InsertOrder(user, clientId, Defaults.COPPER.instrumentId(), side, Offset.AUTO, OrderType.LIMIT,
+                tif, price, volume, 0);
+    }
+
+    @Test
+    void shouldAcknowledgeAfterJournalingAndRecoverTheSameStateWhenRestarted() throws Exception {
+        CoreConfig config = Defaults.config(dir);
+        long hash;
+        try (ExchangeCore core = ExchangeCore.start(config, new ExchangeListener() {
+        }, this::tick)) {
+            Results results = new Results(4);
+            assertThat(core.submit(order("alice", "a1", Side.BUY, 7000, 2, TimeInForce.GTC), results, 1)).isNull();
+            assertThat(core.submit(order("bob", "b1", Side.SELL, 7000, 1, TimeInForce.GTC), results, 2)).isNull();
+            assertThat(core.submit(order("bob", "b1", Side.SELL, 7000, 1, TimeInForce.GTC), results, 3)).isNull();
+            assertThat(core.submit(new CancelOrder("bob", "a1"), results, 4)).isNull();
+            results.await();
+            // The bootstrap took sequences 1..10 (3 instruments x 2, 2 users x 2).
+            assertThat(results.byId).containsEntry(1L, "OK seq=11 accepted").containsEntry(2L, "OK seq=12 accepted")
+                    .containsEntry(3L, "EXCHANGE_DUPLICATE_CLIENT_ORDER_ID seq=13 clientOrderId=b1 is already used"
+                            + " today by user=bob")
+                    .containsEntry(4L, "UNKNOWN_ORDER seq=14 clientOrderId=a1 must name a working order of user=bob");
+            long[] seen = new long[2];
+            core.await(state -> {
+                seen[0] = state.stateHash();
+                seen[1] = state.orders("alice").get(0).volumeLeft();
+            }, 5_000);
+            assertThat(seen[1]).isEqualTo(1);
+            hash = seen[0];
+        }
+        try (ExchangeCore core = ExchangeCore.start(config, new ExchangeListener() {
+        }, this::tick)) {
+            long[] seen = new long[1];
+            java.util.concurrent.atomic.AtomicReference<List<OrderRecord>> orders =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            core.await(state -> {
+                seen[0] = state.stateHash();
+                orders.set(List.copyOf(state.orders("alice")));
+            }, 5_000);
+            assertThat(seen[0]).isEqualTo(hash);
+            assertThat(orders.get()).singleElement().satisfies(o -> {
+                assertThat(o.alive()).isTrue();
+                assertThat(o.volumeLeft()).isEqualTo(1);
+            });
+            assertThat(core.appliedSequence()).isEqualTo(14);
+        }
+    }
+
+    @Test
+    void shouldAnswerBusyAtOnceWhenTheRingIsFull() throws Exception {
+        CoreConfig defaults = Defaults.config(dir);
+        CoreConfig config = new CoreConfig(dir, defaults.durability(), 64, 0, defaults.firstTradingDay(),
+                defaults.venue(), defaults.bootstrap());
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExchangeCore core = ExchangeCore.start(config, new ExchangeListener() {
+        }, this::tick)) {
+            assertThat(core.query(state -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })).isNull();
+            int queued = 0;
+            RejectCode last = null;
+            for (int i = 0; i < 200 && last == null; i++) {
+                last = core.submit(order("alice", "x" + i, Side.BUY, 6000, 1, TimeInForce.GTC), null, i);
+                if (last == null) {
+                    queued++;
+                }
+            }
+            assertThat(last).isEqualTo(RejectCode.EXCHANGE_BUSY);
+            assertThat(queued).isBetween(63, 64);
+            release.countDown();
+        }
+        assertThat(Defaults.config(dir).bootstrap()).isNotEmpty();
+    }
+}
