@@ -111,7 +111,7 @@ public final class OrderRequest {
 
     /**
      * @param priceTicks the limit price in ticks; for a MARKET order its protection price, or 0 for the venue's
-     *                   collar (see {@link VenueSettings#marketCollarTicks()})
+     *                   collar (see {@link VenueSettings#marketCollarE8()})
      * @return this
      */
     public OrderRequest priceTicks(long priceTicks) {
