@@ -54,12 +54,13 @@ public final class Venue {
     long[] lastPriceTicks = new long[8];
     int tradingDay;
 
-    private Venue(VenueSettings settings, VenueListener listener, int tradingDay) {
-        this.settings = Objects.requireNonNull(settings, "settings must not be null");
-        this.listener = Objects.requireNonNull(listener, "listener must not be null");
+    Venue(VenueSettings settings, VenueListener listener, int tradingDay, InstrumentRegistry registry,
+          AccountBook accounts) {
+        this.settings = settings;
+        this.listener = listener;
         this.tradingDay = tradingDay;
-        registry = new InstrumentRegistry(settings.moneyScale());
-        accounts = new AccountBook(registry, settings.riskChain());
+        this.registry = registry;
+        this.accounts = accounts;
         accounts.changeListener(new AccountChangeListener() {
             @Override
             public void onAccountChanged(int accountId) {
@@ -89,7 +90,37 @@ public final class Venue {
             throw new IllegalArgumentException("tradingDay=" + tradingDay + " must be a yyyymmdd date in "
                     + "19700101..99991231");
         }
-        return new Venue(settings, listener, tradingDay);
+        Objects.requireNonNull(settings, "settings must not be null");
+        Objects.requireNonNull(listener, "listener must not be null");
+        InstrumentRegistry registry = new InstrumentRegistry(settings.moneyScale());
+        return new Venue(settings, listener, tradingDay, registry, new AccountBook(registry, settings.riskChain()));
+    }
+
+    /**
+     * Rebuilds a venue from {@link #writeSnapshot()} bytes: same instruments, accounts, books with their time
+     * priority, working orders, counters and lifetime totals, so the same {@link #stateHash()} and the same events
+     * for the same commands from here on. Reports no events. The settings are not in the snapshot: pass the ones the
+     * snapshot's venue ran with.
+     *
+     * @param settings the venue's settings, not {@code null}
+     * @param snapshot the bytes, not {@code null}
+     * @param listener receives every event from now on, not {@code null}
+     * @return the venue
+     * @throws IllegalArgumentException if the bytes are not a valid venue snapshot
+     */
+    public static Venue restore(VenueSettings settings, byte[] snapshot, VenueListener listener) {
+        Objects.requireNonNull(settings, "settings must not be null");
+        Objects.requireNonNull(listener, "listener must not be null");
+        return VenueSnapshot.read(settings, snapshot, listener);
+    }
+
+    /**
+     * Writes the whole state in the versioned venue snapshot format (see {@link VenueSnapshot}).
+     *
+     * @return a new byte array
+     */
+    public byte[] writeSnapshot() {
+        return VenueSnapshot.write(this);
     }
 
     /**

@@ -1,0 +1,99 @@
+package io.github.exchangeblocks.engine.venue;
+
+import io.github.exchangeblocks.api.account.AccountView;
+import io.github.exchangeblocks.api.book.OrderBookView;
+import it.unimi.dsi.fastutil.longs.LongIterator;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VenueProperties {
+
+    @Property(tries = 60)
+    void shouldKeepInvariantsAndContinueIdenticallyFromASnapshotWhenDrivenByRandomCommands(
+            @ForAll long seed) {
+        List<int[]> commands = VenueDriver.commands(seed, 400);
+        RecordingListener liveEvents = new RecordingListener();
+        Venue live = VenueDriver.newVenue(liveEvents);
+        int cut = Math.floorMod(seed, commands.size());
+        Venue restored = null;
+        RecordingListener restoredEvents = new RecordingListener();
+        for (int step = 0; step < commands.size(); step++) {
+            if (step == cut) {
+                restored = Venue.restore(VenueSettings.builder().build(), live.writeSnapshot(), restoredEvents);
+                assertThat(restored.stateHash()).isEqualTo(live.stateHash());
+                liveEvents.events.clear();
+            }
+            VenueDriver.apply(live, step, commands.get(step));
+            if (restored != null) {
+                VenueDriver.apply(restored, step, commands.get(step));
+                assertThat(restored.stateHash()).as("step %d", step).isEqualTo(live.stateHash());
+            }
+            checkInvariants(live);
+        }
+        assertThat(restoredEvents.events).isEqualTo(liveEvents.events);
+    }
+
+    @Property(tries = 30)
+    void shouldGiveTheSameEventsAndHashWhenTheSameCommandsRunTwice(@ForAll long seed) {
+        List<int[]> commands = VenueDriver.commands(seed, 300);
+        RecordingListener first = new RecordingListener();
+        RecordingListener second = new RecordingListener();
+        Venue a = VenueDriver.newVenue(first);
+        Venue b = VenueDriver.newVenue(second);
+        for (int step = 0; step < commands.size(); step++) {
+            VenueDriver.apply(a, step, commands.get(step));
+            VenueDriver.apply(b, step, commands.get(step));
+        }
+        assertThat(second.events).isEqualTo(first.events);
+        assertThat(b.stateHash()).isEqualTo(a.stateHash());
+    }
+
+    static void checkInvariants(Venue venue) {
+        long pnl = 0;
+        for (int a = 0; a < venue.accountCount(); a++) {
+            AccountView account = venue.account(a);
+            assertThat(account.balance()).isEqualTo(account.staticBalance() + account.closeProfit()
+                    - account.commission() + account.positionProfit());
+            assertThat(account.available()).isEqualTo(account.balance() - account.margin()
+                    - account.frozenMargin() - account.frozenCommission());
+            pnl += account.balance() - venue.lifetimeNetDeposits(a) + venue.lifetimeFees(a);
+        }
+        // Every long lot has a short lot, marked at the same price: profits and losses cancel across accounts.
+        assertThat(pnl).as("money conserved: sum of balance - net deposits + fees").isZero();
+        for (int i = 0; i < venue.instrumentCount(); i++) {
+            OrderBookView book = venue.book(i);
+            if (book.bestBidPrice() != OrderBookView.NULL_PRICE && book.bestAskPrice() != OrderBookView.NULL_PRICE
+                    && book.phase() == io.github.exchangeblocks.api.book.TradingPhase.CONTINUOUS) {
+                assertThat(book.bestBidPrice()).isLessThan(book.bestAskPrice());
+            }
+        }
+        LongIterator ids = venue.flow.orders().keySet().iterator();
+        while (ids.hasNext()) {
+            long id = ids.nextLong();
+            VenueOrder order = venue.flow.order(id);
+            assertThat(venue.book(order.instrumentIndex).remainingQuantity(id)).as("book remaining of %d", id)
+                    .isEqualTo(order.remaining);
+            assertThat(venue.accounts.remainingVolume(id)).as("accounts remaining of %d", id)
+                    .isEqualTo(order.remaining);
+        }
+    }
+
+    @net.jqwik.api.Example
+    void shouldExerciseTradesCancelsRejectsAndSettlementWhenDrivenByTheRandomCommands() {
+        RecordingListener events = new RecordingListener();
+        Venue venue = VenueDriver.newVenue(events);
+        List<int[]> commands = VenueDriver.commands(42, 2_000);
+        for (int step = 0; step < commands.size(); step++) {
+            VenueDriver.apply(venue, step, commands.get(step));
+        }
+        assertThat(events.events.stream().filter(e -> e.startsWith("trade ")).count()).isGreaterThan(50);
+        assertThat(events.events.stream().filter(e -> e.contains(" CLOSE")).count()).isGreaterThan(10);
+        assertThat(events.events.stream().filter(e -> e.startsWith("cancelled ")).count()).isGreaterThan(20);
+        assertThat(events.events.stream().filter(e -> e.startsWith("rejected ")).count()).isGreaterThan(20);
+        assertThat(events.events.stream().filter(e -> e.startsWith("statement ")).count()).isGreaterThan(3);
+    }
+}
