@@ -2,7 +2,9 @@ package io.github.exchangeblocks.examples.exchange;
 
 import com.lmax.disruptor.EventHandler;
 import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.wal.DurabilityMode;
 import io.github.exchangeblocks.wal.WalWriter;
+import io.github.exchangeblocks.wal.snapshot.SnapshotStore;
 
 import java.util.function.LongSupplier;
 
@@ -18,6 +20,9 @@ final class EngineHandler implements EventHandler<CommandSlot> {
     private final ExchangeState state;
     private final WalWriter journal;
     private final boolean forcePerBatch;
+    private final int snapshotInterval;
+    private final SnapshotStore snapshots;
+    private long sinceSnapshot;
     private final LongSupplier clockNs;
     private final ExchangeListener listener;
     private final CommandCodec codec = new CommandCodec();
@@ -32,11 +37,13 @@ final class EngineHandler implements EventHandler<CommandSlot> {
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    EngineHandler(ExchangeState state, WalWriter journal, boolean forcePerBatch, LongSupplier clockNs,
-                  long lastTimestampNs, ExchangeListener listener) {
+    EngineHandler(ExchangeState state, WalWriter journal, CoreConfig config, SnapshotStore snapshots,
+                  LongSupplier clockNs, long lastTimestampNs, ExchangeListener listener) {
         this.state = state;
         this.journal = journal;
-        this.forcePerBatch = forcePerBatch;
+        this.forcePerBatch = config.durability() == DurabilityMode.GROUP;
+        this.snapshotInterval = config.snapshotInterval();
+        this.snapshots = snapshots;
         this.clockNs = clockNs;
         this.lastTimestampNs = lastTimestampNs;
         this.listener = listener;
@@ -108,8 +115,32 @@ final class EngineHandler implements EventHandler<CommandSlot> {
             commands[i] = null;
             sources[i] = null;
         }
+        sinceSnapshot += size;
         size = 0;
         listener.onBatchEnd();
+        if (snapshotInterval > 0 && sinceSnapshot >= snapshotInterval && failure == null) {
+            snapshot();
+        }
+    }
+
+    /**
+     * Writes a snapshot of the state as of {@link #appliedSequence()}, after forcing the journal so the snapshot is
+     * never ahead of it. A failure stops the engine like a journal failure.
+     */
+    void snapshot() {
+        commitBatch();
+        if (failure != null) {
+            return;
+        }
+        try {
+            journal.flush();
+            byte[] bytes = state.writeSnapshot();
+            snapshots.write(appliedSequence, bytes, 0, bytes.length);
+            snapshots.retainNewest(3);
+            sinceSnapshot = 0;
+        } catch (RuntimeException e) {
+            stop(e);
+        }
     }
 
     private static void reply(CommandSource source, long correlationId, long sequence, RejectCode code,

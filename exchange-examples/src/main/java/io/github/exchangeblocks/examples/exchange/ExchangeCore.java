@@ -6,14 +6,16 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.github.exchangeblocks.api.RejectCode;
-import io.github.exchangeblocks.wal.DurabilityMode;
 import io.github.exchangeblocks.wal.Wal;
 import io.github.exchangeblocks.wal.WalConfig;
 import io.github.exchangeblocks.wal.WalWriter;
+import io.github.exchangeblocks.wal.snapshot.Snapshot;
+import io.github.exchangeblocks.wal.snapshot.SnapshotStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +45,11 @@ import java.util.function.LongSupplier;
  * {@link RejectCode#EXCHANGE_STOPPED}, nothing of it is applied, and every later submission is refused; whether
  * those commands are in the journal is decided when it is next opened (they were not acknowledged).
  *
- * <p><b>Recovery.</b> {@link #start} replays the whole journal through the same {@code apply} path, listeners
- * muted, so the state after a restart equals the state of an uninterrupted run of the same commands.
+ * <p><b>Snapshots and recovery.</b> Every {@link CoreConfig#snapshotInterval()} commands (and on
+ * {@link #requestSnapshot()}) the engine writes the whole state to {@code snapshots/} through the WAL's
+ * {@code SnapshotStore}, after forcing the journal, keeping the newest three. {@link #start} restores the newest
+ * valid snapshot and replays the journal after it through the same {@code apply} path, listeners muted, so the
+ * state after a restart equals the state of an uninterrupted run of the same commands.
  */
 public final class ExchangeCore implements AutoCloseable {
     private static final EventTranslatorThreeArg<CommandSlot, ExchangeCommand, CommandSource, Long> TRANSLATOR =
@@ -66,18 +71,26 @@ public final class ExchangeCore implements AutoCloseable {
     private ExchangeCore(CoreConfig config, ExchangeListener listener, LongSupplier clockNs) {
         this.config = config;
         this.listener = new SwitchableListener();
-        this.state = new ExchangeState(config.venue(), config.firstTradingDay(), this.listener);
+        Path walDirectory = config.dataDirectory().resolve("wal");
         try {
-            Files.createDirectories(config.dataDirectory().resolve("wal"));
+            Files.createDirectories(walDirectory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + config.dataDirectory().resolve("wal"), e);
+            throw new UncheckedIOException("cannot create " + walDirectory, e);
         }
-        WalConfig walConfig = WalConfig.builder(config.dataDirectory().resolve("wal"))
-                .durabilityMode(config.durability()).build();
-        this.journal = Wal.openWriter(walConfig);
+        SnapshotStore snapshots = new SnapshotStore(config.dataDirectory().resolve("snapshots"));
+        this.journal = Wal.openWriter(WalConfig.builder(walDirectory).durabilityMode(config.durability()).build());
         long lastTimestamp;
         try {
-            lastTimestamp = Replay.replay(config.dataDirectory().resolve("wal"), journal, state);
+            Snapshot latest = snapshots.loadLatest();
+            long from = latest == null ? journal.firstSequence() : latest.sequence() + 1;
+            if (latest != null && (latest.sequence() > journal.lastSequence() || from < journal.firstSequence())) {
+                throw new IllegalStateException("snapshot at sequence " + latest.sequence() + " does not join the"
+                        + " journal's records " + journal.firstSequence() + ".." + journal.lastSequence());
+            }
+            this.state = latest == null
+                    ? new ExchangeState(config.venue(), config.firstTradingDay(), this.listener)
+                    : ExchangeState.restore(config.venue(), latest.data(), this.listener);
+            lastTimestamp = Replay.replay(walDirectory, journal, state, from);
             if (journal.lastSequence() < journal.firstSequence()) {
                 lastTimestamp = Replay.bootstrap(config.bootstrap(), journal, state, clockNs.getAsLong());
             }
@@ -86,8 +99,7 @@ public final class ExchangeCore implements AutoCloseable {
             throw e;
         }
         this.listener.target = listener;
-        this.handler = new EngineHandler(state, journal, config.durability() == DurabilityMode.GROUP, clockNs,
-                lastTimestamp, this.listener);
+        this.handler = new EngineHandler(state, journal, config, snapshots, clockNs, lastTimestamp, this.listener);
         this.disruptor = new Disruptor<>(CommandSlot::new, config.queueSize(), runnable -> {
             Thread thread = new Thread(runnable, "exchange-engine");
             thread.setDaemon(false);
@@ -121,13 +133,17 @@ public final class ExchangeCore implements AutoCloseable {
      * Queues a command. Returns at once; the outcome reaches {@code source} on the engine thread once the command
      * is applied (after it is durable, see the class docs).
      *
-     * @param command       the command (validated when applied; {@code null} is rejected there)
+     * @param command       the command (its fields are validated when it is applied, after journaling)
      * @param source        where the result goes, or {@code null} for none
      * @param correlationId echoed to {@code source}
-     * @return {@code null} if queued; {@link RejectCode#EXCHANGE_BUSY} if the ring is full, or
-     *         {@link RejectCode#EXCHANGE_STOPPED} if the core is stopping or stopped (nothing was queued)
+     * @return {@code null} if queued; {@link RejectCode#EXCHANGE_INVALID_COMMAND} for a {@code null} command,
+     *         {@link RejectCode#EXCHANGE_BUSY} if the ring is full, or {@link RejectCode#EXCHANGE_STOPPED} if the
+     *         core is stopping or stopped (nothing was queued)
      */
     public RejectCode submit(ExchangeCommand command, CommandSource source, long correlationId) {
+        if (command == null) {
+            return RejectCode.EXCHANGE_INVALID_COMMAND;
+        }
         if (!accepting || handler.stopped()) {
             return RejectCode.EXCHANGE_STOPPED;
         }
@@ -177,6 +193,15 @@ public final class ExchangeCore implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a query", e);
         }
+    }
+
+    /**
+     * Asks the engine to write a snapshot of the state (after the commands queued before this call).
+     *
+     * @return {@code null} if queued, else {@link RejectCode#EXCHANGE_BUSY} or {@link RejectCode#EXCHANGE_STOPPED}
+     */
+    public RejectCode requestSnapshot() {
+        return query(s -> handler.snapshot());
     }
 
     /** @return the journal sequence of the last command made durable (or appended, in NONE mode) and applied */

@@ -4,6 +4,7 @@ import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.engine.venue.OrderRequest;
 import io.github.exchangeblocks.engine.venue.Venue;
+import io.github.exchangeblocks.engine.venue.VenueListener;
 import io.github.exchangeblocks.engine.venue.VenueSettings;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.CancelOrder;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Deposit;
@@ -25,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The exchange's state machine: the {@link Venue} plus what a running exchange adds around it (users by name,
@@ -52,8 +54,34 @@ public final class ExchangeState {
      * @param listener   receives every event, not {@code null}
      */
     public ExchangeState(VenueSettings settings, int tradingDay, ExchangeListener listener) {
+        this(listener, events -> Venue.create(settings, tradingDay, events));
+    }
+
+    ExchangeState(ExchangeListener listener, Function<VenueListener, Venue> venueFactory) {
         this.listener = Objects.requireNonNull(listener, "listener must not be null");
-        this.venue = Venue.create(settings, tradingDay, new VenueEvents(this));
+        this.venue = venueFactory.apply(new VenueEvents(this));
+    }
+
+    /**
+     * Rebuilds a state from {@link #writeSnapshot()} bytes; reports no events.
+     *
+     * @param settings the venue's settings (as when the snapshot was written), not {@code null}
+     * @param snapshot the bytes
+     * @param listener receives every event from now on, not {@code null}
+     * @return the state, with the same {@link #stateHash()} as the one that wrote the snapshot
+     * @throws IllegalArgumentException if the bytes are not a valid state snapshot
+     */
+    public static ExchangeState restore(VenueSettings settings, byte[] snapshot, ExchangeListener listener) {
+        return StateSnapshot.read(settings, snapshot, listener);
+    }
+
+    /**
+     * Writes the whole state (venue, users' orders and trades of the day) in the versioned snapshot format.
+     *
+     * @return a new byte array
+     */
+    public byte[] writeSnapshot() {
+        return StateSnapshot.write(this);
     }
 
     /**

@@ -12,12 +12,11 @@ final class Replay {
     }
 
     /**
-     * Applies every journaled command in order.
+     * Applies every journaled command from {@code first} on, in order.
      *
      * @return the last command's time, 0 if the journal is empty
      */
-    static long replay(Path walDirectory, WalWriter journal, ExchangeState state) {
-        long first = journal.firstSequence();
+    static long replay(Path walDirectory, WalWriter journal, ExchangeState state, long first) {
         long[] lastTimestamp = {0};
         if (journal.lastSequence() >= first) {
             Wal.openReader(walDirectory).replay(first, record -> {

@@ -126,4 +126,14 @@ class ExchangeCoreTest {
         }
         assertThat(Defaults.config(dir).bootstrap()).isNotEmpty();
     }
+
+    @Test
+    void shouldRefuseANullCommandAtOnceAndStopAcceptingWhenClosed() {
+        ExchangeCore core = ExchangeCore.start(Defaults.config(dir), new ExchangeListener() {
+        }, this::tick);
+        assertThat(core.submit(null, null, 1)).isEqualTo(RejectCode.EXCHANGE_INVALID_COMMAND);
+        core.close();
+        assertThat(core.submit(new CancelOrder("alice", "x"), null, 2)).isEqualTo(RejectCode.EXCHANGE_STOPPED);
+        assertThat(core.appliedSequence()).isEqualTo(10);
+    }
 }

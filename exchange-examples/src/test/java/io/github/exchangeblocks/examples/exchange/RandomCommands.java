@@ -1,0 +1,83 @@
+package io.github.exchangeblocks.examples.exchange;
+
+import io.github.exchangeblocks.api.Offset;
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.api.book.TradingPhase;
+import io.github.exchangeblocks.api.instrument.InstrumentStatus;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.CancelOrder;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Deposit;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.EndTradingDay;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.InsertOrder;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Liquidate;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.ListInstrument;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.MarkPrice;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.RegisterUser;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetInstrumentStatus;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPhase;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPriceBand;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Withdraw;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Random command streams over every command kind, bad ones included, for the core's properties. */
+final class RandomCommands {
+    static final String[] USERS = {"alice", "bob", "carol", "mallory", null};
+    static final String[] INSTRUMENTS = {Defaults.COPPER.instrumentId(), Defaults.INDEX.instrumentId(), "X.none",
+        null};
+
+    private RandomCommands() {
+    }
+
+    /** Setup: two instruments trading, three funded users; then {@code count} random commands. */
+    static List<ExchangeCommand> generate(long seed, int count) {
+        Random r = new Random(seed);
+        List<ExchangeCommand> commands = new ArrayList<>(Defaults.bootstrap(
+                List.of(Defaults.COPPER, Defaults.INDEX), List.of("alice", "bob", "carol"), 2_000_000_000L));
+        int day = 20261207;
+        for (int i = 0; i < count; i++) {
+            String user = USERS[r.nextInt(10) < 8 ? r.nextInt(3) : 3 + r.nextInt(2)];
+            String instrument = INSTRUMENTS[r.nextInt(10) < 9 ? r.nextInt(2) : 2 + r.nextInt(2)];
+            int kind = r.nextInt(100);
+            if (kind < 55) {
+                boolean market = r.nextInt(10) == 0;
+                Side side = r.nextInt(30) == 0 ? null : r.nextBoolean() ? Side.BUY : Side.SELL;
+                commands.add(new InsertOrder(user, "c" + r.nextInt(60), instrument, side,
+                        Offset.values()[r.nextInt(4)], market ? OrderType.MARKET : OrderType.LIMIT,
+                        market ? TimeInForce.IOC : TimeInForce.values()[r.nextInt(4)],
+                        market && r.nextBoolean() ? 0 : 7_000 + r.nextInt(21) - 10, 1 + r.nextInt(4), 0));
+            } else if (kind < 75) {
+                commands.add(new CancelOrder(user, "c" + r.nextInt(60)));
+            } else if (kind < 83) {
+                commands.add(new MarkPrice(instrument, 6_990 + r.nextInt(21)));
+            } else if (kind < 87) {
+                commands.add(new Deposit(user, r.nextInt(2_000_000) - 1_000));
+            } else if (kind < 90) {
+                commands.add(new Withdraw(user, r.nextInt(5_000_000)));
+            } else if (kind < 92) {
+                day = r.nextInt(5) == 0 ? day : day + 1;
+                commands.add(new EndTradingDay(day, r.nextBoolean() ? null
+                        : Map.of(Defaults.COPPER.instrumentId(), 7_000L + r.nextInt(11))));
+            } else if (kind < 93) {
+                commands.add(new Liquidate());
+            } else if (kind < 95) {
+                commands.add(new SetPhase(instrument, r.nextBoolean() ? TradingPhase.PRE_OPEN
+                        : TradingPhase.CONTINUOUS));
+            } else if (kind < 96) {
+                commands.add(new SetInstrumentStatus(instrument, r.nextInt(4) == 0 ? InstrumentStatus.SUSPENDED
+                        : InstrumentStatus.TRADING));
+            } else if (kind < 97) {
+                commands.add(new SetPriceBand(instrument, r.nextBoolean() ? 0 : 6_950, r.nextBoolean() ? 0 : 7_050));
+            } else if (kind < 98) {
+                commands.add(new RegisterUser(r.nextBoolean() ? "user" + r.nextInt(5) : ""));
+            } else {
+                commands.add(new ListInstrument(r.nextBoolean() ? null : Defaults.BITCOIN));
+            }
+        }
+        return commands;
+    }
+}
