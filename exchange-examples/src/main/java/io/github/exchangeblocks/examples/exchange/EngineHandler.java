@@ -9,13 +9,13 @@ import io.github.exchangeblocks.wal.snapshot.SnapshotStore;
 import java.util.function.LongSupplier;
 
 /**
- * The engine thread's work: stamp, journal, and at the end of each batch force (GROUP), apply, acknowledge. The
- * batch is copied out of the ring as it is journaled, so a batch may be cut short of the ring's batch at
- * {@link #MAX_BATCH} commands. Only the engine thread calls it, but {@link #stopped()}, {@link #failure()} and
+ * The engine thread's work: stamp, journal, then apply and acknowledge. In GROUP mode the commands of one ring batch
+ * (at most {@link #MAX_BATCH}) are journaled, forced once, then applied; in NONE and SYNC_EACH (where the append
+ * itself is as durable as the mode promises) each command is applied right after its append. Only the engine thread calls it, but {@link #stopped()}, {@link #failure()} and
  * {@link #appliedSequence()} may be read from any thread.
  */
 final class EngineHandler implements EventHandler<CommandSlot> {
-    static final int MAX_BATCH = 4096;
+    static final int MAX_BATCH = 1024;
 
     private final ExchangeState state;
     private final WalWriter journal;
@@ -61,7 +61,7 @@ final class EngineHandler implements EventHandler<CommandSlot> {
             journal(slot);
         }
         slot.clear();
-        if (endOfBatch || size == MAX_BATCH) {
+        if (endOfBatch || size == MAX_BATCH || !forcePerBatch) {
             commitBatch();
         }
     }
