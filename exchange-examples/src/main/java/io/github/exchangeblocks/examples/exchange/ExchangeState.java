@@ -36,6 +36,8 @@ import java.util.function.Function;
  * replay) drives it, and listeners read it during their calls.
  */
 public final class ExchangeState {
+    /** Client order ids of the orders the venue places itself (forced liquidation) start with this. */
+    public static final String LIQUIDATION_PREFIX = "liquidation-";
     private static final int MAX_ID_LENGTH = 64;
 
     final Venue venue;
@@ -225,9 +227,10 @@ public final class ExchangeState {
             return false;
         }
         String clientId = c.clientOrderId();
-        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_ID_LENGTH) {
+        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_ID_LENGTH
+                || clientId.startsWith(LIQUIDATION_PREFIX)) {
             return reject(RejectCode.EXCHANGE_INVALID_COMMAND, "clientOrderId=" + clientId + " must be 1.."
-                    + MAX_ID_LENGTH + " characters");
+                    + MAX_ID_LENGTH + " characters, not starting with the reserved \"" + LIQUIDATION_PREFIX + "\"");
         }
         UserDay day = user(account);
         if (day.byClientId.containsKey(clientId)) {

@@ -24,6 +24,15 @@ final class VenueEvents implements VenueListener {
                                 Offset offset, OrderType type, TimeInForce timeInForce, long priceTicks,
                                 long volume) {
         OrderRecord order = state.inserting;
+        if (order == null) {
+            // An order the venue placed itself (forced liquidation): the core names it after its order id.
+            UserDay day = state.user(accountId);
+            order = new OrderRecord(day.user, ExchangeState.LIQUIDATION_PREFIX + orderId,
+                    state.venue.registry().get(instrumentIndex).instrumentId(), side, offset, type, timeInForce,
+                    priceTicks, volume, timestampNs);
+            day.byClientId.put(order.clientOrderId, order);
+            day.orders.add(order);
+        }
         order.orderId = orderId;
         order.offset = offset;
         order.priceTicks = priceTicks;
