@@ -92,7 +92,7 @@ public final class ExchangeCore implements AutoCloseable {
                     : ExchangeState.restore(config.venue(), latest.data(), this.listener);
             lastTimestamp = Replay.replay(walDirectory, journal, state, from);
             if (journal.lastSequence() < journal.firstSequence()) {
-                lastTimestamp = Replay.bootstrap(config.bootstrap(), journal, state, clockNs.getAsLong());
+                lastTimestamp = Replay.bootstrap(config, journal, state, clockNs.getAsLong());
             }
         } catch (RuntimeException e) {
             journal.close();

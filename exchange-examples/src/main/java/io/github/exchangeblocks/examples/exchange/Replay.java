@@ -30,11 +30,21 @@ final class Replay {
     }
 
     /**
-     * Journals and applies the bootstrap commands of a new exchange, all at one time, then forces the journal.
+     * Journals and applies the bootstrap commands of a new exchange, all at one time, then forces the journal;
+     * checks them all on a scratch state first, so a refused one journals nothing.
      *
      * @return the time used
      */
-    static long bootstrap(List<ExchangeCommand> commands, WalWriter journal, ExchangeState state, long timestampNs) {
+    static long bootstrap(CoreConfig config, WalWriter journal, ExchangeState state, long timestampNs) {
+        List<ExchangeCommand> commands = config.bootstrap();
+        ExchangeState dryRun = new ExchangeState(config.venue(), config.firstTradingDay(), new ExchangeListener() {
+        });
+        for (ExchangeCommand command : commands) {
+            if (dryRun.apply(timestampNs, command) != null) {
+                throw new IllegalArgumentException("bootstrap command " + command + " is refused: "
+                        + dryRun.resultMessage() + " (nothing was journaled)");
+            }
+        }
         CommandCodec codec = new CommandCodec();
         for (ExchangeCommand command : commands) {
             int length = codec.encode(timestampNs, command);
