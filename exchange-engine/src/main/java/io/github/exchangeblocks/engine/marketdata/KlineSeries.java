@@ -20,6 +20,8 @@ final class KlineSeries implements KlineSeriesView {
     final long[] versions;
     int head;
     int size;
+    /** Where the newest bar's period ends (exclusive): a later time in it needs no division to find its bar. */
+    private long currentEndNs;
 
     KlineSeries(long durationNs, int capacity) {
         this.durationNs = durationNs;
@@ -46,9 +48,19 @@ final class KlineSeries implements KlineSeriesView {
         return slot >= capacity ? slot - capacity : slot;
     }
 
-    /** True when a trade at {@code timestampNs} would add {@code amount} to the current bar's amount. */
+    /**
+     * True when a trade at {@code timestampNs} (not before the newest bar's trades: market-data time never goes
+     * backward) falls in the newest bar.
+     */
     boolean joinsCurrentBar(long timestampNs) {
-        return size > 0 && ids[slot(size - 1)] == idOf(timestampNs);
+        return size > 0 && timestampNs < currentEndNs;
+    }
+
+    /** Recomputes the newest bar's end after its ids were loaded from a snapshot. */
+    void restored() {
+        if (size > 0) {
+            currentEndNs = (ids[slot(size - 1)] + 1) * durationNs;
+        }
     }
 
     long currentAmount() {
@@ -56,19 +68,18 @@ final class KlineSeries implements KlineSeriesView {
     }
 
     void onTrade(long timestampNs, long price, long volume, long amount, long openInterest, long version) {
-        long id = idOf(timestampNs);
-        if (size > 0) {
+        if (joinsCurrentBar(timestampNs)) {
             int last = slot(size - 1);
-            if (ids[last] == id) {
-                highs[last] = Math.max(highs[last], price);
-                lows[last] = Math.min(lows[last], price);
-                closes[last] = price;
-                volumes[last] += volume;
-                amounts[last] += amount;
-                versions[last] = version;
-                return;
-            }
+            highs[last] = Math.max(highs[last], price);
+            lows[last] = Math.min(lows[last], price);
+            closes[last] = price;
+            volumes[last] += volume;
+            amounts[last] += amount;
+            versions[last] = version;
+            return;
         }
+        long id = idOf(timestampNs);
+        currentEndNs = (id + 1) * durationNs;
         int slot;
         if (size == capacity) {
             slot = head;
@@ -90,9 +101,9 @@ final class KlineSeries implements KlineSeriesView {
     }
 
     void onOpenInterest(long timestampNs, long openInterest, long version) {
-        if (size > 0) {
+        if (joinsCurrentBar(timestampNs)) {
             int last = slot(size - 1);
-            if (ids[last] == idOf(timestampNs) && closeOis[last] != openInterest) {
+            if (closeOis[last] != openInterest) {
                 closeOis[last] = openInterest;
                 versions[last] = version;
             }

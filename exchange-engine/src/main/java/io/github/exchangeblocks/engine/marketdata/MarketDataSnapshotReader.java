@@ -118,7 +118,7 @@ final class MarketDataSnapshotReader {
         in.getInt();
         require(count >= 0 && count <= tape.capacity && lastTickId >= count, "snapshot tape (lastTickId="
             + lastTickId + ", tickCount=" + count + ") must fit tickCapacity=" + tape.capacity);
-        tape.lastTickId = lastTickId - count;
+        tape.resetTo(lastTickId - count);
         for (int i = 0; i < count; i++) {
             long tradeId = in.getLong();
             long timestampNs = in.getLong();
@@ -146,7 +146,7 @@ final class MarketDataSnapshotReader {
         in.getInt();
         require(count >= 0 && count <= ticker.capacity, "snapshot ticker bucketCount=" + count + " must be in 0.."
             + ticker.capacity);
-        ticker.oldestSerial = 0;
+        ticker.head = 0;
         ticker.size = count;
         for (int slot = 0; slot < count; slot++) {
             ticker.bucketIds[slot] = in.getLong();
@@ -194,6 +194,7 @@ final class MarketDataSnapshotReader {
                 series.size = slot + 1;
             }
             series.head = 0;
+            series.restored();
         }
     }
 

@@ -88,7 +88,7 @@ final class MarketDataSnapshotWriter {
         out.putLong(ticker.windowNs).putLong(ticker.bucketNs).putLong(ticker.asOfNs).putLong(ticker.version)
             .putLong(ticker.lastPrice).putInt(ticker.size).putInt(0);
         for (int i = 0; i < ticker.size; i++) {
-            int slot = ticker.slot(ticker.oldestSerial + i);
+            int slot = ticker.slot(i);
             out.putLong(ticker.bucketIds[slot]).putLong(ticker.opens[slot]).putLong(ticker.highs[slot])
                 .putLong(ticker.lows[slot]).putLong(ticker.closes[slot]).putLong(ticker.volumes[slot])
                 .putLong(ticker.amounts[slot]).putLong(ticker.counts[slot]);

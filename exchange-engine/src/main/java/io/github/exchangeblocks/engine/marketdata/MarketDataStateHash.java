@@ -2,8 +2,8 @@ package io.github.exchangeblocks.engine.marketdata;
 
 /**
  * A 64-bit hash over everything the market data's future outputs depend on, in the snapshot's order: header,
- * quote, depth levels and pending batch, tape, ticker buckets, kline bars. Ring positions and the ticker's bucket
- * serials are not folded in (a restore renumbers them), only the logical contents. Each value is folded with a
+ * quote, depth levels and pending batch, tape, ticker buckets, kline bars. Ring positions are not folded in (a
+ * restore starts the rings at slot 0), only the logical contents. Each value is folded with a
  * fixed multiply-xorshift finaliser, so the result is the same on every JVM and platform.
  */
 final class MarketDataStateHash {
@@ -93,7 +93,7 @@ final class MarketDataStateHash {
         h = mix(h, ticker.lastPrice);
         h = mix(h, ticker.size);
         for (int i = 0; i < ticker.size; i++) {
-            int slot = ticker.slot(ticker.oldestSerial + i);
+            int slot = ticker.slot(i);
             h = mix(h, ticker.bucketIds[slot]);
             h = mix(h, ticker.opens[slot]);
             h = mix(h, ticker.highs[slot]);

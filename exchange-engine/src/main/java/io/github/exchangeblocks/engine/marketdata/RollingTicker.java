@@ -3,9 +3,10 @@ package io.github.exchangeblocks.engine.marketdata;
 /**
  * The rolling ticker: a ring of per-bucket open/high/low/close/volume/amount/count records covering the window,
  * running window totals (added on a trade, subtracted when a bucket leaves), and two monotonic deques of bucket
- * serial numbers whose fronts are the window's highest and lowest buckets, so every operation is amortised O(1)
- * and exact. Buckets are numbered by a serial that grows by one per bucket created; a bucket's ring slot is its
- * serial modulo the capacity. Allocates nothing after construction.
+ * slots whose fronts are the window's highest and lowest buckets, so every operation is amortised O(1)
+ * and exact. The deques hold ring slots: a slot is reused only after its bucket left the window, and a bucket
+ * that leaves is the oldest, so it is either at the front of a deque (and popped with it) or in neither. Allocates
+ * nothing after construction.
  */
 final class RollingTicker implements TickerView {
     final long windowNs;
@@ -19,13 +20,14 @@ final class RollingTicker implements TickerView {
     final long[] volumes;
     final long[] amounts;
     final long[] counts;
-    private final long[] maxDeque;
-    private final long[] minDeque;
+    private final int[] maxDeque;
+    private final int[] minDeque;
     private int maxHead;
     private int maxSize;
     private int minHead;
     private int minSize;
-    long oldestSerial;
+    /** The oldest bucket's slot. */
+    int head;
     int size;
     long volume;
     long amount;
@@ -33,6 +35,8 @@ final class RollingTicker implements TickerView {
     long lastPrice;
     long asOfNs;
     long version;
+    /** Where the newest bucket ends (exclusive): a later trade before it joins that bucket without a division. */
+    private long newestEndNs;
 
     RollingTicker(long windowNs, long bucketNs) {
         this.windowNs = windowNs;
@@ -46,12 +50,14 @@ final class RollingTicker implements TickerView {
         volumes = new long[capacity];
         amounts = new long[capacity];
         counts = new long[capacity];
-        maxDeque = new long[capacity];
-        minDeque = new long[capacity];
+        maxDeque = new int[capacity];
+        minDeque = new int[capacity];
     }
 
-    int slot(long serial) {
-        return (int) (serial % capacity);
+    /** The slot of the bucket at logical position {@code index} (0 = oldest). */
+    int slot(int index) {
+        int slot = head + index;
+        return slot >= capacity ? slot - capacity : slot;
     }
 
     /** Moves the window's end to {@code nowNs}, dropping the buckets that left it. */
@@ -59,42 +65,41 @@ final class RollingTicker implements TickerView {
         asOfNs = nowNs;
         long horizon = nowNs - windowNs;
         while (size > 0) {
-            int slot = slot(oldestSerial);
-            if ((bucketIds[slot] + 1) * bucketNs - 1 > horizon) {
+            if ((bucketIds[head] + 1) * bucketNs - 1 > horizon) {
                 break;
             }
-            dropOldest(slot);
+            dropOldest();
             version = changeVersion;
         }
     }
 
-    private void dropOldest(int slot) {
+    private void dropOldest() {
+        int slot = head;
         volume -= volumes[slot];
         amount -= amounts[slot];
         tradeCount -= counts[slot];
-        if (maxSize > 0 && maxDeque[maxHead] == oldestSerial) {
+        if (maxSize > 0 && maxDeque[maxHead] == slot) {
             maxHead = next(maxHead);
             maxSize--;
         }
-        if (minSize > 0 && minDeque[minHead] == oldestSerial) {
+        if (minSize > 0 && minDeque[minHead] == slot) {
             minHead = next(minHead);
             minSize--;
         }
-        oldestSerial++;
+        head = next(head);
         size--;
     }
 
     /** Adds a trade at the window's end; {@link #advance} must have been called with its time. */
     void onTrade(long timestampNs, long price, long volume, long amount, long changeVersion) {
-        long bucketId = Math.floorDiv(timestampNs, bucketNs);
-        long serial = oldestSerial + size - 1;
-        int slot = slot(serial);
-        if (size == 0 || bucketIds[slot] != bucketId) {
+        int slot;
+        if (size == 0 || timestampNs >= newestEndNs) {
+            long bucketId = Math.floorDiv(timestampNs, bucketNs);
+            newestEndNs = (bucketId + 1) * bucketNs;
             if (size == capacity) {
-                dropOldest(slot(oldestSerial));
+                dropOldest();
             }
-            serial = oldestSerial + size;
-            slot = slot(serial);
+            slot = slot(size);
             size++;
             bucketIds[slot] = bucketId;
             opens[slot] = price;
@@ -103,16 +108,17 @@ final class RollingTicker implements TickerView {
             volumes[slot] = 0;
             amounts[slot] = 0;
             counts[slot] = 0;
-            pushMax(serial, price);
-            pushMin(serial, price);
+            pushMax(slot, price);
+            pushMin(slot, price);
         } else {
+            slot = slot(size - 1);
             if (price > highs[slot]) {
                 highs[slot] = price;
-                pushMax(serial, price);
+                pushMax(slot, price);
             }
             if (price < lows[slot]) {
                 lows[slot] = price;
-                pushMin(serial, price);
+                pushMin(slot, price);
             }
         }
         closes[slot] = price;
@@ -126,19 +132,19 @@ final class RollingTicker implements TickerView {
         version = changeVersion;
     }
 
-    private void pushMax(long serial, long high) {
-        while (maxSize > 0 && highs[slot(maxDeque[back(maxHead, maxSize)])] <= high) {
+    private void pushMax(int slot, long high) {
+        while (maxSize > 0 && highs[maxDeque[back(maxHead, maxSize)]] <= high) {
             maxSize--;
         }
-        maxDeque[back(maxHead, maxSize + 1)] = serial;
+        maxDeque[back(maxHead, maxSize + 1)] = slot;
         maxSize++;
     }
 
-    private void pushMin(long serial, long low) {
-        while (minSize > 0 && lows[slot(minDeque[back(minHead, minSize)])] >= low) {
+    private void pushMin(int slot, long low) {
+        while (minSize > 0 && lows[minDeque[back(minHead, minSize)]] >= low) {
             minSize--;
         }
-        minDeque[back(minHead, minSize + 1)] = serial;
+        minDeque[back(minHead, minSize + 1)] = slot;
         minSize++;
     }
 
@@ -151,16 +157,19 @@ final class RollingTicker implements TickerView {
         return index + 1 == capacity ? 0 : index + 1;
     }
 
-    /** Rebuilds the deques from the bucket records (after a restore). */
+    /** Rebuilds the deques and the newest bucket's end from the bucket records (after a restore). */
     void rebuildDeques() {
+        if (size > 0) {
+            newestEndNs = (bucketIds[slot(size - 1)] + 1) * bucketNs;
+        }
         maxHead = 0;
         maxSize = 0;
         minHead = 0;
         minSize = 0;
         for (int i = 0; i < size; i++) {
-            long serial = oldestSerial + i;
-            pushMax(serial, highs[slot(serial)]);
-            pushMin(serial, lows[slot(serial)]);
+            int slot = slot(i);
+            pushMax(slot, highs[slot]);
+            pushMin(slot, lows[slot]);
         }
     }
 
@@ -186,17 +195,17 @@ final class RollingTicker implements TickerView {
 
     @Override
     public long open() {
-        return size == 0 ? QuoteView.NULL_PRICE : opens[slot(oldestSerial)];
+        return size == 0 ? QuoteView.NULL_PRICE : opens[head];
     }
 
     @Override
     public long high() {
-        return size == 0 ? QuoteView.NULL_PRICE : highs[slot(maxDeque[maxHead])];
+        return size == 0 ? QuoteView.NULL_PRICE : highs[maxDeque[maxHead]];
     }
 
     @Override
     public long low() {
-        return size == 0 ? QuoteView.NULL_PRICE : lows[slot(minDeque[minHead])];
+        return size == 0 ? QuoteView.NULL_PRICE : lows[minDeque[minHead]];
     }
 
     @Override

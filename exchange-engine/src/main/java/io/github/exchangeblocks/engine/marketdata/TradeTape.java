@@ -4,7 +4,8 @@ import io.github.exchangeblocks.api.Side;
 
 /**
  * The trade tape in a preallocated ring of primitive arrays; tick ids are consecutive, so a tick's slot follows
- * from its id. Allocates nothing after construction.
+ * from its id (the next slot is kept, so adding a tick needs no division). Allocates nothing after
+ * construction.
  */
 final class TradeTape implements TradeTapeView {
     final int capacity;
@@ -15,6 +16,8 @@ final class TradeTape implements TradeTapeView {
     final byte[] sides;
     long lastTickId;
     int size;
+    /** The slot of the next tick, {@code slotOf(lastTickId + 1)}, kept so that adding needs no division. */
+    private int nextSlot;
 
     TradeTape(int capacity) {
         this.capacity = capacity;
@@ -29,9 +32,17 @@ final class TradeTape implements TradeTapeView {
         return (int) Math.floorMod(tickId - 1, (long) capacity);
     }
 
+    /** Empties the tape and makes the next tick's id {@code lastTickId + 1} (restoring a snapshot). */
+    void resetTo(long lastTickId) {
+        this.lastTickId = lastTickId;
+        size = 0;
+        nextSlot = slotOf(lastTickId + 1);
+    }
+
     void add(long tradeId, long timestampNs, long price, long volume, Side aggressorSide) {
         lastTickId++;
-        int slot = slotOf(lastTickId);
+        int slot = nextSlot;
+        nextSlot = slot + 1 == capacity ? 0 : slot + 1;
         tradeIds[slot] = tradeId;
         timestamps[slot] = timestampNs;
         prices[slot] = price;
@@ -67,10 +78,11 @@ final class TradeTape implements TradeTapeView {
         long from = Math.max(fromTickId, firstTickId());
         long to = Math.min(toTickId, lastTickId);
         int visited = 0;
+        int slot = slotOf(from);
         for (long tickId = from; tickId <= to; tickId++) {
-            int slot = slotOf(tickId);
             visitor.onTick(tickId, tradeIds[slot], timestamps[slot], prices[slot], volumes[slot],
                 Side.fromCode(sides[slot]));
+            slot = slot + 1 == capacity ? 0 : slot + 1;
             visited++;
         }
         return visited;
