@@ -1,7 +1,5 @@
 package io.github.exchangeblocks.engine.marketdata;
 
-import io.github.exchangeblocks.api.Side;
-
 /**
  * The day's quote figures, with the bid and ask levels read from the depth mirror. Plain fields; the engine
  * stamps {@link #datetimeNs} and {@link #version} when a change reaches the quote.
@@ -179,7 +177,7 @@ final class DayQuote implements QuoteView {
 
     @Override
     public long askPrice(int level) {
-        DepthSide side = depth.side(Side.SELL);
+        DepthSide side = depth.asks;
         return checkLevel(level) < side.levels() ? side.price(level) : NULL_PRICE;
     }
 
