@@ -165,6 +165,15 @@ final class KlineSeries implements KlineSeriesView {
     }
 
     @Override
+    public int visitLast(int count, KlineVisitor visitor) {
+        int first = size - Math.max(0, Math.min(count, size));
+        for (int index = first; index < size; index++) {
+            emit(slot(index), visitor);
+        }
+        return size - first;
+    }
+
+    @Override
     public int visitChangedSince(long version, KlineVisitor visitor) {
         int first = size;
         while (first > 0 && versions[slot(first - 1)] > version) {

@@ -63,6 +63,16 @@ public interface KlineSeriesView {
     int visit(long fromId, long toId, KlineVisitor visitor);
 
     /**
+     * Visits the newest {@code count} kept bars (all of them when fewer are kept), oldest first: a DIFF chart's
+     * {@code view_width}, whatever gaps the ids have.
+     *
+     * @param count how many bars, 0 or more
+     * @param visitor receives the bars, not {@code null}
+     * @return the number of bars visited
+     */
+    int visitLast(int count, KlineVisitor visitor);
+
+    /**
      * Visits, oldest first, every kept bar that was created or changed after market-data version
      * {@code version}: a publisher remembers {@link InstrumentMarketDataView#version()} when it publishes and
      * passes it here next time to get exactly the bars to send.

@@ -73,6 +73,23 @@ class KlineTest {
     }
 
     @Test
+    void shouldVisitTheNewestBarsWhenAChartAsksForItsViewWidth() {
+        data.onTrade(T0, 1, Side.BUY, 100, 1);
+        data.onTrade(T0 + 2 * MINUTE, 2, Side.BUY, 102, 1);
+        data.onTrade(T0 + 5 * MINUTE, 3, Side.BUY, 105, 1);
+        long id = T0 / MINUTE;
+        Bars last = new Bars();
+
+        assertThat(data.klines(MINUTE).visitLast(2, last)).isEqualTo(2);
+
+        assertThat(last.bars).containsExactly(Bars.bar(MINUTE, id + 2, 102, 102, 102, 102, 1, 102, 0, 0),
+            Bars.bar(MINUTE, id + 5, 105, 105, 105, 105, 1, 105, 0, 0));
+        assertThat(data.klines(MINUTE).visitLast(10, new Bars())).isEqualTo(3);
+        assertThat(data.klines(MINUTE).visitLast(0, new Bars())).isZero();
+        assertThat(data.klines(MINUTE).visitLast(-1, new Bars())).isZero();
+    }
+
+    @Test
     void shouldReportOnlyTheBarsChangedSinceAVersionWhenAPublisherDiffs() {
         data.onTrade(T0, 1, Side.BUY, 100, 1);
         data.onTrade(T0 + MINUTE, 2, Side.BUY, 101, 1);
