@@ -54,6 +54,8 @@ final class BookEvents implements OrderBookListener {
     @Override
     public void onLevelChanged(long timestampNs, long sequence, Side side, long price, long totalQuantity,
                                int orderCount) {
+        venue.marketData.get(instrumentIndex).onLevelChanged(timestampNs, sequence, side, price, totalQuantity,
+                orderCount);
         venue.listener.onLevelChanged(timestampNs, instrumentIndex, sequence, side, price, totalQuantity,
                 orderCount);
     }

@@ -81,6 +81,11 @@ final class DayCycle {
             book.expireDayOrders(timestampNs);
             book.massCancel(timestampNs);
         }
+        for (int i = 0; i < count; i++) {
+            if (prices[i] > 0) {
+                venue.marketData.get(i).settle(timestampNs, prices[i]);
+            }
+        }
         List<AccountStatement> statements = new ArrayList<>(venue.accounts.accountCount());
         if (!venue.accounts.settle(venue.tradingDay, prices, statements)) {
             throw new IllegalStateException("settlement refused after its checks passed: "
@@ -100,6 +105,10 @@ final class DayCycle {
                 book.setPhase(timestampNs, venue.settings.openingPhase());
             }
             applyDailyLimits(timestampNs, i);
+            Instrument instrument = venue.registry.get(i);
+            boolean limited = instrument.upperLimitTicks() != Long.MAX_VALUE;
+            venue.marketData.get(i).startDay(timestampNs, limited ? instrument.lowerLimitTicks() : 0,
+                    limited ? instrument.upperLimitTicks() : 0);
             venue.listener.onInstrumentChanged(timestampNs, i);
         }
         venue.listener.onTradingDay(timestampNs, nextTradingDay);

@@ -151,7 +151,9 @@ final class OrderFlow {
         VenueOrder taker = orders.get(takerOrderId);
         book(maker, makerFill, tradeId, priceTicks, volume, makerRemaining, true);
         book(taker, takerFill, tradeId, priceTicks, volume, takerRemaining, false);
-        venue.onTraded(timestampNs, index, priceTicks, volume);
+        // Open interest: two opening sides add the volume, two closing sides remove it, a mix moves it.
+        int opening = (makerFill.offset == Offset.OPEN ? 1 : 0) + (takerFill.offset == Offset.OPEN ? 1 : 0);
+        venue.onTraded(timestampNs, index, tradeId, aggressorSide, priceTicks, volume, (opening - 1) * volume);
         venue.listener.onTrade(timestampNs, index, tradeId, aggressorSide, priceTicks, volume, makerOrderId,
                 maker.accountId, takerOrderId, taker.accountId);
         venue.listener.onFill(timestampNs, makerFill);

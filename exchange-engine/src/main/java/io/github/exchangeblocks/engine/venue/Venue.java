@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.engine.venue;
 
 import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.account.AccountChangeListener;
 import io.github.exchangeblocks.api.account.Rejection;
 import io.github.exchangeblocks.api.book.OrderBook;
@@ -14,6 +15,9 @@ import io.github.exchangeblocks.engine.account.Position;
 import io.github.exchangeblocks.engine.book.OrderBookSettings;
 import io.github.exchangeblocks.engine.book.OrderBooks;
 import io.github.exchangeblocks.engine.instrument.InstrumentRegistry;
+import io.github.exchangeblocks.engine.marketdata.InstrumentMarketData;
+import io.github.exchangeblocks.engine.marketdata.InstrumentMarketDataView;
+import io.github.exchangeblocks.engine.marketdata.MarketData;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +52,7 @@ public final class Venue {
     final VenueRejects rejects = new VenueRejects();
     final AccountTotals totals = new AccountTotals();
     final List<OrderBook> books = new ArrayList<>();
+    final List<InstrumentMarketData> marketData = new ArrayList<>();
     final OrderFlow flow;
     final DayCycle dayCycle;
     private final OrderRequest request = new OrderRequest();
@@ -197,6 +202,7 @@ public final class Venue {
             return -1;
         }
         books.add(OrderBooks.create(bookSettings(spec, index), new BookEvents(index, this)));
+        marketData.add(MarketData.create(settings.marketData(index)));
         if (index >= lastPriceTicks.length) {
             lastPriceTicks = Arrays.copyOf(lastPriceTicks, lastPriceTicks.length * 2);
         }
@@ -368,6 +374,36 @@ public final class Venue {
         return books.get(instrumentIndex);
     }
 
+    /**
+     * @param instrumentIndex the instrument
+     * @return its market data (quote, klines, tape, 24-hour ticker, depth), read-only
+     * @throws IndexOutOfBoundsException if not listed
+     */
+    public InstrumentMarketDataView marketData(int instrumentIndex) {
+        return marketData.get(instrumentIndex);
+    }
+
+    /**
+     * Adds a kline duration to an instrument's market data (a chart asked for a duration not kept by default).
+     * Bars of the new duration start from the next trade.
+     *
+     * @param instrumentIndex the instrument
+     * @param durationNs      the bar duration, positive
+     * @return true if added or already kept; false (with a reject) if the instrument is unknown or the duration
+     *     is refused
+     */
+    public boolean addKlineDuration(int instrumentIndex, long durationNs) {
+        if (!bookExists(instrumentIndex)) {
+            return false;
+        }
+        try {
+            marketData.get(instrumentIndex).addKlineDuration(durationNs);
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return rejects.set(RejectCode.VENUE_INVALID_REQUEST, refused.getMessage());
+        }
+    }
+
     /** @return number of accounts (ids {@code 0..n-1}) */
     public int accountCount() {
         return accounts.accountCount();
@@ -465,6 +501,7 @@ public final class Venue {
             hash = (hash ^ books.get(i).stateHash()) * 0x100000001b3L;
             hash = (hash ^ lastPriceTicks[i]) * 0x100000001b3L;
             hash = (hash ^ registry.get(i).status().code()) * 0x100000001b3L;
+            hash = (hash ^ marketData.get(i).stateHash()) * 0x100000001b3L;
         }
         return (hash ^ totals.hash(accounts.accountCount())) * 0x100000001b3L;
     }
@@ -473,8 +510,14 @@ public final class Venue {
         return instrumentIndex >= 0 && instrumentIndex < books.size();
     }
 
-    void onTraded(long timestampNs, int instrumentIndex, long priceTicks, long volume) {
+    void onTraded(long timestampNs, int instrumentIndex, long tradeId, Side aggressorSide, long priceTicks,
+                  long volume, long openInterestChange) {
         lastPriceTicks[instrumentIndex] = priceTicks;
+        InstrumentMarketData data = marketData.get(instrumentIndex);
+        data.onTrade(timestampNs, tradeId, aggressorSide, priceTicks, volume);
+        if (openInterestChange != 0) {
+            data.onOpenInterest(timestampNs, data.quote().openInterest() + openInterestChange);
+        }
     }
 
     boolean fromAccounts() {

@@ -3,6 +3,7 @@ package io.github.exchangeblocks.engine.venue;
 import io.github.exchangeblocks.api.book.SelfTradePrevention;
 import io.github.exchangeblocks.api.book.TradingPhase;
 import io.github.exchangeblocks.api.instrument.Rates;
+import io.github.exchangeblocks.engine.marketdata.MarketDataSettings;
 import io.github.exchangeblocks.engine.risk.RiskChain;
 import io.github.exchangeblocks.engine.settlement.LiquidationPolicy;
 
@@ -21,6 +22,9 @@ public final class VenueSettings {
     private final int expectedOrdersPerBook;
     private final long marketCollarE8;
     private final LiquidationPolicy liquidationPolicy;
+    private final long[] klineDurationsNs;
+    private final int klineCapacity;
+    private final int tickCapacity;
 
     private VenueSettings(Builder builder) {
         moneyScale = builder.moneyScale;
@@ -30,12 +34,16 @@ public final class VenueSettings {
         expectedOrdersPerBook = builder.expectedOrdersPerBook;
         marketCollarE8 = builder.marketCollarE8;
         liquidationPolicy = builder.liquidationPolicy;
+        klineDurationsNs = builder.klineDurationsNs.clone();
+        klineCapacity = builder.klineCapacity;
+        tickCapacity = builder.tickCapacity;
     }
 
     /**
      * A builder with the defaults: money scale 2 (cents), the standard risk chain (1,000 lots per order, 10,000 lots
      * per position, 1,000 open orders), self-trade prevention CANCEL_INCOMING, books opening in CONTINUOUS, 1,024
-     * expected orders per book, a 5% market collar and the standard liquidation policy.
+     * expected orders per book, a 5% market collar, the standard liquidation policy, and market data with klines
+     * of 1 minute, 5 minutes, 1 hour and 1 day (10,000 bars each) and a 10,000-trade tape.
      *
      * @return a new builder
      */
@@ -84,6 +92,34 @@ public final class VenueSettings {
         return liquidationPolicy;
     }
 
+    /** @return the kline durations every instrument keeps from listing on, nanoseconds (a copy) */
+    public long[] klineDurationsNs() {
+        return klineDurationsNs.clone();
+    }
+
+    /** @return bars kept per kline duration and instrument */
+    public int klineCapacity() {
+        return klineCapacity;
+    }
+
+    /** @return trades kept on each instrument's tape */
+    public int tickCapacity() {
+        return tickCapacity;
+    }
+
+    /**
+     * The market-data settings of one instrument: these durations and capacities, a 24-hour ticker in one-minute
+     * buckets, five quote levels.
+     *
+     * @param instrumentIndex the instrument
+     * @return the settings
+     */
+    public MarketDataSettings marketData(int instrumentIndex) {
+        return MarketDataSettings.builder().instrumentId(instrumentIndex).klineDurationsNs(klineDurationsNs)
+                .klineCapacity(klineCapacity).tickCapacity(tickCapacity)
+                .ticker(MarketDataSettings.DAY_NS, MarketDataSettings.MINUTE_NS).quoteLevels(5).build();
+    }
+
     /** Builds {@link VenueSettings}; not thread-safe. */
     public static final class Builder {
         private int moneyScale = 2;
@@ -93,8 +129,35 @@ public final class VenueSettings {
         private int expectedOrdersPerBook = 1024;
         private long marketCollarE8 = 5_000_000;
         private LiquidationPolicy liquidationPolicy = LiquidationPolicy.standard();
+        private long[] klineDurationsNs = {60_000_000_000L, 300_000_000_000L, 3_600_000_000_000L,
+            MarketDataSettings.DAY_NS};
+        private int klineCapacity = 10_000;
+        private int tickCapacity = 10_000;
 
         private Builder() {
+        }
+
+        /**
+         * @param values kline durations in nanoseconds, positive and distinct, at most 64 (more can be added per
+         *               instrument on demand)
+         * @return this
+         */
+        public Builder klineDurationsNs(long... values) {
+            MarketDataSettings.builder().klineDurationsNs(values).build();
+            klineDurationsNs = values.clone();
+            return this;
+        }
+
+        /**
+         * @param bars bars kept per kline duration, 1 to 2^24
+         * @param ticks trades kept on the tape, 1 to 2^24
+         * @return this
+         */
+        public Builder marketDataCapacity(int bars, int ticks) {
+            MarketDataSettings.builder().klineCapacity(bars).tickCapacity(ticks).build();
+            klineCapacity = bars;
+            tickCapacity = ticks;
+            return this;
         }
 
         /**

@@ -13,6 +13,7 @@ import io.github.exchangeblocks.engine.account.AccountBook;
 import io.github.exchangeblocks.engine.book.OrderBooks;
 import io.github.exchangeblocks.engine.instrument.Instrument;
 import io.github.exchangeblocks.engine.instrument.InstrumentRegistry;
+import io.github.exchangeblocks.engine.marketdata.MarketData;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,7 @@ import java.util.Arrays;
  *      status u8 | preSettlement i64 | lastPrice i64
  *  accounts snapshot: length i32, bytes (AccountBook's own versioned format)
  *  per instrument: book snapshot length i32, bytes (the book's own versioned format)
+ *  per instrument: market data snapshot length i32, bytes (the market data's own versioned format)
  *  working orders i32, then by increasing id: orderId i64, accountId i32, instrument i32, side u8, offset u8,
  *      type u8, timeInForce u8, price i64, volume i64, remaining i64
  *  accounts i32, then per account: lifetime fees, fills, lots traded, net deposits (i64 each)
@@ -72,6 +74,12 @@ final class VenueSnapshot {
             for (OrderBook book : venue.books) {
                 ByteBuffer buffer = ByteBuffer.allocate(book.snapshotLength());
                 book.writeSnapshot(buffer);
+                out.writeInt(buffer.position());
+                out.write(buffer.array(), 0, buffer.position());
+            }
+            for (int i = 0; i < instruments; i++) {
+                ByteBuffer buffer = ByteBuffer.allocate(venue.marketData.get(i).snapshotLength());
+                venue.marketData.get(i).writeSnapshot(buffer);
                 out.writeInt(buffer.position());
                 out.write(buffer.array(), 0, buffer.position());
             }
@@ -150,6 +158,11 @@ final class VenueSnapshot {
                 in.readFully(book);
                 venue.books.add(OrderBooks.restore(venue.bookSettings(specs[i], i), new BookEvents(i, venue),
                         ByteBuffer.wrap(book)));
+            }
+            for (int i = 0; i < instruments; i++) {
+                byte[] data = new byte[in.readInt()];
+                in.readFully(data);
+                venue.marketData.add(MarketData.restore(settings.marketData(i), ByteBuffer.wrap(data)));
             }
             int orders = in.readInt();
             for (int i = 0; i < orders; i++) {

@@ -59,6 +59,9 @@ class VenueTest {
         assertThat(venue.remainingVolume(2)).isZero();
         assertThat(venue.lastPriceTicks(copper)).isEqualTo(7000);
         assertThat(venue.lifetimeFees(alice)).isEqualTo(300);
+        assertThat(venue.marketData(copper).quote().lastPrice()).isEqualTo(7000);
+        assertThat(venue.marketData(copper).quote().volume()).isEqualTo(1);
+        assertThat(venue.marketData(copper).quote().openInterest()).isEqualTo(1);
         assertThat(venue.lifetimeFills(bob)).isEqualTo(1);
     }
 
@@ -75,6 +78,9 @@ class VenueTest {
                 "trade 2 7100x1 maker=3 taker=4",
                 "fill 3 maker CLOSE 7100x1 left=0 commission=300 closeProfit=500000 margin=-3500000 closed=1/0",
                 "fill 4 taker CLOSE 7100x1 left=0 commission=300 closeProfit=-500000 margin=-3500000 closed=1/0");
+        // Both sides closed: the open interest is back to 0; the tape holds both trades.
+        assertThat(venue.marketData(copper).quote().openInterest()).isZero();
+        assertThat(venue.marketData(copper).quote().volume()).isEqualTo(2);
         // Money is conserved: what the accounts gained over their deposits is minus the fees.
         long gained = venue.account(alice).balance() - venue.lifetimeNetDeposits(alice)
                 + venue.account(bob).balance() - venue.lifetimeNetDeposits(bob);
