@@ -1,5 +1,6 @@
 package io.github.exchangeblocks.wal;
 
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -13,18 +14,29 @@ import java.util.zip.CRC32C;
  * delivers the records committed since the last one, crossing into new segments as the writer rolls. Reads the
  * commit word with acquire ordering, so a record is delivered only once complete; every checksum is verified.
  *
+ * <p>Where a poll finds no valid record it applies the rule {@link Wal#verify(Path)} and the writer's open apply
+ * (one shared implementation): damage before the tail throws {@link WalCorruptionException}; the live tail, or a
+ * torn tail or cut last segment left by a crash, waits for the writer. Telling those apart reads the rest of the
+ * segment once, the first time a poll stops in it (in a sparse segment that faults its pages in); later stops in
+ * the same segment cost nothing extra.
+ *
  * <p>Not thread-safe: one thread polls. Allocates only when it maps the next segment. Obtain through
  * {@link Wal#openTailer(Path, long)}.
  */
 public final class WalTailer {
+    private static final int STALL_RETRY = -1;
+
     private final Path directory;
     private final long fromSequence;
     private final CRC32C crc = new CRC32C();
+    private final SegmentScan scan = new SegmentScan();
     private final WalRecord record = new WalRecord();
     private MappedByteBuffer buffer;
     private ByteBuffer crcView;
     private ByteBuffer recordView;
     private Path segmentPath;
+    private long segmentBase;
+    private boolean stallChecked;
     private int position;
     private long nextSequence;
 
@@ -55,7 +67,9 @@ public final class WalTailer {
      * @param handler receives each record; not {@code null}
      * @param limit   most records to deliver in this call, {@code >= 1}
      * @return number of records delivered; {@code 0} if none are available yet
-     * @throws WalCorruptionException if a committed record fails its checksum or sequence
+     * @throws WalCorruptionException if the log is damaged before its tail: a committed record fails its checksum
+     *     or sequence while a valid record follows, a segment is unsealed while a later one exists, a header is
+     *     bad
      * @throws IllegalStateException  if the next segment is gone while later ones exist (deleted by retention
      *     before this tailer read it)
      */
@@ -70,17 +84,26 @@ public final class WalTailer {
                 continue;
             }
             int frameLength = Frames.lengthAcquire(buffer, position);
-            if (frameLength == Frames.EMPTY) {
-                return delivered;
-            }
             if (frameLength == Frames.SEALED) {
                 buffer = null;
                 continue;
             }
-            int result = Frames.check(buffer, crcView, crc, position, nextSequence);
+            int result = frameLength == Frames.EMPTY ? Frames.EMPTY
+                    : Frames.check(buffer, crcView, crc, position, nextSequence);
             if (result <= 0) {
-                throw new WalCorruptionException(segmentPath, position, nextSequence,
-                        Frames.describe(buffer, crcView, crc, position, nextSequence));
+                if (stallChecked) {
+                    return delivered;
+                }
+                int end = checkStall(frameLength, result);
+                if (end == STALL_RETRY) {
+                    continue;
+                }
+                if (end == SegmentScan.SEALED) {
+                    buffer = null;
+                    continue;
+                }
+                stallChecked = true;
+                return delivered;
             }
             if (nextSequence >= fromSequence) {
                 record.wrap(recordView, position, result - RecordDescriptor.HEADER_LENGTH, nextSequence,
@@ -103,6 +126,36 @@ public final class WalTailer {
         return nextSequence;
     }
 
+    /**
+     * The first time a poll stops in a segment, applies the log's end rule ({@link SegmentScan#end}) to the
+     * position: damage throws as {@link Wal#verify} would; a lost end-of-segment marker before a later segment
+     * moves on; the live tail, or a torn tail the next writer will cut, waits. The rule needs the whole rest of
+     * the segment read once, so it runs once per segment: records after the first stop come from the writer in
+     * order. A writer racing the check (committing the stop position while the rest is read) is told apart by
+     * reading the stop position again after the rest was read with acquire ordering.
+     *
+     * @return {@link #STALL_RETRY} if the stop position changed meanwhile, else the {@link SegmentScan} outcome
+     */
+    private int checkStall(int frameLength, int result) {
+        boolean last = isLastSegment();
+        try {
+            int end = scan.end(segmentPath, buffer, crcView, position, nextSequence, result, last);
+            VarHandle.acquireFence();
+            return Frames.lengthAcquire(buffer, position) != frameLength ? STALL_RETRY : end;
+        } catch (WalCorruptionException e) {
+            VarHandle.acquireFence();
+            if (Frames.lengthAcquire(buffer, position) != frameLength) {
+                return STALL_RETRY;
+            }
+            throw e;
+        }
+    }
+
+    private boolean isLastSegment() {
+        long[] bases = SegmentFiles.list(directory);
+        return bases.length == 0 || bases[bases.length - 1] <= segmentBase;
+    }
+
     private boolean mapSegment() {
         Path path = SegmentFiles.path(directory, nextSequence);
         if (!Files.exists(path)) {
@@ -118,16 +171,20 @@ public final class WalTailer {
                     + " but a later one does: retention deleted records before this tailer read them, or a"
                     + " segment is missing");
         }
-        MappedByteBuffer segment = SegmentFiles.map(path, false);
-        String headerError = SegmentDescriptor.validateHeader(segment, nextSequence, segment.capacity());
-        if (headerError != null) {
-            throw new WalCorruptionException(path, 0, nextSequence, headerError);
+        long[] bases = SegmentFiles.list(directory);
+        boolean last = bases.length == 0 || bases[bases.length - 1] <= nextSequence;
+        MappedByteBuffer segment = scan.open(path, nextSequence, nextSequence, last, false);
+        if (segment == null) {
+            // a last segment with no valid record and no valid header: the next writer cuts and recreates it
+            return false;
         }
         buffer = segment;
         crcView = segment.duplicate();
         recordView = segment.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         segmentPath = path;
+        segmentBase = nextSequence;
         position = SegmentDescriptor.HEADER_LENGTH;
+        stallChecked = false;
         return true;
     }
 }

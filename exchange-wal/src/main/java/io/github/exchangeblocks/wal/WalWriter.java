@@ -42,6 +42,7 @@ public final class WalWriter implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final RecordClaim claim = new RecordClaim();
     private final boolean truncatedTornTail;
+    private final String tornTailReport;
     private final WriterLock lock;
     private final boolean asyncGroupCommit;
     private final WalFlusher flusher;
@@ -90,6 +91,7 @@ public final class WalWriter implements AutoCloseable {
             throw e;
         }
         this.truncatedTornTail = state.tornTail;
+        this.tornTailReport = state.report;
         this.segments = new SegmentList(directory, state.bases);
         this.nextSequence = state.nextSequence;
         this.durableSequence = nextSequence - 1;
@@ -97,7 +99,8 @@ public final class WalWriter implements AutoCloseable {
             if (state.lastBuffer != null) {
                 state.lastBuffer.force();
             }
-            startSegment();
+            // durable in every mode: the directory entry is fsynced below, so its header must be on the device
+            startSegment(true);
         } else {
             state.lastBuffer.force();
             activate(state.lastBuffer, state.tailPosition);
@@ -107,6 +110,9 @@ public final class WalWriter implements AutoCloseable {
             oldestUnforcedBase = segments.first();
             forceRolledSegments();
         }
+        // everything recovered is reported durable: its directory entries (and any cut or deleted file) too
+        SegmentFiles.fsyncDirectory(directory);
+        directoryUnsynced = false;
     }
 
     /**
@@ -304,6 +310,17 @@ public final class WalWriter implements AutoCloseable {
     }
 
     /**
+     * What opening cut as a torn tail, for the operator's log: the file, the offset and expected sequence where
+     * the valid records end and why the rest was not a record, or the last segment removed because it was
+     * empty, short or without a valid header and held no valid record.
+     *
+     * @return a message naming file, offset and sequence; empty (never {@code null}) if nothing was cut
+     */
+    public String tornTailReport() {
+        return tornTailReport;
+    }
+
+    /**
      * Retention: deletes the oldest segments whose records all have sequences {@code <= coveredSequence}. Never
      * deletes the active segment, nor any segment holding a record after {@code coveredSequence}. Call it with
      * the sequence of a durable snapshot.
@@ -428,7 +445,7 @@ public final class WalWriter implements AutoCloseable {
         } else if (oldestUnforcedBase == RecordDescriptor.NULL_SEQUENCE && position > forcedPosition) {
             oldestUnforcedBase = segments.last();
         }
-        startSegment();
+        startSegment(mode != DurabilityMode.NONE);
     }
 
     /** NONE mode rolls without forcing; a later flush fsyncs those files (mmap writes are in their page cache). */
@@ -437,8 +454,7 @@ public final class WalWriter implements AutoCloseable {
         oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
     }
 
-    private void startSegment() {
-        boolean durable = mode != DurabilityMode.NONE;
+    private void startSegment(boolean durable) {
         PreparedSegment prepared = pretoucher == null ? null : pretoucher.ready();
         MappedByteBuffer segment;
         if (prepared != null) {
