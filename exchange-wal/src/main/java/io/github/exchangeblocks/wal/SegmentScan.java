@@ -165,8 +165,7 @@ final class SegmentScan {
         }
         int valid = Frames.findValidRecordAfter(buffer, crcView, crc, at, sequence);
         if (valid >= 0) {
-            throw new WalCorruptionException(path, at, sequence, Frames.describe(buffer, crcView, crc, at, sequence)
-                    + "; yet a valid record follows at offset " + valid);
+            throw damage(path, buffer, crcView, at, sequence, valid);
         }
         boolean zero = Frames.isZero(buffer, at, capacity);
         if (!last) {
@@ -184,6 +183,24 @@ final class SegmentScan {
                 + Frames.describe(buffer, crcView, crc, at, sequence) + "); bytes up to offset "
                 + nonZeroEnd(buffer, at, capacity) + " were not zero and no valid record follows";
         return TORN;
+    }
+
+    /**
+     * Looks for a valid record with a sequence {@code >= sequence} starting after {@code at} and before
+     * {@code to}: {@link #end}'s search in pieces, for a reader that cannot afford the whole rest of a segment at
+     * once.
+     *
+     * @return its offset, or {@code -1}
+     */
+    int findValidRecordAfter(ByteBuffer buffer, ByteBuffer crcView, int at, int to, long sequence) {
+        return Frames.findValidRecordAfter(buffer, crcView, crc, at, to, sequence);
+    }
+
+    /** The error for a stop at {@code at} followed by the valid record at {@code valid}. */
+    WalCorruptionException damage(Path path, ByteBuffer buffer, ByteBuffer crcView, int at, long sequence,
+                                  int valid) {
+        return new WalCorruptionException(path, at, sequence, Frames.describe(buffer, crcView, crc, at, sequence)
+                + "; yet a valid record follows at offset " + valid);
     }
 
     /** End of the last non-zero 8-byte word in {@code [from, to)}, both 8-byte aligned. */

@@ -16,15 +16,23 @@ import java.util.zip.CRC32C;
  *
  * <p>Where a poll finds no valid record it applies the rule {@link Wal#verify(Path)} and the writer's open apply
  * (one shared implementation): damage before the tail throws {@link WalCorruptionException}; the live tail, or a
- * torn tail or cut last segment left by a crash, waits for the writer. Telling those apart reads the rest of the
- * segment once, the first time a poll stops in it (in a sparse segment that faults its pages in); later stops in
- * the same segment cost nothing extra.
+ * torn tail or cut last segment left by a crash, waits for the writer. Telling those apart needs the rest of the
+ * segment read once: a finished segment is read at the first stop in it, the live one in pieces of
+ * {@value #SCAN_BYTES_PER_POLL} bytes per poll that finds nothing new, so damage in the live segment is reported
+ * at the latest after segment length / {@value #SCAN_BYTES_PER_POLL} such polls, and no poll reads more than one
+ * piece. The first stop in each segment lists the directory (and allocates for it).
  *
- * <p>Not thread-safe: one thread polls. Allocates only when it maps the next segment. Obtain through
+ * <p>Not thread-safe: one thread polls. Allocates only when it maps the next segment and at the first stop in
+ * each segment. Obtain through
  * {@link Wal#openTailer(Path, long)}.
  */
 public final class WalTailer {
+    /** Bytes of the live segment a stopped poll searches for damage, at most. */
+    static final int SCAN_BYTES_PER_POLL = 16 * 1024;
     private static final int STALL_RETRY = -1;
+    private static final int STALL_UNCHECKED = 0;
+    private static final int STALL_SCANNING = 1;
+    private static final int STALL_DONE = 2;
 
     private final Path directory;
     private final long fromSequence;
@@ -36,7 +44,8 @@ public final class WalTailer {
     private ByteBuffer recordView;
     private Path segmentPath;
     private long segmentBase;
-    private boolean stallChecked;
+    private int stallState;
+    private int scanCursor;
     private int position;
     private long nextSequence;
 
@@ -66,7 +75,8 @@ public final class WalTailer {
      *
      * @param handler receives each record; not {@code null}
      * @param limit   most records to deliver in this call, {@code >= 1}
-     * @return number of records delivered; {@code 0} if none are available yet
+     * @return number of records delivered; {@code 0} if none are available yet (or the log ends in a torn tail
+     *     that the writer's open will cut)
      * @throws WalCorruptionException if the log is damaged before its tail: a committed record fails its checksum
      *     or sequence while a valid record follows, a segment is unsealed while a later one exists, a header is
      *     bad
@@ -91,18 +101,14 @@ public final class WalTailer {
             int result = frameLength == Frames.EMPTY ? Frames.EMPTY
                     : Frames.check(buffer, crcView, crc, position, nextSequence);
             if (result <= 0) {
-                if (stallChecked) {
-                    return delivered;
-                }
-                int end = checkStall(frameLength, result);
-                if (end == STALL_RETRY) {
+                int outcome = checkStall(frameLength, result);
+                if (outcome == STALL_RETRY) {
                     continue;
                 }
-                if (end == SegmentScan.SEALED) {
+                if (outcome == SegmentScan.SEALED) {
                     buffer = null;
                     continue;
                 }
-                stallChecked = true;
                 return delivered;
             }
             if (nextSequence >= fromSequence) {
@@ -127,19 +133,49 @@ public final class WalTailer {
     }
 
     /**
-     * The first time a poll stops in a segment, applies the log's end rule ({@link SegmentScan#end}) to the
-     * position: damage throws as {@link Wal#verify} would; a lost end-of-segment marker before a later segment
-     * moves on; the live tail, or a torn tail the next writer will cut, waits. The rule needs the whole rest of
-     * the segment read once, so it runs once per segment: records after the first stop come from the writer in
-     * order. A writer racing the check (committing the stop position while the rest is read) is told apart by
-     * reading the stop position again after the rest was read with acquire ordering.
+     * Applies the log's end rule ({@link SegmentScan}) where a poll stops. The first stop in a segment lists the
+     * directory: if a later segment exists, the writer is done with this one and the whole rule applies at once
+     * (damage throws as {@link Wal#verify} would; a lost end-of-segment marker before the later segment moves
+     * on). In the last segment, the live one, the search for a valid record after the stop is done in pieces of
+     * {@value #SCAN_BYTES_PER_POLL} bytes, one piece per poll that stops, continuing where the previous piece
+     * ended, until the end of the segment: a valid record found after the stop while the stop is still there
+     * is damage. A writer racing the check (committing the stop position while the rest is read) is told apart
+     * by reading the stop position again, with acquire ordering, after the rest was read.
      *
-     * @return {@link #STALL_RETRY} if the stop position changed meanwhile, else the {@link SegmentScan} outcome
+     * @return {@link #STALL_RETRY} if the stop position changed meanwhile, {@link SegmentScan#SEALED} to move to
+     *     the next segment, anything else to wait
      */
     private int checkStall(int frameLength, int result) {
-        boolean last = isLastSegment();
+        if (stallState == STALL_DONE) {
+            return SegmentScan.CLEAN;
+        }
+        if (stallState == STALL_UNCHECKED) {
+            if (!isLastSegment()) {
+                return checkFinishedSegment(frameLength, result);
+            }
+            stallState = STALL_SCANNING;
+            scanCursor = position;
+        }
+        int from = Math.max(scanCursor, position);
+        int to = (int) Math.min((long) from + SCAN_BYTES_PER_POLL, buffer.capacity());
+        int valid = scan.findValidRecordAfter(buffer, crcView, from, to, nextSequence);
+        VarHandle.acquireFence();
+        if (Frames.lengthAcquire(buffer, position) != frameLength) {
+            return STALL_RETRY;
+        }
+        if (valid >= 0) {
+            throw scan.damage(segmentPath, buffer, crcView, position, nextSequence, valid);
+        }
+        scanCursor = to - RecordDescriptor.ALIGNMENT;
+        if (to >= buffer.capacity()) {
+            stallState = STALL_DONE;
+        }
+        return SegmentScan.CLEAN;
+    }
+
+    private int checkFinishedSegment(int frameLength, int result) {
         try {
-            int end = scan.end(segmentPath, buffer, crcView, position, nextSequence, result, last);
+            int end = scan.end(segmentPath, buffer, crcView, position, nextSequence, result, false);
             VarHandle.acquireFence();
             return Frames.lengthAcquire(buffer, position) != frameLength ? STALL_RETRY : end;
         } catch (WalCorruptionException e) {
@@ -184,7 +220,7 @@ public final class WalTailer {
         segmentPath = path;
         segmentBase = nextSequence;
         position = SegmentDescriptor.HEADER_LENGTH;
-        stallChecked = false;
+        stallState = STALL_UNCHECKED;
         return true;
     }
 }

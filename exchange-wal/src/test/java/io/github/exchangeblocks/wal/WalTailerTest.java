@@ -153,6 +153,44 @@ class WalTailerTest {
         assertExpected(seen, 1, last);
     }
 
+    @Test
+    void shouldFindDamageFarPastTheStopWithinOnePollPerPieceOfTheSegment() {
+        int segmentLength = 1 << 20;
+        try (WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(segmentLength)
+                .durabilityMode(DurabilityMode.NONE).build())) {
+            for (int i = 0; i < 2000; i++) {
+                TestRecords.appendExpected(writer);
+            }
+        }
+        List<LogLayout.Frame> frames = LogLayout.frames(dir);
+        assertThat(TestRecords.segments(dir)).hasSize(1);
+        LogLayout.Frame stop = frames.get(10);
+        LogLayout.Frame survivor = frames.stream().filter(f -> f.start() > 3 * WalTailer.SCAN_BYTES_PER_POLL)
+                .findFirst().orElseThrow();
+        byte[] bytes = LogLayout.read(stop.file());
+        java.util.Arrays.fill(bytes, stop.start(), survivor.start(), (byte) 0);
+        LogLayout.write(stop.file(), bytes);
+        WalTailer tailer = Wal.openTailer(dir, 1);
+        assertThat(tailer.poll(r -> { }, 100)).isEqualTo(10);
+        int polls = 0;
+        WalCorruptionException e = null;
+        while (e == null && polls < segmentLength / WalTailer.SCAN_BYTES_PER_POLL) {
+            polls++;
+            try {
+                assertThat(tailer.poll(r -> { }, 100)).isZero();
+            } catch (WalCorruptionException thrown) {
+                e = thrown;
+            }
+        }
+        assertThat(polls).as("one piece per poll").isBetween(2, 5);
+        assertThat(e).isNotNull();
+        assertThat(e.offset()).isEqualTo(stop.start());
+        assertThat(e.sequence()).isEqualTo(stop.sequence());
+        assertThat(e.getMessage()).contains("yet a valid record follows at offset " + survivor.start());
+        assertThatThrownBy(() -> Wal.verify(dir)).isInstanceOf(WalCorruptionException.class)
+                .hasMessage(e.getMessage());
+    }
+
     private static TestRecords.Copy copy(WalRecord record) {
         return new TestRecords.Copy(record.sequence(), record.type(), record.payloadToArray());
     }
