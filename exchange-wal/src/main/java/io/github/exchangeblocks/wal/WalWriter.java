@@ -61,8 +61,6 @@ public final class WalWriter implements AutoCloseable {
     private long nextSequence;
     private volatile long durableSequence;
     private long pendingSinceNs = NOT_PENDING;
-    private long oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
-    private boolean directoryUnsynced;
     private int claimPosition = -1;
     private int claimType;
     private boolean closed;
@@ -105,14 +103,10 @@ public final class WalWriter implements AutoCloseable {
             state.lastBuffer.force();
             activate(state.lastBuffer, state.tailPosition);
         }
-        if (segments.count() > 1) {
-            // a previous NONE-mode writer may have died with rolled segments still only in the page cache
-            oldestUnforcedBase = segments.first();
-            forceRolledSegments();
-        }
-        // everything recovered is reported durable: its directory entries (and any cut or deleted file) too
-        SegmentFiles.fsyncDirectory(directory);
-        directoryUnsynced = false;
+        // everything recovered is reported durable: a previous NONE-mode writer may have died with rolled
+        // segments only in the page cache, and directory entries (and any file cut or deleted) unsynced
+        segments.forceAllButLast(segments.first());
+        segments.syncDirectory(true);
     }
 
     /**
@@ -405,17 +399,12 @@ public final class WalWriter implements AutoCloseable {
     }
 
     private void force() {
-        if (oldestUnforcedBase != RecordDescriptor.NULL_SEQUENCE) {
-            forceRolledSegments();
-        }
+        segments.forceRolled();
         if (position > forcedPosition) {
             buffer.force(forcedPosition, position - forcedPosition);
             forcedPosition = position;
         }
-        if (directoryUnsynced) {
-            SegmentFiles.fsyncDirectory(directory);
-            directoryUnsynced = false;
-        }
+        segments.syncDirectory(false);
         pendingSinceNs = NOT_PENDING;
         long last = nextSequence - 1;
         if (last > durableSequence) {
@@ -442,31 +431,18 @@ public final class WalWriter implements AutoCloseable {
         }
         if (mode != DurabilityMode.NONE) {
             force();
-        } else if (oldestUnforcedBase == RecordDescriptor.NULL_SEQUENCE && position > forcedPosition) {
-            oldestUnforcedBase = segments.last();
+        } else if (position > forcedPosition) {
+            segments.rolledUnforced();
         }
         startSegment(mode != DurabilityMode.NONE);
     }
 
-    /** NONE mode rolls without forcing; a later flush fsyncs those files (mmap writes are in their page cache). */
-    private void forceRolledSegments() {
-        segments.forceAllButLast(oldestUnforcedBase);
-        oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
-    }
-
     private void startSegment(boolean durable) {
         PreparedSegment prepared = pretoucher == null ? null : pretoucher.ready();
-        MappedByteBuffer segment;
+        MappedByteBuffer segment = segments.start(nextSequence, newSegmentLength, prepared, durable);
         if (prepared != null) {
-            SegmentFiles.adopt(directory, prepared, nextSequence, durable);
             pretoucher.adopted();
-            segment = prepared.buffer;
-        } else {
-            SegmentFiles.create(directory, nextSequence, newSegmentLength, durable);
-            segment = SegmentFiles.map(SegmentFiles.path(directory, nextSequence), true);
         }
-        directoryUnsynced |= !durable;
-        segments.add(nextSequence);
         activate(segment, SegmentDescriptor.HEADER_LENGTH);
         if (!durable) {
             forcedPosition = 0;
