@@ -18,9 +18,11 @@ import java.util.zip.CRC32C;
  * (one shared implementation): damage before the tail throws {@link WalCorruptionException}; the live tail, or a
  * torn tail or cut last segment left by a crash, waits for the writer. Telling those apart needs the rest of the
  * segment read once: a finished segment is read at the first stop in it, the live one in pieces of
- * {@value #SCAN_BYTES_PER_POLL} bytes per poll that finds nothing new, so damage in the live segment is reported
- * at the latest after segment length / {@value #SCAN_BYTES_PER_POLL} such polls, and no poll reads more than one
- * piece. The first stop in each segment lists the directory (and allocates for it).
+ * {@value #SCAN_BYTES_PER_POLL} bytes per poll that finds nothing new where the previous poll also stopped, so
+ * damage in the live segment is reported at the latest after segment length / {@value #SCAN_BYTES_PER_POLL} + 1
+ * such polls, no poll reads more than one piece, and a poll that delivers records reads none. Reading the
+ * unwritten part of a sparse segment makes the kernel allocate (and read ahead) page-cache pages the writer
+ * would fault in anyway; with a large readahead window the first piece of each segment takes milliseconds. The first stop in each segment lists the directory (and allocates for it).
  *
  * <p>Not thread-safe: one thread polls. Allocates only when it maps the next segment and at the first stop in
  * each segment. Obtain through
@@ -46,6 +48,7 @@ public final class WalTailer {
     private long segmentBase;
     private int stallState;
     private int scanCursor;
+    private int lastStop = -1;
     private int position;
     private long nextSequence;
 
@@ -137,9 +140,9 @@ public final class WalTailer {
      * directory: if a later segment exists, the writer is done with this one and the whole rule applies at once
      * (damage throws as {@link Wal#verify} would; a lost end-of-segment marker before the later segment moves
      * on). In the last segment, the live one, the search for a valid record after the stop is done in pieces of
-     * {@value #SCAN_BYTES_PER_POLL} bytes, one piece per poll that stops, continuing where the previous piece
-     * ended, until the end of the segment: a valid record found after the stop while the stop is still there
-     * is damage. A writer racing the check (committing the stop position while the rest is read) is told apart
+     * {@value #SCAN_BYTES_PER_POLL} bytes, one piece per poll that stops where the previous poll stopped (so a
+     * poll that delivers records searches nothing), continuing where the previous piece ended, until the end of
+     * the segment: a valid record found after the stop while the stop is still there is damage. A writer racing the check (committing the stop position while the rest is read) is told apart
      * by reading the stop position again, with acquire ordering, after the rest was read.
      *
      * @return {@link #STALL_RETRY} if the stop position changed meanwhile, {@link SegmentScan#SEALED} to move to
@@ -155,6 +158,11 @@ public final class WalTailer {
             }
             stallState = STALL_SCANNING;
             scanCursor = position;
+        }
+        if (position != lastStop) {
+            // first stop here: the writer may be mid-burst, so search only if the next poll stops here again
+            lastStop = position;
+            return SegmentScan.CLEAN;
         }
         int from = Math.max(scanCursor, position);
         int to = (int) Math.min((long) from + SCAN_BYTES_PER_POLL, buffer.capacity());
@@ -221,6 +229,7 @@ public final class WalTailer {
         segmentBase = nextSequence;
         position = SegmentDescriptor.HEADER_LENGTH;
         stallState = STALL_UNCHECKED;
+        lastStop = -1;
         return true;
     }
 }

@@ -63,7 +63,7 @@ class DamagePathsTest {
         expectDamageAt(victim, () -> Wal.openReader(dir).replay(victim.sequence(), r -> { }));
         expectDamageAt(victim, () -> {
             WalTailer tailer = Wal.openTailer(dir, 1);
-            int polls = (int) victim.sequence() + WalConfig.MIN_SEGMENT_LENGTH / WalTailer.SCAN_BYTES_PER_POLL + 1;
+            int polls = (int) victim.sequence() + WalConfig.MIN_SEGMENT_LENGTH / WalTailer.SCAN_BYTES_PER_POLL + 2;
             for (int i = 0; i < polls; i++) {
                 tailer.poll(r -> { }, 7);
                 assertThat(tailer.nextSequence()).isLessThanOrEqualTo(victim.sequence());
