@@ -295,7 +295,9 @@ public final class WalWriter implements AutoCloseable {
     }
 
     /**
-     * Whether opening found and truncated a torn last record.
+     * Whether opening found and truncated a torn tail: bad bytes after the last good record, or a last segment
+     * that was empty, short or without a valid header and held no valid record ({@link #tornTailReport()} says
+     * which).
      *
      * @return {@code true} if bytes after the last good record were discarded on open
      */
