@@ -9,8 +9,20 @@ package io.github.exchangeblocks.wal;
  */
 public enum DurabilityMode {
     /**
-     * Never forces on its own, not even when creating a segment; {@link WalWriter#flush()} forces every record
-     * appended so far, the segments they are in and the directory.
+     * Never forces on its own while appending, not even when rolling to a new segment; {@link WalWriter#flush()}
+     * forces every record appended so far, the segments they are in and the directory. Opening a writer forces
+     * everything it recovers, the segment it starts and the directory, in this mode too.
+     *
+     * <p>What survives a power loss or kernel crash: every record up to the last {@code flush()} or open (the
+     * {@link WalWriter#durableSequence()} at the time), whole and in order. Records after it may be lost in any
+     * part, as the kernel wrote back some pages and directory entries and not others. On the next open, a lost
+     * end of the last segment is a torn tail and is cut; a last segment whose file is empty, short or has no valid
+     * header (created after the last flush, its directory entry on the device but not its data) is cut as a torn
+     * tail when it holds no valid record, and the log continues from the last surviving record;
+     * {@link WalWriter#tornTailReport()} says what was cut. When a loss is followed by data that did survive (a
+     * later page of a segment, or a later segment, written back while an earlier one was not), nothing proves the
+     * cut safe: the open fails with {@link WalCorruptionException} naming the place, and {@link Wal#repair} cuts
+     * the log there on an operator's decision.
      */
     NONE,
     /**

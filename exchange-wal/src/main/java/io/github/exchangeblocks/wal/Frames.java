@@ -108,7 +108,16 @@ final class Frames {
      * @return the offset of the first such record, or {@code -1}
      */
     static int findValidRecordAfter(ByteBuffer buffer, ByteBuffer crcView, CRC32C crc, int from, long minSequence) {
-        int last = buffer.capacity() - HEADER_LENGTH;
+        return findValidRecordAfter(buffer, crcView, crc, from, buffer.capacity(), minSequence);
+    }
+
+    /**
+     * As {@link #findValidRecordAfter(ByteBuffer, ByteBuffer, CRC32C, int, long)}, looking only at records that
+     * start before {@code to}, so that a long search can be done in pieces.
+     */
+    static int findValidRecordAfter(ByteBuffer buffer, ByteBuffer crcView, CRC32C crc, int from, int to,
+                                    long minSequence) {
+        int last = Math.min(to - 1, buffer.capacity() - HEADER_LENGTH);
         for (int p = from + RecordDescriptor.ALIGNMENT; p <= last; p += RecordDescriptor.ALIGNMENT) {
             int frameLength = buffer.getInt(p);
             if (frameLength >= HEADER_LENGTH && frameLength <= buffer.capacity() - p) {

@@ -1,18 +1,17 @@
 package io.github.exchangeblocks.wal;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.MappedByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32C;
-
-import static io.github.exchangeblocks.wal.Frames.BAD;
-import static io.github.exchangeblocks.wal.Frames.SEALED;
+import java.util.Arrays;
 
 /**
- * Verifies a whole log end to end, as on open: segment chain, headers, every record's checksum and sequence.
- * A torn tail (bad or partial bytes after the last good record of the last segment, with no valid record after
- * them) is reported and, when {@code writable}, zeroed and forced; anything else throws
- * {@link WalCorruptionException}.
+ * Verifies a whole log end to end, as on open, by the rule of {@link SegmentScan}: segment chain, headers, every
+ * record's checksum and sequence. A torn tail is reported and, when {@code writable}, zeroed and forced; a last
+ * segment cut as a torn tail (empty, short or header-less, holding no valid record) is reported and, when
+ * {@code writable}, deleted with a directory fsync. Anything else throws {@link WalCorruptionException}.
  */
 final class LogScanner {
     /** What the scan found; the last segment's mapping is kept for the writer. */
@@ -23,6 +22,7 @@ final class LogScanner {
         int tailPosition;
         boolean lastSealed;
         boolean tornTail;
+        String report = "";
     }
 
     private LogScanner() {
@@ -34,73 +34,46 @@ final class LogScanner {
         if (state.bases.length > 0) {
             state.nextSequence = state.bases[0];
         }
-        CRC32C crc = new CRC32C();
+        SegmentScan scan = new SegmentScan();
         for (int i = 0; i < state.bases.length; i++) {
-            scanSegment(directory, state, i, writable, crc);
+            long base = state.bases[i];
+            boolean last = i == state.bases.length - 1;
+            Path path = SegmentFiles.path(directory, base);
+            MappedByteBuffer buffer = scan.open(path, base, state.nextSequence, last, writable && last);
+            if (buffer == null) {
+                cutLastSegment(directory, state, path, scan.report(), writable);
+                break;
+            }
+            int end = scan.records(path, buffer, state.nextSequence, last, Long.MAX_VALUE, null, null);
+            state.nextSequence = scan.nextSequence();
+            if (end == SegmentScan.TORN) {
+                state.tornTail = true;
+                state.report = scan.report();
+                if (writable) {
+                    Frames.zero(buffer, scan.position(), buffer.capacity());
+                    buffer.force();
+                }
+            }
+            state.lastBuffer = buffer;
+            state.tailPosition = scan.position();
+            state.lastSealed = end == SegmentScan.SEALED;
         }
         return state;
     }
 
-    private static void scanSegment(Path directory, State state, int index, boolean writable, CRC32C crc) {
-        long base = state.bases[index];
-        boolean last = index == state.bases.length - 1;
-        Path path = SegmentFiles.path(directory, base);
-        if (base != state.nextSequence) {
-            throw new WalCorruptionException(path, 0, state.nextSequence, "baseSequence=" + base + " must be "
-                    + state.nextSequence + ": a segment is missing or the sequence has a gap");
-        }
-        long size = SegmentFiles.size(path);
-        if (size < SegmentDescriptor.HEADER_LENGTH || size > WalConfig.MAX_SEGMENT_LENGTH) {
-            throw new WalCorruptionException(path, 0, base, "fileLength=" + size + " must be in ["
-                    + SegmentDescriptor.HEADER_LENGTH + ", " + WalConfig.MAX_SEGMENT_LENGTH + "]");
-        }
-        MappedByteBuffer buffer = SegmentFiles.map(path, writable && last);
-        String headerError = SegmentDescriptor.validateHeader(buffer, base, size);
-        if (headerError != null) {
-            throw new WalCorruptionException(path, 0, base, headerError);
-        }
-        ByteBuffer crcView = buffer.duplicate();
-        int capacity = buffer.capacity();
-        int position = SegmentDescriptor.HEADER_LENGTH;
-        long sequence = base;
-        int result = Frames.EMPTY;
-        while (position < capacity) {
-            result = Frames.check(buffer, crcView, crc, position, sequence);
-            if (result <= 0) {
-                break;
+    /** The previous segment (if any) becomes the last one, finished: the writer starts a new one at the cut base. */
+    private static void cutLastSegment(Path directory, State state, Path path, String report, boolean writable) {
+        state.tornTail = true;
+        state.report = report;
+        state.bases = Arrays.copyOf(state.bases, state.bases.length - 1);
+        state.lastSealed = true;
+        if (writable) {
+            try {
+                Files.delete(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + path, e);
             }
-            position += RecordDescriptor.alignedLength(result);
-            sequence++;
-        }
-        boolean sealed = position >= capacity || result == SEALED;
-        if (!sealed) {
-            int valid = Frames.findValidRecordAfter(buffer, crcView, crc, position, sequence);
-            if (valid >= 0) {
-                throw new WalCorruptionException(path, position, sequence,
-                        Frames.describe(buffer, crcView, crc, position, sequence)
-                                + "; yet a valid record follows at offset " + valid);
-            }
-            boolean zero = Frames.isZero(buffer, position, capacity);
-            if (!last) {
-                if (result == BAD || !zero) {
-                    throw new WalCorruptionException(path, position, sequence,
-                            Frames.describe(buffer, crcView, crc, position, sequence)
-                                    + "; the segment is not sealed but a later segment exists");
-                }
-                sealed = true;
-            } else if (!zero) {
-                state.tornTail = true;
-                if (writable) {
-                    Frames.zero(buffer, position, capacity);
-                    buffer.force();
-                }
-            }
-        }
-        state.nextSequence = sequence;
-        if (last) {
-            state.lastBuffer = buffer;
-            state.tailPosition = position;
-            state.lastSealed = sealed;
+            SegmentFiles.fsyncDirectory(directory);
         }
     }
 }

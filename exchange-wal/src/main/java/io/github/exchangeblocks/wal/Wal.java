@@ -18,8 +18,11 @@ public final class Wal {
     }
 
     /**
-     * Opens (creating if needed) the log in {@link WalConfig#directory()} for appending. Verifies every segment:
-     * truncates a torn last record, and fails on any damage before the tail.
+     * Opens (creating if needed) the log in {@link WalConfig#directory()} for appending. Verifies every segment
+     * by the rule every reader shares: truncates a torn tail (and deletes a last segment that is empty, short or
+     * without a valid header and holds no valid record; {@link WalWriter#tornTailReport()} says what was cut),
+     * and fails on any damage before the tail. Then forces what it recovered and fsyncs the directory, in every
+     * durability mode, before reporting it durable.
      *
      * @param config the settings; not {@code null}
      * @return the single writer of the log
@@ -53,7 +56,8 @@ public final class Wal {
     }
 
     /**
-     * Verifies the whole log read-only, as {@link #openWriter(WalConfig)} would, without truncating anything.
+     * Verifies the whole log read-only, as {@link #openWriter(WalConfig)} would, without truncating anything: a
+     * torn tail or a last segment the writer would cut ends the log here.
      * Meant for a log no writer is appending to (at start-up, or by an operator): a record appended during the
      * scan could be mistaken for damage after the tail.
      *

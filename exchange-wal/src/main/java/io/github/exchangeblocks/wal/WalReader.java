@@ -1,23 +1,25 @@
 package io.github.exchangeblocks.wal;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.zip.CRC32C;
 
 /**
- * Replays a log from any sequence, verifying every record's checksum and sequence on the way. Damage before the
- * tail throws {@link WalCorruptionException}; a torn tail (bad bytes after the last good record with nothing
- * valid after them) ends the replay, as recovery would truncate it.
+ * Replays a log from any sequence, verifying every record's checksum and sequence on the way, by the same rule
+ * as {@link Wal#verify(Path)} and the writer's open. Damage before the tail (a record that fails its check while
+ * a valid later record follows, a segment that is not sealed while a later one exists, a missing segment, a
+ * bad header) throws {@link WalCorruptionException}, after the records before it have been delivered; a torn
+ * tail (bad bytes after the last good record of the last segment with nothing valid after them, or a last
+ * segment that is empty, short or header-less and holds no valid record) ends the replay, as the writer's open
+ * would cut it. Segments before the one holding {@code fromSequence} are not read.
  *
  * <p>Each call to {@link #replay(long, RecordHandler)} sees the segments present when it starts. Segments are
- * mapped read-only. Not thread-safe; use one reader per thread. Obtain through {@link Wal#openReader(Path)}.
+ * mapped read-only and nothing is changed. Not thread-safe; use one reader per thread. Obtain through
+ * {@link Wal#openReader(Path)}.
  */
 public final class WalReader {
     private final Path directory;
-    private final CRC32C crc = new CRC32C();
+    private final SegmentScan scan = new SegmentScan();
     private final WalRecord record = new WalRecord();
 
     WalReader(Path directory) {
@@ -28,7 +30,7 @@ public final class WalReader {
      * Replays every record with a sequence {@code >= fromSequence}, in order.
      *
      * @param fromSequence first sequence to deliver, {@code >=} the log's first sequence
-     * @param handler      receives each record; not {@code null}
+     * @param handler      receives each record, on the calling thread; not {@code null}
      * @return the last sequence delivered, or {@code fromSequence - 1} if none
      * @throws IllegalArgumentException if {@code fromSequence} is before the oldest retained record
      * @throws WalCorruptionException   if the log is damaged before its tail
@@ -36,9 +38,8 @@ public final class WalReader {
     public long replay(long fromSequence, RecordHandler handler) {
         Objects.requireNonNull(handler, "handler");
         long[] bases = SegmentFiles.list(directory);
-        long lastDelivered = fromSequence - 1;
         if (bases.length == 0) {
-            return lastDelivered;
+            return fromSequence - 1;
         }
         if (fromSequence < bases[0]) {
             throw new IllegalArgumentException("fromSequence=" + fromSequence + " must be >= the first retained sequence "
@@ -50,52 +51,18 @@ public final class WalReader {
         }
         long sequence = bases[index];
         for (; index < bases.length; index++) {
-            Path path = SegmentFiles.path(directory, bases[index]);
-            if (bases[index] != sequence) {
-                throw new WalCorruptionException(path, 0, sequence, "baseSequence=" + bases[index] + " must be "
-                        + sequence + ": a segment is missing or the sequence has a gap");
-            }
-            MappedByteBuffer buffer = SegmentFiles.map(path, false);
-            String headerError = SegmentDescriptor.validateHeader(buffer, bases[index], buffer.capacity());
-            if (headerError != null) {
-                throw new WalCorruptionException(path, 0, sequence, headerError);
-            }
-            ByteBuffer crcView = buffer.duplicate();
-            ByteBuffer recordView = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-            int position = SegmentDescriptor.HEADER_LENGTH;
-            int capacity = buffer.capacity();
             boolean last = index == bases.length - 1;
-            while (position < capacity) {
-                int result = Frames.check(buffer, crcView, crc, position, sequence);
-                if (result > 0) {
-                    if (sequence >= fromSequence) {
-                        record.wrap(recordView, position, result - RecordDescriptor.HEADER_LENGTH, sequence,
-                                buffer.getInt(position + RecordDescriptor.TYPE_OFFSET));
-                        handler.onRecord(record);
-                        lastDelivered = sequence;
-                    }
-                    position += RecordDescriptor.alignedLength(result);
-                    sequence++;
-                } else if (result == Frames.SEALED) {
-                    break;
-                } else {
-                    if (last && result == Frames.EMPTY) {
-                        return lastDelivered;
-                    }
-                    int valid = Frames.findValidRecordAfter(buffer, crcView, crc, position, sequence);
-                    if (valid >= 0 || (!last && !Frames.isZero(buffer, position, capacity))) {
-                        throw new WalCorruptionException(path, position, sequence,
-                                Frames.describe(buffer, crcView, crc, position, sequence)
-                                        + (valid >= 0 ? "; yet a valid record follows at offset " + valid
-                                                : "; the segment is not sealed but a later segment exists"));
-                    }
-                    if (last) {
-                        return lastDelivered;
-                    }
-                    break;
-                }
+            Path path = SegmentFiles.path(directory, bases[index]);
+            MappedByteBuffer buffer = scan.open(path, bases[index], sequence, last, false);
+            if (buffer == null) {
+                break;
+            }
+            int end = scan.records(path, buffer, sequence, last, fromSequence, handler, record);
+            sequence = scan.nextSequence();
+            if (end != SegmentScan.SEALED) {
+                break;
             }
         }
-        return lastDelivered;
+        return Math.max(fromSequence, sequence) - 1;
     }
 }

@@ -42,6 +42,7 @@ public final class WalWriter implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final RecordClaim claim = new RecordClaim();
     private final boolean truncatedTornTail;
+    private final String tornTailReport;
     private final WriterLock lock;
     private final boolean asyncGroupCommit;
     private final WalFlusher flusher;
@@ -60,8 +61,6 @@ public final class WalWriter implements AutoCloseable {
     private long nextSequence;
     private volatile long durableSequence;
     private long pendingSinceNs = NOT_PENDING;
-    private long oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
-    private boolean directoryUnsynced;
     private int claimPosition = -1;
     private int claimType;
     private boolean closed;
@@ -90,6 +89,7 @@ public final class WalWriter implements AutoCloseable {
             throw e;
         }
         this.truncatedTornTail = state.tornTail;
+        this.tornTailReport = state.report;
         this.segments = new SegmentList(directory, state.bases);
         this.nextSequence = state.nextSequence;
         this.durableSequence = nextSequence - 1;
@@ -97,16 +97,16 @@ public final class WalWriter implements AutoCloseable {
             if (state.lastBuffer != null) {
                 state.lastBuffer.force();
             }
-            startSegment();
+            // durable in every mode: the directory entry is fsynced below, so its header must be on the device
+            startSegment(true);
         } else {
             state.lastBuffer.force();
             activate(state.lastBuffer, state.tailPosition);
         }
-        if (segments.count() > 1) {
-            // a previous NONE-mode writer may have died with rolled segments still only in the page cache
-            oldestUnforcedBase = segments.first();
-            forceRolledSegments();
-        }
+        // everything recovered is reported durable: a previous NONE-mode writer may have died with rolled
+        // segments only in the page cache, and directory entries (and any file cut or deleted) unsynced
+        segments.forceAllButLast(segments.first());
+        segments.syncDirectory(true);
     }
 
     /**
@@ -295,12 +295,25 @@ public final class WalWriter implements AutoCloseable {
     }
 
     /**
-     * Whether opening found and truncated a torn last record.
+     * Whether opening found and truncated a torn tail: bad bytes after the last good record, or a last segment
+     * that was empty, short or without a valid header and held no valid record ({@link #tornTailReport()} says
+     * which).
      *
      * @return {@code true} if bytes after the last good record were discarded on open
      */
     public boolean truncatedTornTail() {
         return truncatedTornTail;
+    }
+
+    /**
+     * What opening cut as a torn tail, for the operator's log: the file, the offset and expected sequence where
+     * the valid records end and why the rest was not a record, or the last segment removed because it was
+     * empty, short or without a valid header and held no valid record.
+     *
+     * @return a message naming file, offset and sequence; empty (never {@code null}) if nothing was cut
+     */
+    public String tornTailReport() {
+        return tornTailReport;
     }
 
     /**
@@ -388,17 +401,12 @@ public final class WalWriter implements AutoCloseable {
     }
 
     private void force() {
-        if (oldestUnforcedBase != RecordDescriptor.NULL_SEQUENCE) {
-            forceRolledSegments();
-        }
+        segments.forceRolled();
         if (position > forcedPosition) {
             buffer.force(forcedPosition, position - forcedPosition);
             forcedPosition = position;
         }
-        if (directoryUnsynced) {
-            SegmentFiles.fsyncDirectory(directory);
-            directoryUnsynced = false;
-        }
+        segments.syncDirectory(false);
         pendingSinceNs = NOT_PENDING;
         long last = nextSequence - 1;
         if (last > durableSequence) {
@@ -425,32 +433,18 @@ public final class WalWriter implements AutoCloseable {
         }
         if (mode != DurabilityMode.NONE) {
             force();
-        } else if (oldestUnforcedBase == RecordDescriptor.NULL_SEQUENCE && position > forcedPosition) {
-            oldestUnforcedBase = segments.last();
+        } else if (position > forcedPosition) {
+            segments.rolledUnforced();
         }
-        startSegment();
+        startSegment(mode != DurabilityMode.NONE);
     }
 
-    /** NONE mode rolls without forcing; a later flush fsyncs those files (mmap writes are in their page cache). */
-    private void forceRolledSegments() {
-        segments.forceAllButLast(oldestUnforcedBase);
-        oldestUnforcedBase = RecordDescriptor.NULL_SEQUENCE;
-    }
-
-    private void startSegment() {
-        boolean durable = mode != DurabilityMode.NONE;
+    private void startSegment(boolean durable) {
         PreparedSegment prepared = pretoucher == null ? null : pretoucher.ready();
-        MappedByteBuffer segment;
+        MappedByteBuffer segment = segments.start(nextSequence, newSegmentLength, prepared, durable);
         if (prepared != null) {
-            SegmentFiles.adopt(directory, prepared, nextSequence, durable);
             pretoucher.adopted();
-            segment = prepared.buffer;
-        } else {
-            SegmentFiles.create(directory, nextSequence, newSegmentLength, durable);
-            segment = SegmentFiles.map(SegmentFiles.path(directory, nextSequence), true);
         }
-        directoryUnsynced |= !durable;
-        segments.add(nextSequence);
         activate(segment, SegmentDescriptor.HEADER_LENGTH);
         if (!durable) {
             forcedPosition = 0;

@@ -10,7 +10,8 @@
  * and prepares the next segment ahead of the writer), or the writer's own duty cycle does that work. On
  * open the log is verified end to end: a torn last record is truncated, any damage before the tail fails the
  * open with a {@link io.github.exchangeblocks.wal.WalCorruptionException} that names file, offset and sequence,
- * and {@link io.github.exchangeblocks.wal.Wal#repair(java.nio.file.Path)} truncates there on an operator's
+ * and the reader, the tailer and {@link io.github.exchangeblocks.wal.Wal#verify(java.nio.file.Path)} find the
+ * end of the log by the same rule, so none of them stops silently at damage; {@link io.github.exchangeblocks.wal.Wal#repair(java.nio.file.Path)} truncates there on an operator's
  * decision. Binary layouts are documented in {@link io.github.exchangeblocks.wal.SegmentDescriptor} and
  * {@link io.github.exchangeblocks.wal.RecordDescriptor}.
  */

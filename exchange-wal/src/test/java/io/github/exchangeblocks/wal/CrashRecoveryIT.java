@@ -5,27 +5,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import static io.github.exchangeblocks.wal.TestRecords.assertExpected;
-import static io.github.exchangeblocks.wal.TestRecords.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills a writer child JVM with SIGKILL ({@link Process#destroyForcibly()}) at random moments, many rounds on the
- * same log, and checks after each: the log opens, every record the child reported durable is present,
- * byte-identical and in order, and no record that was never written appears (content is a function of the
- * sequence, and sequences are contiguous from 1).
+ * Kills a writer child JVM ({@link CrashWriterMain}) with SIGKILL ({@link ChildJvm#kill}) many rounds on the same
+ * log, at random points: during JVM start-up, while it opens and recovers the log, or while it appends. Each
+ * round writes records with its own epoch in the payload. After each kill the log is checked read-only, record by
+ * record: every record a previous check saw is still there with the same epoch (nothing dropped and written
+ * again), every record after them carries this round's epoch, the log reaches the highest sequence the child
+ * reported durable, a child that opened saw exactly the log the previous check saw, and the child reported no
+ * broken durability promise. Reports come from a file the child appends whole lines to, read after it died.
  */
 class CrashRecoveryIT {
     /** Child mode name for GROUP with asynchronous group commit by a flusher thread. */
@@ -39,7 +36,7 @@ class CrashRecoveryIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"NONE", "GROUP", GROUP_ASYNC, "SYNC_EACH", "GROUP_PRETOUCH"})
-    void shouldKeepEveryReportedRecordWhenKilledAtRandomMoments(String mode) throws Exception {
+    void shouldKeepEveryReportedRecordWhenKilledAtRandomPoints(String mode) throws Exception {
         runRounds(mode, 8, 0x5EED + mode.hashCode());
     }
 
@@ -52,60 +49,104 @@ class CrashRecoveryIT {
     }
 
     private void runRounds(String mode, int rounds, long seed) throws Exception {
+        Path log = dir.resolve("log");
         SplittableRandom random = new SplittableRandom(seed);
-        long reportedDurable = 0;
+        int[] epochs = new int[0];
+        long verified = 0;
+        long maxDurable = 0;
+        Map<String, Integer> phases = new TreeMap<>();
         for (int round = 0; round < rounds; round++) {
-            long durable = crashOnce(mode, random.nextInt(20, 400));
-            assertThat(durable).as("round %d reported", round).isGreaterThanOrEqualTo(reportedDurable);
-            reportedDurable = durable;
-            long last;
-            try (WalWriter writer = Wal.openWriter(TestRecords.config(dir, DurabilityMode.NONE))) {
-                last = writer.lastSequence();
+            String context = "mode " + mode + " seed " + seed + " round " + round;
+            CrashReports.Round report = crashOnce(mode, round, random);
+            assertThat(report.errors()).as(context + ": broken promises").isEmpty();
+            phases.merge(report.phase(), 1, Integer::sum);
+            long last = Files.isDirectory(log) ? Wal.verify(log) : 0;
+            if (report.opened()) {
+                assertThat(report.openedLast()).as(context + ": the child opened the log the last check saw")
+                        .isEqualTo(verified);
+            } else {
+                assertThat(last).as(context + ": killed before opening, nothing appended").isEqualTo(verified);
             }
-            assertThat(last).as("seed %d round %d: last sequence vs reported durable", seed, round)
-                    .isGreaterThanOrEqualTo(reportedDurable);
-            assertExpected(readAll(dir, 1), 1, last);
+            assertThat(last).as(context + ": last sequence vs reported durable")
+                    .isGreaterThanOrEqualTo(report.maxDurable());
+            epochs = Arrays.copyOf(epochs, (int) last);
+            Arrays.fill(epochs, (int) verified, (int) last, round);
+            checkRecords(log, epochs, context);
+            verified = last;
+            maxDurable = Math.max(maxDurable, report.maxDurable());
         }
-        assertThat(reportedDurable).isPositive();
+        try (WalWriter writer = Wal.openWriter(TestRecords.config(log, DurabilityMode.NONE))) {
+            assertThat(writer.lastSequence()).as("recovery agrees with the last read-only check").isEqualTo(verified);
+        }
+        System.out.printf("crash rounds %s: kills by phase %s, %d records, highest durable report %d%n", mode,
+                phases, verified, maxDurable);
+        assertThat(phases).as("a kill during JVM start-up").containsKey("start-up");
+        assertThat(maxDurable).isPositive();
     }
 
-    /** Runs the child until {@code killAfterMs} after it is ready, kills it, returns the highest durable report. */
-    private long crashOnce(String mode, int killAfterMs) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), CrashWriterMain.class.getName(), dir.toString(), mode,
-                Integer.toString(SEGMENT_LENGTH)));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        AtomicLong durable = new AtomicLong();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> readReports(process, durable, ready));
-        reader.start();
-        try {
-            assertThat(ready.await(30, TimeUnit.SECONDS)).as("child ready").isTrue();
-            Thread.sleep(killAfterMs);
-            assertThat(process.isAlive()).as("child alive before kill").isTrue();
-        } finally {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join();
+    /** Every record {@code 1..epochs.length} is present, in order, with the content its epoch wrote. */
+    private static void checkRecords(Path log, int[] epochs, String context) {
+        if (epochs.length == 0) {
+            return;
         }
-        return durable.get();
+        long[] next = {1};
+        long last = Wal.openReader(log).replay(1, r -> {
+            long sequence = r.sequence();
+            if (sequence != next[0] || sequence > epochs.length || r.type() != TestRecords.type(sequence)
+                    || !Arrays.equals(r.payloadToArray(), TestRecords.payload(sequence, epochs[(int) sequence - 1]))) {
+                throw new AssertionError(context + ": record " + sequence + " (expected " + next[0]
+                        + ") differs from what epoch " + (sequence <= epochs.length ? epochs[(int) sequence - 1] : -1)
+                        + " wrote");
+            }
+            next[0]++;
+        });
+        assertThat(last).as(context + ": replayed up to").isEqualTo(epochs.length);
     }
 
-    private static void readReports(Process process, AtomicLong durable, CountDownLatch ready) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith("R ")) {
-                    durable.accumulateAndGet(Long.parseLong(line.substring(2)), Math::max);
-                    ready.countDown();
-                } else if (line.startsWith("D ")) {
-                    durable.accumulateAndGet(Long.parseLong(line.substring(2)), Math::max);
-                }
+    /**
+     * One child round: kills it at a random point chosen by the round number (a quarter of the rounds at a random
+     * delay from its start, round 0 at once; a quarter right after it reports it is about to open the log; the
+     * rest while it appends), then returns what it reported.
+     */
+    private CrashReports.Round crashOnce(String mode, int round, SplittableRandom random) throws Exception {
+        Path reports = dir.resolve("reports-" + round + ".txt");
+        Path stderr = dir.resolve("child-" + round + ".err");
+        Process child = ChildJvm.start(CrashWriterMain.class, stderr, dir.resolve("log").toString(), mode,
+                Integer.toString(SEGMENT_LENGTH), Integer.toString(round), reports.toString());
+        child.getOutputStream().close();
+        switch (round % 4) {
+            case 0 -> Thread.sleep(round == 0 ? 0 : random.nextInt(250));
+            case 1 -> {
+                awaitReport(reports, "S", child, stderr);
+                sleepNanos(random.nextLong(3_000_000));
             }
-        } catch (IOException | NumberFormatException e) {
-            ready.countDown();
+            default -> {
+                awaitReport(reports, "R", child, stderr);
+                Thread.sleep(random.nextInt(20, 300));
+            }
+        }
+        ChildJvm.kill(child, stderr);
+        return CrashReports.read(reports);
+    }
+
+    private static void awaitReport(Path reports, String kind, Process child, Path stderr)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            CrashReports.Round round = CrashReports.read(reports);
+            if (kind.equals("S") ? round.started() : round.opened()) {
+                return;
+            }
+            if (!child.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("child never reported " + kind + ": " + ChildJvm.read(stderr));
+            }
+            sleepNanos(200_000);
+        }
+    }
+
+    private static void sleepNanos(long nanos) throws InterruptedException {
+        if (nanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(nanos);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.github.exchangeblocks.wal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,31 @@ final class TestRecords {
         byte[] bytes = new byte[random.nextInt(MAX_PAYLOAD + 1)];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    /**
+     * Content of record {@code sequence} as written in crash-test round {@code epoch}: the epoch and the sequence
+     * first, then bytes that depend on both, so a record lost and written again in a later round differs.
+     */
+    static byte[] payload(long sequence, int epoch) {
+        SplittableRandom random = new SplittableRandom(sequence * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L);
+        byte[] bytes = new byte[2 * Long.BYTES + random.nextInt(MAX_PAYLOAD - 2 * Long.BYTES + 1)];
+        random.nextBytes(bytes);
+        ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        header.putLong(0, epoch);
+        header.putLong(Long.BYTES, sequence);
+        return bytes;
+    }
+
+    /** Appends the next record with the content of round {@code epoch}; returns its sequence. */
+    static long appendExpected(WalWriter writer, int epoch) {
+        long sequence = writer.lastSequence() + 1;
+        byte[] payload = payload(sequence, epoch);
+        long appended = writer.append(type(sequence), payload, 0, payload.length);
+        if (appended != sequence) {
+            throw new AssertionError("appended " + appended + " expected " + sequence);
+        }
+        return appended;
     }
 
     static long appendExpected(WalWriter writer) {

@@ -35,12 +35,22 @@ public final class SnapshotStore {
     public SnapshotStore(Path directory) {
         this.directory = Objects.requireNonNull(directory, "directory");
         try {
-            Files.createDirectories(directory);
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+                Path parent = directory.toAbsolutePath().getParent();
+                if (parent != null) {
+                    fsyncDirectory(parent);
+                }
+            }
+            boolean deleted = false;
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory,
                     SnapshotDescriptor.FILE_PREFIX + "*" + SnapshotDescriptor.FILE_SUFFIX + TMP_SUFFIX)) {
                 for (Path leftover : leftovers) {
-                    Files.deleteIfExists(leftover);
+                    deleted |= Files.deleteIfExists(leftover);
                 }
+            }
+            if (deleted) {
+                fsyncDirectory(directory);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + directory, e);
@@ -83,9 +93,7 @@ public final class SnapshotStore {
                 channel.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-                dir.force(true);
-            }
+            fsyncDirectory(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + target, e);
         }
@@ -174,9 +182,19 @@ public final class SnapshotStore {
                 Files.deleteIfExists(directory.resolve(SnapshotDescriptor.fileName(sequences[i])));
                 deleted++;
             }
+            if (deleted > 0) {
+                fsyncDirectory(directory);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete old snapshots in " + directory, e);
         }
         return deleted;
+    }
+
+    /** Makes creations, renames and deletions in {@code directory} durable (works on Linux and macOS). */
+    private static void fsyncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 }
