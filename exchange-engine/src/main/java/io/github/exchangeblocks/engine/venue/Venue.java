@@ -311,7 +311,8 @@ public final class Venue {
     }
 
     /**
-     * Marks an instrument: positions are revalued at this price.
+     * Marks an instrument: positions are revalued at this price; with {@link VenueSettings#liquidateOnMark()},
+     * accounts it leaves over the liquidation threshold are liquidated in the same command.
      *
      * @param timestampNs     the command's time
      * @param instrumentIndex the instrument
@@ -323,6 +324,9 @@ public final class Venue {
             return fromAccounts();
         }
         listener.onInstrumentChanged(timestampNs, instrumentIndex);
+        if (settings.liquidateOnMark()) {
+            dayCycle.liquidate(timestampNs);
+        }
         return true;
     }
 
@@ -336,7 +340,13 @@ public final class Venue {
      * @return true if the day was settled and rolled
      */
     public boolean endTradingDay(long timestampNs, int nextTradingDay, long[] settlementPriceTicks) {
-        return dayCycle.endTradingDay(timestampNs, nextTradingDay, settlementPriceTicks);
+        if (!dayCycle.endTradingDay(timestampNs, nextTradingDay, settlementPriceTicks)) {
+            return false;
+        }
+        if (settings.liquidateOnMark()) {
+            dayCycle.liquidate(timestampNs);
+        }
+        return true;
     }
 
     /**

@@ -22,6 +22,7 @@ public final class VenueSettings {
     private final int expectedOrdersPerBook;
     private final long marketCollarE8;
     private final LiquidationPolicy liquidationPolicy;
+    private final boolean liquidateOnMark;
     private final long[] klineDurationsNs;
     private final int klineCapacity;
     private final int tickCapacity;
@@ -34,6 +35,7 @@ public final class VenueSettings {
         expectedOrdersPerBook = builder.expectedOrdersPerBook;
         marketCollarE8 = builder.marketCollarE8;
         liquidationPolicy = builder.liquidationPolicy;
+        liquidateOnMark = builder.liquidateOnMark;
         klineDurationsNs = builder.klineDurationsNs.clone();
         klineCapacity = builder.klineCapacity;
         tickCapacity = builder.tickCapacity;
@@ -92,6 +94,16 @@ public final class VenueSettings {
         return liquidationPolicy;
     }
 
+    /**
+     * Whether a mark price or an end of day that leaves accounts over the liquidation threshold liquidates them at
+     * once, in the same command (as {@link Venue#liquidate} would). Default true.
+     *
+     * @return true to liquidate on marks and settlements
+     */
+    public boolean liquidateOnMark() {
+        return liquidateOnMark;
+    }
+
     /** @return the kline durations every instrument keeps from listing on, nanoseconds (a copy) */
     public long[] klineDurationsNs() {
         return klineDurationsNs.clone();
@@ -129,12 +141,22 @@ public final class VenueSettings {
         private int expectedOrdersPerBook = 1024;
         private long marketCollarE8 = 5_000_000;
         private LiquidationPolicy liquidationPolicy = LiquidationPolicy.standard();
+        private boolean liquidateOnMark = true;
         private long[] klineDurationsNs = {60_000_000_000L, 300_000_000_000L, 3_600_000_000_000L,
             MarketDataSettings.DAY_NS};
         private int klineCapacity = 10_000;
         private int tickCapacity = 10_000;
 
         private Builder() {
+        }
+
+        /**
+         * @param value true to liquidate accounts over the threshold right after a mark price or an end of day
+         * @return this
+         */
+        public Builder liquidateOnMark(boolean value) {
+            liquidateOnMark = value;
+            return this;
         }
 
         /**
