@@ -38,6 +38,11 @@ final class RandomCommands {
         Random r = new Random(seed);
         List<ExchangeCommand> commands = new ArrayList<>(Defaults.bootstrap(
                 List.of(Defaults.COPPER, Defaults.INDEX), List.of("alice", "bob", "carol"), 2_000_000_000L));
+        // One crossing pair up front, so that every stream has a trade to replay.
+        commands.add(new InsertOrder("alice", "first", Defaults.COPPER.instrumentId(), Side.BUY, Offset.OPEN,
+                OrderType.LIMIT, TimeInForce.GTC, 7_000, 2, 0));
+        commands.add(new InsertOrder("bob", "first", Defaults.COPPER.instrumentId(), Side.SELL, Offset.OPEN,
+                OrderType.LIMIT, TimeInForce.IOC, 7_000, 1, 0));
         int day = 20261207;
         for (int i = 0; i < count; i++) {
             String user = USERS[r.nextInt(10) < 8 ? r.nextInt(3) : 3 + r.nextInt(2)];
