@@ -48,9 +48,16 @@ final class BookEvents implements OrderBookListener {
     public void onCancelled(long timestampNs, long orderId, long ownerId, Side side, long price,
                             long cancelledQuantity, long remainingQuantity, CancelReason reason) {
         if (remainingQuantity != 0) {
-            // Only decrement-and-cancel self-trade prevention leaves a remainder; the books use NONE.
-            throw new IllegalStateException("orderId=" + orderId + " partially cancelled: the account book can only"
-                    + " release a whole order");
+            // Decrement-and-cancel self-trade prevention leaves a remainder: release just the cancelled lots.
+            if (!accounts.reduceOrder(orderId, cancelledQuantity)) {
+                throw new IllegalStateException("account book refused to reduce orderId=" + orderId + ": "
+                        + accounts.lastRejection());
+            }
+            WorkingOrder order = orders.get(orderId);
+            order.volumeLeft = remainingQuantity;
+            publisher.order(order);
+            publisher.quoteChanged(instrumentIndex);
+            return;
         }
         if (!accounts.cancelOrder(orderId)) {
             throw new IllegalStateException("account book refused to release orderId=" + orderId + ": "
