@@ -6,13 +6,16 @@ package io.github.exchangeblocks.engine.instrument;
  * scale cannot hold exactly. Stateless and thread-safe.
  */
 public final class Decimals {
-    private static final long[] POW10 = {
-        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
-        10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
-        1_000_000_000_000_000L, 1_000_000_000_000_000_000L
-    };
+    private static final long[] POW10 = new long[19];
     /** Returned by {@link #parse} when the text is not an exact decimal at the scale. */
     public static final long INVALID = Long.MIN_VALUE;
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
 
     private Decimals() {
     }

@@ -213,4 +213,16 @@ class SettlementWorkedExamplesTest {
                 .contains("risk_ratio                    7.2027%\n")
                 .contains("DCE.m2601");
     }
+
+    @Test
+    void shouldRenderSettlementPricesAsDecimalsWhenRendererKnowsTheInstruments() {
+        int bob = book.openAccount("bob");
+        book.deposit(bob, 100_000_000);
+        book.placeOrder(bob, 1, IF, BUY, OPEN, LIMIT, 19_001, 1);
+        book.fill(1, 19_001, 1);
+        // IF2512: tick 0.2, so 19,001 ticks settle at 3800.2 index points
+        settlement.setSettlementPrice(IF, 19_001);
+        String text = new StatementRenderer(book.registry()).render(settlement.settle(20251201).get(0));
+        assertThat(text).contains("settle_price").contains("CFFEX.IF2512           3800.2        1        0");
+    }
 }
