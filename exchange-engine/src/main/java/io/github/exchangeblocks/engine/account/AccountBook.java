@@ -9,7 +9,6 @@ import io.github.exchangeblocks.api.account.FillView;
 import io.github.exchangeblocks.api.account.OpenOrderView;
 import io.github.exchangeblocks.api.account.Rejection;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
-import io.github.exchangeblocks.engine.instrument.Decimals;
 import io.github.exchangeblocks.engine.instrument.Instrument;
 import io.github.exchangeblocks.engine.instrument.InstrumentRegistry;
 import io.github.exchangeblocks.engine.instrument.InstrumentUsage;
@@ -41,7 +40,7 @@ import java.util.List;
  * instrument. Iteration that can affect output (settlement, hashing, snapshots) follows account id, position
  * first-open and order id order. Not thread-safe: single writer.
  */
-public final class AccountBook implements InstrumentUsage {
+public final class AccountBook implements AccountBookView, InstrumentUsage {
     /** Largest accepted deposit or withdrawal, minor units. */
     public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
     /** Largest accepted order or fill price, ticks. */
@@ -52,13 +51,14 @@ public final class AccountBook implements InstrumentUsage {
     final InstrumentRegistry registry;
     final AccountConventions conventions;
     final ArrayList<Account> accounts = new ArrayList<>();
-    private final Object2IntOpenHashMap<String> accountIdByName = new Object2IntOpenHashMap<>();
+    final Object2IntOpenHashMap<String> accountIdByName = new Object2IntOpenHashMap<>();
     final Long2ObjectOpenHashMap<OpenOrder> orders = new Long2ObjectOpenHashMap<>();
     final Long2ObjectOpenHashMap<Position> positionsByKey = new Long2ObjectOpenHashMap<>();
     final ArrayDeque<OpenOrder> orderPool = new ArrayDeque<>();
     private final OrderAcceptance acceptance;
     private final OrderChanges changes;
     private final FillBooking fills;
+    private final AccountFunds funds;
     final HolderIndex index = new HolderIndex();
     AccountChangeListener listener = AccountChangeListener.NONE;
     long feesCollected;
@@ -95,23 +95,16 @@ public final class AccountBook implements InstrumentUsage {
         this.acceptance = new OrderAcceptance(this, riskChain);
         this.changes = new OrderChanges(this, acceptance);
         this.fills = new FillBooking(this);
+        this.funds = new AccountFunds(this);
         accountIdByName.defaultReturnValue(-1);
     }
 
-    /**
-     * The instrument registry.
-     *
-     * @return never {@code null}
-     */
+    @Override
     public InstrumentRegistry registry() {
         return registry;
     }
 
-    /**
-     * The venue conventions this book computes with (also written to its snapshots).
-     *
-     * @return never {@code null}
-     */
+    @Override
     public AccountConventions conventions() {
         return conventions;
     }
@@ -133,57 +126,25 @@ public final class AccountBook implements InstrumentUsage {
      * @return the new account id, or {@code -1} if refused
      */
     public int openAccount(String userName) {
-        if (userName == null || userName.isBlank() || userName.length() > 64) {
-            refuse(RejectCode.MALFORMED_INPUT).append("userName=").append(userName)
-                    .append(" must be 1..64 characters, not blank");
-            return -1;
-        }
-        if (accountIdByName.containsKey(userName)) {
-            refuse(RejectCode.ACCOUNT_EXISTS).append("userName=").append(userName).append(" already has an account");
-            return -1;
-        }
-        int id = accounts.size();
-        accounts.add(new Account(id, userName));
-        accountIdByName.put(userName, id);
-        return id;
+        return funds.open(userName);
     }
 
-    /**
-     * The id of a user's account.
-     *
-     * @param userName the name given at opening
-     * @return the id, or {@code -1} if unknown
-     */
+    @Override
     public int accountIdOf(String userName) {
         return userName == null ? -1 : accountIdByName.getInt(userName);
     }
 
-    /**
-     * Number of accounts.
-     *
-     * @return the count
-     */
+    @Override
     public int accountCount() {
         return accounts.size();
     }
 
-    /**
-     * An account by id.
-     *
-     * @param accountId a value returned by {@link #openAccount}
-     * @return the live account, or {@code null} if unknown
-     */
+    @Override
     public Account account(int accountId) {
         return accountId >= 0 && accountId < accounts.size() ? accounts.get(accountId) : null;
     }
 
-    /**
-     * An account's position in an instrument.
-     *
-     * @param accountId       the account
-     * @param instrumentIndex the instrument
-     * @return the live position, or {@code null} if the account has none
-     */
+    @Override
     public Position position(int accountId, int instrumentIndex) {
         return positionsByKey.get(key(accountId, instrumentIndex));
     }
@@ -196,13 +157,7 @@ public final class AccountBook implements InstrumentUsage {
      * @return true if booked
      */
     public boolean deposit(int accountId, long amount) {
-        Account account = fundable(accountId, amount);
-        if (account == null) {
-            return false;
-        }
-        account.deposit += amount;
-        listener.onAccountChanged(accountId);
-        return true;
+        return funds.deposit(accountId, amount);
     }
 
     /**
@@ -213,34 +168,7 @@ public final class AccountBook implements InstrumentUsage {
      * @return true if booked
      */
     public boolean withdraw(int accountId, long amount) {
-        Account account = fundable(accountId, amount);
-        if (account == null) {
-            return false;
-        }
-        long available = account.available();
-        if (amount > available) {
-            StringBuilder m = refuse(RejectCode.INSUFFICIENT_AVAILABLE);
-            Decimals.append(m.append("amount="), amount, registry.moneyScale());
-            Decimals.append(m.append(" must be <= available="), available, registry.moneyScale());
-            return false;
-        }
-        account.withdraw += amount;
-        listener.onAccountChanged(accountId);
-        return true;
-    }
-
-    private Account fundable(int accountId, long amount) {
-        Account account = account(accountId);
-        if (account == null) {
-            refuse(RejectCode.UNKNOWN_ACCOUNT).append("accountId=").append(accountId).append(" is not open");
-            return null;
-        }
-        if (amount <= 0 || amount > MAX_AMOUNT) {
-            refuse(RejectCode.INVALID_AMOUNT).append("amount=").append(amount).append(" must be in 1..")
-                    .append(MAX_AMOUNT).append(" minor units");
-            return null;
-        }
-        return account;
+        return funds.withdraw(accountId, amount);
     }
 
     /**
@@ -281,13 +209,7 @@ public final class AccountBook implements InstrumentUsage {
         return fills.fill(orderId, priceTicks, volume);
     }
 
-    /**
-     * The last booked fill's figures: commission, margin booked or released, frozen funds released, close profit,
-     * lots closed from today and history, the order's remaining volume and the position after. A reused flyweight,
-     * overwritten by the next fill; unchanged by refused fills.
-     *
-     * @return never {@code null} (all zero before the first fill)
-     */
+    @Override
     public FillView lastFill() {
         return fills.result();
     }
@@ -333,13 +255,7 @@ public final class AccountBook implements InstrumentUsage {
         return changes.cancel(orderId);
     }
 
-    /**
-     * A live order's freeze and remaining volume.
-     *
-     * @param orderId the order
-     * @return a live view, valid while the order is open (pooled: reused once it finishes), or {@code null} if the
-     *         order is not open
-     */
+    @Override
     public OpenOrderView order(long orderId) {
         return orders.get(orderId);
     }
@@ -368,63 +284,25 @@ public final class AccountBook implements InstrumentUsage {
      * @return true if applied
      */
     public boolean markPrice(int instrumentIndex, long priceTicks) {
-        if (!registry.contains(instrumentIndex)) {
-            refuse(RejectCode.UNKNOWN_INSTRUMENT).append("instrumentIndex=").append(instrumentIndex)
-                    .append(" is not listed");
-            return false;
-        }
-        if (priceTicks <= 0 || priceTicks > MAX_PRICE_TICKS) {
-            refuse(RejectCode.INVALID_AMOUNT).append("priceTicks=").append(priceTicks).append(" must be in 1..")
-                    .append(MAX_PRICE_TICKS);
-            return false;
-        }
-        Instrument instrument = registry.get(instrumentIndex);
-        if (!index.markFits(instrument, priceTicks)) {
-            StringBuilder m = refuse(RejectCode.INVALID_AMOUNT).append("priceTicks=").append(priceTicks).append(" (");
-            Decimals.appendPrice(m, priceTicks, instrument).append(") x largest position ")
-                    .append(index.maxSideVolume[instrumentIndex]).append(" takes a notional out of range");
-            return false;
-        }
-        index.mark(instrumentIndex, priceTicks);
-        return true;
+        return funds.mark(instrumentIndex, priceTicks);
     }
-    /**
-     * An instrument's mark price.
-     *
-     * @param instrumentIndex the instrument
-     * @return ticks, {@code 0} if never set
-     */
+    @Override
     public long markPriceTicks(int instrumentIndex) {
         return index.markPrice(instrumentIndex);
     }
 
-    /**
-     * Number of positions (including flat ones kept until settlement) indexed under an instrument.
-     *
-     * @param instrumentIndex the instrument
-     * @return the count
-     */
+    @Override
     public int holderCount(int instrumentIndex) {
         return index.holderCount(instrumentIndex);
     }
 
-    /**
-     * Remaining volume of an open order.
-     *
-     * @param orderId the order
-     * @return lots, or {@code -1} if the order is not open
-     */
+    @Override
     public long remainingVolume(long orderId) {
         OpenOrder order = orders.get(orderId);
         return order == null ? -1 : order.remaining;
     }
 
-    /**
-     * Ids of an account's open orders, ascending.
-     *
-     * @param accountId the account
-     * @return a new sorted array
-     */
+    @Override
     public long[] openOrderIds(int accountId) {
         long[] ids = new long[orders.size()];
         int n = 0;
@@ -438,29 +316,17 @@ public final class AccountBook implements InstrumentUsage {
         return result;
     }
 
-    /**
-     * Number of open orders over all accounts.
-     *
-     * @return the count
-     */
+    @Override
     public int openOrderCount() {
         return orders.size();
     }
 
-    /**
-     * Commission collected over all accounts since the book was created (never reset by settlement).
-     *
-     * @return minor units
-     */
+    @Override
     public long feesCollected() {
         return feesCollected;
     }
 
-    /**
-     * The last settled trading day.
-     *
-     * @return {@code yyyymmdd}, or {@link #NULL_DAY}
-     */
+    @Override
     public int lastSettledDay() {
         return lastSettledDay;
     }
@@ -506,13 +372,7 @@ public final class AccountBook implements InstrumentUsage {
         return DayRoll.purge(this);
     }
 
-    /**
-     * A 64-bit FNV-1a hash of the whole state (conventions, instruments' mark prices, accounts by id with their
-     * positions in first-open order, open orders by id): equal for books driven by the same commands, and for a
-     * book and the book restored from its snapshot.
-     *
-     * @return the hash
-     */
+    @Override
     public long stateHash() {
         return AccountBookState.hash(this);
     }
@@ -542,31 +402,17 @@ public final class AccountBook implements InstrumentUsage {
         return AccountBookState.read(snapshot, registry, riskChain);
     }
 
-    /**
-     * The code of the last refused command (the reject channel; {@link #lastRejectMessage()} says why).
-     *
-     * @return the code, or {@code null} if nothing was refused yet
-     */
+    @Override
     public RejectCode lastRejectCode() {
         return rejectCode;
     }
 
-    /**
-     * The message of the last refused command, naming the field, the rule and the numbers (prices and money as
-     * decimals). A reused buffer, overwritten by the next refusal: copy it to keep it.
-     *
-     * @return never {@code null} (empty if nothing was refused yet)
-     */
+    @Override
     public CharSequence lastRejectMessage() {
         return rejectMessage;
     }
 
-    /**
-     * The last refusal as a value, for convenience: allocates a {@link Rejection} on each call (use
-     * {@link #lastRejectCode()} and {@link #lastRejectMessage()} on hot paths).
-     *
-     * @return the rejection, or {@code null} if nothing was refused yet
-     */
+    @Override
     public Rejection lastRejection() {
         return rejectCode == null ? null : new Rejection(rejectCode, rejectMessage.toString());
     }

@@ -156,9 +156,9 @@ public final class AccountConventions {
         if ((bits & ~0x7F) != 0) {
             throw new IllegalArgumentException("snapshot: conventions=" + bits + " has unknown bits");
         }
-        return builder().commissionRounding(Rounding.fromCode(bits & 3)).marginRounding(Rounding.fromCode(bits >> 2 & 3))
-                .freezeCloseCommission((bits & 16) != 0).retainFlatPositions((bits & 32) != 0)
-                .roundMixedCloseOnce((bits & 64) != 0).build();
+        return builder().commissionRounding(Rounding.fromCode(bits & 3))
+                .marginRounding(Rounding.fromCode(bits >> 2 & 3)).freezeCloseCommission((bits & 16) != 0)
+                .retainFlatPositions((bits & 32) != 0).roundMixedCloseOnce((bits & 64) != 0).build();
     }
 
     @Override

@@ -177,8 +177,8 @@ final class OrderAcceptance {
         long lotSize = instrument.spec().lotSize();
         if (volume <= 0 || volume % lotSize != 0 || volume > instrument.spec().maxOrderVolume()) {
             book.refuse(RejectCode.INVALID_ORDER).append("volume=").append(volume)
-                    .append(" must be a positive multiple of lotSize=").append(lotSize).append(" and <= maxOrderVolume=")
-                    .append(instrument.spec().maxOrderVolume());
+                    .append(" must be a positive multiple of lotSize=").append(lotSize)
+                    .append(" and <= maxOrderVolume=").append(instrument.spec().maxOrderVolume());
             return false;
         }
         long lowest = type == OrderType.MARKET ? 0 : 1;

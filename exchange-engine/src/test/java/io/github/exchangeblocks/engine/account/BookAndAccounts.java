@@ -173,7 +173,8 @@ final class BookAndAccounts implements OrderBookListener {
                 long price = order.freezePriceTicks();
                 boolean buy = order.side() == Side.BUY;
                 if (order.offset() == Offset.OPEN) {
-                    assertThat(order.frozenMargin()).isEqualTo(conventions.margin(cu, buy, price, order.remainingVolume()));
+                    assertThat(order.frozenMargin())
+                            .isEqualTo(conventions.margin(cu, buy, price, order.remainingVolume()));
                     assertThat(order.frozenCommission())
                             .isEqualTo(conventions.openCommission(cu, price, order.remainingVolume()));
                 } else {

@@ -160,7 +160,8 @@ final class Scenario {
             long hash = book.stateHash();
             long bad = price > buy.price ? pair[0] : pair[1];
             assertThat(book.fill(bad, price, lots)).isFalse();
-            assertThat(book.lastRejectCode()).isEqualTo(io.github.exchangeblocks.api.RejectCode.FILL_PRICE_OUTSIDE_LIMIT);
+            assertThat(book.lastRejectCode())
+                    .isEqualTo(io.github.exchangeblocks.api.RejectCode.FILL_PRICE_OUTSIDE_LIMIT);
             assertThat(book.stateHash()).isEqualTo(hash);
             priceRefusals++;
             return;

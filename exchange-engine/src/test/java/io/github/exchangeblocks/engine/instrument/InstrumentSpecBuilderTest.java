@@ -68,7 +68,8 @@ class InstrumentSpecBuilderTest {
                 "tickSize=1e-3 x volumeMultiple=3 must be a whole number of minor units at moneyScale=2");
         assertRefused(ifSpec().closeRule(null), "closeRule=null must not be null");
         assertRefused(InstrumentSpecBuilder.of("IF2512", 2).priceTick("0.2").volumeMultiple("300").maxOrderVolume(20)
-                .closeRule(CloseRule.TODAY_FIRST), "instrumentId=IF2512 must look like EXCHANGE.code (e.g. SHFE.cu2512)");
+                .closeRule(CloseRule.TODAY_FIRST),
+                "instrumentId=IF2512 must look like EXCHANGE.code (e.g. SHFE.cu2512)");
         assertRefused(InstrumentSpecBuilder.of("CFFEX.IF2512", 12), "moneyScale=12 must be in 0..9");
     }
 

@@ -194,7 +194,8 @@ class SettlementWorkedExamplesTest {
         book.deposit(bob, 100_000_000);
         assertThat(book.placeOrder(bob, 1, CU, BUY, OPEN, LIMIT, 7561, 1)).isFalse();
         assertThat(book.lastRejection().code()).isEqualTo(RejectCode.PRICE_OUTSIDE_BAND);
-        assertThat(book.lastRejection().message()).isEqualTo("priceTicks=7561 (75610) must be in 6440..7560 (64400..75600)");
+        assertThat(book.lastRejection().message())
+                .isEqualTo("priceTicks=7561 (75610) must be in 6440..7560 (64400..75600)");
         assertThat(book.placeOrder(bob, 1, CU, BUY, OPEN, LIMIT, 7560, 1)).isTrue();
     }
 
