@@ -151,7 +151,7 @@ public final class Instrument {
     }
 
     /**
-     * Margin of {@code volume} lots at {@code priceTicks}, rounded up.
+     * Margin of {@code volume} lots at {@code priceTicks}, rounded up ({@link Rounding#UP}).
      *
      * @param longSide   true for a long position, false for short
      * @param priceTicks price, {@code >= 0}
@@ -178,7 +178,7 @@ public final class Instrument {
     }
 
     /**
-     * Commission of a fill, rounded up.
+     * Commission of a fill, the notional part rounded up ({@link Rounding#UP}).
      *
      * @param kind       {@link #COMMISSION_OPEN}, {@link #COMMISSION_CLOSE} or {@link #COMMISSION_CLOSE_TODAY}
      * @param priceTicks price, {@code >= 0}
