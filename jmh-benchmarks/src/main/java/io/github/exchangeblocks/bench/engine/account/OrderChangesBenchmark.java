@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The account book following a book's order changes, and refusals. {@code amendReduceCycle}: one invocation places
  * a 10-lot BUY OPEN order, amends it up to 12 lots (funds and position checks), amends its price (re-admitted),
- * reduces it by 2 lots (as decrement-and-cancel self-trade prevention reports), fills 5 lots and cancels the rest:
- * 6 account-book commands per invocation. {@code refusedFill}: a fill above a BUY order's limit, refused with a
+ * reduces it by 2 lots (as decrement-and-cancel self-trade prevention reports), fills 5 lots, cancels the rest, then
+ * closes the 5 lots (a CLOSETODAY order and its fill) so the state is steady: 8 account-book commands per
+ * invocation. {@code refusedFill}: a fill above a BUY order's limit, refused with a
  * code and a message (prices as decimals) written into the book's reused buffer. {@code -prof gc} shows whether
  * either allocates.
  */
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class OrderChangesBenchmark {
-    private static final int COMMANDS = 6;
+    private static final int COMMANDS = 8;
     private AccountBook book;
     private int account;
     private long nextOrderId = 2;
@@ -48,7 +49,7 @@ public class OrderChangesBenchmark {
     }
 
     /**
-     * Place, amend up, amend price, reduce, fill, cancel.
+     * Place, amend up, amend price, reduce, fill, cancel, close.
      *
      * @return the account's frozen margin plus available, so the work is not eliminated
      */
@@ -62,6 +63,9 @@ public class OrderChangesBenchmark {
         book.reduceOrder(id, 2);
         book.fill(id, 7000, 5);
         book.cancelOrder(id);
+        long close = nextOrderId++;
+        book.placeOrder(account, close, 0, Side.SELL, Offset.CLOSETODAY, OrderType.LIMIT, 7000, 5);
+        book.fill(close, 7000, 5);
         return book.account(account).frozenMargin() + book.account(account).available();
     }
 
