@@ -45,7 +45,7 @@ public interface AccountBookView {
     /**
      * An account by id.
      *
-     * @param accountId a value returned by {@link #openAccount}
+     * @param accountId a value returned by {@link AccountBook#openAccount}
      * @return the live account, or {@code null} if unknown
      */
     Account account(int accountId);
@@ -126,7 +126,7 @@ public interface AccountBookView {
     /**
      * The last settled trading day.
      *
-     * @return {@code yyyymmdd}, or {@link #NULL_DAY}
+     * @return {@code yyyymmdd}, or {@link AccountBook#NULL_DAY}
      */
     int lastSettledDay();
 
