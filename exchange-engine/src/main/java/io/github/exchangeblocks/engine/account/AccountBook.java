@@ -238,7 +238,7 @@ public final class AccountBook implements AccountBookView, InstrumentUsage {
      * Reducing by the whole remaining volume cancels the order.
      *
      * @param orderId an open order
-     * @param volume  lots to cancel, {@code 1..remaining}
+     * @param volume  lots to cancel, {@code 1..remaining}, a multiple of the lot size
      * @return true if reduced
      */
     public boolean reduceOrder(long orderId, long volume) {

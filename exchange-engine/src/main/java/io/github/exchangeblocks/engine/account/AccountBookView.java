@@ -86,7 +86,8 @@ public interface AccountBookView {
     long markPriceTicks(int instrumentIndex);
 
     /**
-     * Number of positions (including flat ones kept until settlement) indexed under an instrument.
+     * Number of positions (including flat ones, kept until settlement or, when the conventions retain them, until
+     * {@link AccountBook#purgeFlatPositions()}) indexed under an instrument.
      *
      * @param instrumentIndex the instrument
      * @return the count

@@ -30,7 +30,9 @@ final class OrderChanges {
         if (order == null) {
             return false;
         }
-        if (newPriceTicks == order.limitPriceTicks && newVolume > 0 && newVolume <= order.remaining) {
+        long lotSize = order.position.instrument.spec().lotSize();
+        if (newPriceTicks == order.limitPriceTicks && newVolume > 0 && newVolume <= order.remaining
+                && newVolume % lotSize == 0) {
             return newVolume == order.remaining ? unchanged(order) : reduce(orderId, order.remaining - newVolume);
         }
         Position position = order.position;
@@ -76,6 +78,12 @@ final class OrderChanges {
         if (lots <= 0 || lots > order.remaining) {
             book.refuse(RejectCode.INVALID_ORDER).append("reduce volume=").append(lots).append(" must be in 1..")
                     .append(order.remaining).append(" (orderId=").append(orderId).append(" remaining)");
+            return false;
+        }
+        long lotSize = order.position.instrument.spec().lotSize();
+        if (lots % lotSize != 0) {
+            book.refuse(RejectCode.INVALID_ORDER).append("reduce volume=").append(lots)
+                    .append(" must be a multiple of lotSize=").append(lotSize);
             return false;
         }
         if (lots == order.remaining) {

@@ -111,14 +111,16 @@ class AccountBookProperties {
     }
 
     @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
-    void shouldRestoreSameStateAndEventOrderWhenSnapshotIsReadBack(@ForAll("operations") List<Scenario.Op> ops) {
-        Scenario scenario = new Scenario();
+    void shouldRestoreSameStateAndEventOrderWhenSnapshotIsReadBack(@ForAll("operations") List<Scenario.Op> ops,
+            @ForAll("conventions") AccountConventions conventions) {
+        Scenario scenario = new Scenario(conventions);
         for (Scenario.Op op : ops) {
             scenario.apply(op);
             byte[] bytes = scenario.book.snapshot();
             AccountBook restored = AccountBook.restore(bytes, scenario.registry,
                     io.github.exchangeblocks.engine.risk.RiskChain.none());
             assertThat(restored.stateHash()).isEqualTo(scenario.book.stateHash());
+            assertThat(restored.conventions()).isEqualTo(conventions);
             assertThat(restored.snapshot()).isEqualTo(bytes);
             AccountIdentities.assertConsistent(restored);
         }

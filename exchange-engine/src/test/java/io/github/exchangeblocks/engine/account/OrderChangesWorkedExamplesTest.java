@@ -160,4 +160,28 @@ class OrderChangesWorkedExamplesTest {
         assertThat(book.order(2).frozenTodayVolume()).isEqualTo(3);
         AccountIdentities.assertConsistent(book);
     }
+
+    @Test
+    void shouldKeepVolumesOnTheLotWhenAmendingOrReducing() {
+        io.github.exchangeblocks.engine.instrument.InstrumentRegistry registry = Fixtures.registry();
+        int twoLots = registry.list(new io.github.exchangeblocks.api.instrument.InstrumentSpec("TEST.lot2", 0, 1,
+                10, 2, 8_000_000, 8_000_000, io.github.exchangeblocks.api.instrument.CommissionRate.FREE,
+                io.github.exchangeblocks.api.instrument.CommissionRate.FREE,
+                io.github.exchangeblocks.api.instrument.CommissionRate.FREE, 0, 100,
+                io.github.exchangeblocks.api.instrument.CloseRule.HISTORY_FIRST));
+        registry.setStatus(twoLots, io.github.exchangeblocks.api.instrument.InstrumentStatus.TRADING);
+        AccountBook lots = new AccountBook(registry, RiskChain.none());
+        int bob = lots.openAccount("bob");
+        lots.deposit(bob, 10_000_000);
+        assertThat(lots.placeOrder(bob, 1, twoLots, BUY, OPEN, LIMIT, 3000, 4)).isTrue();
+        long hash = lots.stateHash();
+        assertThat(lots.amendOrder(1, 3000, 3)).isFalse();
+        assertThat(lots.lastRejectMessage().toString())
+                .isEqualTo("volume=3 must be a positive multiple of lotSize=2 and <= maxOrderVolume=100");
+        assertThat(lots.reduceOrder(1, 1)).isFalse();
+        assertThat(lots.lastRejectMessage().toString()).isEqualTo("reduce volume=1 must be a multiple of lotSize=2");
+        assertThat(lots.stateHash()).isEqualTo(hash);
+        assertThat(lots.amendOrder(1, 3000, 2)).isTrue();
+        assertThat(lots.order(1).remainingVolume()).isEqualTo(2);
+    }
 }
