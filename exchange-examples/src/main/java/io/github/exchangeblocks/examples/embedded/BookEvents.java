@@ -99,7 +99,8 @@ final class BookEvents implements OrderBookListener {
             order.finish("filled");
             orders.remove(order.orderId);
         }
-        publisher.trade(order, tradeId, price, quantity, timestampNs);
+        // The fill's own figures (DIFF trades carry the commission charged) come from the account book's flyweight.
+        publisher.trade(order, tradeId, price, quantity, accounts.lastFill().commission(), timestampNs);
         publisher.order(order);
     }
 }

@@ -90,7 +90,8 @@ final class DiffPublisher implements AccountChangeListener {
         diff.pushTrade(order.user, DiffLayout.entry(DiffLayout.ORDERS, Long.toString(order.orderId), fields));
     }
 
-    void trade(WorkingOrder order, long tradeId, long priceTicks, long volume, long timestampNs) {
+    void trade(WorkingOrder order, long tradeId, long priceTicks, long volume, long commissionMinor,
+               long timestampNs) {
         Instrument instrument = instrument(order.instrumentIndex);
         String key = order.orderId + "|" + tradeId;
         JsonObject fields = new JsonObject()
@@ -103,6 +104,7 @@ final class DiffPublisher implements AccountChangeListener {
                 .put("offset", order.offset.name())
                 .put("price", price(instrument, priceTicks))
                 .put("volume", volume)
+                .put("commission", money(commissionMinor))
                 .put("trade_date_time", timestampNs);
         diff.pushTrade(order.user, DiffLayout.entry(DiffLayout.TRADES, key, fields));
     }

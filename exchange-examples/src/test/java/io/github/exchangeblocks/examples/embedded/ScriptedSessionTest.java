@@ -107,7 +107,7 @@ class ScriptedSessionTest {
             assertThat(json(bob.getObject("trades").getObject("2|1"))).isEqualTo(json(JsonReader.parse(
                     "{\"trade_id\":\"2|1\",\"order_id\":\"2\",\"exchange_trade_id\":\"1\",\"exchange_id\":\"SHFE\","
                             + "\"instrument_id\":\"SHFE.cu2512\",\"direction\":\"SELL\",\"offset\":\"OPEN\","
-                            + "\"price\":70000,\"volume\":2,\"trade_date_time\":4000000000}")));
+                            + "\"price\":70000,\"volume\":2,\"commission\":6.00,\"trade_date_time\":4000000000}")));
             JsonObject position = bob.getObject("positions").getObject(SampleInstruments.COPPER);
             assertThat(json(position.get("volume_short_today"))).isEqualTo("2");
             assertThat(json(position.get("last_price"))).isEqualTo("70100");
