@@ -105,9 +105,9 @@ final class DayRoll {
                     book.listener.onPositionChanged(account.accountId(), position.instrument.index());
                     continue;
                 }
-                long price = prices[position.instrument.index()];
-                long profit = position.positionProfitLong + position.positionProfitShort;
                 boolean flat = position.isFlat();
+                long price = flat ? 0 : prices[position.instrument.index()];
+                long profit = position.positionProfitLong + position.positionProfitShort;
                 margin += flat ? 0 : position.roll(price, book.conventions.marginRounding());
                 if (lines != null && !flat) {
                     lines.add(new PositionStatement(position.instrumentId(), price, position.volumeLong(),

@@ -33,7 +33,7 @@ final class OrderChanges {
         long lotSize = order.position.instrument.spec().lotSize();
         if (newPriceTicks == order.limitPriceTicks && newVolume > 0 && newVolume <= order.remaining
                 && newVolume % lotSize == 0) {
-            return newVolume == order.remaining ? unchanged(order) : reduce(orderId, order.remaining - newVolume);
+            return newVolume == order.remaining || reduce(orderId, order.remaining - newVolume);
         }
         Position position = order.position;
         Instrument instrument = position.instrument;
@@ -58,11 +58,6 @@ final class OrderChanges {
         order.limitPriceTicks = newPriceTicks;
         acceptance.apply(order, newVolume);
         book.notify(position);
-        return true;
-    }
-
-    private boolean unchanged(OpenOrder order) {
-        book.notify(order.position);
         return true;
     }
 

@@ -228,6 +228,9 @@ class ConventionsWorkedExamplesTest {
         assertThat(flat.volumeLong() + flat.volumeShort()).isZero();
         assertThat(book.account(alice).positions()).containsExactly(flat);
         assertThat(book.holderCount(TIE)).isEqualTo(1);
+        // a flat position needs no settlement price on the next day either
+        assertThat(book.settle(20251202, new long[] {0}, null)).as("%s", book.lastRejection()).isTrue();
+        assertThat(book.position(alice, TIE)).isSameAs(flat);
         List<String> purged = new ArrayList<>();
         book.changeListener(new io.github.exchangeblocks.api.account.AccountChangeListener() {
             @Override
