@@ -26,33 +26,14 @@ final class FillBooking {
 
     boolean fill(long orderId, long priceTicks, long volume) {
         OpenOrder order = book.orders.get(orderId);
-        if (order == null) {
-            book.refuse(RejectCode.UNKNOWN_ORDER).append("orderId=").append(orderId).append(" is not open");
-            return false;
-        }
-        Instrument instrument = order.position.instrument;
-        if (volume <= 0 || volume > order.remaining) {
-            book.refuse(RejectCode.INVALID_FILL).append("fill volume=").append(volume).append(" must be in 1..")
-                    .append(order.remaining).append(" (orderId=").append(orderId).append(" remaining)");
-            return false;
-        }
-        if (priceTicks <= 0 || priceTicks > AccountBook.MAX_PRICE_TICKS) {
-            book.refuse(RejectCode.INVALID_FILL).append("fill priceTicks=").append(priceTicks).append(" must be in 1..")
-                    .append(AccountBook.MAX_PRICE_TICKS);
-            return false;
-        }
-        boolean buy = order.side == Side.BUY;
-        if (buy ? priceTicks > order.freezePriceTicks : priceTicks < order.freezePriceTicks) {
-            StringBuilder m = book.refuse(RejectCode.FILL_PRICE_OUTSIDE_LIMIT).append("fill priceTicks=")
-                    .append(priceTicks).append(" (");
-            Decimals.appendPrice(m, priceTicks, instrument).append(") must be ").append(buy ? "<= " : ">= ")
-                    .append(order.limitPriceTicks == 0 ? "band limit " : "limit ").append(order.freezePriceTicks)
-                    .append(" (");
-            Decimals.appendPrice(m, order.freezePriceTicks, instrument).append(") of ").append(order.side)
-                    .append(" orderId=").append(orderId);
-            return false;
+        boolean buy = order != null && order.side == Side.BUY;
+        if (order == null || volume <= 0 || volume > order.remaining || priceTicks <= 0
+                || priceTicks > AccountBook.MAX_PRICE_TICKS
+                || (buy ? priceTicks > order.freezePriceTicks : priceTicks < order.freezePriceTicks)) {
+            return refuse(orderId, order, priceTicks, volume);
         }
         Position position = order.position;
+        Instrument instrument = position.instrument;
         int index = instrument.index();
         long sideAfter = order.opens() ? position.sideVolume(buy) + volume : 0;
         if (!fits(instrument, priceTicks, Math.max(sideAfter, volume))) {
@@ -84,6 +65,30 @@ final class FillBooking {
         }
         book.notify(position);
         return true;
+    }
+
+    /** Writes why a fill is refused (kept out of the booking path, which stays small enough to inline well). */
+    private boolean refuse(long orderId, OpenOrder order, long priceTicks, long volume) {
+        if (order == null) {
+            book.refuse(RejectCode.UNKNOWN_ORDER).append("orderId=").append(orderId).append(" is not open");
+        } else if (volume <= 0 || volume > order.remaining) {
+            book.refuse(RejectCode.INVALID_FILL).append("fill volume=").append(volume).append(" must be in 1..")
+                    .append(order.remaining).append(" (orderId=").append(orderId).append(" remaining)");
+        } else if (priceTicks <= 0 || priceTicks > AccountBook.MAX_PRICE_TICKS) {
+            book.refuse(RejectCode.INVALID_FILL).append("fill priceTicks=").append(priceTicks).append(" must be in 1..")
+                    .append(AccountBook.MAX_PRICE_TICKS);
+        } else {
+            boolean buy = order.side == Side.BUY;
+            Instrument instrument = order.position.instrument;
+            StringBuilder m = book.refuse(RejectCode.FILL_PRICE_OUTSIDE_LIMIT).append("fill priceTicks=")
+                    .append(priceTicks).append(" (");
+            Decimals.appendPrice(m, priceTicks, instrument).append(") must be ").append(buy ? "<= " : ">= ")
+                    .append(order.limitPriceTicks == 0 ? "band limit " : "limit ").append(order.freezePriceTicks)
+                    .append(" (");
+            Decimals.appendPrice(m, order.freezePriceTicks, instrument).append(") of ").append(order.side)
+                    .append(" orderId=").append(orderId);
+        }
+        return false;
     }
 
     private boolean fits(Instrument instrument, long priceTicks, long volume) {
