@@ -91,6 +91,10 @@ public enum RejectCode {
     INVALID_ORDER(2106, "invalid order"),
     /** A fill is larger than the order's remaining volume or has an invalid price. */
     INVALID_FILL(2107, "invalid fill"),
+    /** A fill's price is worse than the order's limit (or a market order's protection or band price). */
+    FILL_PRICE_OUTSIDE_LIMIT(2108, "fill price worse than the order's limit"),
+    /** A market order without protection price on an instrument without a price band has no price to freeze at. */
+    MARKET_PRICE_UNBOUNDED(2109, "market order needs a protection price or a price band"),
     /** Available funds do not cover the margin and commission the order freezes. */
     INSUFFICIENT_FUNDS(2200, "insufficient funds"),
     /** Not enough unfrozen position to close under the instrument's close rule. */

@@ -7,6 +7,13 @@ package io.github.exchangeblocks.api.account;
  */
 public interface AccountView {
     /**
+     * The value of {@link #riskRatioE8()} when the account holds margin and its balance is zero or negative: the
+     * ratio is unbounded (the account is past liquidation). A DIFF publisher sends it as a number, for example
+     * {@code Long.MAX_VALUE / 10^8} or a venue-chosen cap, never as NaN or infinity.
+     */
+    long RISK_RATIO_UNBOUNDED = Long.MAX_VALUE;
+
+    /**
      * Dense account id assigned at opening.
      *
      * @return the id, {@code >= 0}
@@ -119,7 +126,9 @@ public interface AccountView {
 
     /**
      * QIFI {@code risk_ratio} = margin / balance as a fraction over {@code 10^8}, rounded up. Zero when there is no
-     * margin; {@link Long#MAX_VALUE} when there is margin and the balance is zero or negative.
+     * margin (whatever the balance); {@link #RISK_RATIO_UNBOUNDED} ({@link Long#MAX_VALUE}) when there is margin and
+     * the balance is zero or negative, so comparisons against a liquidation threshold treat such an account as past
+     * any threshold.
      *
      * @return the ratio over {@code 10^8}, {@code >= 0}
      */

@@ -2,7 +2,8 @@ package io.github.exchangeblocks.api.instrument;
 
 /**
  * A commission charged per fill: a fixed amount per lot plus a fraction of the notional. The commission of a fill
- * of {@code v} lots with notional {@code n} (minor units) is {@code v * perLotMinor + ceil(n * notionalRateE8 / 10^8)}.
+ * of {@code v} lots with notional {@code n} (minor units) is {@code v * perLotMinor + round(n * notionalRateE8 / 10^8)},
+ * the fraction of a minor unit rounded by the venue's {@link Rounding}.
  *
  * @param perLotMinor    money per lot, in minor units of the account currency, {@code >= 0}
  * @param notionalRateE8 fraction of notional over {@link Rates#SCALE}, {@code 0..Rates.SCALE}

@@ -111,7 +111,8 @@ public final class Account implements AccountView {
     }
 
     /**
-     * The account's positions in first-opened order (flat ones are dropped at settlement).
+     * The account's positions in first-opened order (flat ones stay until settlement, or until
+     * {@link AccountBook#purgeFlatPositions()} when the conventions retain them).
      *
      * @return an unmodifiable live list
      */

@@ -5,6 +5,8 @@ import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.account.AccountChangeListener;
+import io.github.exchangeblocks.api.account.FillView;
+import io.github.exchangeblocks.api.account.OpenOrderView;
 import io.github.exchangeblocks.api.account.Rejection;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
 import io.github.exchangeblocks.engine.instrument.Instrument;
@@ -21,20 +23,24 @@ import java.util.List;
 /**
  * The futures account state machine: accounts, positions and open orders' freezes, driven by commands on one
  * thread. Every command validates its input and either applies completely or, refused, changes nothing and leaves
- * the reason in {@link #lastRejection()}.
+ * the reason in the one reject channel: {@link #lastRejectCode()} and {@link #lastRejectMessage()} (a reused
+ * buffer; prices and money in it are decimals in the instrument's and the currency's units).
  *
- * <p>Order lifecycle: an accepted OPEN order freezes margin and commission at its price (a MARKET order at the
- * protection price it carries); an accepted CLOSE/CLOSETODAY freezes the position lots it takes under the
- * instrument's close rule and the commission of closing them. A fill releases the filled part of the freeze
- * (the freeze always equals that of the remaining volume) and books margin, commission, position and close profit
- * at the fill price; a cancel releases what is left. Positions are marked at the instrument's mark price
- * ({@link #markPrice}), which the first fill seeds when none was set.
+ * <p>Order lifecycle, mirroring an order book: an accepted OPEN order freezes margin and commission at its freeze
+ * price (the limit price; a MARKET order's protection price, or without one the band limit on its side, see
+ * {@link #placeOrder}); an accepted CLOSE/CLOSETODAY freezes the position lots it takes under the instrument's close
+ * rule (and their closing commission if the {@link AccountConventions} say so). A fill must be at or better than
+ * the freeze price; it releases the filled part of the freeze (the freeze always equals that of the remaining
+ * volume) and books margin, commission, position and close profit at the fill price, reported by
+ * {@link #lastFill()}. {@link #amendOrder} re-freezes (with the risk checks when the order grows or moves),
+ * {@link #reduceOrder} cancels part of the volume, {@link #cancelOrder} releases what is left. Positions are marked
+ * at the instrument's mark price ({@link #markPrice}), which the first fill seeds when none was set.
  *
- * <p>Fill booking, cancels and marks allocate nothing once the account holds the instrument. Iteration that can
- * affect output (settlement, hashing, snapshots) follows account id, position first-open and order id order.
- * Not thread-safe: single writer.
+ * <p>Fill booking, amends, reduces, cancels, marks and refusals allocate nothing once the account holds the
+ * instrument. Iteration that can affect output (settlement, hashing, snapshots) follows account id, position
+ * first-open and order id order. Not thread-safe: single writer.
  */
-public final class AccountBook implements InstrumentUsage {
+public final class AccountBook implements AccountBookView, InstrumentUsage {
     /** Largest accepted deposit or withdrawal, minor units. */
     public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
     /** Largest accepted order or fill price, ticks. */
@@ -43,40 +49,64 @@ public final class AccountBook implements InstrumentUsage {
     public static final int NULL_DAY = 0;
 
     final InstrumentRegistry registry;
+    final AccountConventions conventions;
     final ArrayList<Account> accounts = new ArrayList<>();
-    private final Object2IntOpenHashMap<String> accountIdByName = new Object2IntOpenHashMap<>();
+    final Object2IntOpenHashMap<String> accountIdByName = new Object2IntOpenHashMap<>();
     final Long2ObjectOpenHashMap<OpenOrder> orders = new Long2ObjectOpenHashMap<>();
     final Long2ObjectOpenHashMap<Position> positionsByKey = new Long2ObjectOpenHashMap<>();
     final ArrayDeque<OpenOrder> orderPool = new ArrayDeque<>();
     private final OrderAcceptance acceptance;
+    private final OrderChanges changes;
+    private final FillBooking fills;
+    private final AccountFunds funds;
     final HolderIndex index = new HolderIndex();
     AccountChangeListener listener = AccountChangeListener.NONE;
     long feesCollected;
     int lastSettledDay = NULL_DAY;
-    private Rejection lastRejection;
+    private final StringBuilder rejectMessage = new StringBuilder(200);
+    private RejectCode rejectCode;
+
+    /**
+     * Creates an empty book with the venue-practice {@link AccountConventions#defaults()}.
+     *
+     * @param registry  the instruments, not {@code null}
+     * @param riskChain the pre-trade checks run on every order, not {@code null}
+     * @throws IllegalArgumentException if an argument is {@code null}
+     */
+    public AccountBook(InstrumentRegistry registry, RiskChain riskChain) {
+        this(registry, riskChain, AccountConventions.defaults());
+    }
 
     /**
      * Creates an empty book.
      *
-     * @param registry  the instruments, not {@code null}
-     * @param riskChain the pre-trade checks run on every order, not {@code null}
+     * @param registry    the instruments, not {@code null}
+     * @param riskChain   the pre-trade checks run on every order, not {@code null}
+     * @param conventions the venue's rounding, freezing and retention conventions, not {@code null}
+     * @throws IllegalArgumentException if an argument is {@code null}
      */
-    public AccountBook(InstrumentRegistry registry, RiskChain riskChain) {
-        if (registry == null || riskChain == null) {
-            throw new IllegalArgumentException("registry and riskChain must not be null");
+    public AccountBook(InstrumentRegistry registry, RiskChain riskChain, AccountConventions conventions) {
+        if (registry == null || riskChain == null || conventions == null) {
+            throw new IllegalArgumentException("registry=" + registry + ", riskChain=" + riskChain
+                    + " and conventions=" + conventions + " must not be null");
         }
         this.registry = registry;
+        this.conventions = conventions;
         this.acceptance = new OrderAcceptance(this, riskChain);
+        this.changes = new OrderChanges(this, acceptance);
+        this.fills = new FillBooking(this);
+        this.funds = new AccountFunds(this);
         accountIdByName.defaultReturnValue(-1);
     }
 
-    /**
-     * The instrument registry.
-     *
-     * @return never {@code null}
-     */
+    @Override
     public InstrumentRegistry registry() {
         return registry;
+    }
+
+    @Override
+    public AccountConventions conventions() {
+        return conventions;
     }
 
     /**
@@ -96,54 +126,25 @@ public final class AccountBook implements InstrumentUsage {
      * @return the new account id, or {@code -1} if refused
      */
     public int openAccount(String userName) {
-        if (userName == null || userName.isBlank() || userName.length() > 64) {
-            return reject(RejectCode.MALFORMED_INPUT, "userName=" + userName + " must be 1..64 characters, not blank");
-        }
-        if (accountIdByName.containsKey(userName)) {
-            return reject(RejectCode.ACCOUNT_EXISTS, "userName=" + userName + " already has an account");
-        }
-        int id = accounts.size();
-        accounts.add(new Account(id, userName));
-        accountIdByName.put(userName, id);
-        return id;
+        return funds.open(userName);
     }
 
-    /**
-     * The id of a user's account.
-     *
-     * @param userName the name given at opening
-     * @return the id, or {@code -1} if unknown
-     */
+    @Override
     public int accountIdOf(String userName) {
         return userName == null ? -1 : accountIdByName.getInt(userName);
     }
 
-    /**
-     * Number of accounts.
-     *
-     * @return the count
-     */
+    @Override
     public int accountCount() {
         return accounts.size();
     }
 
-    /**
-     * An account by id.
-     *
-     * @param accountId a value returned by {@link #openAccount}
-     * @return the live account, or {@code null} if unknown
-     */
+    @Override
     public Account account(int accountId) {
         return accountId >= 0 && accountId < accounts.size() ? accounts.get(accountId) : null;
     }
 
-    /**
-     * An account's position in an instrument.
-     *
-     * @param accountId       the account
-     * @param instrumentIndex the instrument
-     * @return the live position, or {@code null} if the account has none
-     */
+    @Override
     public Position position(int accountId, int instrumentIndex) {
         return positionsByKey.get(key(accountId, instrumentIndex));
     }
@@ -156,16 +157,7 @@ public final class AccountBook implements InstrumentUsage {
      * @return true if booked
      */
     public boolean deposit(int accountId, long amount) {
-        Account account = account(accountId);
-        if (account == null) {
-            return reject(RejectCode.UNKNOWN_ACCOUNT, "accountId=" + accountId + " is not open") >= 0;
-        }
-        if (amount <= 0 || amount > MAX_AMOUNT) {
-            return reject(RejectCode.INVALID_AMOUNT, "amount=" + amount + " must be in 1.." + MAX_AMOUNT) >= 0;
-        }
-        account.deposit += amount;
-        listener.onAccountChanged(accountId);
-        return true;
+        return funds.deposit(accountId, amount);
     }
 
     /**
@@ -176,25 +168,16 @@ public final class AccountBook implements InstrumentUsage {
      * @return true if booked
      */
     public boolean withdraw(int accountId, long amount) {
-        Account account = account(accountId);
-        if (account == null) {
-            return reject(RejectCode.UNKNOWN_ACCOUNT, "accountId=" + accountId + " is not open") >= 0;
-        }
-        if (amount <= 0 || amount > MAX_AMOUNT) {
-            return reject(RejectCode.INVALID_AMOUNT, "amount=" + amount + " must be in 1.." + MAX_AMOUNT) >= 0;
-        }
-        long available = account.available();
-        if (amount > available) {
-            return reject(RejectCode.INSUFFICIENT_AVAILABLE, "amount=" + amount + " must be <= available="
-                    + available) >= 0;
-        }
-        account.withdraw += amount;
-        listener.onAccountChanged(accountId);
-        return true;
+        return funds.withdraw(accountId, amount);
     }
 
     /**
-     * Accepts an order after the structural rules and the risk chain, freezing what it needs.
+     * Accepts an order after the structural rules and the risk chain, freezing what it needs at its freeze price:
+     * the limit price of a LIMIT order; for a MARKET order its protection price, or with {@code priceTicks = 0}
+     * (no protection) the band limit on its side (limit up for BUY, limit down for SELL), the worst price it can
+     * trade at. A MARKET order without protection on an instrument without a band is refused with
+     * {@link RejectCode#MARKET_PRICE_UNBOUNDED}: pass a collar price (for example the opposite best plus a few
+     * ticks) as its protection instead.
      *
      * @param accountId       the account
      * @param orderId         exchange-assigned id, {@code > 0}, not used by another open order
@@ -202,7 +185,8 @@ public final class AccountBook implements InstrumentUsage {
      * @param side            BUY or SELL
      * @param offset          OPEN, CLOSE or CLOSETODAY
      * @param type            LIMIT or MARKET
-     * @param priceTicks      limit price, or protection price of a MARKET order, {@code 1..MAX_PRICE_TICKS}
+     * @param priceTicks      limit price {@code 1..MAX_PRICE_TICKS}; for MARKET the protection price, or {@code 0}
+     *                        for none
      * @param volume          lots, a positive multiple of the lot size
      * @return true if accepted; false leaves no trace
      */
@@ -212,7 +196,9 @@ public final class AccountBook implements InstrumentUsage {
     }
 
     /**
-     * Books a fill of an open order at {@code priceTicks}.
+     * Books a fill of an open order at {@code priceTicks}, which must be at or better than the order's freeze price
+     * (a BUY fills at or below it, a SELL at or above it), else it is refused with
+     * {@link RejectCode#FILL_PRICE_OUTSIDE_LIMIT} and nothing changes. What the fill did is in {@link #lastFill()}.
      *
      * @param orderId    an open order
      * @param priceTicks fill price, {@code 1..MAX_PRICE_TICKS}
@@ -220,48 +206,43 @@ public final class AccountBook implements InstrumentUsage {
      * @return true if booked
      */
     public boolean fill(long orderId, long priceTicks, long volume) {
-        OpenOrder order = orders.get(orderId);
-        if (order == null) {
-            return reject(RejectCode.UNKNOWN_ORDER, "orderId=" + orderId + " is not open") >= 0;
-        }
-        if (volume <= 0 || volume > order.remaining || priceTicks <= 0 || priceTicks > MAX_PRICE_TICKS) {
-            return reject(RejectCode.INVALID_FILL, "fill volume=" + volume + " must be in 1.." + order.remaining
-                    + " and priceTicks=" + priceTicks + " in 1.." + MAX_PRICE_TICKS) >= 0;
-        }
-        Position position = order.position;
-        int instrument = position.instrument.index();
-        long sideAfter = order.offset == Offset.OPEN ? position.sideVolume(order.side == Side.BUY) + volume : 0;
-        if (!fillFits(position.instrument, priceTicks, Math.max(sideAfter, volume))) {
-            return reject(RejectCode.INVALID_FILL, "fill priceTicks=" + priceTicks + " x volume=" + volume
-                    + " takes a notional out of range") >= 0;
-        }
-        index.noteSideVolume(instrument, sideAfter);
-        if (index.markPriceTicks[instrument] == 0) {
-            index.markPriceTicks[instrument] = priceTicks;
-        }
-        long remaining = order.remaining - volume;
-        feesCollected += order.offset == Offset.OPEN
-                ? FillBooking.open(order, priceTicks, volume) : FillBooking.close(order, priceTicks, volume);
-        position.mark(index.markPriceTicks[instrument]);
-        order.remaining = remaining;
-        if (remaining == 0) {
-            removeOrder(order);
-        }
-        notify(position);
-        return true;
+        return fills.fill(orderId, priceTicks, volume);
     }
 
-    private boolean fillFits(Instrument instrument, long priceTicks, long volume) {
-        try {
-            instrument.notional(priceTicks, volume);
-            long mark = index.markPrice(instrument.index());
-            if (mark != 0) {
-                instrument.notional(mark, volume);
-            }
-            return true;
-        } catch (ArithmeticException overflow) {
-            return false;
-        }
+    @Override
+    public FillView lastFill() {
+        return fills.result();
+    }
+
+    /**
+     * Amends an open order to {@code newVolume} working lots at {@code newPriceTicks}, as the order book's amend
+     * does. The same price with fewer lots is a {@link #reduceOrder reduce}. Otherwise the order is admitted again
+     * as if new, against its account's funds and the closable lots without its own freeze: structural rules, a
+     * MARKET order's price may not change, and the whole risk chain (funds, position and band checks for an
+     * increase); accepted, its freeze becomes that of the new volume at the new price (a closing order's lots are
+     * re-split under the close rule); refused, nothing changes.
+     *
+     * @param orderId       an open order
+     * @param newPriceTicks the new limit price (a MARKET order: its current price)
+     * @param newVolume     the new working volume, a positive multiple of the lot size
+     * @return true if amended
+     */
+    public boolean amendOrder(long orderId, long newPriceTicks, long newVolume) {
+        return changes.amend(orderId, newPriceTicks, newVolume);
+    }
+
+    /**
+     * Cancels part of an open order, as an order book's decrement-and-cancel self-trade prevention (its
+     * {@code onCancelled} with a non-zero remainder) or a partial cancel does: the freeze becomes that of the
+     * remaining volume; a closing order keeps the position lots its fills would take first under the close rule.
+     * Reducing by the whole remaining volume cancels the order.
+     *
+     * @param orderId an open order
+     * @param volume  lots to cancel, {@code 1..remaining}, a multiple of the lot size
+     * @return true if reduced
+     */
+    public boolean reduceOrder(long orderId, long volume) {
+        return changes.reduce(orderId, volume);
     }
 
     /**
@@ -271,24 +252,12 @@ public final class AccountBook implements InstrumentUsage {
      * @return true if cancelled
      */
     public boolean cancelOrder(long orderId) {
-        OpenOrder order = orders.get(orderId);
-        if (order == null) {
-            return reject(RejectCode.UNKNOWN_ORDER, "orderId=" + orderId + " is not open") >= 0;
-        }
-        Position position = order.position;
-        Account account = position.account;
-        account.frozenMargin -= order.frozenMargin;
-        account.frozenCommission -= order.frozenCommission;
-        if (order.offset == Offset.OPEN) {
-            position.pendingOpen[order.side == Side.BUY ? 0 : 1] -= order.remaining;
-        } else {
-            int bucketToday = order.closeBucketToday();
-            position.frozen[bucketToday] -= order.frozenToday;
-            position.frozen[bucketToday + 1] -= order.frozenHis;
-        }
-        removeOrder(order);
-        notify(position);
-        return true;
+        return changes.cancel(orderId);
+    }
+
+    @Override
+    public OpenOrderView order(long orderId) {
+        return orders.get(orderId);
     }
 
     void notify(Position position) {
@@ -297,7 +266,7 @@ public final class AccountBook implements InstrumentUsage {
         listener.onAccountChanged(accountId);
     }
 
-    private void removeOrder(OpenOrder order) {
+    void removeOrder(OpenOrder order) {
         orders.remove(order.orderId);
         Position position = order.position;
         position.account.openOrderCount--;
@@ -315,58 +284,25 @@ public final class AccountBook implements InstrumentUsage {
      * @return true if applied
      */
     public boolean markPrice(int instrumentIndex, long priceTicks) {
-        if (!registry.contains(instrumentIndex)) {
-            return reject(RejectCode.UNKNOWN_INSTRUMENT, "instrumentIndex=" + instrumentIndex + " is not listed") >= 0;
-        }
-        if (priceTicks <= 0 || priceTicks > MAX_PRICE_TICKS) {
-            return reject(RejectCode.INVALID_AMOUNT, "priceTicks=" + priceTicks + " must be in 1.."
-                    + MAX_PRICE_TICKS) >= 0;
-        }
-        if (!index.markFits(registry.get(instrumentIndex), priceTicks)) {
-            return reject(RejectCode.INVALID_AMOUNT, "priceTicks=" + priceTicks + " x largest position "
-                    + index.maxSideVolume[instrumentIndex] + " takes a notional out of range") >= 0;
-        }
-        index.mark(instrumentIndex, priceTicks);
-        return true;
+        return funds.mark(instrumentIndex, priceTicks);
     }
-
-    /**
-     * An instrument's mark price.
-     *
-     * @param instrumentIndex the instrument
-     * @return ticks, {@code 0} if never set
-     */
+    @Override
     public long markPriceTicks(int instrumentIndex) {
         return index.markPrice(instrumentIndex);
     }
 
-    /**
-     * Number of positions (including flat ones kept until settlement) indexed under an instrument.
-     *
-     * @param instrumentIndex the instrument
-     * @return the count
-     */
+    @Override
     public int holderCount(int instrumentIndex) {
         return index.holderCount(instrumentIndex);
     }
 
-    /**
-     * Remaining volume of an open order.
-     *
-     * @param orderId the order
-     * @return lots, or {@code -1} if the order is not open
-     */
+    @Override
     public long remainingVolume(long orderId) {
         OpenOrder order = orders.get(orderId);
         return order == null ? -1 : order.remaining;
     }
 
-    /**
-     * Ids of an account's open orders, ascending.
-     *
-     * @param accountId the account
-     * @return a new sorted array
-     */
+    @Override
     public long[] openOrderIds(int accountId) {
         long[] ids = new long[orders.size()];
         int n = 0;
@@ -380,29 +316,17 @@ public final class AccountBook implements InstrumentUsage {
         return result;
     }
 
-    /**
-     * Number of open orders over all accounts.
-     *
-     * @return the count
-     */
+    @Override
     public int openOrderCount() {
         return orders.size();
     }
 
-    /**
-     * Commission collected over all accounts since the book was created (never reset by settlement).
-     *
-     * @return minor units
-     */
+    @Override
     public long feesCollected() {
         return feesCollected;
     }
 
-    /**
-     * The last settled trading day.
-     *
-     * @return {@code yyyymmdd}, or {@link #NULL_DAY}
-     */
+    @Override
     public int lastSettledDay() {
         return lastSettledDay;
     }
@@ -415,21 +339,22 @@ public final class AccountBook implements InstrumentUsage {
     /**
      * Settles a trading day. Every held instrument is marked at its settlement price; each account's position
      * profit is realised into the balance; position cost moves to the settlement price and margins are recomputed
-     * there (rounded up); today's lots join history; {@code pre_balance} becomes the balance and deposit, withdraw,
-     * close_profit and commission restart from zero. Balances are unchanged; flat positions are dropped. Refused,
-     * changing nothing, if the day is not after {@link #lastSettledDay()}, if any order is open (cancel or expire
-     * them first), or if a held instrument has no settlement price.
+     * there (rounded by the conventions' margin rounding); today's lots join history; {@code pre_balance} becomes
+     * the balance and deposit, withdraw, close_profit and commission restart from zero. Balances are unchanged.
+     * Flat positions are kept with zero volumes when the conventions retain them (see
+     * {@link #purgeFlatPositions()}), else dropped. Refused, changing nothing, if the day is not after
+     * {@link #lastSettledDay()}, if any order is open (cancel or expire them first), or if a held instrument has
+     * no settlement price.
      *
      * @param tradingDay           {@code yyyymmdd}, after the last settled day
      * @param settlementPriceTicks settlement price by instrument index ({@code 0} = none); every held instrument
      *                             needs one
-     * @param statements           receives one statement per account in id order; may be {@code null}
+     * @param statements           receives one statement per account in id order (lines for positions holding
+     *                             volume); may be {@code null}
      * @return true if settled; false changes nothing
      */
     public boolean settle(int tradingDay, long[] settlementPriceTicks, List<AccountStatement> statements) {
-        Rejection refusal = DayRoll.refusal(this, tradingDay, settlementPriceTicks);
-        if (refusal != null) {
-            lastRejection = refusal;
+        if (!DayRoll.check(this, tradingDay, settlementPriceTicks)) {
             return false;
         }
         DayRoll.apply(this, tradingDay, settlementPriceTicks, statements);
@@ -437,19 +362,24 @@ public final class AccountBook implements InstrumentUsage {
     }
 
     /**
-     * A 64-bit FNV-1a hash of the whole state (instruments' mark prices, accounts by id with their positions in
-     * first-open order, open orders by id): equal for books driven by the same commands, and for a book and the
-     * book restored from its snapshot.
+     * Removes every flat position (no volume, no open order) of every account, in account id and first-open order,
+     * telling the change listener about each (a DIFF host then sends {@code null} for its key). With conventions
+     * that drop flat positions at settlement this only removes the ones flattened since.
      *
-     * @return the hash
+     * @return the number of positions removed
      */
+    public int purgeFlatPositions() {
+        return DayRoll.purge(this);
+    }
+
+    @Override
     public long stateHash() {
         return AccountBookState.hash(this);
     }
 
     /**
-     * Writes the whole state as a versioned binary snapshot (magic {@code EBAB}, version 1; the layout is pinned
-     * by a golden file in the tests).
+     * Writes the whole state, conventions included, as a versioned binary snapshot (magic {@code EBAB}, version 2;
+     * the layouts are pinned by golden files in the tests).
      *
      * @return a new byte array
      */
@@ -458,8 +388,9 @@ public final class AccountBook implements InstrumentUsage {
     }
 
     /**
-     * Rebuilds a book from {@link #snapshot()} bytes; instruments are resolved by id in {@code registry} and must
-     * have the same indexes as when the snapshot was taken.
+     * Rebuilds a book from {@link #snapshot()} bytes (version 2, or version 1 written by earlier releases, which
+     * restores with {@link AccountConventions#legacy()}); instruments are resolved by id in {@code registry} and
+     * must have the same indexes as when the snapshot was taken.
      *
      * @param snapshot  snapshot bytes
      * @param registry  the instruments
@@ -471,13 +402,19 @@ public final class AccountBook implements InstrumentUsage {
         return AccountBookState.read(snapshot, registry, riskChain);
     }
 
-    /**
-     * Why the last refused command was refused.
-     *
-     * @return the rejection, or {@code null} if nothing was refused yet
-     */
+    @Override
+    public RejectCode lastRejectCode() {
+        return rejectCode;
+    }
+
+    @Override
+    public CharSequence lastRejectMessage() {
+        return rejectMessage;
+    }
+
+    @Override
     public Rejection lastRejection() {
-        return lastRejection;
+        return rejectCode == null ? null : new Rejection(rejectCode, rejectMessage.toString());
     }
 
     Position newPosition(Account account, Instrument instrument) {
@@ -497,8 +434,10 @@ public final class AccountBook implements InstrumentUsage {
         return ((long) accountId << 32) | (instrumentIndex & 0xFFFF_FFFFL);
     }
 
-    int reject(RejectCode code, String text) {
-        lastRejection = new Rejection(code, text);
-        return -1;
+    /** Starts a refusal: records the code and returns the cleared message buffer to append the reason to. */
+    StringBuilder refuse(RejectCode code) {
+        rejectCode = code;
+        rejectMessage.setLength(0);
+        return rejectMessage;
     }
 }

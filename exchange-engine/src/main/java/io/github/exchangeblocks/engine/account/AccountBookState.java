@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.engine.account;
 
 import io.github.exchangeblocks.api.Offset;
+import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.engine.instrument.InstrumentRegistry;
 import io.github.exchangeblocks.engine.risk.RiskChain;
@@ -16,9 +17,10 @@ import java.util.Arrays;
  * State hashing and the versioned binary snapshot of an {@link AccountBook}. Both walk the state in a fixed
  * order: instruments by index, accounts by id, each account's positions in first-open order, open orders by id.
  *
- * <p>Snapshot layout, version 1 (big-endian, {@link DataOutputStream} encoding, strings as modified UTF-8):
+ * <p>Snapshot layout, version 2 (big-endian, {@link DataOutputStream} encoding, strings as modified UTF-8):
  * <pre>
- * int magic 0x45424142 ("EBAB") | int version=1 | int moneyScale | int lastSettledDay | long feesCollected
+ * int magic 0x45424142 ("EBAB") | int version=2 | int moneyScale | byte conventions | int lastSettledDay
+ * long feesCollected
  * int instrumentCount | { utf instrumentId | long markPriceTicks } x instrumentCount
  * int accountCount | { utf userName | long preBalance, deposit, withdraw, closeProfit, commission,
  *                      positionProfit, floatProfit, margin, frozenMargin, frozenCommission
@@ -26,12 +28,21 @@ import java.util.Arrays;
  *                      positionCost, margin | long[2] pendingOpen, positionProfit, floatProfit
  *                      | long lastPriceTicks | int openOrders } x positionCount } x accountCount
  * int orderCount | { long orderId | int accountId | int instrumentIndex | byte side | byte offset
+ *                  | byte type | long limitPriceTicks
  *                  | long freezePriceTicks, remaining, frozenMargin, frozenCommission, frozenToday, frozenHis }
  * </pre>
+ * {@code conventions} is {@link AccountConventions}' one-byte encoding: bits 0-1 commission rounding code, bits 2-3
+ * margin rounding code, bit 4 freeze closing commission, bit 5 retain flat positions, bit 6 round a mixed close
+ * once.
+ *
+ * <p>Version 1 (earlier releases, still read) has no {@code conventions} byte (it restores with
+ * {@link AccountConventions#legacy()}) and no {@code type} and {@code limitPriceTicks} per order (restored as LIMIT
+ * orders whose limit is the freeze price).
  */
 final class AccountBookState {
     static final int MAGIC = 0x45424142;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    static final int VERSION_1 = 1;
     private static final long PRIME = 0x100000001B3L;
 
     private AccountBookState() {
@@ -39,6 +50,7 @@ final class AccountBookState {
 
     static long hash(AccountBook book) {
         long h = 0xCBF29CE484222325L;
+        h = mix(h, book.conventions.encode());
         h = mix(h, book.lastSettledDay);
         h = mix(h, book.feesCollected);
         for (int i = 0; i < book.registry.size(); i++) {
@@ -75,6 +87,8 @@ final class AccountBookState {
             h = mix(h, o.position.instrument.index());
             h = mix(h, o.side.code());
             h = mix(h, o.offset.code());
+            h = mix(h, o.type.code());
+            h = mix(h, o.limitPriceTicks);
             h = mix(h, o.freezePriceTicks);
             h = mix(h, o.remaining);
             h = mix(h, o.frozenMargin);
@@ -106,6 +120,7 @@ final class AccountBookState {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(book.registry.moneyScale());
+            out.writeByte(book.conventions.encode());
             out.writeInt(book.lastSettledDay);
             out.writeLong(book.feesCollected);
             out.writeInt(book.registry.size());
@@ -142,6 +157,8 @@ final class AccountBookState {
                 out.writeInt(o.position.instrument.index());
                 out.writeByte(o.side.code());
                 out.writeByte(o.offset.code());
+                out.writeByte(o.type.code());
+                out.writeLong(o.limitPriceTicks);
                 writeLongs(out, new long[] {o.freezePriceTicks, o.remaining, o.frozenMargin, o.frozenCommission,
                     o.frozenToday, o.frozenHis});
             }
@@ -164,14 +181,18 @@ final class AccountBookState {
     }
 
     static AccountBook read(byte[] snapshot, InstrumentRegistry registry, RiskChain chain) {
-        AccountBook book = new AccountBook(registry, chain);
+        AccountBook book;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             require(in.readInt() == MAGIC, "magic is not EBAB");
             int version = in.readInt();
-            require(version == VERSION, "version=" + version + " must be " + VERSION);
+            require(version == VERSION || version == VERSION_1, "version=" + version + " must be " + VERSION_1
+                    + " or " + VERSION);
             int moneyScale = in.readInt();
             require(moneyScale == registry.moneyScale(), "moneyScale=" + moneyScale + " must equal the registry's "
                     + registry.moneyScale());
+            AccountConventions conventions = version == VERSION_1 ? AccountConventions.legacy()
+                    : AccountConventions.decode(in.readUnsignedByte());
+            book = new AccountBook(registry, chain, conventions);
             book.lastSettledDay = in.readInt();
             book.feesCollected = in.readLong();
             int instruments = in.readInt();
@@ -189,7 +210,7 @@ final class AccountBookState {
             }
             int orders = in.readInt();
             for (int i = 0; i < orders; i++) {
-                readOrder(in, book);
+                readOrder(in, book, version);
             }
             require(in.read() == -1, "trailing bytes after the snapshot");
         } catch (IOException e) {
@@ -237,7 +258,7 @@ final class AccountBookState {
         }
     }
 
-    private static void readOrder(DataInputStream in, AccountBook book) throws IOException {
+    private static void readOrder(DataInputStream in, AccountBook book, int version) throws IOException {
         OpenOrder o = new OpenOrder();
         o.orderId = in.readLong();
         int accountId = in.readInt();
@@ -247,8 +268,11 @@ final class AccountBookState {
                 + " refers to a missing position or repeats an id");
         o.side = Side.fromCode(in.readByte());
         o.offset = Offset.fromCode(in.readByte());
+        o.type = version == VERSION_1 ? OrderType.LIMIT : OrderType.fromCode(in.readByte());
+        long limit = version == VERSION_1 ? -1 : in.readLong();
         long[] f = new long[6];
         readLongs(in, f);
+        o.limitPriceTicks = limit < 0 ? f[0] : limit;
         o.freezePriceTicks = f[0];
         o.remaining = f[1];
         o.frozenMargin = f[2];

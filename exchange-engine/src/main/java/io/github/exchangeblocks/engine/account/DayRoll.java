@@ -1,7 +1,6 @@
 package io.github.exchangeblocks.engine.account;
 
 import io.github.exchangeblocks.api.RejectCode;
-import io.github.exchangeblocks.api.account.Rejection;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
 import io.github.exchangeblocks.api.settlement.PositionStatement;
 import java.util.ArrayList;
@@ -13,7 +12,8 @@ import java.util.List;
  * account's position profit is realised into the balance, positions' cost moves to the settlement price, margins
  * are recomputed there, today's lots join history, {@code pre_balance} becomes the balance and the day's fields
  * (deposit, withdraw, close_profit, commission) restart from zero. Balances do not change; margins (and so
- * available) do. Flat positions are dropped from the holder index.
+ * available) do. Flat positions are dropped from the holder index, unless the conventions retain them (then they
+ * stay, rolled with zero volumes, until {@link AccountBook#purgeFlatPositions()}).
  *
  * <p>Refused, with nothing changed, if the day is not after the last settled day, if open orders remain (the host
  * cancels or expires them first), or if a held instrument has no settlement price. The change listener hears
@@ -26,34 +26,63 @@ final class DayRoll {
     private DayRoll() {
     }
 
-    static Rejection refusal(AccountBook book, int tradingDay, long[] prices) {
+    static boolean check(AccountBook book, int tradingDay, long[] prices) {
         if (tradingDay <= book.lastSettledDay) {
-            return new Rejection(RejectCode.ALREADY_SETTLED, "tradingDay=" + tradingDay
-                    + " must be > lastSettledDay=" + book.lastSettledDay);
+            book.refuse(RejectCode.ALREADY_SETTLED).append("tradingDay=").append(tradingDay)
+                    .append(" must be > lastSettledDay=").append(book.lastSettledDay);
+            return false;
         }
         if (prices == null) {
-            return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, "settlementPriceTicks=null must not be null");
+            book.refuse(RejectCode.SETTLEMENT_PRICE_MISSING).append("settlementPriceTicks=null must not be null");
+            return false;
         }
         if (!book.orders.isEmpty()) {
-            return new Rejection(RejectCode.SETTLEMENT_OPEN_ORDERS, "openOrders=" + book.orders.size()
-                    + " must be 0 at settlement: cancel or expire them first");
+            book.refuse(RejectCode.SETTLEMENT_OPEN_ORDERS).append("openOrders=").append(book.orders.size())
+                    .append(" must be 0 at settlement: cancel or expire them first");
+            return false;
         }
         for (int i = 0; i < book.index.instrumentCount(); i++) {
             long price = i < prices.length ? prices[i] : 0;
+            String id = book.registry.get(i).instrumentId();
             if (price < 0 || price > AccountBook.MAX_PRICE_TICKS) {
-                return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
-                        + " settlementPriceTicks=" + price + " must be in 0.." + AccountBook.MAX_PRICE_TICKS);
+                book.refuse(RejectCode.SETTLEMENT_PRICE_MISSING).append(id).append(" settlementPriceTicks=")
+                        .append(price).append(" must be in 0..").append(AccountBook.MAX_PRICE_TICKS);
+                return false;
             }
             if (price > 0 && !book.index.markFits(book.registry.get(i), price)) {
-                return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
-                        + " settlementPriceTicks=" + price + " takes a notional out of range");
+                book.refuse(RejectCode.SETTLEMENT_PRICE_MISSING).append(id).append(" settlementPriceTicks=")
+                        .append(price).append(" takes a notional out of range");
+                return false;
             }
             if (price == 0 && book.index.holdsVolume(i)) {
-                return new Rejection(RejectCode.SETTLEMENT_PRICE_MISSING, book.registry.get(i).instrumentId()
-                        + " has positions but settlementPriceTicks=0");
+                book.refuse(RejectCode.SETTLEMENT_PRICE_MISSING).append(id)
+                        .append(" has positions but settlementPriceTicks=0");
+                return false;
             }
         }
-        return null;
+        return true;
+    }
+
+    static int purge(AccountBook book) {
+        int removed = 0;
+        for (Account account : book.accounts) {
+            int write = 0;
+            for (int i = 0, n = account.positions.size(); i < n; i++) {
+                Position position = account.positions.get(i);
+                if (position.isFlat()) {
+                    book.dropPosition(position);
+                    book.listener.onPositionChanged(account.accountId(), position.instrument.index());
+                    removed++;
+                } else {
+                    account.positions.set(write++, position);
+                }
+            }
+            for (int i = account.positions.size() - 1; i >= write; i--) {
+                account.positions.remove(i);
+            }
+        }
+        book.index.compact();
+        return removed;
     }
 
     static void apply(AccountBook book, int tradingDay, long[] prices, List<AccountStatement> statements) {
@@ -63,6 +92,7 @@ final class DayRoll {
             }
         }
         List<PositionStatement> lines = statements == null ? null : new ArrayList<>();
+        boolean retain = book.conventions.retainFlatPositions();
         for (Account account : book.accounts) {
             long balance = account.balance();
             long settledProfit = account.positionProfit;
@@ -70,15 +100,16 @@ final class DayRoll {
             int write = 0;
             for (int i = 0, n = account.positions.size(); i < n; i++) {
                 Position position = account.positions.get(i);
-                if (position.isFlat()) {
+                if (position.isFlat() && !retain) {
                     book.dropPosition(position);
                     book.listener.onPositionChanged(account.accountId(), position.instrument.index());
                     continue;
                 }
-                long price = prices[position.instrument.index()];
+                boolean flat = position.isFlat();
+                long price = flat ? 0 : prices[position.instrument.index()];
                 long profit = position.positionProfitLong + position.positionProfitShort;
-                margin += position.roll(price);
-                if (lines != null) {
+                margin += flat ? 0 : position.roll(price, book.conventions.marginRounding());
+                if (lines != null && !flat) {
                     lines.add(new PositionStatement(position.instrumentId(), price, position.volumeLong(),
                             position.volumeShort(), profit, position.marginLong(), position.marginShort()));
                 }

@@ -1,38 +1,118 @@
 package io.github.exchangeblocks.engine.account;
 
+import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.engine.instrument.Decimals;
 import io.github.exchangeblocks.engine.instrument.Instrument;
 
 /**
- * The money effects of one fill on an open order: release of the filled part of the freeze (the freeze left always
- * equals that of the remaining volume at the order's price) and booking of margin, commission, position and close
- * profit at the fill price. Returns the commission charged. Stateless, allocation-free.
+ * Fill booking for an {@link AccountBook}: validation (open order, volume within the remaining, price at or better
+ * than the order's limit or market bound, notionals in range), then the money effects: the filled part of the freeze
+ * is released (the freeze left always equals that of the remaining volume at the order's freeze price) and margin,
+ * commission, position and close profit are booked at the fill price. The figures land in the book's reusable
+ * {@link FillResult}. A refusal changes nothing. Allocation-free once the account holds the instrument.
  */
 final class FillBooking {
-    private FillBooking() {
+    private final AccountBook book;
+    private final FillResult result = new FillResult();
+
+    FillBooking(AccountBook book) {
+        this.book = book;
     }
 
-    static long open(OpenOrder order, long priceTicks, long volume) {
+    FillResult result() {
+        return result;
+    }
+
+    boolean fill(long orderId, long priceTicks, long volume) {
+        OpenOrder order = book.orders.get(orderId);
+        boolean buy = order != null && order.side == Side.BUY;
+        if (order == null || volume <= 0 || volume > order.remaining || priceTicks <= 0
+                || priceTicks > AccountBook.MAX_PRICE_TICKS
+                || (buy ? priceTicks > order.freezePriceTicks : priceTicks < order.freezePriceTicks)) {
+            return refuse(orderId, order, priceTicks, volume);
+        }
         Position position = order.position;
-        Account account = position.account;
         Instrument instrument = position.instrument;
-        long remaining = order.remaining - volume;
-        boolean longSide = order.side == Side.BUY;
-        long newFrozenMargin = remaining == 0 ? 0 : instrument.margin(longSide, order.freezePriceTicks, remaining);
-        long newFrozenCommission = remaining == 0
-                ? 0 : instrument.commission(Instrument.COMMISSION_OPEN, order.freezePriceTicks, remaining);
-        account.frozenMargin -= order.frozenMargin - newFrozenMargin;
-        account.frozenCommission -= order.frozenCommission - newFrozenCommission;
-        order.frozenMargin = newFrozenMargin;
-        order.frozenCommission = newFrozenCommission;
-        position.pendingOpen[longSide ? 0 : 1] -= volume;
-        account.margin += position.open(longSide, priceTicks, volume);
-        long fee = instrument.commission(Instrument.COMMISSION_OPEN, priceTicks, volume);
-        account.commission += fee;
-        return fee;
+        int index = instrument.index();
+        long sideAfter = order.opens() ? position.sideVolume(buy) + volume : 0;
+        if (!fits(instrument, priceTicks, Math.max(sideAfter, volume))) {
+            book.refuse(RejectCode.INVALID_FILL).append("fill priceTicks=").append(priceTicks).append(" x volume=")
+                    .append(volume).append(" takes a notional out of range");
+            return false;
+        }
+        book.index.noteSideVolume(index, sideAfter);
+        if (book.index.markPriceTicks[index] == 0) {
+            book.index.markPriceTicks[index] = priceTicks;
+        }
+        result.start(order, priceTicks, volume);
+        long frozenMargin = order.frozenMargin;
+        long frozenCommission = order.frozenCommission;
+        order.hold(-1);
+        order.remaining -= volume;
+        long fee = order.opens() ? open(order, priceTicks, volume) : close(order, priceTicks, volume);
+        order.refreeze(book.conventions);
+        order.hold(1);
+        result.frozenMarginReleased = frozenMargin - order.frozenMargin;
+        result.frozenCommissionReleased = frozenCommission - order.frozenCommission;
+        result.commission = fee;
+        position.account.commission += fee;
+        book.feesCollected += fee;
+        position.mark(book.index.markPriceTicks[index]);
+        result.finish(position, order.remaining);
+        if (order.remaining == 0) {
+            book.removeOrder(order);
+        }
+        book.notify(position);
+        return true;
     }
 
-    static long close(OpenOrder order, long priceTicks, long volume) {
+    /** Writes why a fill is refused (kept out of the booking path, which stays small enough to inline well). */
+    private boolean refuse(long orderId, OpenOrder order, long priceTicks, long volume) {
+        if (order == null) {
+            book.refuse(RejectCode.UNKNOWN_ORDER).append("orderId=").append(orderId).append(" is not open");
+        } else if (volume <= 0 || volume > order.remaining) {
+            book.refuse(RejectCode.INVALID_FILL).append("fill volume=").append(volume).append(" must be in 1..")
+                    .append(order.remaining).append(" (orderId=").append(orderId).append(" remaining)");
+        } else if (priceTicks <= 0 || priceTicks > AccountBook.MAX_PRICE_TICKS) {
+            book.refuse(RejectCode.INVALID_FILL).append("fill priceTicks=").append(priceTicks).append(" must be in 1..")
+                    .append(AccountBook.MAX_PRICE_TICKS);
+        } else {
+            boolean buy = order.side == Side.BUY;
+            Instrument instrument = order.position.instrument;
+            StringBuilder m = book.refuse(RejectCode.FILL_PRICE_OUTSIDE_LIMIT).append("fill priceTicks=")
+                    .append(priceTicks).append(" (");
+            Decimals.appendPrice(m, priceTicks, instrument).append(") must be ").append(buy ? "<= " : ">= ")
+                    .append(order.limitPriceTicks == 0 ? "band limit " : "limit ").append(order.freezePriceTicks)
+                    .append(" (");
+            Decimals.appendPrice(m, order.freezePriceTicks, instrument).append(") of ").append(order.side)
+                    .append(" orderId=").append(orderId);
+        }
+        return false;
+    }
+
+    private boolean fits(Instrument instrument, long priceTicks, long volume) {
+        try {
+            instrument.notional(priceTicks, volume);
+            long mark = book.index.markPrice(instrument.index());
+            if (mark != 0) {
+                instrument.notional(mark, volume);
+            }
+            return true;
+        } catch (ArithmeticException overflow) {
+            return false;
+        }
+    }
+
+    private long open(OpenOrder order, long priceTicks, long volume) {
+        Position position = order.position;
+        long margin = position.open(order.side == Side.BUY, priceTicks, volume, book.conventions.marginRounding());
+        position.account.margin += margin;
+        result.marginBooked = margin;
+        return book.conventions.openCommission(position.instrument, priceTicks, volume);
+    }
+
+    private long close(OpenOrder order, long priceTicks, long volume) {
         Position position = order.position;
         Account account = position.account;
         Instrument instrument = position.instrument;
@@ -42,12 +122,7 @@ final class FillBooking {
         int bucketToday = order.closeBucketToday();
         order.frozenToday -= today;
         order.frozenHis -= his;
-        position.frozen[bucketToday] -= today;
-        position.frozen[bucketToday + 1] -= his;
-        long newFrozenCommission = closeCommission(instrument, order.freezePriceTicks, order.frozenToday,
-                order.frozenHis);
-        account.frozenCommission -= order.frozenCommission - newFrozenCommission;
-        order.frozenCommission = newFrozenCommission;
+        long profitBefore = account.closeProfit;
         long released = 0;
         if (today > 0) {
             released += position.close(bucketToday, priceTicks, today);
@@ -56,19 +131,10 @@ final class FillBooking {
             released += position.close(bucketToday + 1, priceTicks, his);
         }
         account.margin -= released;
-        long fee = closeCommission(instrument, priceTicks, today, his);
-        account.commission += fee;
-        return fee;
-    }
-
-    static long closeCommission(Instrument instrument, long priceTicks, long today, long his) {
-        long fee = 0;
-        if (today > 0) {
-            fee += instrument.commission(Instrument.COMMISSION_CLOSE_TODAY, priceTicks, today);
-        }
-        if (his > 0) {
-            fee += instrument.commission(Instrument.COMMISSION_CLOSE, priceTicks, his);
-        }
-        return fee;
+        result.marginReleased = released;
+        result.closeProfit = account.closeProfit - profitBefore;
+        result.closedToday = today;
+        result.closedHis = his;
+        return book.conventions.closeCommission(instrument, priceTicks, today, his);
     }
 }

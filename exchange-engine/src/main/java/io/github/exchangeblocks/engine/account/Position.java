@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.engine.account;
 
 import io.github.exchangeblocks.api.account.PositionView;
+import io.github.exchangeblocks.api.instrument.Rounding;
 import io.github.exchangeblocks.engine.instrument.FixedPoint;
 import io.github.exchangeblocks.engine.instrument.Instrument;
 
@@ -12,7 +13,8 @@ import io.github.exchangeblocks.engine.instrument.Instrument;
  * amounts {@code x} (everything when {@code k == v}); the profit a close realises is measured against the removed
  * position cost, so the sum of close and position profit over all counterparties stays exactly zero.
  *
- * <p>Mutated only by {@link AccountBook} on its thread; readable as a {@link PositionView}.
+ * <p>Margins are rounded by the book's {@link AccountConventions#marginRounding()}. Mutated only by
+ * {@link AccountBook} on its thread; readable as a {@link PositionView}.
  */
 public final class Position implements PositionView {
     /** Bucket index: long, today. */
@@ -172,10 +174,10 @@ public final class Position implements PositionView {
     }
 
     /** Books an opening fill into the today bucket of a side; returns the margin added. */
-    long open(boolean longSide, long priceTicks, long lots) {
+    long open(boolean longSide, long priceTicks, long lots, Rounding marginRounding) {
         int bucket = longSide ? LONG_TODAY : SHORT_TODAY;
         long notional = instrument.notional(priceTicks, lots);
-        long addedMargin = instrument.margin(longSide, priceTicks, lots);
+        long addedMargin = instrument.margin(longSide, priceTicks, lots, marginRounding);
         volume[bucket] += lots;
         openCost[bucket] += notional;
         positionCost[bucket] += notional;
@@ -208,7 +210,7 @@ public final class Position implements PositionView {
      * Rolls the day at the settlement price (the position must already be marked there): today's lots join
      * history, position cost moves to the settlement price, margins are recomputed there. Returns the new margin.
      */
-    long roll(long settlementPriceTicks) {
+    long roll(long settlementPriceTicks, Rounding marginRounding) {
         long total = 0;
         for (int side = 0; side < 2; side++) {
             int today = side * 2;
@@ -220,7 +222,8 @@ public final class Position implements PositionView {
             positionCost[today] = 0;
             margin[today] = 0;
             positionCost[his] = volume[his] == 0 ? 0 : instrument.notional(settlementPriceTicks, volume[his]);
-            margin[his] = volume[his] == 0 ? 0 : instrument.margin(side == 0, settlementPriceTicks, volume[his]);
+            margin[his] = volume[his] == 0 ? 0 : instrument.margin(side == 0, settlementPriceTicks, volume[his],
+                    marginRounding);
             total += margin[his];
         }
         recomputeTotals();

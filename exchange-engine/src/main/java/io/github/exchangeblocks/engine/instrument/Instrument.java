@@ -5,6 +5,7 @@ import io.github.exchangeblocks.api.instrument.CommissionRate;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
 import io.github.exchangeblocks.api.instrument.Rates;
+import io.github.exchangeblocks.api.instrument.Rounding;
 
 /**
  * A listed instrument: its validated specification, dense index, status, price band, and exact money arithmetic.
@@ -12,9 +13,13 @@ import io.github.exchangeblocks.api.instrument.Rates;
  * <p>Money arithmetic (all minor units of the registry's currency, all allocation-free):
  * <ul>
  *   <li>notional of {@code v} lots at {@code p} ticks = {@code p * v * tickValueMinor()};</li>
- *   <li>margin = {@code ceil(notional * marginRateE8 / 10^8)} (rounded up, the exchange's favour);</li>
- *   <li>commission = {@code v * perLotMinor + ceil(notional * notionalRateE8 / 10^8)}.</li>
+ *   <li>margin = {@code round(notional * marginRateE8 / 10^8)};</li>
+ *   <li>commission = {@code v * perLotMinor + round(notional * notionalRateE8 / 10^8)};</li>
+ *   <li>commission of a fill closing {@code t} today and {@code h} history lots: either each part rounded and the
+ *       two added, or the exact parts added and the sum rounded once ({@link #closeCommission}).</li>
  * </ul>
+ * The rounding is a {@link Rounding} chosen by the caller (the account book's venue conventions); the overloads
+ * without one round {@link Rounding#UP}, as this class always did.
  *
  * <p>Mutable only through {@link InstrumentRegistry}, on the single writer thread.
  */
@@ -146,7 +151,7 @@ public final class Instrument {
     }
 
     /**
-     * Margin of {@code volume} lots at {@code priceTicks}, rounded up.
+     * Margin of {@code volume} lots at {@code priceTicks}, rounded up ({@link Rounding#UP}).
      *
      * @param longSide   true for a long position, false for short
      * @param priceTicks price, {@code >= 0}
@@ -154,12 +159,26 @@ public final class Instrument {
      * @return minor units
      */
     public long margin(boolean longSide, long priceTicks, long volume) {
-        long rate = longSide ? spec.longMarginRateE8() : spec.shortMarginRateE8();
-        return FixedPoint.mulDivCeil(notional(priceTicks, volume), rate, Rates.SCALE);
+        return margin(longSide, priceTicks, volume, Rounding.UP);
     }
 
     /**
-     * Commission of a fill, rounded up.
+     * Margin of {@code volume} lots at {@code priceTicks}, rounded by {@code rounding}.
+     *
+     * @param longSide   true for a long position, false for short
+     * @param priceTicks price, {@code >= 0}
+     * @param volume     lots, {@code >= 0}
+     * @param rounding   how the fraction of a minor unit is rounded, not {@code null}
+     * @return minor units
+     * @throws ArithmeticException on overflow
+     */
+    public long margin(boolean longSide, long priceTicks, long volume, Rounding rounding) {
+        long rate = longSide ? spec.longMarginRateE8() : spec.shortMarginRateE8();
+        return FixedPoint.mulDiv(notional(priceTicks, volume), rate, Rates.SCALE, rounding);
+    }
+
+    /**
+     * Commission of a fill, the notional part rounded up ({@link Rounding#UP}).
      *
      * @param kind       {@link #COMMISSION_OPEN}, {@link #COMMISSION_CLOSE} or {@link #COMMISSION_CLOSE_TODAY}
      * @param priceTicks price, {@code >= 0}
@@ -167,12 +186,57 @@ public final class Instrument {
      * @return minor units
      */
     public long commission(int kind, long priceTicks, long volume) {
+        return commission(kind, priceTicks, volume, Rounding.UP);
+    }
+
+    /**
+     * Commission of a fill, the notional part rounded by {@code rounding}.
+     *
+     * @param kind       {@link #COMMISSION_OPEN}, {@link #COMMISSION_CLOSE} or {@link #COMMISSION_CLOSE_TODAY}
+     * @param priceTicks price, {@code >= 0}
+     * @param volume     lots, {@code >= 0}
+     * @param rounding   how the fraction of a minor unit is rounded, not {@code null}
+     * @return minor units
+     * @throws ArithmeticException on overflow
+     */
+    public long commission(int kind, long priceTicks, long volume, Rounding rounding) {
         long fixed = Math.multiplyExact(perLotMinor[kind], volume);
         long rate = notionalRateE8[kind];
-        if (rate == 0) {
+        if (rate == 0 || volume == 0) {
             return fixed;
         }
-        return Math.addExact(fixed, FixedPoint.mulDivCeil(notional(priceTicks, volume), rate, Rates.SCALE));
+        return Math.addExact(fixed, FixedPoint.mulDiv(notional(priceTicks, volume), rate, Rates.SCALE, rounding));
+    }
+
+    /**
+     * Commission of a fill closing {@code todayLots} of today's and {@code hisLots} of history position at one
+     * price: close-today rate on the first, close rate on the second.
+     *
+     * @param priceTicks price, {@code >= 0}
+     * @param todayLots  today's lots closed, {@code >= 0}
+     * @param hisLots    history lots closed, {@code >= 0}
+     * @param rounding   how the fraction of a minor unit is rounded, not {@code null}
+     * @param roundOnce  true to add the two exact parts and round the sum once; false to round each part and add
+     * @return minor units
+     * @throws ArithmeticException on overflow
+     */
+    public long closeCommission(long priceTicks, long todayLots, long hisLots, Rounding rounding, boolean roundOnce) {
+        if (!roundOnce || todayLots == 0 || hisLots == 0) {
+            return Math.addExact(commission(COMMISSION_CLOSE_TODAY, priceTicks, todayLots, rounding),
+                    commission(COMMISSION_CLOSE, priceTicks, hisLots, rounding));
+        }
+        long fixed = Math.addExact(Math.multiplyExact(perLotMinor[COMMISSION_CLOSE_TODAY], todayLots),
+                Math.multiplyExact(perLotMinor[COMMISSION_CLOSE], hisLots));
+        long todayNotional = notional(priceTicks, todayLots);
+        long hisNotional = notional(priceTicks, hisLots);
+        long todayRate = notionalRateE8[COMMISSION_CLOSE_TODAY];
+        long hisRate = notionalRateE8[COMMISSION_CLOSE];
+        long whole = Math.addExact(FixedPoint.mulDivFloor(todayNotional, todayRate, Rates.SCALE),
+                FixedPoint.mulDivFloor(hisNotional, hisRate, Rates.SCALE));
+        long rest = FixedPoint.mulMod(todayNotional, todayRate, Rates.SCALE)
+                + FixedPoint.mulMod(hisNotional, hisRate, Rates.SCALE);
+        whole = Math.addExact(whole, rest / Rates.SCALE);
+        return Math.addExact(fixed, FixedPoint.round(whole, rest % Rates.SCALE, Rates.SCALE, rounding));
     }
 
     /**

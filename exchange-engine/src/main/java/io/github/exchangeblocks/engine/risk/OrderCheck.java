@@ -25,6 +25,7 @@ public final class OrderCheck {
     private long sideVolume;
     private long sidePendingOpenVolume;
     private int openOrderCount;
+    private int moneyScale = 2;
 
     /**
      * Fills every field; called by the account book.
@@ -34,7 +35,8 @@ public final class OrderCheck {
      * @param side                  BUY or SELL
      * @param offset                OPEN, CLOSE or CLOSETODAY
      * @param type                  LIMIT or MARKET
-     * @param priceTicks            limit price, or protection price of a MARKET order, ticks
+     * @param priceTicks            the price the order freezes at: its limit price, or a MARKET order's protection
+     *                              price or, without one, the band limit on its side; ticks
      * @param volume                lots
      * @param marginToFreeze        margin the order would freeze, minor units
      * @param commissionToFreeze    commission the order would freeze, minor units
@@ -63,6 +65,26 @@ public final class OrderCheck {
         return this;
     }
 
+    /**
+     * Sets the decimal places of the account currency's minor unit, used by checks to print money as decimals.
+     *
+     * @param scale {@code 0..9}
+     * @return this
+     * @throws IllegalArgumentException if the scale is out of range
+     */
+    public OrderCheck moneyScale(int scale) {
+        if (scale < 0 || scale > 9) {
+            throw new IllegalArgumentException("moneyScale=" + scale + " must be in 0..9");
+        }
+        this.moneyScale = scale;
+        return this;
+    }
+
+    /** @return decimal places of the account currency's minor unit (2 unless set) */
+    public int moneyScale() {
+        return moneyScale;
+    }
+
     /** @return the ordering account */
     public AccountView account() {
         return account;
@@ -88,7 +110,7 @@ public final class OrderCheck {
         return type;
     }
 
-    /** @return limit (or MARKET protection) price, ticks */
+    /** @return the freeze price: limit, MARKET protection or, without protection, band limit; ticks */
     public long priceTicks() {
         return priceTicks;
     }

@@ -176,8 +176,7 @@ public final class LiquidationPlanner {
                 long today = CloseSplit.todayPart(rule, offset, volume[0], volume[1], size);
                 long his = size - today;
                 long orderMargin = take(volume, margin, 0, today) + take(volume, margin, 1, his);
-                long orderCommission = instrument.commission(Instrument.COMMISSION_CLOSE_TODAY, price, today)
-                        + instrument.commission(Instrument.COMMISSION_CLOSE, price, his);
+                long orderCommission = book.conventions().closeCommission(instrument, price, today, his);
                 if (orders != null) {
                     orders.add(new LiquidationOrder(position.instrumentId(), side, offset, size, price, today, his,
                             orderMargin, orderCommission));

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class AccountBookLifecycleTest {
     private static final int CU = 0;
     private final InstrumentRegistry registry = Fixtures.registry();
-    private final AccountBook book = new AccountBook(registry, RiskChain.standard(Long.MAX_VALUE, 5, 2));
+    private final AccountBook book = new AccountBook(registry, RiskChain.standard(Long.MAX_VALUE, 5, 2),
+                AccountConventions.legacy());
     private final int alice = book.openAccount("alice");
 
     AccountBookLifecycleTest() {
@@ -86,7 +87,7 @@ class AccountBookLifecycleTest {
         int big = registry.list(new InstrumentSpec("TEST.big", 0, 1_000_000, 10_000, 1, 0, 0, CommissionRate.FREE,
                 CommissionRate.FREE, CommissionRate.FREE, 0, 10, CloseRule.HISTORY_FIRST));
         registry.setStatus(big, InstrumentStatus.TRADING);
-        assertThat(book.placeOrder(alice, 1, big, BUY, OPEN, LIMIT, 1_000_000, 2)).isTrue();
+        assertThat(book.placeOrder(alice, 1, big, SELL, OPEN, LIMIT, 1_000_000, 2)).isTrue();
         long hash = book.stateHash();
         assertThat(book.fill(1, 10_000_000, 1)).isFalse();
         assertThat(book.lastRejection().code()).isEqualTo(RejectCode.INVALID_FILL);
@@ -96,7 +97,7 @@ class AccountBookLifecycleTest {
         hash = book.stateHash();
         assertThat(book.markPrice(big, 10_000_000)).isFalse();
         assertThat(book.lastRejection().message())
-                .isEqualTo("priceTicks=10000000 x largest position 1 takes a notional out of range");
+                .isEqualTo("priceTicks=10000000 (10000000000000) x largest position 1 takes a notional out of range");
         assertThat(book.stateHash()).isEqualTo(hash);
         assertThat(book.settle(20251201, new long[] {0, 0, 0, 10_000_000}, null)).isFalse();
         assertThat(book.stateHash()).isEqualTo(hash);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.github.exchangeblocks.api.instrument.Rounding;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomDistribution;
@@ -16,8 +17,10 @@ import net.jqwik.api.Tag;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Random sequences of deposits, withdrawals, paired orders and fills, cancels, price updates and settlements over
- * several accounts and three instruments (one per close rule).
+ * Random sequences of deposits, withdrawals, paired orders and fills, cancels, reduces, amends, price updates and
+ * settlements over several accounts and three instruments (one per close rule), under random venue conventions
+ * (every combination of commission and margin rounding and the three flags is reachable; the main property checks
+ * that each rounding and flag value is drawn).
  */
 class AccountBookProperties {
 
@@ -26,16 +29,30 @@ class AccountBookProperties {
         Arbitrary<Integer> kind = Arbitraries.frequency(
                 net.jqwik.api.Tuple.of(3, 0), net.jqwik.api.Tuple.of(1, 1), net.jqwik.api.Tuple.of(6, 2),
                 net.jqwik.api.Tuple.of(2, 3), net.jqwik.api.Tuple.of(2, 4), net.jqwik.api.Tuple.of(3, 5),
-                net.jqwik.api.Tuple.of(1, 6));
+                net.jqwik.api.Tuple.of(1, 6), net.jqwik.api.Tuple.of(2, 7), net.jqwik.api.Tuple.of(2, 8));
         Arbitrary<Integer> any = Arbitraries.integers().withDistribution(RandomDistribution.uniform());
         Arbitrary<Scenario.Op> op = Combinators.combine(kind, any, any, any, any).as(Scenario.Op::new);
         return op.list().ofMinSize(20).ofMaxSize(100);
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    /**
+     * Every combination of the conventions: 3 commission roundings x 3 margin roundings x 2 x 2 x 2 flags.
+     *
+     * @return the arbitrary
+     */
+    @Provide
+    Arbitrary<AccountConventions> conventions() {
+        Arbitrary<Rounding> rounding = Arbitraries.of(Rounding.class);
+        Arbitrary<Boolean> flag = Arbitraries.of(true, false);
+        return Combinators.combine(rounding, rounding, flag, flag, flag).as((c, m, freeze, retain, once) ->
+                AccountConventions.builder().commissionRounding(c).marginRounding(m).freezeCloseCommission(freeze)
+                        .retainFlatPositions(retain).roundMixedCloseOnce(once).build());
+    }
+
+    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
     void shouldAgreeWithOracleKeepIdentitiesAndConserveMoneyAfterEveryStep(
-            @ForAll("operations") List<Scenario.Op> ops) {
-        Scenario scenario = new Scenario();
+            @ForAll("operations") List<Scenario.Op> ops, @ForAll("conventions") AccountConventions conventions) {
+        Scenario scenario = new Scenario(conventions);
         for (Scenario.Op op : ops) {
             scenario.apply(op);
             scenario.assertMatchesOracle();
@@ -44,12 +61,25 @@ class AccountBookProperties {
         Statistics.label("closing fills").coverage(c -> c.check(true).percentage(p -> p >= 15));
         Statistics.label("settled").collect(scenario.settlements > 0);
         Statistics.label("settled").coverage(c -> c.check(true).percentage(p -> p >= 30));
+        Statistics.label("amended").collect(scenario.amends > 0);
+        Statistics.label("amended").coverage(c -> c.check(true).percentage(p -> p >= 30));
+        Statistics.label("reduced").collect(scenario.reduces > 0);
+        Statistics.label("reduced").coverage(c -> c.check(true).percentage(p -> p >= 30));
+        Statistics.label("commission rounding").collect(conventions.commissionRounding());
+        Statistics.label("commission rounding").coverage(c -> {
+            for (Rounding r : Rounding.values()) {
+                c.check(r).count(n -> n > 0);
+            }
+        });
+        Statistics.label("flags").collect(conventions.freezeCloseCommission(), conventions.retainFlatPositions(),
+                conventions.roundMixedCloseOnce());
     }
 
     @Property(tries = 3000, edgeCases = EdgeCasesMode.NONE)
     @Tag("slow")
-    void shouldAgreeWithOracleOverLongSequencesWhenRunSlow(@ForAll("longOperations") List<Scenario.Op> ops) {
-        Scenario scenario = new Scenario();
+    void shouldAgreeWithOracleOverLongSequencesWhenRunSlow(@ForAll("longOperations") List<Scenario.Op> ops,
+            @ForAll("conventions") AccountConventions conventions) {
+        Scenario scenario = new Scenario(conventions);
         for (Scenario.Op op : ops) {
             scenario.apply(op);
             scenario.assertMatchesOracle();
@@ -81,14 +111,16 @@ class AccountBookProperties {
     }
 
     @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
-    void shouldRestoreSameStateAndEventOrderWhenSnapshotIsReadBack(@ForAll("operations") List<Scenario.Op> ops) {
-        Scenario scenario = new Scenario();
+    void shouldRestoreSameStateAndEventOrderWhenSnapshotIsReadBack(@ForAll("operations") List<Scenario.Op> ops,
+            @ForAll("conventions") AccountConventions conventions) {
+        Scenario scenario = new Scenario(conventions);
         for (Scenario.Op op : ops) {
             scenario.apply(op);
             byte[] bytes = scenario.book.snapshot();
             AccountBook restored = AccountBook.restore(bytes, scenario.registry,
                     io.github.exchangeblocks.engine.risk.RiskChain.none());
             assertThat(restored.stateHash()).isEqualTo(scenario.book.stateHash());
+            assertThat(restored.conventions()).isEqualTo(conventions);
             assertThat(restored.snapshot()).isEqualTo(bytes);
             AccountIdentities.assertConsistent(restored);
         }

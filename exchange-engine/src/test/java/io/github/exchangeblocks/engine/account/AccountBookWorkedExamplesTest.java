@@ -24,7 +24,8 @@ class AccountBookWorkedExamplesTest {
 
     @BeforeEach
     void setUp() {
-        book = new AccountBook(Fixtures.registry(), RiskChain.standard(Long.MAX_VALUE, 1_000, 100));
+        book = new AccountBook(Fixtures.registry(), RiskChain.standard(Long.MAX_VALUE, 1_000, 100),
+                AccountConventions.legacy());
         alice = book.openAccount("alice");
         assertThat(book.deposit(alice, 100_000_000)).isTrue();
     }
@@ -160,7 +161,7 @@ class AccountBookWorkedExamplesTest {
         long hash = book.stateHash();
         assertThat(book.withdraw(dave, 1_498_251)).isFalse();
         assertThat(book.lastRejection().code()).isEqualTo(RejectCode.INSUFFICIENT_AVAILABLE);
-        assertThat(book.lastRejection().message()).isEqualTo("amount=1498251 must be <= available=1498250");
+        assertThat(book.lastRejection().message()).isEqualTo("amount=14982.51 must be <= available=14982.50");
         assertThat(book.stateHash()).isEqualTo(hash);
         assertThat(book.withdraw(dave, 1_498_250)).isTrue();
         assertThat(book.account(dave).available()).isZero();
@@ -175,7 +176,7 @@ class AccountBookWorkedExamplesTest {
         assertThat(book.placeOrder(erin, 5, CU, BUY, OPEN, LIMIT, 7000, 1)).isFalse();
         assertThat(book.lastRejection().code()).isEqualTo(RejectCode.INSUFFICIENT_FUNDS);
         assertThat(book.lastRejection().message())
-                .isEqualTo("margin=3500000 + commission=1750 must be <= available=3000000");
+                .isEqualTo("margin=35000.00 + commission=17.50 must be <= available=30000.00");
         assertThat(book.stateHash()).isEqualTo(hash);
         assertThat(book.position(erin, CU)).isNull();
     }

@@ -5,6 +5,7 @@ import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.instrument.CloseRule;
 import io.github.exchangeblocks.api.instrument.CommissionRate;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.api.instrument.Rounding;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,14 @@ import java.util.TreeMap;
 /**
  * Reference model of the account book, written for obviousness: BigInteger rounding, aggregates recomputed from
  * scratch (margin, profits and freezes are sums over positions and orders), no pooling or incremental deltas.
- * Implements the same rules: freeze at the order price, proportional floor release on close, ceil margin and
- * commission, history/today splits per close rule, band, closable and funds checks.
+ * Implements the same rules: freeze at the order price, proportional floor release on close, margin and commission
+ * rounded as the conventions say (a mixed close's commission rounded once or per part), closing commission frozen
+ * or not, flat positions kept or dropped at settlement, history/today splits per close rule, band, closable and
+ * funds checks; amend as "take the order out and place it again", reduce keeping the lots fills take first.
  */
 final class AccountOracle {
     final List<InstrumentSpec> specs;
+    final AccountConventions conventions;
     final long[] tickValue;
     final long[] mark;
     final long[] preSettlement;
@@ -55,8 +59,9 @@ final class AccountOracle {
         long frozenHis;
     }
 
-    AccountOracle(List<InstrumentSpec> specs) {
+    AccountOracle(List<InstrumentSpec> specs, AccountConventions conventions) {
         this.specs = specs;
+        this.conventions = conventions;
         tickValue = new long[specs.size()];
         mark = new long[specs.size()];
         preSettlement = new long[specs.size()];
@@ -71,6 +76,23 @@ final class AccountOracle {
         return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
     }
 
+    /** {@code a * b / c} rounded by {@code mode}, with BigDecimal-free BigInteger arithmetic. */
+    static long roundDiv(BigInteger product, long c, Rounding mode) {
+        BigInteger[] qr = product.divideAndRemainder(BigInteger.valueOf(c));
+        long q = qr[0].longValueExact();
+        int twice = qr[1].shiftLeft(1).compareTo(BigInteger.valueOf(c));
+        boolean up = qr[1].signum() > 0 && switch (mode) {
+            case UP -> true;
+            case HALF_UP -> twice >= 0;
+            case HALF_EVEN -> twice > 0 || (twice == 0 && (q & 1) == 1);
+        };
+        return up ? q + 1 : q;
+    }
+
+    static BigInteger times(long a, long b) {
+        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
+    }
+
     static long floorDiv(long a, long b, long c) {
         return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c)).longValueExact();
     }
@@ -81,11 +103,24 @@ final class AccountOracle {
 
     long margin(int ins, boolean longSide, long price, long lots) {
         InstrumentSpec s = specs.get(ins);
-        return ceilDiv(value(ins, price, lots), longSide ? s.longMarginRateE8() : s.shortMarginRateE8(), 100_000_000L);
+        return roundDiv(times(value(ins, price, lots), longSide ? s.longMarginRateE8() : s.shortMarginRateE8()),
+                100_000_000L, conventions.marginRounding());
     }
 
     long fee(int ins, CommissionRate rate, long price, long lots) {
-        return rate.perLotMinor() * lots + ceilDiv(value(ins, price, lots), rate.notionalRateE8(), 100_000_000L);
+        return rate.perLotMinor() * lots + roundDiv(times(value(ins, price, lots), rate.notionalRateE8()),
+                100_000_000L, conventions.commissionRounding());
+    }
+
+    long closeFee(int ins, long price, long today, long his) {
+        InstrumentSpec s = specs.get(ins);
+        if (!conventions.roundMixedCloseOnce() || today == 0 || his == 0) {
+            return fee(ins, s.closeTodayCommission(), price, today) + fee(ins, s.closeCommission(), price, his);
+        }
+        BigInteger exact = times(value(ins, price, today), s.closeTodayCommission().notionalRateE8())
+                .add(times(value(ins, price, his), s.closeCommission().notionalRateE8()));
+        return s.closeTodayCommission().perLotMinor() * today + s.closeCommission().perLotMinor() * his
+                + roundDiv(exact, 100_000_000L, conventions.commissionRounding());
     }
 
     long orderFrozenMargin(Ord o) {
@@ -97,8 +132,7 @@ final class AccountOracle {
         if (o.offset == Offset.OPEN) {
             return fee(o.ins, s.openCommission(), o.price, o.remaining);
         }
-        return fee(o.ins, s.closeTodayCommission(), o.price, o.frozenToday)
-                + fee(o.ins, s.closeCommission(), o.price, o.frozenHis);
+        return conventions.freezeCloseCommission() ? closeFee(o.ins, o.price, o.frozenToday, o.frozenHis) : 0;
     }
 
     long frozenMargin(int a) {
@@ -232,8 +266,11 @@ final class AccountOracle {
             o.frozenToday -= today;
             o.frozenHis -= his;
             int t = o.side == Side.BUY ? 2 : 0;
-            closeBucket(o.ins, a, p, t, price, today, s.closeTodayCommission());
-            closeBucket(o.ins, a, p, t + 1, price, his, s.closeCommission());
+            closeBucket(o.ins, a, p, t, price, today);
+            closeBucket(o.ins, a, p, t + 1, price, his);
+            long f = closeFee(o.ins, price, today, his);
+            a.commission += f;
+            fees += f;
         }
         o.remaining -= lots;
         if (o.remaining == 0) {
@@ -241,7 +278,7 @@ final class AccountOracle {
         }
     }
 
-    private void closeBucket(int ins, Acct a, Pos p, int b, long price, long k, CommissionRate rate) {
+    private void closeBucket(int ins, Acct a, Pos p, int b, long price, long k) {
         if (k == 0) {
             return;
         }
@@ -256,9 +293,50 @@ final class AccountOracle {
         p.margin[b] -= removedMargin;
         long value = value(ins, price, k);
         a.closeProfit += b < 2 ? value - removed : removed - value;
-        long f = fee(ins, rate, price, k);
-        a.commission += f;
-        fees += f;
+    }
+
+    /** Cancels {@code lots} of an order, keeping the lots its fills take first. */
+    void reduce(long id, long lots) {
+        Ord o = orders.get(id);
+        if (lots == o.remaining) {
+            cancel(id);
+            return;
+        }
+        o.remaining -= lots;
+        if (o.offset != Offset.OPEN) {
+            Pos p = accounts.get(o.acct).positions.get(o.ins);
+            int t = o.side == Side.BUY ? 2 : 0;
+            boolean todayFirst = o.offset == Offset.CLOSETODAY || specs.get(o.ins).closeRule() == CloseRule.TODAY_FIRST;
+            long today = todayFirst ? Math.min(o.remaining, o.frozenToday)
+                    : o.remaining - Math.min(o.remaining, o.frozenHis);
+            p.frozen[t] -= o.frozenToday - today;
+            p.frozen[t + 1] -= o.frozenHis - (o.remaining - today);
+            o.frozenToday = today;
+            o.frozenHis = o.remaining - today;
+        }
+    }
+
+    /** Amends as "take the order out, place it again with the same id"; puts it back if refused. */
+    boolean amend(long id, long price, long lots) {
+        Ord o = orders.get(id);
+        if (price == o.price && lots <= o.remaining) {
+            if (lots < o.remaining) {
+                reduce(id, o.remaining - lots);
+            }
+            return true;
+        }
+        cancel(id);
+        if (place(id, o.acct, o.ins, o.side, o.offset, price, lots)) {
+            return true;
+        }
+        orders.put(id, o);
+        if (o.offset != Offset.OPEN) {
+            Pos p = accounts.get(o.acct).positions.get(o.ins);
+            int t = o.side == Side.BUY ? 2 : 0;
+            p.frozen[t] += o.frozenToday;
+            p.frozen[t + 1] += o.frozenHis;
+        }
+        return false;
     }
 
     void cancel(long id) {
@@ -285,10 +363,12 @@ final class AccountOracle {
             x.wd = 0;
             x.closeProfit = 0;
             x.commission = 0;
-            x.positions.entrySet().removeIf(e -> {
-                long[] vol = e.getValue().vol;
-                return vol[0] + vol[1] + vol[2] + vol[3] == 0;
-            });
+            if (!conventions.retainFlatPositions()) {
+                x.positions.entrySet().removeIf(e -> {
+                    long[] vol = e.getValue().vol;
+                    return vol[0] + vol[1] + vol[2] + vol[3] == 0;
+                });
+            }
             for (Map.Entry<Integer, Pos> e : x.positions.entrySet()) {
                 int i = e.getKey();
                 Pos p = e.getValue();

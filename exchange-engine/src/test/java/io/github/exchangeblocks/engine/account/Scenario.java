@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drives an account book and the oracle with the same random operations. Fills always come in matched pairs: a
- * BUY order of one account and a SELL order of another, same instrument, filled by the same volume at one price,
- * so futures stay zero-sum and money is conserved across accounts plus collected fees.
+ * Drives an account book and the oracle with the same random operations, under one set of venue conventions. Fills
+ * always come in matched pairs: a BUY order of one account and a SELL order of another, same instrument, the BUY
+ * limit at or above the SELL limit, filled by the same volume at one price between the two limits, so futures stay
+ * zero-sum and money is conserved across accounts plus collected fees. Orders may be reduced or amended in between
+ * (then a pair may no longer cross: its fill must be refused for the price and change nothing).
  */
 final class Scenario {
     static final int ACCOUNTS = 6;
@@ -27,7 +29,10 @@ final class Scenario {
 
     final InstrumentRegistry registry = Fixtures.registry();
     final AccountBook book;
-    final AccountOracle oracle = new AccountOracle(List.of(Fixtures.cu(), Fixtures.m(), Fixtures.index()));
+    final AccountOracle oracle;
+    int amends;
+    int reduces;
+    int priceRefusals;
     private final List<long[]> pairs = new ArrayList<>();
     long netDeposits;
     int openFills;
@@ -39,7 +44,13 @@ final class Scenario {
     int day = 20250101;
 
     Scenario() {
-        book = new AccountBook(registry, RiskChain.standard(Long.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE));
+        this(AccountConventions.defaults());
+    }
+
+    Scenario(AccountConventions conventions) {
+        book = new AccountBook(registry, RiskChain.standard(Long.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE),
+                conventions);
+        oracle = new AccountOracle(List.of(Fixtures.cu(), Fixtures.m(), Fixtures.index()), conventions);
         for (int i = 0; i < ACCOUNTS; i++) {
             book.openAccount("user" + i);
             oracle.openAccount();
@@ -74,7 +85,9 @@ final class Scenario {
                 assertThat(book.markPrice(ins, price)).isTrue();
                 oracle.mark[ins] = price;
             }
-            default -> settle(op);
+            case 6 -> settle(op);
+            case 7 -> reduce(op);
+            default -> amend(op);
         }
     }
 
@@ -88,8 +101,9 @@ final class Scenario {
             lots = Math.max(1, Math.min(lots, Math.min(closable(buyer, ins, false, buyOffset),
                     closable(seller, ins, true, sellOffset))));
         }
-        long buyId = place(buyer, ins, Side.BUY, buyOffset, price, lots);
-        long sellId = place(seller, ins, Side.SELL, sellOffset, price, lots);
+        long spread = Math.floorMod(op.a() >> 8, 4);
+        long buyId = place(buyer, ins, Side.BUY, buyOffset, price + spread, lots);
+        long sellId = place(seller, ins, Side.SELL, sellOffset, price - Math.floorMod(op.a() >> 10, 3), lots);
         if (buyId > 0 && sellId > 0) {
             pairs.add(new long[] {buyId, sellId});
             long first = 1 + Math.floorMod(op.d() >> 6, lots);
@@ -139,6 +153,19 @@ final class Scenario {
 
     private void fillPair(int index, long price, long lots) {
         long[] pair = pairs.get(index);
+        AccountOracle.Ord buy = oracle.orders.get(pair[0]);
+        AccountOracle.Ord sell = oracle.orders.get(pair[1]);
+        lots = Math.min(lots, Math.min(buy.remaining, sell.remaining));
+        if (price > buy.price || price < sell.price) {
+            long hash = book.stateHash();
+            long bad = price > buy.price ? pair[0] : pair[1];
+            assertThat(book.fill(bad, price, lots)).isFalse();
+            assertThat(book.lastRejectCode())
+                    .isEqualTo(io.github.exchangeblocks.api.RejectCode.FILL_PRICE_OUTSIDE_LIMIT);
+            assertThat(book.stateHash()).isEqualTo(hash);
+            priceRefusals++;
+            return;
+        }
         for (long id : pair) {
             if (oracle.orders.get(id).offset == Offset.OPEN) {
                 openFills++;
@@ -146,13 +173,33 @@ final class Scenario {
                 closeFills++;
             }
         }
-        assertThat(book.fill(pair[0], price, lots)).isTrue();
+        assertThat(book.fill(pair[0], price, lots)).as("%s", book.lastRejection()).isTrue();
+        assertFillFigures(pair[0], price, lots);
         oracle.fill(pair[0], price, lots);
-        assertThat(book.fill(pair[1], price, lots)).isTrue();
+        assertThat(book.fill(pair[1], price, lots)).as("%s", book.lastRejection()).isTrue();
+        assertFillFigures(pair[1], price, lots);
         oracle.fill(pair[1], price, lots);
-        if (book.remainingVolume(pair[0]) < 0) {
+        if (book.remainingVolume(pair[0]) < 0 || book.remainingVolume(pair[1]) < 0) {
             pairs.remove(index);
         }
+    }
+
+    /** The book's per-fill figures: commission and lots as the oracle's order and rules say, position after. */
+    private void assertFillFigures(long id, long price, long lots) {
+        io.github.exchangeblocks.api.account.FillView fill = book.lastFill();
+        AccountOracle.Ord o = oracle.orders.get(id);
+        assertThat(fill.orderId()).isEqualTo(id);
+        assertThat(fill.volume()).isEqualTo(lots);
+        assertThat(fill.priceTicks()).isEqualTo(price);
+        assertThat(fill.closedTodayVolume() + fill.closedHisVolume()).isEqualTo(o.offset == Offset.OPEN ? 0 : lots);
+        long expected = o.offset == Offset.OPEN
+                ? oracle.fee(o.ins, oracle.specs.get(o.ins).openCommission(), price, lots)
+                : oracle.closeFee(o.ins, price, fill.closedTodayVolume(), fill.closedHisVolume());
+        assertThat(fill.commission()).isEqualTo(expected);
+        assertThat(fill.remainingVolume()).isEqualTo(o.remaining - lots);
+        Position p = book.position(o.acct, o.ins);
+        assertThat(fill.positionLongAfter()).isEqualTo(p.volumeLong());
+        assertThat(fill.positionShortAfter()).isEqualTo(p.volumeShort());
     }
 
     private void fillMore(Op op) {
@@ -162,8 +209,9 @@ final class Scenario {
         int index = Math.floorMod(op.c(), pairs.size());
         long[] pair = pairs.get(index);
         long remaining = book.remainingVolume(pair[0]);
-        AccountOracle.Ord o = oracle.orders.get(pair[0]);
-        long price = o.price + Math.floorMod(op.d(), 21) - 10;
+        long high = oracle.orders.get(pair[0]).price;
+        long low = oracle.orders.get(pair[1]).price;
+        long price = high >= low ? low + Math.floorMod(op.d(), high - low + 1) : high + Math.floorMod(op.d(), 2);
         fillPair(index, price, 1 + Math.floorMod(op.d() >> 5, remaining));
     }
 
@@ -177,6 +225,38 @@ final class Scenario {
         assertThat(book.cancelOrder(id)).isTrue();
         oracle.cancel(id);
         pairs.removeIf(p -> p[0] == id || p[1] == id);
+    }
+
+    private void reduce(Op op) {
+        if (oracle.orders.isEmpty()) {
+            assertThat(book.reduceOrder(1 + Math.floorMod(op.c(), 1000), 1)).isFalse();
+            return;
+        }
+        List<Long> ids = new ArrayList<>(oracle.orders.keySet());
+        long id = ids.get(Math.floorMod(op.c(), ids.size()));
+        long lots = 1 + Math.floorMod(op.d(), oracle.orders.get(id).remaining);
+        assertThat(book.reduceOrder(id, lots)).isTrue();
+        oracle.reduce(id, lots);
+        pairs.removeIf(p -> book.remainingVolume(p[0]) < 0 || book.remainingVolume(p[1]) < 0);
+        reduces++;
+    }
+
+    private void amend(Op op) {
+        if (oracle.orders.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>(oracle.orders.keySet());
+        long id = ids.get(Math.floorMod(op.c(), ids.size()));
+        AccountOracle.Ord o = oracle.orders.get(id);
+        long price = (op.d() & 1) == 0 ? o.price : o.price + Math.floorMod(op.d() >> 1, 11) - 5;
+        long lots = 1 + Math.floorMod(op.d() >> 5, 8);
+        long hash = book.stateHash();
+        boolean done = book.amendOrder(id, price, lots);
+        assertThat(done).as("book %s vs oracle", book.lastRejection()).isEqualTo(oracle.amend(id, price, lots));
+        if (!done) {
+            assertThat(book.stateHash()).isEqualTo(hash);
+        }
+        amends += done ? 1 : 0;
     }
 
     private void settle(Op op) {
@@ -228,8 +308,20 @@ final class Scenario {
                 assertThat(p.openCost).containsExactly(e.getValue().openCost);
                 assertThat(p.margin).containsExactly(e.getValue().margin);
             }
+            assertThat(x.positions).hasSize(y.positions.size());
             balances += x.balance();
         }
+        for (var e : oracle.orders.entrySet()) {
+            io.github.exchangeblocks.api.account.OpenOrderView view = book.order(e.getKey());
+            AccountOracle.Ord o = e.getValue();
+            assertThat(view.remainingVolume()).isEqualTo(o.remaining);
+            assertThat(view.freezePriceTicks()).isEqualTo(o.price);
+            assertThat(view.frozenMargin()).isEqualTo(oracle.orderFrozenMargin(o));
+            assertThat(view.frozenCommission()).isEqualTo(oracle.orderFrozenCommission(o));
+            assertThat(view.frozenTodayVolume()).isEqualTo(o.frozenToday);
+            assertThat(view.frozenHisVolume()).isEqualTo(o.frozenHis);
+        }
+        assertThat(book.openOrderCount()).isEqualTo(oracle.orders.size());
         assertThat(book.feesCollected()).isEqualTo(oracle.fees);
         assertThat(balances + book.feesCollected()).as("money conserved").isEqualTo(netDeposits);
     }

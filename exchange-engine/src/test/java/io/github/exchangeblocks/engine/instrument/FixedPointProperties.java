@@ -37,6 +37,32 @@ class FixedPointProperties {
         assertThat(FixedPoint.mulDivCeil(a, b, c)).isEqualTo(qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0));
     }
 
+    @Property(tries = 3000)
+    void shouldRoundLikeBigDecimalInEveryModeWhenQuotientFits(@ForAll @LongRange(min = 0) long a,
+            @ForAll @LongRange(min = 0) long b, @ForAll @LongRange(min = 1) long c,
+            @ForAll io.github.exchangeblocks.api.instrument.Rounding rounding) {
+        RoundingMode mode = switch (rounding) {
+            case UP -> RoundingMode.CEILING;
+            case HALF_UP -> RoundingMode.HALF_UP;
+            case HALF_EVEN -> RoundingMode.HALF_EVEN;
+        };
+        BigInteger expected = new java.math.BigDecimal(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)))
+                .divide(new java.math.BigDecimal(c), 0, mode).toBigInteger();
+        if (expected.bitLength() < 63) {
+            assertThat(FixedPoint.mulDiv(a, b, c, rounding)).isEqualTo(expected.longValueExact());
+        }
+    }
+
+    @Example
+    void shouldRoundTiesByModeWhenRemainderIsExactlyHalf() {
+        // 35,050,000 x 5,000 / 10^8 = 1752.5
+        assertThat(FixedPoint.mulDiv(35_050_000, 5_000, 100_000_000,
+                io.github.exchangeblocks.api.instrument.Rounding.HALF_UP)).isEqualTo(1_753);
+        assertThat(FixedPoint.mulDiv(35_050_000, 5_000, 100_000_000,
+                io.github.exchangeblocks.api.instrument.Rounding.HALF_EVEN)).isEqualTo(1_752);
+        assertThat(FixedPoint.mulMod(35_050_000, 5_000, 100_000_000)).isEqualTo(50_000_000);
+    }
+
     @Example
     void shouldRoundUpOnlyWhenThereIsARemainder() {
         assertThat(FixedPoint.mulDivCeil(35_050_000, 5_000, 100_000_000)).isEqualTo(1_753);

@@ -131,7 +131,7 @@ class PreTradeChecksTest {
         PreTradeCheck check = new PriceBandCheck();
         assertThat(check.check(order(Offset.OPEN, OrderType.LIMIT, 6439, 1, 0, 0), message))
                 .isEqualTo(RejectCode.PRICE_OUTSIDE_BAND);
-        assertThat(message).hasToString("priceTicks=6439 must be in 6440..7560");
+        assertThat(message).hasToString("priceTicks=6439 (64390) must be in 6440..7560 (64400..75600)");
         assertThat(check.check(order(Offset.OPEN, OrderType.LIMIT, 6440, 1, 0, 0), message)).isNull();
         assertThat(check.check(order(Offset.OPEN, OrderType.MARKET, 9999, 1, 0, 0), message)).isNull();
     }
@@ -172,7 +172,7 @@ class PreTradeChecksTest {
         OrderCheck big = new OrderCheck().set(account(700_349), cu, Side.BUY, Offset.OPEN, OrderType.LIMIT, 7000, 1,
                 700_000, 350, 0, 0, 0, 0);
         assertThat(check.check(big, message)).isEqualTo(RejectCode.INSUFFICIENT_FUNDS);
-        assertThat(message).hasToString("margin=700000 + commission=350 must be <= available=700349");
+        assertThat(message).hasToString("margin=7000.00 + commission=3.50 must be <= available=7003.49");
         message.setLength(0);
         OrderCheck exact = new OrderCheck().set(account(700_350), cu, Side.BUY, Offset.OPEN, OrderType.LIMIT, 7000, 1,
                 700_000, 350, 0, 0, 0, 0);

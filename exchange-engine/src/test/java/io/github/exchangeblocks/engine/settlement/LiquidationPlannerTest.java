@@ -11,6 +11,7 @@ import io.github.exchangeblocks.api.risk.LiquidationOrder;
 import io.github.exchangeblocks.api.risk.LiquidationPlan;
 import io.github.exchangeblocks.engine.account.Account;
 import io.github.exchangeblocks.engine.account.AccountBook;
+import io.github.exchangeblocks.engine.account.AccountConventions;
 import io.github.exchangeblocks.engine.risk.RiskChain;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class LiquidationPlannerTest {
 
     @BeforeEach
     void setUp() {
-        book = new AccountBook(SettlementFixtures.registry(), RiskChain.standard(Long.MAX_VALUE, 1_000, 100));
+        book = new AccountBook(SettlementFixtures.registry(), RiskChain.standard(Long.MAX_VALUE, 1_000, 100),
+                AccountConventions.legacy());
         frank = book.openAccount("frank");
         book.deposit(frank, 40_000_000);
     }

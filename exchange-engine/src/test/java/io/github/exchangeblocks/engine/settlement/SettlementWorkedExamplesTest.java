@@ -13,6 +13,7 @@ import io.github.exchangeblocks.api.settlement.AccountStatement;
 import io.github.exchangeblocks.api.settlement.PositionStatement;
 import io.github.exchangeblocks.engine.account.Account;
 import io.github.exchangeblocks.engine.account.AccountBook;
+import io.github.exchangeblocks.engine.account.AccountConventions;
 import io.github.exchangeblocks.engine.account.Position;
 import io.github.exchangeblocks.engine.risk.RiskChain;
 import java.util.List;
@@ -33,7 +34,8 @@ class SettlementWorkedExamplesTest {
 
     @BeforeEach
     void setUp() {
-        book = new AccountBook(SettlementFixtures.registry(), RiskChain.standard(Long.MAX_VALUE, 1_000, 100));
+        book = new AccountBook(SettlementFixtures.registry(), RiskChain.standard(Long.MAX_VALUE, 1_000, 100),
+                AccountConventions.legacy());
         settlement = new DailySettlement(book);
     }
 
@@ -192,7 +194,8 @@ class SettlementWorkedExamplesTest {
         book.deposit(bob, 100_000_000);
         assertThat(book.placeOrder(bob, 1, CU, BUY, OPEN, LIMIT, 7561, 1)).isFalse();
         assertThat(book.lastRejection().code()).isEqualTo(RejectCode.PRICE_OUTSIDE_BAND);
-        assertThat(book.lastRejection().message()).isEqualTo("priceTicks=7561 must be in 6440..7560");
+        assertThat(book.lastRejection().message())
+                .isEqualTo("priceTicks=7561 (75610) must be in 6440..7560 (64400..75600)");
         assertThat(book.placeOrder(bob, 1, CU, BUY, OPEN, LIMIT, 7560, 1)).isTrue();
     }
 
@@ -210,5 +213,17 @@ class SettlementWorkedExamplesTest {
                 .contains("balance                     100295.50\n")
                 .contains("risk_ratio                    7.2027%\n")
                 .contains("DCE.m2601");
+    }
+
+    @Test
+    void shouldRenderSettlementPricesAsDecimalsWhenRendererKnowsTheInstruments() {
+        int bob = book.openAccount("bob");
+        book.deposit(bob, 100_000_000);
+        book.placeOrder(bob, 1, IF, BUY, OPEN, LIMIT, 19_001, 1);
+        book.fill(1, 19_001, 1);
+        // IF2512: tick 0.2, so 19,001 ticks settle at 3800.2 index points
+        settlement.setSettlementPrice(IF, 19_001);
+        String text = new StatementRenderer(book.registry()).render(settlement.settle(20251201).get(0));
+        assertThat(text).contains("settle_price").contains("CFFEX.IF2512           3800.2        1        0");
     }
 }

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Fill booking throughput. One invocation accepts a 10-lot BUY OPEN order (standard risk chain), books it as ten
  * 1-lot fills at alternating prices, accepts a 10-lot SELL CLOSETODAY and books ten 1-lot closing fills: 20 fills
  * (and 2 order acceptances, 2 freezes and releases) per invocation, so the score is fills per second including the
- * amortised order cost. The position returns to flat each invocation, so the state is steady; {@code -prof gc}
+ * amortised order cost. Each fill's commission is read from the book's {@code lastFill()} flyweight, as a venue
+ * reporting trades does. The position returns to flat each invocation, so the state is steady; {@code -prof gc}
  * shows the allocation rate of the whole cycle.
  */
 @State(Scope.Thread)
@@ -48,21 +49,24 @@ public class FillBookingBenchmark {
     /**
      * One open-then-close cycle of 20 fills.
      *
-     * @return the account's balance, so the work is not eliminated
+     * @return the account's balance plus the commissions reported per fill, so the work is not eliminated
      */
     @Benchmark
     @OperationsPerInvocation(FILLS)
     public long bookFills() {
+        long reported = 0;
         long open = nextOrderId++;
         book.placeOrder(account, open, 0, Side.BUY, Offset.OPEN, OrderType.LIMIT, 7010, 10);
         for (int i = 0; i < 10; i++) {
             book.fill(open, 7000 + (i & 1), 1);
+            reported += book.lastFill().commission();
         }
         long close = nextOrderId++;
         book.placeOrder(account, close, 0, Side.SELL, Offset.CLOSETODAY, OrderType.LIMIT, 6990, 10);
         for (int i = 0; i < 10; i++) {
             book.fill(close, 7000 + (i & 3), 1);
+            reported += book.lastFill().commission();
         }
-        return book.account(account).balance();
+        return book.account(account).balance() + reported;
     }
 }
