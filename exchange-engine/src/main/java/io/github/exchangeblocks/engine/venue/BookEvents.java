@@ -47,8 +47,7 @@ final class BookEvents implements OrderBookListener {
     @Override
     public void onAmended(long timestampNs, long orderId, long ownerId, Side side, long price,
                           long remainingQuantity, boolean priorityKept) {
-        venue.listener.onOrderAmended(timestampNs, instrumentIndex, orderId, (int) ownerId, price,
-                remainingQuantity, priorityKept);
+        venue.flow.onBookAmended(timestampNs, instrumentIndex, orderId, price, remainingQuantity, priorityKept);
     }
 
     @Override

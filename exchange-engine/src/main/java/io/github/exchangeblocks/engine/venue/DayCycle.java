@@ -89,7 +89,7 @@ final class DayCycle {
         List<AccountStatement> statements = new ArrayList<>(venue.accounts.accountCount());
         if (!venue.accounts.settle(venue.tradingDay, prices, statements)) {
             throw new IllegalStateException("settlement refused after its checks passed: "
-                    + venue.accounts.lastRejection());
+                    + venue.accounts.lastRejectMessage());
         }
         for (AccountStatement statement : statements) {
             venue.listener.onSettlement(timestampNs, statement);

@@ -4,13 +4,12 @@ import io.github.exchangeblocks.api.Offset;
 import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.Side;
-import io.github.exchangeblocks.api.account.Rejection;
+import io.github.exchangeblocks.api.account.FillView;
 import io.github.exchangeblocks.api.book.CancelReason;
 import io.github.exchangeblocks.api.book.OrderBook;
 import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.book.SelfTradePrevention;
 import io.github.exchangeblocks.api.instrument.Rates;
-import io.github.exchangeblocks.engine.account.Account;
 import io.github.exchangeblocks.engine.account.AccountBook;
 import io.github.exchangeblocks.engine.account.Position;
 import io.github.exchangeblocks.engine.instrument.Instrument;
@@ -59,8 +58,7 @@ final class OrderFlow {
                     + " an opposite best price to protect it; none on instrumentIndex=" + index);
         }
         if (!accounts.placeOrder(r.accountId, orderId, index, r.side, offset, r.type, freezePrice, r.volume)) {
-            Rejection rejection = accounts.lastRejection();
-            return refuse(r, rejection.code(), rejection.message());
+            return refuse(r, accounts.lastRejectCode(), accounts.lastRejectMessage());
         }
         nextOrderId++;
         VenueOrder order = pool.isEmpty() ? new VenueOrder() : pool.pop();
@@ -80,7 +78,7 @@ final class OrderFlow {
                 r.volume, r.minVolume, false, SelfTradePrevention.BOOK_DEFAULT)) {
             if (!accounts.cancelOrder(orderId)) {
                 throw new IllegalStateException("accounts refused to release orderId=" + orderId + " after a book"
-                        + " reject: " + accounts.lastRejection());
+                        + " reject: " + accounts.lastRejectMessage());
             }
             release(order);
             return refuse(r, bookRejectCode, bookRejectMessage);
@@ -104,6 +102,45 @@ final class OrderFlow {
             return false;
         }
         return true;
+    }
+
+    boolean amend(long timestampNs, int accountId, long orderId, long newPriceTicks, long newVolume) {
+        VenueOrder order = orders.get(orderId);
+        if (order == null || order.accountId != accountId) {
+            rejects.start(RejectCode.UNKNOWN_ORDER).append("orderId=").append(orderId)
+                    .append(" must be a working order of accountId=").append(accountId);
+            venue.listener.onOrderRejected(timestampNs, orderId, accountId, -1, rejects.code(), rejects.message());
+            return false;
+        }
+        int index = order.instrumentIndex;
+        long oldPrice = order.priceTicks;
+        long oldRemaining = order.remaining;
+        if (!accounts.amendOrder(orderId, newPriceTicks, newVolume)) {
+            rejects.set(accounts.lastRejectCode(), accounts.lastRejectMessage());
+            venue.listener.onOrderRejected(timestampNs, orderId, accountId, index, rejects.code(), rejects.message());
+            return false;
+        }
+        bookRejectCode = null;
+        if (!venue.books.get(index).amendOrder(timestampNs, orderId, accountId, newPriceTicks, newVolume)) {
+            // Back to the freeze the order had: it was admitted with it in this same command, so this cannot fail.
+            if (!accounts.amendOrder(orderId, oldPrice, oldRemaining)) {
+                throw new IllegalStateException("accounts refused to restore orderId=" + orderId + " to "
+                        + oldRemaining + " at " + oldPrice + ": " + accounts.lastRejectMessage());
+            }
+            rejects.set(bookRejectCode, bookRejectMessage);
+            venue.listener.onOrderRejected(timestampNs, orderId, accountId, index, rejects.code(), rejects.message());
+            return false;
+        }
+        return true;
+    }
+
+    void onBookAmended(long timestampNs, int index, long orderId, long priceTicks, long remainingVolume,
+                       boolean priorityKept) {
+        VenueOrder order = orders.get(orderId);
+        order.priceTicks = priceTicks;
+        order.remaining = remainingVolume;
+        venue.listener.onOrderAmended(timestampNs, index, orderId, order.accountId, priceTicks, remainingVolume,
+                priorityKept);
     }
 
     /** The working order with this id, or {@code null}. */
@@ -169,34 +206,27 @@ final class OrderFlow {
     void onBookCancelled(long timestampNs, int index, long orderId, long cancelledVolume, long remainingVolume,
                          CancelReason reason) {
         VenueOrder order = orders.get(orderId);
-        if (remainingVolume != 0) {
-            throw new IllegalStateException("orderId=" + orderId + " was reduced to " + remainingVolume
-                    + " by the book; the venue's books do not run DECREMENT_AND_CANCEL");
+        boolean released = remainingVolume == 0 ? accounts.cancelOrder(orderId)
+                : accounts.reduceOrder(orderId, cancelledVolume);
+        if (!released) {
+            throw new IllegalStateException("accounts refused to release " + cancelledVolume + " lots of orderId="
+                    + orderId + ": " + accounts.lastRejectCode() + " " + accounts.lastRejectMessage());
         }
-        if (!accounts.cancelOrder(orderId)) {
-            throw new IllegalStateException("accounts refused to release orderId=" + orderId + ": "
-                    + accounts.lastRejection());
+        order.remaining = remainingVolume;
+        venue.listener.onOrderCancelled(timestampNs, index, orderId, order.accountId, cancelledVolume,
+                remainingVolume, reason);
+        if (remainingVolume == 0) {
+            remove(order);
         }
-        order.remaining = 0;
-        venue.listener.onOrderCancelled(timestampNs, index, orderId, order.accountId, cancelledVolume, 0, reason);
-        remove(order);
     }
 
     private void book(VenueOrder order, FillReport report, long tradeId, long priceTicks, long volume,
                       long remaining, boolean maker) {
-        Account account = accounts.account(order.accountId);
-        Position position = accounts.position(order.accountId, order.instrumentIndex);
-        long commission = account.commission();
-        long closeProfit = account.closeProfit();
-        long margin = account.margin();
-        boolean closesShort = order.side == Side.BUY;
-        long today = closesShort ? position.volumeShortToday() : position.volumeLongToday();
-        long history = closesShort ? position.volumeShortHis() : position.volumeLongHis();
         if (!accounts.fill(order.orderId, priceTicks, volume)) {
             throw new IllegalStateException("accounts refused the fill of orderId=" + order.orderId + ": "
-                    + accounts.lastRejection());
+                    + accounts.lastRejectCode() + " " + accounts.lastRejectMessage());
         }
-        position = accounts.position(order.accountId, order.instrumentIndex);
+        FillView fill = accounts.lastFill();
         order.remaining = remaining;
         report.instrumentIndex = order.instrumentIndex;
         report.tradeId = tradeId;
@@ -208,16 +238,11 @@ final class OrderFlow {
         report.priceTicks = priceTicks;
         report.volume = volume;
         report.remainingVolume = remaining;
-        report.commission = account.commission() - commission;
-        report.closeProfit = account.closeProfit() - closeProfit;
-        report.marginChange = account.margin() - margin;
-        if (order.offset == Offset.OPEN || position == null) {
-            report.closedToday = order.offset == Offset.OPEN ? 0 : today;
-            report.closedHistory = order.offset == Offset.OPEN ? 0 : history;
-        } else {
-            report.closedToday = today - (closesShort ? position.volumeShortToday() : position.volumeLongToday());
-            report.closedHistory = history - (closesShort ? position.volumeShortHis() : position.volumeLongHis());
-        }
+        report.commission = fill.commission();
+        report.closeProfit = fill.closeProfit();
+        report.marginChange = fill.marginBooked() - fill.marginReleased();
+        report.closedToday = fill.closedTodayVolume();
+        report.closedHistory = fill.closedHisVolume();
         venue.totals.ensure(order.accountId);
         venue.totals.fees[order.accountId] += report.commission;
         venue.totals.fills[order.accountId]++;

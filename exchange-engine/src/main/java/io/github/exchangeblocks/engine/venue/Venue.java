@@ -3,6 +3,7 @@ package io.github.exchangeblocks.engine.venue;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.account.AccountChangeListener;
+import io.github.exchangeblocks.api.account.OpenOrderView;
 import io.github.exchangeblocks.api.account.Rejection;
 import io.github.exchangeblocks.api.book.OrderBook;
 import io.github.exchangeblocks.api.book.OrderBookView;
@@ -311,6 +312,33 @@ public final class Venue {
     }
 
     /**
+     * Amends a working order of an account to a new price and working volume, as the book's amend does (a smaller
+     * volume at the same price keeps time priority; anything else re-enters the order, which may trade at once).
+     * The accounts re-freeze first, with the risk checks an increase needs; if they or the book refuse, nothing
+     * changes.
+     *
+     * @param timestampNs the command's time
+     * @param accountId   the order's owner
+     * @param orderId     the order
+     * @param priceTicks  the new limit price
+     * @param volume      the new working volume in lots
+     * @return true if amended
+     */
+    public boolean amendOrder(long timestampNs, int accountId, long orderId, long priceTicks, long volume) {
+        return flow.amend(timestampNs, accountId, orderId, priceTicks, volume);
+    }
+
+    /**
+     * The frozen figures of a working order, read from the accounts.
+     *
+     * @param orderId the order
+     * @return its view (frozen margin and commission, frozen lots, remaining), or {@code null} if not working
+     */
+    public OpenOrderView orderView(long orderId) {
+        return accounts.order(orderId);
+    }
+
+    /**
      * Marks an instrument: positions are revalued at this price; with {@link VenueSettings#liquidateOnMark()},
      * accounts it leaves over the liquidation threshold are liquidated in the same command.
      *
@@ -531,8 +559,7 @@ public final class Venue {
     }
 
     boolean fromAccounts() {
-        Rejection rejection = accounts.lastRejection();
-        return rejects.set(rejection.code(), rejection.message());
+        return rejects.set(accounts.lastRejectCode(), accounts.lastRejectMessage());
     }
 
     private boolean fromRegistry() {

@@ -27,7 +27,11 @@ final class VenueDriver {
     }
 
     static Venue newVenue(VenueListener listener) {
-        Venue venue = Venue.create(VenueSettings.builder().build(), 20261207, listener);
+        return newVenue(VenueSettings.builder().build(), listener);
+    }
+
+    static Venue newVenue(VenueSettings settings, VenueListener listener) {
+        Venue venue = Venue.create(settings, 20261207, listener);
         for (String user : new String[] {"alice", "bob", "carol"}) {
             int id = venue.openAccount(user);
             venue.deposit(0, id, 2_000_000_000);
@@ -69,8 +73,13 @@ final class VenueDriver {
                     .instrumentIndex(instrument).side(side).offset(offset)
                     .type(market ? OrderType.MARKET : OrderType.LIMIT).timeInForce(tif).priceTicks(price)
                     .volume(1 + d[5] % 4).minVolume(d[6] % 17 == 0 ? 1 : 0));
+        } else if (kind < 72) {
+            long id = d[4] % 3 == 0 ? 1 + d[3] % 200 : workingOrder(venue, d[3]);
+            venue.cancelOrder(ts, d[4] % 3 == 0 ? account : ownerOf(venue, id), id);
         } else if (kind < 80) {
-            venue.cancelOrder(ts, account, 1 + d[3] % 200);
+            long id = d[4] % 5 == 0 ? 1 + d[3] % 200 : workingOrder(venue, d[3]);
+            venue.amendOrder(ts, d[4] % 5 == 0 ? account : ownerOf(venue, id), id, 7_000 + d[7] % 21 - 10,
+                    d[5] % 9 == 0 ? 0 : 1 + d[5] % 5);
         } else if (kind < 88) {
             venue.markPrice(ts, instrument, 6_990 + d[3] % 21);
         } else if (kind < 92) {
@@ -87,5 +96,20 @@ final class VenueDriver {
             venue.setInstrumentStatus(ts, instrument, d[3] % 4 == 0 ? InstrumentStatus.SUSPENDED
                     : InstrumentStatus.TRADING);
         }
+    }
+
+    /** A working order picked by {@code draw} among the working ids in increasing order (0 if none). */
+    private static long workingOrder(Venue venue, int draw) {
+        long[] ids = venue.flow.orders().keySet().toLongArray();
+        if (ids.length == 0) {
+            return 0;
+        }
+        java.util.Arrays.sort(ids);
+        return ids[draw % ids.length];
+    }
+
+    private static int ownerOf(Venue venue, long orderId) {
+        VenueOrder order = venue.flow.order(orderId);
+        return order == null ? 0 : order.accountId;
     }
 }

@@ -2,6 +2,7 @@ package io.github.exchangeblocks.engine.venue;
 
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.api.book.OrderBookView;
+import io.github.exchangeblocks.api.book.SelfTradePrevention;
 import it.unimi.dsi.fastutil.longs.LongIterator;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -17,13 +18,15 @@ class VenueProperties {
             @ForAll long seed) {
         List<int[]> commands = VenueDriver.commands(seed, 400);
         RecordingListener liveEvents = new RecordingListener();
-        Venue live = VenueDriver.newVenue(liveEvents);
+        VenueSettings settings = VenueSettings.builder().selfTradePrevention(seed % 2 == 0
+                ? SelfTradePrevention.DECREMENT_AND_CANCEL : SelfTradePrevention.CANCEL_INCOMING).build();
+        Venue live = VenueDriver.newVenue(settings, liveEvents);
         int cut = Math.floorMod(seed, commands.size());
         Venue restored = null;
         RecordingListener restoredEvents = new RecordingListener();
         for (int step = 0; step < commands.size(); step++) {
             if (step == cut) {
-                restored = Venue.restore(VenueSettings.builder().build(), live.writeSnapshot(), restoredEvents);
+                restored = Venue.restore(settings, live.writeSnapshot(), restoredEvents);
                 assertThat(restored.stateHash()).isEqualTo(live.stateHash());
                 liveEvents.events.clear();
             }
@@ -79,6 +82,8 @@ class VenueProperties {
                     .isEqualTo(order.remaining);
             assertThat(venue.accounts.remainingVolume(id)).as("accounts remaining of %d", id)
                     .isEqualTo(order.remaining);
+            assertThat(venue.orderView(id).freezePriceTicks()).as("accounts freeze price of %d", id)
+                    .isEqualTo(order.priceTicks);
         }
     }
 
@@ -90,10 +95,11 @@ class VenueProperties {
         for (int step = 0; step < commands.size(); step++) {
             VenueDriver.apply(venue, step, commands.get(step));
         }
-        assertThat(events.events.stream().filter(e -> e.startsWith("trade ")).count()).isGreaterThan(50);
+        assertThat(events.events.stream().filter(e -> e.startsWith("trade ")).count()).isGreaterThan(30);
         assertThat(events.events.stream().filter(e -> e.contains(" CLOSE")).count()).isGreaterThan(10);
         assertThat(events.events.stream().filter(e -> e.startsWith("cancelled ")).count()).isGreaterThan(20);
         assertThat(events.events.stream().filter(e -> e.startsWith("rejected ")).count()).isGreaterThan(20);
         assertThat(events.events.stream().filter(e -> e.startsWith("statement ")).count()).isGreaterThan(3);
+        assertThat(events.events.stream().filter(e -> e.startsWith("amended ")).count()).isGreaterThan(10);
     }
 }

@@ -9,6 +9,7 @@ import io.github.exchangeblocks.api.instrument.CloseRule;
 import io.github.exchangeblocks.api.instrument.CommissionRate;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.AmendOrder;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.CancelOrder;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Deposit;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.EndTradingDay;
@@ -58,7 +59,7 @@ public final class CommandCodec {
      * The WAL record type of a command: its kind, stable across versions.
      *
      * @param command the command, not {@code null}
-     * @return 1..13
+     * @return 1..14
      */
     public static int typeOf(ExchangeCommand command) {
         if (command instanceof RegisterUser) {
@@ -85,6 +86,8 @@ public final class CommandCodec {
             return 11;
         } else if (command instanceof EndTradingDay) {
             return 12;
+        } else if (command instanceof AmendOrder) {
+            return 14;
         } else {
             return 13;
         }
@@ -139,6 +142,11 @@ public final class CommandCodec {
         } else if (command instanceof CancelOrder c) {
             putString(c.user());
             putString(c.clientOrderId());
+        } else if (command instanceof AmendOrder c) {
+            putString(c.user());
+            putString(c.clientOrderId());
+            putLong(c.priceTicks());
+            putLong(c.volume());
         } else if (command instanceof MarkPrice c) {
             putString(c.instrumentId());
             putLong(c.priceTicks());
@@ -193,7 +201,8 @@ public final class CommandCodec {
             case 11 -> new MarkPrice(in.string(), in.i64());
             case 12 -> endOfDay(in);
             case 13 -> new Liquidate();
-            default -> throw new IllegalArgumentException("command type=" + type + " must be in 1..13");
+            case 14 -> new AmendOrder(in.string(), in.string(), in.i64(), in.i64());
+            default -> throw new IllegalArgumentException("command type=" + type + " must be in 1..14");
         };
         return new Journaled(timestampNs, command);
     }

@@ -75,6 +75,17 @@ public sealed interface ExchangeCommand {
     record CancelOrder(String user, String clientOrderId) implements ExchangeCommand {
     }
 
+    /**
+     * Amends a working order of the user, named by its client order id, to a new price and working volume.
+     *
+     * @param user          the order's owner
+     * @param clientOrderId the user's id of the order
+     * @param priceTicks    the new limit price
+     * @param volume        the new working volume in lots
+     */
+    record AmendOrder(String user, String clientOrderId, long priceTicks, long volume) implements ExchangeCommand {
+    }
+
     /** Marks an instrument at a price. */
     record MarkPrice(String instrumentId, long priceTicks) implements ExchangeCommand {
     }

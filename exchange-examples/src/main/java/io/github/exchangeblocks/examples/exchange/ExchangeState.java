@@ -6,6 +6,7 @@ import io.github.exchangeblocks.engine.venue.OrderRequest;
 import io.github.exchangeblocks.engine.venue.Venue;
 import io.github.exchangeblocks.engine.venue.VenueListener;
 import io.github.exchangeblocks.engine.venue.VenueSettings;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.AmendOrder;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.CancelOrder;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Deposit;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.EndTradingDay;
@@ -138,6 +139,9 @@ public final class ExchangeState {
         } else if (command instanceof CancelOrder c) {
             user = c.user();
             ok = cancel(timestampNs, c);
+        } else if (command instanceof AmendOrder c) {
+            user = c.user();
+            ok = amend(timestampNs, c);
         } else if (command instanceof MarkPrice c) {
             int index = instrumentOf(c.instrumentId());
             ok = index >= 0 && (venue.markPrice(timestampNs, index, c.priceTicks()) || fromVenue());
@@ -270,6 +274,19 @@ public final class ExchangeState {
                     + " must name a working order of user=" + c.user());
         }
         return venue.cancelOrder(timestampNs, account, order.orderId) || fromVenue();
+    }
+
+    private boolean amend(long timestampNs, AmendOrder c) {
+        int account = accountOf(c.user());
+        if (account < 0) {
+            return false;
+        }
+        OrderRecord order = c.clientOrderId() == null ? null : user(account).byClientId.get(c.clientOrderId());
+        if (order == null || !order.alive) {
+            return reject(RejectCode.UNKNOWN_ORDER, "clientOrderId=" + c.clientOrderId()
+                    + " must name a working order of user=" + c.user());
+        }
+        return venue.amendOrder(timestampNs, account, order.orderId, c.priceTicks(), c.volume()) || fromVenue();
     }
 
     private boolean endOfDay(long timestampNs, EndTradingDay c) {

@@ -79,9 +79,15 @@ final class VenueEvents implements VenueListener {
     @Override
     public void onOrderCancelled(long timestampNs, int instrumentIndex, long orderId, int accountId,
                                  long cancelledVolume, long remainingVolume, CancelReason reason) {
-        OrderRecord order = state.byOrderId.remove(orderId);
-        order.alive = false;
-        order.lastMessage = "cancelled: " + reason;
+        OrderRecord order = state.byOrderId.get(orderId);
+        if (remainingVolume == 0) {
+            state.byOrderId.remove(orderId);
+            order.alive = false;
+            order.lastMessage = "cancelled: " + reason;
+        } else {
+            order.volumeLeft = remainingVolume;
+            order.lastMessage = "reduced: " + reason;
+        }
         state.listener.onOrder(order);
     }
 
@@ -90,6 +96,8 @@ final class VenueEvents implements VenueListener {
                                long remainingVolume, boolean priorityKept) {
         OrderRecord order = state.byOrderId.get(orderId);
         order.priceTicks = priceTicks;
+        order.volumeLeft = remainingVolume;
+        order.lastMessage = priorityKept ? "amended" : "amended (priority lost)";
         state.listener.onOrder(order);
     }
 

@@ -41,6 +41,10 @@ class CoreCrashIT {
                         CrashChild.class.getName(), data.toString(), mode.name(), acks.toString(),
                         "e" + round).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile())
                         .start();
+                if (round == rounds - 1) {
+                    // The last round runs until the clients have been acknowledged, however slow the machine.
+                    awaitAcks(acks, "e" + round + "-", 200, child);
+                }
                 Thread.sleep(random.nextInt(round == 0 ? 1500 : 2500));
                 kill(child);
                 assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -104,6 +108,18 @@ class CoreCrashIT {
             }
         }
         return lines;
+    }
+
+    private static void awaitAcks(Path acks, String epoch, int count, Process child) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && child.isAlive()) {
+            if (Files.exists(acks) && readAcks(acks).stream().filter(a -> a[2].startsWith(epoch)).count() >= count) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the child acknowledged fewer than " + count + " commands in 120 s (alive="
+                + child.isAlive() + ")");
     }
 
     private static void kill(Process child) throws Exception {

@@ -55,8 +55,11 @@ final class RandomCommands {
                         Offset.values()[r.nextInt(4)], market ? OrderType.MARKET : OrderType.LIMIT,
                         market ? TimeInForce.IOC : TimeInForce.values()[r.nextInt(4)],
                         market && r.nextBoolean() ? 0 : 7_000 + r.nextInt(21) - 10, 1 + r.nextInt(4), 0));
-            } else if (kind < 75) {
+            } else if (kind < 68) {
                 commands.add(new CancelOrder(user, "c" + r.nextInt(60)));
+            } else if (kind < 75) {
+                commands.add(new ExchangeCommand.AmendOrder(user, "c" + r.nextInt(60), 7_000 + r.nextInt(21) - 10,
+                        r.nextInt(6)));
             } else if (kind < 83) {
                 commands.add(new MarkPrice(instrument, 6_990 + r.nextInt(21)));
             } else if (kind < 87) {
