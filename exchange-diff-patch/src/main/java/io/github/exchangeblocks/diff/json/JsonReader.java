@@ -59,7 +59,7 @@ public final class JsonReader {
         try (JsonParser parser = FACTORY.createParser(utf8, offset, length)) {
             return readDocument(parser);
         } catch (JsonProcessingException e) {
-            throw new JsonFormatException(describe(e), e);
+            throw JsonFormatException.of(e);
         } catch (IOException e) {
             throw new JsonFormatException("input could not be read: " + e.getMessage(), e);
         }
@@ -77,7 +77,7 @@ public final class JsonReader {
             parser.disable(StreamReadFeature.AUTO_CLOSE_SOURCE.mappedFeature());
             return readDocument(parser);
         } catch (JsonProcessingException e) {
-            throw new JsonFormatException(describe(e), e);
+            throw JsonFormatException.of(e);
         } catch (IOException e) {
             throw new JsonFormatException("input could not be read: " + e.getMessage(), e);
         }
@@ -158,12 +158,5 @@ public final class JsonReader {
             elements.add(readValue(parser, token));
         }
         return elements.isEmpty() ? JsonArray.EMPTY : new JsonArray(elements);
-    }
-
-    private static String describe(JsonProcessingException e) {
-        String location = e.getLocation() == null
-                ? ""
-                : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-        return "malformed JSON" + location + ": " + e.getOriginalMessage();
     }
 }
