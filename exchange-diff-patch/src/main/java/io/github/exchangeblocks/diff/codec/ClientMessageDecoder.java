@@ -8,7 +8,6 @@ import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.diff.json.JsonFormatException;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.json.JsonReader;
-import io.github.exchangeblocks.diff.json.JsonString;
 import io.github.exchangeblocks.diff.json.JsonValue;
 
 import java.math.BigDecimal;
@@ -16,13 +15,38 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.exchangeblocks.diff.codec.MessageFields.STRING;
+
 /**
- * Decodes DIFF client messages into typed {@link ClientMessage}s. Stateless and thread-safe. Never throws for bad
- * input: malformed JSON, a non-object, an unknown aid or a broken field rule come back as an
- * {@link InvalidMessage} whose message names the field and the rule. Unknown extra fields are ignored, as DIFF's
- * forward compatibility requires.
+ * Decodes DIFF client messages into typed {@link ClientMessage}s. Thread-safe. Never throws for bad input:
+ * malformed JSON, a non-object, an unknown aid or a broken field rule come back as an {@link InvalidMessage} whose
+ * message names the field and the rule (a parser's own text is passed on without its configuration advice).
+ * Unknown extra fields are ignored, as DIFF's forward compatibility requires.
+ *
+ * <p>Streaming: a flat frame (an object whose members are all scalars, which is what clients send) is decoded in
+ * one pass of jackson-core's streaming parser straight into the typed message, with no intermediate tree: a
+ * {@code peek_message} allocates nothing, an {@code insert_order} only the message (its record, its strings and its
+ * price). Other frames (nested values, {@code set_chart}, which echoes the whole request, and anything malformed)
+ * are parsed into a tree first; both paths apply the same rules and give the same answers. Each thread keeps one
+ * reusable parser (a thread-local of about 10 KB), so call from a bounded set of threads, such as I/O threads.
+ *
+ * <p>Hostile numbers: decimal fields ({@code limit_price}, {@code amount}) are limited to
+ * {@value #MAX_INTEGER_DIGITS} integer digits and {@value #MAX_FRACTION_DIGITS} decimal places (trailing zeros do
+ * not count) and rejected with {@link RejectCode#DIFF_INVALID_FIELD} otherwise; integer fields must fit a
+ * {@code long}. Every check takes time proportional to the digits written, never to the exponent.
  */
 public final class ClientMessageDecoder {
+    /** Most integer digits a decimal field may have ({@code 10^18} and more are rejected). */
+    public static final int MAX_INTEGER_DIGITS = 18;
+    /** Most decimal places a decimal field may have, trailing zeros not counted. */
+    public static final int MAX_FRACTION_DIGITS = 18;
+
+    private static final Side[] SIDES = Side.values();
+    private static final Offset[] OFFSETS = Offset.values();
+    private static final OrderType[] ORDER_TYPES = OrderType.values();
+    private static final String[] AIDS = {PeekMessage.AID, InsertOrder.AID, CancelOrder.AID, ReqLogin.AID,
+        SubscribeQuote.AID, SetChart.AID, ReqTransfer.AID, ConfirmSettlement.AID};
+
     private ClientMessageDecoder() {
     }
 
@@ -38,14 +62,18 @@ public final class ClientMessageDecoder {
     }
 
     /**
-     * Decodes one frame of UTF-8 bytes.
+     * Decodes one frame of UTF-8 bytes. The bytes are only read during the call.
      *
-     * @param utf8 the buffer
+     * @param utf8 the buffer, never {@code null}
      * @param offset the first byte
      * @param length the number of bytes
      * @return the message, never {@code null}
      */
     public static ClientMessage decode(byte[] utf8, int offset, int length) {
+        FlatFrame frame = FrameScanner.current().scan(utf8, offset, length);
+        if (frame != null && !isSetChart(frame)) {
+            return decode(frame);
+        }
         JsonValue value;
         try {
             value = JsonReader.parse(utf8, offset, length);
@@ -66,10 +94,20 @@ public final class ClientMessageDecoder {
      * @return the message, never {@code null}
      */
     public static ClientMessage decode(JsonObject message) {
-        JsonValue aidValue = message.get("aid");
-        String aid = aidValue instanceof JsonString ? ((JsonString) aidValue).value() : "";
+        return decode(new TreeFields(message));
+    }
+
+    private static boolean isSetChart(FlatFrame frame) {
+        return frame.kind("aid") == STRING && frame.textEquals("aid", SetChart.AID);
+    }
+
+    private static ClientMessage decode(MessageFields message) {
+        String aid = knownAid(message);
+        if (aid == null) {
+            aid = message.kind("aid") == STRING ? message.string("aid") : "";
+        }
         try {
-            Fields.requiredString(message, "aid");
+            Fields.requireString(message, "aid");
             switch (aid) {
                 case PeekMessage.AID:
                     return PeekMessage.INSTANCE;
@@ -80,7 +118,7 @@ public final class ClientMessageDecoder {
                     String insList = Fields.requiredString(message, "ins_list");
                     return new SubscribeQuote(insList, Fields.instrumentList("ins_list", insList));
                 case SetChart.AID:
-                    return setChart(message);
+                    return setChart(message.tree());
                 case InsertOrder.AID:
                     return insertOrder(message);
                 case CancelOrder.AID:
@@ -99,11 +137,25 @@ public final class ClientMessageDecoder {
         }
     }
 
+    /** The aid constant the message names, compared without allocating, or {@code null}. */
+    private static String knownAid(MessageFields message) {
+        if (message.kind("aid") != STRING) {
+            return null;
+        }
+        for (String aid : AIDS) {
+            if (message.textEquals("aid", aid)) {
+                return aid;
+            }
+        }
+        return null;
+    }
+
     private static SetChart setChart(JsonObject message) {
-        String chartId = Fields.requiredNonEmpty(message, "chart_id");
-        List<String> instruments = Fields.instrumentList("ins_list", Fields.requiredString(message, "ins_list"));
-        long durationNs = Fields.requiredLong(message, "duration", 0);
-        long viewWidth = instruments.isEmpty() ? 0 : Fields.requiredLong(message, "view_width", 1);
+        MessageFields fields = new TreeFields(message);
+        String chartId = Fields.requiredNonEmpty(fields, "chart_id");
+        List<String> instruments = Fields.instrumentList("ins_list", Fields.requiredString(fields, "ins_list"));
+        long durationNs = Fields.requiredLong(fields, "duration", 0);
+        long viewWidth = instruments.isEmpty() ? 0 : Fields.requiredLong(fields, "view_width", 1);
         JsonObject request = new JsonObject();
         for (Map.Entry<String, JsonValue> member : message.members()) {
             if (!"aid".equals(member.getKey()) && !member.getKey().startsWith("_")) {
@@ -113,18 +165,18 @@ public final class ClientMessageDecoder {
         return new SetChart(chartId, instruments, durationNs, viewWidth, request);
     }
 
-    private static InsertOrder insertOrder(JsonObject message) {
+    private static InsertOrder insertOrder(MessageFields message) {
         String userId = Fields.requiredNonEmpty(message, "user_id");
         String orderId = Fields.requiredNonEmpty(message, "order_id");
         String exchangeId = Fields.requiredNonEmpty(message, "exchange_id");
         String instrumentId = Fields.requiredNonEmpty(message, "instrument_id");
-        Side direction = Fields.requiredEnum(message, "direction", Side.class);
-        Offset offset = Fields.requiredEnum(message, "offset", Offset.class);
+        Side direction = Fields.requiredEnum(message, "direction", SIDES);
+        Offset offset = Fields.requiredEnum(message, "offset", OFFSETS);
         long volume = Fields.requiredLong(message, "volume", 1);
-        String priceTypeText = Fields.requiredString(message, "price_type");
-        OrderType priceType = "ANY".equals(priceTypeText)
+        Fields.requireString(message, "price_type");
+        OrderType priceType = message.textEquals("price_type", "ANY")
                 ? OrderType.MARKET
-                : Fields.toEnum("price_type", priceTypeText, OrderType.class);
+                : Fields.requiredEnum(message, "price_type", ORDER_TYPES);
         BigDecimal limitPrice = null;
         if (priceType == OrderType.LIMIT) {
             limitPrice = Fields.requiredDecimal(message, "limit_price");
@@ -136,30 +188,40 @@ public final class ClientMessageDecoder {
                 limitPrice, timeInForce(message));
     }
 
-    private static TimeInForce timeInForce(JsonObject message) {
-        String timeCondition = message.containsKey("time_condition")
-                ? Fields.requiredString(message, "time_condition") : "GFD";
-        String volumeCondition = message.containsKey("volume_condition")
-                ? Fields.requiredString(message, "volume_condition") : "ANY";
-        if (!"ANY".equals(volumeCondition) && !"ALL".equals(volumeCondition)) {
-            throw Fields.invalid("volume_condition=" + volumeCondition + " must be one of ANY, ALL");
+    private static TimeInForce timeInForce(MessageFields message) {
+        boolean hasTime = message.kind("time_condition") != MessageFields.MISSING;
+        if (hasTime) {
+            Fields.requireString(message, "time_condition");
         }
-        boolean all = "ALL".equals(volumeCondition);
-        switch (timeCondition) {
-            case "IOC":
-                return all ? TimeInForce.FOK : TimeInForce.IOC;
-            case "GFD":
-            case "GTC":
-                if (all) {
-                    throw Fields.invalid("volume_condition=ALL requires time_condition=IOC, got " + timeCondition);
-                }
-                return "GFD".equals(timeCondition) ? TimeInForce.GFD : TimeInForce.GTC;
-            default:
-                throw Fields.invalid("time_condition=" + timeCondition + " must be one of GFD, GTC, IOC");
+        if (message.kind("volume_condition") != MessageFields.MISSING) {
+            Fields.requireString(message, "volume_condition");
+            if (!message.textEquals("volume_condition", "ANY") && !message.textEquals("volume_condition", "ALL")) {
+                throw Fields.invalid("volume_condition=" + message.string("volume_condition")
+                        + " must be one of ANY, ALL");
+            }
         }
+        boolean all = message.kind("volume_condition") != MessageFields.MISSING
+                && message.textEquals("volume_condition", "ALL");
+        if (!hasTime || message.textEquals("time_condition", "GFD")) {
+            return gfdOrGtc(all, "GFD", TimeInForce.GFD);
+        }
+        if (message.textEquals("time_condition", "GTC")) {
+            return gfdOrGtc(all, "GTC", TimeInForce.GTC);
+        }
+        if (message.textEquals("time_condition", "IOC")) {
+            return all ? TimeInForce.FOK : TimeInForce.IOC;
+        }
+        throw Fields.invalid("time_condition=" + message.string("time_condition") + " must be one of GFD, GTC, IOC");
     }
 
-    private static ReqTransfer reqTransfer(JsonObject message) {
+    private static TimeInForce gfdOrGtc(boolean all, String timeCondition, TimeInForce timeInForce) {
+        if (all) {
+            throw Fields.invalid("volume_condition=ALL requires time_condition=IOC, got " + timeCondition);
+        }
+        return timeInForce;
+    }
+
+    private static ReqTransfer reqTransfer(MessageFields message) {
         String futureAccount = Fields.requiredNonEmpty(message, "future_account");
         String bankId = Fields.optionalString(message, "bank_id");
         String currency = Fields.requiredNonEmpty(message, "currency");
