@@ -75,7 +75,7 @@ final class FlatFrame implements MessageFields {
                 return true;
             case VALUE_NUMBER_FLOAT:
                 kinds[slot] = DECIMAL;
-                return copyText(slot, parser) && exponentFitsDecimal(slot);
+                return copyText(slot, parser);
             case VALUE_NULL:
                 kinds[slot] = NULL;
                 return true;
@@ -119,16 +119,21 @@ final class FlatFrame implements MessageFields {
     }
 
     /**
-     * Whether a decimal literal's exponent is small enough for {@link BigDecimal} (whose scale is an {@code int});
-     * larger ones take the tree path, where the parser reports them.
+     * Whether a decimal literal's exponent is small enough that {@link BigDecimal} (whose scale is an {@code int})
+     * surely takes it: below a billion. Frames with larger ones take the tree path, where the parser judges them.
+     *
+     * @param chars the literal's buffer
+     * @param offset the literal's first char
+     * @param length the literal's length
+     * @return {@code true} if the exponent, if any, has at most {@value #MAX_EXPONENT_DIGITS} significant digits
      */
-    private boolean exponentFitsDecimal(int slot) {
-        int end = starts[slot] + lengths[slot];
-        for (int at = starts[slot]; at < end; at++) {
-            if (text[at] == 'e' || text[at] == 'E') {
+    static boolean exponentFitsDecimal(char[] chars, int offset, int length) {
+        int end = offset + length;
+        for (int at = offset; at < end; at++) {
+            if (chars[at] == 'e' || chars[at] == 'E') {
                 int digits = 0;
                 for (int i = at + 1; i < end; i++) {
-                    if (text[i] >= '1' && text[i] <= '9' || digits > 0 && text[i] == '0') {
+                    if (chars[i] >= '1' && chars[i] <= '9' || digits > 0 && chars[i] == '0') {
                         digits++;
                     }
                 }

@@ -17,7 +17,7 @@ import java.io.IOException;
  *
  * <p>Anything else is declined and goes to the tree decoder, which gives today's exact answer for it: input that is
  * not an object from its first to its last non-blank byte, a member whose value is an object or array, a duplicate
- * member name, any parse error, an oversized frame. A declined frame discards the parser (it may hold a partial
+ * member name, a number whose exponent has ten digits or more, any parse error, an oversized frame. A declined frame discards the parser (it may hold a partial
  * token); the next frame creates a new one.
  *
  * <p>Threading: one instance per thread ({@link #current()}); not shareable.
@@ -72,7 +72,9 @@ final class FrameScanner {
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 token = parser.nextToken();
-                if (!token.isScalarValue() || !frame.record(name, token, parser)) {
+                if (!token.isScalarValue() || token == JsonToken.VALUE_NUMBER_FLOAT && !FlatFrame.exponentFitsDecimal(
+                        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())
+                        || !frame.record(name, token, parser)) {
                     return decline();
                 }
             }

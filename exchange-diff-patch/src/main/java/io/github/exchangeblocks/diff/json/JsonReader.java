@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <p>Integers that fit a {@code long} become {@code long} numbers; other numbers become exact
  * {@link java.math.BigDecimal}s. NaN/Infinity tokens, duplicate member names, trailing content and nesting deeper
- * than {@link #MAX_NESTING_DEPTH} are rejected with a {@link JsonFormatException}.
+ * than {@link #MAX_NESTING_DEPTH} are rejected with a {@link JsonFormatException}, and so are numbers whose
+ * exponent does not fit 32 bits (digits are limited by jackson's default number length of 1000).
  */
 public final class JsonReader {
     /** The deepest nesting of arrays and objects accepted. */
@@ -124,7 +125,7 @@ public final class JsonReader {
                 }
                 return JsonNumber.of(parser.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return JsonNumber.of(parser.getDecimalValue());
+                return decimal(parser);
             case VALUE_TRUE:
                 return JsonBoolean.TRUE;
             case VALUE_FALSE:
@@ -158,5 +159,15 @@ public final class JsonReader {
             elements.add(readValue(parser, token));
         }
         return elements.isEmpty() ? JsonArray.EMPTY : new JsonArray(elements);
+    }
+
+    private static JsonNumber decimal(JsonParser parser) throws IOException {
+        try {
+            return JsonNumber.of(parser.getDecimalValue());
+        } catch (NumberFormatException e) {
+            String text = parser.getText();
+            throw new JsonParseException(parser, "number " + (text.length() <= 32 ? text : text.substring(0, 32)
+                    + "...") + " is out of range: its exponent does not fit 32 bits");
+        }
     }
 }
