@@ -75,6 +75,9 @@ public final class JsonFormatException extends RuntimeException {
         if (text.isEmpty()) {
             return "invalid input";
         }
+        if (text.chars().filter(c -> c == '(').count() > text.chars().filter(c -> c == ')').count()) {
+            text += ")";
+        }
         return text.length() <= MAX_DETAIL_LENGTH ? text : text.substring(0, MAX_DETAIL_LENGTH) + "...";
     }
 }

@@ -159,7 +159,8 @@ public final class JsonNumber implements JsonValue {
      * The number as JSON text in plain notation ({@code 0.00000000}, never {@code 0E-8}; {@code 1500}, never
      * {@code 1.5E+3}), with the digits and scale it was created with. A number whose plain form would need more than
      * {@value #MAX_PLAIN_PADDING} padding zeros (only hostile or absurd values, such as {@code 1e999999999}) is written
-     * in scientific notation instead, which is equally valid JSON, so that writing stays bounded.
+     * as its unscaled digits times a power of ten instead ({@code 1E+999999999}), which is equally valid JSON and
+     * reads back exactly, so that writing stays bounded.
      *
      * @return the JSON text of this number
      */
@@ -174,6 +175,19 @@ public final class JsonNumber implements JsonValue {
             return decimal.toString();
         }
         long padding = scale < 0 ? -(long) scale : -adjustedExponent;
-        return padding <= MAX_PLAIN_PADDING ? decimal.toPlainString() : decimal.toString();
+        return padding <= MAX_PLAIN_PADDING ? decimal.toPlainString() : integerTimesPowerOfTen();
+    }
+
+    /**
+     * {@code <unscaled>E<-scale>}: exact, and unlike {@link BigDecimal#toString()} (whose normalised exponent may
+     * pass 32 bits) always readable back into the same {@link BigDecimal}.
+     */
+    private String integerTimesPowerOfTen() {
+        int scale = decimal.scale();
+        String digits = decimal.unscaledValue().toString();
+        if (scale == Integer.MIN_VALUE) {
+            return digits + "0E+" + Integer.MAX_VALUE;
+        }
+        return digits + (scale <= 0 ? "E+" : "E-") + Math.abs(scale);
     }
 }
