@@ -98,36 +98,36 @@ public final class ClientMessageDecoder {
     }
 
     private static boolean isSetChart(FlatFrame frame) {
-        return frame.kind("aid") == STRING && frame.textEquals("aid", SetChart.AID);
+        return frame.kind(MessageFields.AID) == STRING && frame.textEquals(MessageFields.AID, SetChart.AID);
     }
 
     private static ClientMessage decode(MessageFields message) {
         String aid = knownAid(message);
         if (aid == null) {
-            aid = message.kind("aid") == STRING ? message.string("aid") : "";
+            aid = message.kind(MessageFields.AID) == STRING ? message.string(MessageFields.AID) : "";
         }
         try {
-            Fields.requireString(message, "aid");
+            Fields.requireString(message, MessageFields.AID);
             switch (aid) {
                 case PeekMessage.AID:
                     return PeekMessage.INSTANCE;
                 case ReqLogin.AID:
-                    return new ReqLogin(Fields.optionalString(message, "bid"),
-                            Fields.requiredNonEmpty(message, "user_name"), Fields.requiredString(message, "password"));
+                    return new ReqLogin(Fields.optionalString(message, MessageFields.BID),
+                            Fields.requiredNonEmpty(message, MessageFields.USER_NAME), Fields.requiredString(message, MessageFields.PASSWORD));
                 case SubscribeQuote.AID:
-                    String insList = Fields.requiredString(message, "ins_list");
-                    return new SubscribeQuote(insList, Fields.instrumentList("ins_list", insList));
+                    String insList = Fields.requiredString(message, MessageFields.INS_LIST);
+                    return new SubscribeQuote(insList, Fields.instrumentList(MessageFields.INS_LIST, insList));
                 case SetChart.AID:
                     return setChart(message.tree());
                 case InsertOrder.AID:
                     return insertOrder(message);
                 case CancelOrder.AID:
-                    return new CancelOrder(Fields.requiredNonEmpty(message, "user_id"),
-                            Fields.requiredNonEmpty(message, "order_id"));
+                    return new CancelOrder(Fields.requiredNonEmpty(message, MessageFields.USER_ID),
+                            Fields.requiredNonEmpty(message, MessageFields.ORDER_ID));
                 case ReqTransfer.AID:
                     return reqTransfer(message);
                 case ConfirmSettlement.AID:
-                    return new ConfirmSettlement(Fields.optionalString(message, "user_id"));
+                    return new ConfirmSettlement(Fields.optionalString(message, MessageFields.USER_ID));
                 default:
                     return new InvalidMessage(aid, RejectCode.DIFF_UNKNOWN_AID,
                             "aid=" + abbreviate(aid) + " is not a known client aid");
@@ -139,11 +139,11 @@ public final class ClientMessageDecoder {
 
     /** The aid constant the message names, compared without allocating, or {@code null}. */
     private static String knownAid(MessageFields message) {
-        if (message.kind("aid") != STRING) {
+        if (message.kind(MessageFields.AID) != STRING) {
             return null;
         }
         for (String aid : AIDS) {
-            if (message.textEquals("aid", aid)) {
+            if (message.textEquals(MessageFields.AID, aid)) {
                 return aid;
             }
         }
@@ -152,10 +152,10 @@ public final class ClientMessageDecoder {
 
     private static SetChart setChart(JsonObject message) {
         MessageFields fields = new TreeFields(message);
-        String chartId = Fields.requiredNonEmpty(fields, "chart_id");
-        List<String> instruments = Fields.instrumentList("ins_list", Fields.requiredString(fields, "ins_list"));
-        long durationNs = Fields.requiredLong(fields, "duration", 0);
-        long viewWidth = instruments.isEmpty() ? 0 : Fields.requiredLong(fields, "view_width", 1);
+        String chartId = Fields.requiredNonEmpty(fields, MessageFields.CHART_ID);
+        List<String> instruments = Fields.instrumentList(MessageFields.INS_LIST, Fields.requiredString(fields, MessageFields.INS_LIST));
+        long durationNs = Fields.requiredLong(fields, MessageFields.DURATION, 0);
+        long viewWidth = instruments.isEmpty() ? 0 : Fields.requiredLong(fields, MessageFields.VIEW_WIDTH, 1);
         JsonObject request = new JsonObject();
         for (Map.Entry<String, JsonValue> member : message.members()) {
             if (!"aid".equals(member.getKey()) && !member.getKey().startsWith("_")) {
@@ -166,20 +166,20 @@ public final class ClientMessageDecoder {
     }
 
     private static InsertOrder insertOrder(MessageFields message) {
-        String userId = Fields.requiredNonEmpty(message, "user_id");
-        String orderId = Fields.requiredNonEmpty(message, "order_id");
-        String exchangeId = Fields.requiredNonEmpty(message, "exchange_id");
-        String instrumentId = Fields.requiredNonEmpty(message, "instrument_id");
-        Side direction = Fields.requiredEnum(message, "direction", SIDES);
-        Offset offset = Fields.requiredEnum(message, "offset", OFFSETS);
-        long volume = Fields.requiredLong(message, "volume", 1);
-        Fields.requireString(message, "price_type");
-        OrderType priceType = message.textEquals("price_type", "ANY")
+        String userId = Fields.requiredNonEmpty(message, MessageFields.USER_ID);
+        String orderId = Fields.requiredNonEmpty(message, MessageFields.ORDER_ID);
+        String exchangeId = Fields.requiredNonEmpty(message, MessageFields.EXCHANGE_ID);
+        String instrumentId = Fields.requiredNonEmpty(message, MessageFields.INSTRUMENT_ID);
+        Side direction = Fields.requiredEnum(message, MessageFields.DIRECTION, SIDES);
+        Offset offset = Fields.requiredEnum(message, MessageFields.OFFSET, OFFSETS);
+        long volume = Fields.requiredLong(message, MessageFields.VOLUME, 1);
+        Fields.requireString(message, MessageFields.PRICE_TYPE);
+        OrderType priceType = message.textEquals(MessageFields.PRICE_TYPE, "ANY")
                 ? OrderType.MARKET
-                : Fields.requiredEnum(message, "price_type", ORDER_TYPES);
+                : Fields.requiredEnum(message, MessageFields.PRICE_TYPE, ORDER_TYPES);
         BigDecimal limitPrice = null;
         if (priceType == OrderType.LIMIT) {
-            limitPrice = Fields.requiredDecimal(message, "limit_price");
+            limitPrice = Fields.requiredDecimal(message, MessageFields.LIMIT_PRICE);
             if (limitPrice.signum() <= 0) {
                 throw Fields.invalid("limit_price=" + limitPrice + " must be > 0 for a LIMIT order");
             }
@@ -189,29 +189,29 @@ public final class ClientMessageDecoder {
     }
 
     private static TimeInForce timeInForce(MessageFields message) {
-        boolean hasTime = message.kind("time_condition") != MessageFields.MISSING;
+        boolean hasTime = message.kind(MessageFields.TIME_CONDITION) != MessageFields.MISSING;
         if (hasTime) {
-            Fields.requireString(message, "time_condition");
+            Fields.requireString(message, MessageFields.TIME_CONDITION);
         }
-        if (message.kind("volume_condition") != MessageFields.MISSING) {
-            Fields.requireString(message, "volume_condition");
-            if (!message.textEquals("volume_condition", "ANY") && !message.textEquals("volume_condition", "ALL")) {
-                throw Fields.invalid("volume_condition=" + message.string("volume_condition")
+        if (message.kind(MessageFields.VOLUME_CONDITION) != MessageFields.MISSING) {
+            Fields.requireString(message, MessageFields.VOLUME_CONDITION);
+            if (!message.textEquals(MessageFields.VOLUME_CONDITION, "ANY") && !message.textEquals(MessageFields.VOLUME_CONDITION, "ALL")) {
+                throw Fields.invalid("volume_condition=" + message.string(MessageFields.VOLUME_CONDITION)
                         + " must be one of ANY, ALL");
             }
         }
-        boolean all = message.kind("volume_condition") != MessageFields.MISSING
-                && message.textEquals("volume_condition", "ALL");
-        if (!hasTime || message.textEquals("time_condition", "GFD")) {
+        boolean all = message.kind(MessageFields.VOLUME_CONDITION) != MessageFields.MISSING
+                && message.textEquals(MessageFields.VOLUME_CONDITION, "ALL");
+        if (!hasTime || message.textEquals(MessageFields.TIME_CONDITION, "GFD")) {
             return gfdOrGtc(all, "GFD", TimeInForce.GFD);
         }
-        if (message.textEquals("time_condition", "GTC")) {
+        if (message.textEquals(MessageFields.TIME_CONDITION, "GTC")) {
             return gfdOrGtc(all, "GTC", TimeInForce.GTC);
         }
-        if (message.textEquals("time_condition", "IOC")) {
+        if (message.textEquals(MessageFields.TIME_CONDITION, "IOC")) {
             return all ? TimeInForce.FOK : TimeInForce.IOC;
         }
-        throw Fields.invalid("time_condition=" + message.string("time_condition") + " must be one of GFD, GTC, IOC");
+        throw Fields.invalid("time_condition=" + message.string(MessageFields.TIME_CONDITION) + " must be one of GFD, GTC, IOC");
     }
 
     private static TimeInForce gfdOrGtc(boolean all, String timeCondition, TimeInForce timeInForce) {
@@ -222,10 +222,10 @@ public final class ClientMessageDecoder {
     }
 
     private static ReqTransfer reqTransfer(MessageFields message) {
-        String futureAccount = Fields.requiredNonEmpty(message, "future_account");
-        String bankId = Fields.optionalString(message, "bank_id");
-        String currency = Fields.requiredNonEmpty(message, "currency");
-        BigDecimal amount = Fields.requiredDecimal(message, "amount");
+        String futureAccount = Fields.requiredNonEmpty(message, MessageFields.FUTURE_ACCOUNT);
+        String bankId = Fields.optionalString(message, MessageFields.BANK_ID);
+        String currency = Fields.requiredNonEmpty(message, MessageFields.CURRENCY);
+        BigDecimal amount = Fields.requiredDecimal(message, MessageFields.AMOUNT);
         if (amount.signum() == 0) {
             throw Fields.invalid("amount=" + amount + " must be != 0 (positive deposits, negative withdraws)");
         }

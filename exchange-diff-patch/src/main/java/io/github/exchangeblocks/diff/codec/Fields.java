@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static io.github.exchangeblocks.diff.codec.MessageFields.MISSING;
+import static io.github.exchangeblocks.diff.codec.MessageFields.NAMES;
 import static io.github.exchangeblocks.diff.codec.MessageFields.NULL;
 import static io.github.exchangeblocks.diff.codec.MessageFields.NUMBER;
 import static io.github.exchangeblocks.diff.codec.MessageFields.STRING;
@@ -23,36 +24,36 @@ final class Fields {
     private Fields() {
     }
 
-    static String requiredString(MessageFields message, String field) {
+    static String requiredString(MessageFields message, int field) {
         requireString(message, field);
         return message.string(field);
     }
 
     /** Checks that a member is a string without reading it (so that it need not be allocated). */
-    static void requireString(MessageFields message, String field) {
+    static void requireString(MessageFields message, int field) {
         int kind = message.kind(field);
         if (kind == MISSING || kind == NULL) {
             throw missing(field);
         }
         if (kind != STRING) {
-            throw invalid(field + "=" + message.json(field) + " must be a string");
+            throw invalid(NAMES[field] + "=" + message.json(field) + " must be a string");
         }
     }
 
-    static String requiredNonEmpty(MessageFields message, String field) {
+    static String requiredNonEmpty(MessageFields message, int field) {
         requireString(message, field);
         if (message.textLength(field) == 0) {
-            throw invalid(field + "=\"\" must not be empty");
+            throw invalid(NAMES[field] + "=\"\" must not be empty");
         }
         return message.string(field);
     }
 
-    static String optionalString(MessageFields message, String field) {
+    static String optionalString(MessageFields message, int field) {
         int kind = message.kind(field);
         return kind == MISSING || kind == NULL ? "" : requiredString(message, field);
     }
 
-    static long requiredLong(MessageFields message, String field, long min) {
+    static long requiredLong(MessageFields message, int field, long min) {
         requireNumber(message, field, "an integer");
         long result;
         if (message.isLong(field)) {
@@ -61,11 +62,11 @@ final class Fields {
             try {
                 result = message.decimal(field).stripTrailingZeros().longValueExact();
             } catch (ArithmeticException e) {
-                throw invalid(field + "=" + message.json(field) + " must be an integer that fits 64 bits");
+                throw invalid(NAMES[field] + "=" + message.json(field) + " must be an integer that fits 64 bits");
             }
         }
         if (result < min) {
-            throw invalid(field + "=" + message.json(field) + " must be >= " + min);
+            throw invalid(NAMES[field] + "=" + message.json(field) + " must be >= " + min);
         }
         return result;
     }
@@ -74,38 +75,38 @@ final class Fields {
      * A decimal within {@link ClientMessageDecoder#MAX_INTEGER_DIGITS} integer digits and
      * {@link ClientMessageDecoder#MAX_FRACTION_DIGITS} decimal places (trailing zeros do not count), so that a
      * hostile exponent or digit string never reaches price or money conversions. Checked in time proportional to the
-     * digits written, whatever the exponent.
+     * digits written, whatever the exponent; integer digits ({@code precision - scale}) do not change when trailing
+     * zeros are stripped, so only a scale above the bound needs stripping.
      */
-    static BigDecimal requiredDecimal(MessageFields message, String field) {
+    static BigDecimal requiredDecimal(MessageFields message, int field) {
         requireNumber(message, field, "a number");
         BigDecimal value = message.decimal(field);
         if (value.signum() == 0) {
             return value;
         }
-        BigDecimal stripped = value.stripTrailingZeros();
-        long integerDigits = (long) stripped.precision() - stripped.scale();
-        if (integerDigits > ClientMessageDecoder.MAX_INTEGER_DIGITS) {
-            throw invalid(field + "=" + message.json(field) + " must have at most "
+        if ((long) value.precision() - value.scale() > ClientMessageDecoder.MAX_INTEGER_DIGITS) {
+            throw invalid(NAMES[field] + "=" + message.json(field) + " must have at most "
                     + ClientMessageDecoder.MAX_INTEGER_DIGITS + " integer digits");
         }
-        if (stripped.scale() > ClientMessageDecoder.MAX_FRACTION_DIGITS) {
-            throw invalid(field + "=" + message.json(field) + " must have at most "
+        if (value.scale() > ClientMessageDecoder.MAX_FRACTION_DIGITS
+                && value.stripTrailingZeros().scale() > ClientMessageDecoder.MAX_FRACTION_DIGITS) {
+            throw invalid(NAMES[field] + "=" + message.json(field) + " must have at most "
                     + ClientMessageDecoder.MAX_FRACTION_DIGITS + " decimal places");
         }
         return value;
     }
 
-    private static void requireNumber(MessageFields message, String field, String what) {
+    private static void requireNumber(MessageFields message, int field, String what) {
         int kind = message.kind(field);
         if (kind == MISSING || kind == NULL) {
             throw missing(field);
         }
         if (kind != NUMBER) {
-            throw invalid(field + "=" + message.json(field) + " must be " + what);
+            throw invalid(NAMES[field] + "=" + message.json(field) + " must be " + what);
         }
     }
 
-    static <E extends Enum<E>> E requiredEnum(MessageFields message, String field, E[] constants) {
+    static <E extends Enum<E>> E requiredEnum(MessageFields message, int field, E[] constants) {
         requireString(message, field);
         for (E constant : constants) {
             if (message.textEquals(field, constant.name())) {
@@ -115,24 +116,15 @@ final class Fields {
         throw notOneOf(field, message.string(field), constants);
     }
 
-    static <E extends Enum<E>> E toEnum(String field, String text, E[] constants) {
-        for (E constant : constants) {
-            if (constant.name().equals(text)) {
-                return constant;
-            }
-        }
-        throw notOneOf(field, text, constants);
-    }
-
-    private static <E extends Enum<E>> FieldException notOneOf(String field, String text, E[] constants) {
+    private static <E extends Enum<E>> FieldException notOneOf(int field, String text, E[] constants) {
         StringBuilder allowed = new StringBuilder();
         for (E constant : constants) {
             allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name());
         }
-        return invalid(field + "=" + text + " must be one of " + allowed);
+        return invalid(NAMES[field] + "=" + text + " must be one of " + allowed);
     }
 
-    static List<String> instrumentList(String field, String insList) {
+    static List<String> instrumentList(int field, String insList) {
         LinkedHashSet<String> instruments = new LinkedHashSet<>();
         for (String entry : insList.split(",", -1)) {
             String trimmed = entry.trim();
@@ -140,15 +132,15 @@ final class Fields {
                 continue;
             }
             if (!INSTRUMENT.matcher(trimmed).matches()) {
-                throw invalid(field + " entry " + trimmed + " must have the form EXCHANGE.code");
+                throw invalid(NAMES[field] + " entry " + trimmed + " must have the form EXCHANGE.code");
             }
             instruments.add(trimmed);
         }
         return new ArrayList<>(instruments);
     }
 
-    static FieldException missing(String field) {
-        return new FieldException(RejectCode.DIFF_MISSING_FIELD, field + " is missing: it is required");
+    static FieldException missing(int field) {
+        return new FieldException(RejectCode.DIFF_MISSING_FIELD, NAMES[field] + " is missing: it is required");
     }
 
     static FieldException invalid(String message) {

@@ -11,15 +11,11 @@ import java.util.Arrays;
 
 /**
  * The scalar top-level members of one flat client frame, as the streaming decoder recorded them: for each member
- * any client aid reads (the union of their fields), its kind and its text (a string's chars, a number's literal)
- * in one reusable char buffer. Other members are only checked for duplicate names. Reused frame after frame by one
+ * any client aid reads (the union of their fields, {@link MessageFields#NAMES}), its kind and its text (a string's
+ * chars, a number's literal) in one reusable char buffer. Other members are only checked for duplicate names. Reused frame after frame by one
  * thread ({@link FrameScanner}); reading it allocates only the values it returns.
  */
 final class FlatFrame implements MessageFields {
-    /** Every member name some aid decoded on the streaming path reads. */
-    static final String[] KNOWN = {"aid", "user_id", "order_id", "exchange_id", "instrument_id", "direction",
-        "offset", "volume", "price_type", "limit_price", "time_condition", "volume_condition", "bid", "user_name",
-        "password", "ins_list", "future_account", "bank_id", "currency", "amount"};
     /** Frames with more text than this (in chars, over the known members) take the tree path. */
     static final int MAX_TEXT_CHARS = 8192;
     /** Frames with more unknown members than this take the tree path. */
@@ -27,15 +23,34 @@ final class FlatFrame implements MessageFields {
 
     /** Exponents of more significant digits than this (a billion and up) take the tree path. */
     private static final int MAX_EXPONENT_DIGITS = 9;
+    private static final int NAME_CACHE_SIZE = 64;
+    /**
+     * Fields whose values recur from message to message (users, exchanges, instruments, currencies): their strings
+     * come from a small direct-mapped cache of recent values instead of being allocated every time. Strings are
+     * immutable, so messages may share them.
+     */
+    private static final boolean[] REPEATED = new boolean[FIELD_COUNT];
+    private static final int VALUE_CACHE_SIZE = 64;
+    private static final int MAX_CACHED_LENGTH = 32;
+
+    static {
+        for (int field : new int[] {USER_ID, EXCHANGE_ID, INSTRUMENT_ID, BID, USER_NAME, FUTURE_ACCOUNT, BANK_ID,
+            CURRENCY}) {
+            REPEATED[field] = true;
+        }
+    }
     private static final byte INTEGER = 5;
     private static final byte DECIMAL = 6;
     private static final byte TRUE = 7;
     private static final byte FALSE = 8;
 
-    private final byte[] kinds = new byte[KNOWN.length];
-    private final int[] starts = new int[KNOWN.length];
-    private final int[] lengths = new int[KNOWN.length];
-    private final long[] longs = new long[KNOWN.length];
+    private final String[] cachedValues = new String[VALUE_CACHE_SIZE];
+    private final String[] cachedNames = new String[NAME_CACHE_SIZE];
+    private final int[] cachedSlots = new int[NAME_CACHE_SIZE];
+    private final byte[] kinds = new byte[FIELD_COUNT];
+    private final int[] starts = new int[FIELD_COUNT];
+    private final int[] lengths = new int[FIELD_COUNT];
+    private final long[] longs = new long[FIELD_COUNT];
     private final String[] unknown = new String[MAX_UNKNOWN_MEMBERS];
     private char[] text = new char[256];
     private int textEnd;
@@ -168,8 +183,8 @@ final class FlatFrame implements MessageFields {
     }
 
     @Override
-    public int kind(String field) {
-        int kind = kinds[slotOf(field)];
+    public int kind(int field) {
+        int kind = kinds[field];
         if (kind == INTEGER || kind == DECIMAL) {
             return NUMBER;
         }
@@ -177,14 +192,29 @@ final class FlatFrame implements MessageFields {
     }
 
     @Override
-    public String string(String field) {
-        int slot = slotOf(field);
-        return new String(text, starts[slot], lengths[slot]);
+    public String string(int field) {
+        int start = starts[field];
+        int length = lengths[field];
+        if (!REPEATED[field] || length > MAX_CACHED_LENGTH) {
+            return new String(text, start, length);
+        }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + text[i];
+        }
+        int entry = (hash ^ hash >>> 16) & (VALUE_CACHE_SIZE - 1);
+        String cached = cachedValues[entry];
+        if (cached != null && cached.length() == length && textEquals(field, cached)) {
+            return cached;
+        }
+        String value = new String(text, start, length);
+        cachedValues[entry] = value;
+        return value;
     }
 
     @Override
-    public boolean textEquals(String field, String expected) {
-        int slot = slotOf(field);
+    public boolean textEquals(int field, String expected) {
+        int slot = field;
         int length = lengths[slot];
         if (length != expected.length()) {
             return false;
@@ -199,31 +229,31 @@ final class FlatFrame implements MessageFields {
     }
 
     @Override
-    public int textLength(String field) {
-        return lengths[slotOf(field)];
+    public int textLength(int field) {
+        return lengths[field];
     }
 
     @Override
-    public boolean isLong(String field) {
-        return kinds[slotOf(field)] == INTEGER;
+    public boolean isLong(int field) {
+        return kinds[field] == INTEGER;
     }
 
     @Override
-    public long longValue(String field) {
-        return longs[slotOf(field)];
+    public long longValue(int field) {
+        return longs[field];
     }
 
     @Override
-    public BigDecimal decimal(String field) {
-        int slot = slotOf(field);
+    public BigDecimal decimal(int field) {
+        int slot = field;
         return kinds[slot] == INTEGER
                 ? BigDecimal.valueOf(longs[slot])
                 : new BigDecimal(text, starts[slot], lengths[slot]);
     }
 
     @Override
-    public String json(String field) {
-        int slot = slotOf(field);
+    public String json(int field) {
+        int slot = field;
         switch (kinds[slot]) {
             case STRING:
                 return '"' + string(field) + '"';
@@ -245,29 +275,24 @@ final class FlatFrame implements MessageFields {
         throw new IllegalStateException("a flat frame has no tree: aids that echo the message take the tree path");
     }
 
-    private static int slotOf(String name) {
-        switch (name) {
-            case "aid": return 0;
-            case "user_id": return 1;
-            case "order_id": return 2;
-            case "exchange_id": return 3;
-            case "instrument_id": return 4;
-            case "direction": return 5;
-            case "offset": return 6;
-            case "volume": return 7;
-            case "price_type": return 8;
-            case "limit_price": return 9;
-            case "time_condition": return 10;
-            case "volume_condition": return 11;
-            case "bid": return 12;
-            case "user_name": return 13;
-            case "password": return 14;
-            case "ins_list": return 15;
-            case "future_account": return 16;
-            case "bank_id": return 17;
-            case "currency": return 18;
-            case "amount": return 19;
-            default: return -1;
+    /**
+     * The field id of a member name, or -1. Names come from jackson's canonicalizing symbol table, so the same
+     * instance recurs frame after frame: a small cache keyed by the (cached) string hash answers by identity first.
+     */
+    private int slotOf(String name) {
+        int entry = name.hashCode() & (NAME_CACHE_SIZE - 1);
+        if (cachedNames[entry] == name) {
+            return cachedSlots[entry];
         }
+        int slot = -1;
+        for (int i = 0; i < FIELD_COUNT; i++) {
+            if (NAMES[i].equals(name)) {
+                slot = i;
+                break;
+            }
+        }
+        cachedNames[entry] = name;
+        cachedSlots[entry] = slot;
+        return slot;
     }
 }

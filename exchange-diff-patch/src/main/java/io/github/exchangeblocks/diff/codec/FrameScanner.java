@@ -4,16 +4,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import io.github.exchangeblocks.diff.json.JsonReader;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * The streaming front of {@link ClientMessageDecoder}: scans a flat frame (one object whose members are all
- * scalars) into a {@link FlatFrame} with one long-lived jackson-core non-blocking parser per thread, fed frame after
- * frame, so that a well-formed frame allocates nothing here. Field names come from jackson's canonicalizing symbol
- * table (bounded: jackson clears it when it outgrows its limit), values are copied into the frame's reusable buffer.
+ * scalars) into a {@link FlatFrame} with one long-lived jackson-core streaming parser per thread, which reads frame
+ * after frame as one stream of root-level objects from a reusable {@link InputStream} the scanner points at each
+ * frame in turn, so that a well-formed frame allocates nothing here. The parser never reads past a frame's closing
+ * brace (the scanner checks it consumed exactly the frame), so it never sees the end of its stream. Field names come
+ * from jackson's canonicalizing symbol table (bounded: jackson clears it when it outgrows its limit), values are
+ * copied into the frame's reusable buffer.
  *
  * <p>Anything else is declined and goes to the tree decoder, which gives today's exact answer for it: input that is
  * not an object from its first to its last non-blank byte, a member whose value is an object or array, a duplicate
@@ -30,9 +34,12 @@ final class FrameScanner {
                     .maxNestingDepth(JsonReader.MAX_NESTING_DEPTH).build())
             .build();
 
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final OutputStream NOWHERE = OutputStream.nullOutputStream();
+
     private final FlatFrame frame = new FlatFrame();
+    private final FrameInput input = new FrameInput();
     private JsonParser parser;
-    private ByteArrayFeeder feeder;
 
     private FrameScanner() {
     }
@@ -60,17 +67,16 @@ final class FrameScanner {
         }
         frame.clear();
         try {
+            input.point(utf8, first, last + 1 - first);
             if (parser == null) {
-                parser = FACTORY.createNonBlockingByteArrayParser();
-                feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+                parser = FACTORY.createParser(input);
             }
-            feeder.feedInput(utf8, first, last + 1);
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_OBJECT) {
                 return decline();
             }
-            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
+            String name;
+            while ((name = parser.nextFieldName()) != null) {
                 token = parser.nextToken();
                 if (!token.isScalarValue() || token == JsonToken.VALUE_NUMBER_FLOAT && !FlatFrame.exponentFitsDecimal(
                         parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())
@@ -78,9 +84,11 @@ final class FrameScanner {
                     return decline();
                 }
             }
-            if (token != JsonToken.END_OBJECT || !feeder.needMoreInput()) {
+            if (parser.currentToken() != JsonToken.END_OBJECT || input.remaining() != 0
+                    || parser.releaseBuffered(NOWHERE) != 0) {
                 return decline();
             }
+            input.point(NO_BYTES, 0, 0);
             return frame;
         } catch (IOException e) {
             return decline();
@@ -90,7 +98,7 @@ final class FrameScanner {
     private FlatFrame decline() {
         JsonParser broken = parser;
         parser = null;
-        feeder = null;
+        input.point(NO_BYTES, 0, 0);
         if (broken != null) {
             try {
                 broken.close();
@@ -103,5 +111,44 @@ final class FrameScanner {
 
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /**
+     * The parser's input: the current frame's bytes, then nothing until the scanner points it at the next frame.
+     * A parser that asks for bytes beyond a frame was handed a broken frame; it is discarded.
+     */
+    private static final class FrameInput extends InputStream {
+        private byte[] bytes = NO_BYTES;
+        private int position;
+        private int end;
+
+        void point(byte[] frameBytes, int offset, int length) {
+            bytes = frameBytes;
+            position = offset;
+            end = offset + length;
+        }
+
+        int remaining() {
+            return end - position;
+        }
+
+        @Override
+        public int read() {
+            return position < end ? bytes[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= end) {
+                return -1;
+            }
+            int count = Math.min(length, end - position);
+            System.arraycopy(bytes, position, target, offset, count);
+            position += count;
+            return count;
+        }
     }
 }

@@ -16,8 +16,8 @@ final class TreeFields implements MessageFields {
     }
 
     @Override
-    public int kind(String field) {
-        JsonValue value = message.get(field);
+    public int kind(int field) {
+        JsonValue value = message.get(NAMES[field]);
         if (value == null) {
             return MISSING;
         }
@@ -31,38 +31,38 @@ final class TreeFields implements MessageFields {
     }
 
     @Override
-    public String string(String field) {
-        return ((JsonString) message.get(field)).value();
+    public String string(int field) {
+        return ((JsonString) message.get(NAMES[field])).value();
     }
 
     @Override
-    public boolean textEquals(String field, String expected) {
+    public boolean textEquals(int field, String expected) {
         return string(field).equals(expected);
     }
 
     @Override
-    public int textLength(String field) {
+    public int textLength(int field) {
         return string(field).length();
     }
 
     @Override
-    public boolean isLong(String field) {
-        return ((JsonNumber) message.get(field)).isLong();
+    public boolean isLong(int field) {
+        return ((JsonNumber) message.get(NAMES[field])).isLong();
     }
 
     @Override
-    public long longValue(String field) {
-        return ((JsonNumber) message.get(field)).longValue();
+    public long longValue(int field) {
+        return ((JsonNumber) message.get(NAMES[field])).longValue();
     }
 
     @Override
-    public BigDecimal decimal(String field) {
-        return ((JsonNumber) message.get(field)).decimalValue();
+    public BigDecimal decimal(int field) {
+        return ((JsonNumber) message.get(NAMES[field])).decimalValue();
     }
 
     @Override
-    public String json(String field) {
-        return message.get(field).toString();
+    public String json(int field) {
+        return message.get(NAMES[field]).toString();
     }
 
     @Override
