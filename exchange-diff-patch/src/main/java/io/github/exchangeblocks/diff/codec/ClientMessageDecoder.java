@@ -15,7 +15,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.exchangeblocks.diff.codec.MessageFields.AID;
+import static io.github.exchangeblocks.diff.codec.MessageFields.AMOUNT;
+import static io.github.exchangeblocks.diff.codec.MessageFields.BANK_ID;
+import static io.github.exchangeblocks.diff.codec.MessageFields.BID;
+import static io.github.exchangeblocks.diff.codec.MessageFields.CHART_ID;
+import static io.github.exchangeblocks.diff.codec.MessageFields.CURRENCY;
+import static io.github.exchangeblocks.diff.codec.MessageFields.DIRECTION;
+import static io.github.exchangeblocks.diff.codec.MessageFields.DURATION;
+import static io.github.exchangeblocks.diff.codec.MessageFields.EXCHANGE_ID;
+import static io.github.exchangeblocks.diff.codec.MessageFields.FUTURE_ACCOUNT;
+import static io.github.exchangeblocks.diff.codec.MessageFields.INSTRUMENT_ID;
+import static io.github.exchangeblocks.diff.codec.MessageFields.INS_LIST;
+import static io.github.exchangeblocks.diff.codec.MessageFields.LIMIT_PRICE;
+import static io.github.exchangeblocks.diff.codec.MessageFields.MISSING;
+import static io.github.exchangeblocks.diff.codec.MessageFields.OFFSET;
+import static io.github.exchangeblocks.diff.codec.MessageFields.ORDER_ID;
+import static io.github.exchangeblocks.diff.codec.MessageFields.PASSWORD;
+import static io.github.exchangeblocks.diff.codec.MessageFields.PRICE_TYPE;
 import static io.github.exchangeblocks.diff.codec.MessageFields.STRING;
+import static io.github.exchangeblocks.diff.codec.MessageFields.TIME_CONDITION;
+import static io.github.exchangeblocks.diff.codec.MessageFields.USER_ID;
+import static io.github.exchangeblocks.diff.codec.MessageFields.USER_NAME;
+import static io.github.exchangeblocks.diff.codec.MessageFields.VIEW_WIDTH;
+import static io.github.exchangeblocks.diff.codec.MessageFields.VOLUME;
+import static io.github.exchangeblocks.diff.codec.MessageFields.VOLUME_CONDITION;
 
 /**
  * Decodes DIFF client messages into typed {@link ClientMessage}s. Thread-safe. Never throws for bad input:
@@ -28,7 +52,7 @@ import static io.github.exchangeblocks.diff.codec.MessageFields.STRING;
  * {@code peek_message} allocates nothing, an {@code insert_order} only the message (its record, its strings and its
  * price). Other frames (nested values, {@code set_chart}, which echoes the whole request, and anything malformed)
  * are parsed into a tree first; both paths apply the same rules and give the same answers. Each thread keeps one
- * reusable parser (a thread-local of about 10 KB), so call from a bounded set of threads, such as I/O threads.
+ * reusable parser (a thread-local of about 20 KB), so call from a bounded set of threads, such as I/O threads.
  *
  * <p>Hostile numbers: decimal fields ({@code limit_price}, {@code amount}) are limited to
  * {@value #MAX_INTEGER_DIGITS} integer digits and {@value #MAX_FRACTION_DIGITS} decimal places (trailing zeros do
@@ -98,36 +122,36 @@ public final class ClientMessageDecoder {
     }
 
     private static boolean isSetChart(FlatFrame frame) {
-        return frame.kind(MessageFields.AID) == STRING && frame.textEquals(MessageFields.AID, SetChart.AID);
+        return frame.kind(AID) == STRING && frame.textEquals(AID, SetChart.AID);
     }
 
     private static ClientMessage decode(MessageFields message) {
         String aid = knownAid(message);
         if (aid == null) {
-            aid = message.kind(MessageFields.AID) == STRING ? message.string(MessageFields.AID) : "";
+            aid = message.kind(AID) == STRING ? message.string(AID) : "";
         }
         try {
-            Fields.requireString(message, MessageFields.AID);
+            Fields.requireString(message, AID);
             switch (aid) {
                 case PeekMessage.AID:
                     return PeekMessage.INSTANCE;
                 case ReqLogin.AID:
-                    return new ReqLogin(Fields.optionalString(message, MessageFields.BID),
-                            Fields.requiredNonEmpty(message, MessageFields.USER_NAME), Fields.requiredString(message, MessageFields.PASSWORD));
+                    return new ReqLogin(Fields.optionalString(message, BID),
+                            Fields.requiredNonEmpty(message, USER_NAME), Fields.requiredString(message, PASSWORD));
                 case SubscribeQuote.AID:
-                    String insList = Fields.requiredString(message, MessageFields.INS_LIST);
-                    return new SubscribeQuote(insList, Fields.instrumentList(MessageFields.INS_LIST, insList));
+                    String insList = Fields.requiredString(message, INS_LIST);
+                    return new SubscribeQuote(insList, Fields.instrumentList(INS_LIST, insList));
                 case SetChart.AID:
                     return setChart(message.tree());
                 case InsertOrder.AID:
                     return insertOrder(message);
                 case CancelOrder.AID:
-                    return new CancelOrder(Fields.requiredNonEmpty(message, MessageFields.USER_ID),
-                            Fields.requiredNonEmpty(message, MessageFields.ORDER_ID));
+                    return new CancelOrder(Fields.requiredNonEmpty(message, USER_ID),
+                            Fields.requiredNonEmpty(message, ORDER_ID));
                 case ReqTransfer.AID:
                     return reqTransfer(message);
                 case ConfirmSettlement.AID:
-                    return new ConfirmSettlement(Fields.optionalString(message, MessageFields.USER_ID));
+                    return new ConfirmSettlement(Fields.optionalString(message, USER_ID));
                 default:
                     return new InvalidMessage(aid, RejectCode.DIFF_UNKNOWN_AID,
                             "aid=" + abbreviate(aid) + " is not a known client aid");
@@ -139,11 +163,11 @@ public final class ClientMessageDecoder {
 
     /** The aid constant the message names, compared without allocating, or {@code null}. */
     private static String knownAid(MessageFields message) {
-        if (message.kind(MessageFields.AID) != STRING) {
+        if (message.kind(AID) != STRING) {
             return null;
         }
         for (String aid : AIDS) {
-            if (message.textEquals(MessageFields.AID, aid)) {
+            if (message.textEquals(AID, aid)) {
                 return aid;
             }
         }
@@ -152,10 +176,10 @@ public final class ClientMessageDecoder {
 
     private static SetChart setChart(JsonObject message) {
         MessageFields fields = new TreeFields(message);
-        String chartId = Fields.requiredNonEmpty(fields, MessageFields.CHART_ID);
-        List<String> instruments = Fields.instrumentList(MessageFields.INS_LIST, Fields.requiredString(fields, MessageFields.INS_LIST));
-        long durationNs = Fields.requiredLong(fields, MessageFields.DURATION, 0);
-        long viewWidth = instruments.isEmpty() ? 0 : Fields.requiredLong(fields, MessageFields.VIEW_WIDTH, 1);
+        String chartId = Fields.requiredNonEmpty(fields, CHART_ID);
+        List<String> instruments = Fields.instrumentList(INS_LIST, Fields.requiredString(fields, INS_LIST));
+        long durationNs = Fields.requiredLong(fields, DURATION, 0);
+        long viewWidth = instruments.isEmpty() ? 0 : Fields.requiredLong(fields, VIEW_WIDTH, 1);
         JsonObject request = new JsonObject();
         for (Map.Entry<String, JsonValue> member : message.members()) {
             if (!"aid".equals(member.getKey()) && !member.getKey().startsWith("_")) {
@@ -166,20 +190,20 @@ public final class ClientMessageDecoder {
     }
 
     private static InsertOrder insertOrder(MessageFields message) {
-        String userId = Fields.requiredNonEmpty(message, MessageFields.USER_ID);
-        String orderId = Fields.requiredNonEmpty(message, MessageFields.ORDER_ID);
-        String exchangeId = Fields.requiredNonEmpty(message, MessageFields.EXCHANGE_ID);
-        String instrumentId = Fields.requiredNonEmpty(message, MessageFields.INSTRUMENT_ID);
-        Side direction = Fields.requiredEnum(message, MessageFields.DIRECTION, SIDES);
-        Offset offset = Fields.requiredEnum(message, MessageFields.OFFSET, OFFSETS);
-        long volume = Fields.requiredLong(message, MessageFields.VOLUME, 1);
-        Fields.requireString(message, MessageFields.PRICE_TYPE);
-        OrderType priceType = message.textEquals(MessageFields.PRICE_TYPE, "ANY")
+        String userId = Fields.requiredNonEmpty(message, USER_ID);
+        String orderId = Fields.requiredNonEmpty(message, ORDER_ID);
+        String exchangeId = Fields.requiredNonEmpty(message, EXCHANGE_ID);
+        String instrumentId = Fields.requiredNonEmpty(message, INSTRUMENT_ID);
+        Side direction = Fields.requiredEnum(message, DIRECTION, SIDES);
+        Offset offset = Fields.requiredEnum(message, OFFSET, OFFSETS);
+        long volume = Fields.requiredLong(message, VOLUME, 1);
+        Fields.requireString(message, PRICE_TYPE);
+        OrderType priceType = message.textEquals(PRICE_TYPE, "ANY")
                 ? OrderType.MARKET
-                : Fields.requiredEnum(message, MessageFields.PRICE_TYPE, ORDER_TYPES);
+                : Fields.requiredEnum(message, PRICE_TYPE, ORDER_TYPES);
         BigDecimal limitPrice = null;
         if (priceType == OrderType.LIMIT) {
-            limitPrice = Fields.requiredDecimal(message, MessageFields.LIMIT_PRICE);
+            limitPrice = Fields.requiredDecimal(message, LIMIT_PRICE);
             if (limitPrice.signum() <= 0) {
                 throw Fields.invalid("limit_price=" + limitPrice + " must be > 0 for a LIMIT order");
             }
@@ -189,29 +213,29 @@ public final class ClientMessageDecoder {
     }
 
     private static TimeInForce timeInForce(MessageFields message) {
-        boolean hasTime = message.kind(MessageFields.TIME_CONDITION) != MessageFields.MISSING;
+        boolean hasTime = message.kind(TIME_CONDITION) != MISSING;
         if (hasTime) {
-            Fields.requireString(message, MessageFields.TIME_CONDITION);
+            Fields.requireString(message, TIME_CONDITION);
         }
-        if (message.kind(MessageFields.VOLUME_CONDITION) != MessageFields.MISSING) {
-            Fields.requireString(message, MessageFields.VOLUME_CONDITION);
-            if (!message.textEquals(MessageFields.VOLUME_CONDITION, "ANY") && !message.textEquals(MessageFields.VOLUME_CONDITION, "ALL")) {
-                throw Fields.invalid("volume_condition=" + message.string(MessageFields.VOLUME_CONDITION)
+        if (message.kind(VOLUME_CONDITION) != MISSING) {
+            Fields.requireString(message, VOLUME_CONDITION);
+            if (!message.textEquals(VOLUME_CONDITION, "ANY") && !message.textEquals(VOLUME_CONDITION, "ALL")) {
+                throw Fields.invalid("volume_condition=" + message.string(VOLUME_CONDITION)
                         + " must be one of ANY, ALL");
             }
         }
-        boolean all = message.kind(MessageFields.VOLUME_CONDITION) != MessageFields.MISSING
-                && message.textEquals(MessageFields.VOLUME_CONDITION, "ALL");
-        if (!hasTime || message.textEquals(MessageFields.TIME_CONDITION, "GFD")) {
+        boolean all = message.kind(VOLUME_CONDITION) != MISSING
+                && message.textEquals(VOLUME_CONDITION, "ALL");
+        if (!hasTime || message.textEquals(TIME_CONDITION, "GFD")) {
             return gfdOrGtc(all, "GFD", TimeInForce.GFD);
         }
-        if (message.textEquals(MessageFields.TIME_CONDITION, "GTC")) {
+        if (message.textEquals(TIME_CONDITION, "GTC")) {
             return gfdOrGtc(all, "GTC", TimeInForce.GTC);
         }
-        if (message.textEquals(MessageFields.TIME_CONDITION, "IOC")) {
+        if (message.textEquals(TIME_CONDITION, "IOC")) {
             return all ? TimeInForce.FOK : TimeInForce.IOC;
         }
-        throw Fields.invalid("time_condition=" + message.string(MessageFields.TIME_CONDITION) + " must be one of GFD, GTC, IOC");
+        throw Fields.invalid("time_condition=" + message.string(TIME_CONDITION) + " must be one of GFD, GTC, IOC");
     }
 
     private static TimeInForce gfdOrGtc(boolean all, String timeCondition, TimeInForce timeInForce) {
@@ -222,10 +246,10 @@ public final class ClientMessageDecoder {
     }
 
     private static ReqTransfer reqTransfer(MessageFields message) {
-        String futureAccount = Fields.requiredNonEmpty(message, MessageFields.FUTURE_ACCOUNT);
-        String bankId = Fields.optionalString(message, MessageFields.BANK_ID);
-        String currency = Fields.requiredNonEmpty(message, MessageFields.CURRENCY);
-        BigDecimal amount = Fields.requiredDecimal(message, MessageFields.AMOUNT);
+        String futureAccount = Fields.requiredNonEmpty(message, FUTURE_ACCOUNT);
+        String bankId = Fields.optionalString(message, BANK_ID);
+        String currency = Fields.requiredNonEmpty(message, CURRENCY);
+        BigDecimal amount = Fields.requiredDecimal(message, AMOUNT);
         if (amount.signum() == 0) {
             throw Fields.invalid("amount=" + amount + " must be != 0 (positive deposits, negative withdraws)");
         }

@@ -12,8 +12,8 @@ import java.util.Arrays;
 /**
  * The scalar top-level members of one flat client frame, as the streaming decoder recorded them: for each member
  * any client aid reads (the union of their fields, {@link MessageFields#NAMES}), its kind and its text (a string's
- * chars, a number's literal) in one reusable char buffer. Other members are only checked for duplicate names. Reused frame after frame by one
- * thread ({@link FrameScanner}); reading it allocates only the values it returns.
+ * chars, a number's literal) in one reusable char buffer. Other members are only checked for duplicate names. Reused
+ * frame after frame by one thread ({@link FrameScanner}); reading it allocates only the values it returns.
  */
 final class FlatFrame implements MessageFields {
     /** Frames with more text than this (in chars, over the known members) take the tree path. */
@@ -24,6 +24,7 @@ final class FlatFrame implements MessageFields {
     /** Exponents of more significant digits than this (a billion and up) take the tree path. */
     private static final int MAX_EXPONENT_DIGITS = 9;
     private static final int NAME_CACHE_SIZE = 64;
+    private static final int MAX_SIMPLE_DIGITS = 18;
     /**
      * Fields whose values recur from message to message (users, exchanges, instruments, currencies): their strings
      * come from a small direct-mapped cache of recent values instead of being allocated every time. Strings are
@@ -245,10 +246,43 @@ final class FlatFrame implements MessageFields {
 
     @Override
     public BigDecimal decimal(int field) {
-        int slot = field;
-        return kinds[slot] == INTEGER
-                ? BigDecimal.valueOf(longs[slot])
-                : new BigDecimal(text, starts[slot], lengths[slot]);
+        if (kinds[field] == INTEGER) {
+            return BigDecimal.valueOf(longs[field]);
+        }
+        BigDecimal simple = simpleDecimal(starts[field], starts[field] + lengths[field]);
+        return simple != null ? simple : new BigDecimal(text, starts[field], lengths[field]);
+    }
+
+    /**
+     * The common literal ({@code -?digits.digits}, no exponent, at most 18 digits) read directly into an unscaled
+     * {@code long} and a scale, which is what {@link BigDecimal#BigDecimal(char[], int, int)} would build, without its
+     * general parsing; {@code null} for any other literal.
+     */
+    private BigDecimal simpleDecimal(int start, int end) {
+        int at = start;
+        boolean negative = text[at] == '-';
+        if (negative) {
+            at++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean fraction = false;
+        for (; at < end; at++) {
+            char c = text[at];
+            if (c == '.') {
+                fraction = true;
+            } else if (c >= '0' && c <= '9' && digits < MAX_SIMPLE_DIGITS) {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                if (fraction) {
+                    scale++;
+                }
+            } else {
+                return null;
+            }
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
 
     @Override

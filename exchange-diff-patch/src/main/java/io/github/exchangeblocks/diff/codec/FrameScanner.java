@@ -21,8 +21,8 @@ import java.io.OutputStream;
  *
  * <p>Anything else is declined and goes to the tree decoder, which gives today's exact answer for it: input that is
  * not an object from its first to its last non-blank byte, a member whose value is an object or array, a duplicate
- * member name, a number whose exponent has ten digits or more, any parse error, an oversized frame. A declined frame discards the parser (it may hold a partial
- * token); the next frame creates a new one.
+ * member name, a number whose exponent has ten digits or more, any parse error, an oversized frame. A declined frame
+ * discards the parser (it may hold a partial token); the next frame creates a new one.
  *
  * <p>Threading: one instance per thread ({@link #current()}); not shareable.
  */

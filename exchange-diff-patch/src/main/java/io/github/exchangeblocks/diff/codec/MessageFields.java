@@ -14,7 +14,9 @@ import java.math.BigDecimal;
  */
 interface MessageFields {
     /** The JSON member name of every field id. */
-    String[] NAMES = {"aid", "user_id", "order_id", "exchange_id", "instrument_id", "direction", "offset", "volume", "price_type", "limit_price", "time_condition", "volume_condition", "bid", "user_name", "password", "ins_list", "future_account", "bank_id", "currency", "amount", "chart_id", "duration", "view_width"};
+    String[] NAMES = {"aid", "user_id", "order_id", "exchange_id", "instrument_id", "direction", "offset", "volume",
+        "price_type", "limit_price", "time_condition", "volume_condition", "bid", "user_name", "password", "ins_list",
+        "future_account", "bank_id", "currency", "amount", "chart_id", "duration", "view_width"};
     /** Field id of {@code aid}. */
     int AID = 0;
     /** Field id of {@code user_id}. */

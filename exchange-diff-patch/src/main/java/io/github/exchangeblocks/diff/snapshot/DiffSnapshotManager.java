@@ -30,13 +30,15 @@ import static io.github.exchangeblocks.diff.snapshot.DiffLayout.TRADE;
  * io.github.exchangeblocks.diff.patch.PendingPatch} (absent when nothing is pending): the client's view is implicit,
  * it is everything already sent. Each push is applied in place to the authoritative document and composed into the
  * pending change set of every session entitled to it, so a slow client's backlog is bounded by the size of what
- * changed, not by the number of updates. A new session's first answer is its full entitled snapshot.
+ * changed, not by the number of updates; notifications, which are new members every time, are bounded by count
+ * ({@link #DiffSnapshotManager(int)}). A new session's first answer is its full entitled snapshot.
  *
  * <p>Cost model: a push costs the size of the patch to apply, plus the size of the patch per entitled session to
  * compose (allocation-free once the changed members are already pending); a peek costs nothing beyond handing the
  * pending patch over. Shared market data is composed eagerly into every subscriber's pending patch, which keeps
  * peeks trivial and idle sessions tiny (about 100 bytes measured) at the price of work on the producer thread
- * proportional to the number of subscribers of what changed.
+ * proportional to the number of subscribers of what changed. Subscriber indexes are insertion-ordered sets with
+ * O(1) removal, so closing or unsubscribing a session costs O(1) per subscription whatever the number of sessions.
  *
  * <p>Threading: single writer. Every method here must be called on one producer thread (the engine thread); the
  * producer never blocks on consumers. {@link DiffSession#peek()} is the only consumer-side call. Deterministic: no

@@ -168,9 +168,11 @@ class ClientMessageDecoderTest {
         InvalidMessage tiny = invalid(order + "\"limit_price\":1e-999999999}");
 
         assertThat(huge.code()).isEqualTo(RejectCode.DIFF_INVALID_FIELD);
-        assertThat(huge.message()).isEqualTo("insert_order: limit_price=1E+999999999 must have at most 18 integer digits");
+        assertThat(huge.message())
+                .isEqualTo("insert_order: limit_price=1E+999999999 must have at most 18 integer digits");
         assertThat(tiny.code()).isEqualTo(RejectCode.DIFF_INVALID_FIELD);
-        assertThat(tiny.message()).isEqualTo("insert_order: limit_price=1E-999999999 must have at most 18 decimal places");
+        assertThat(tiny.message())
+                .isEqualTo("insert_order: limit_price=1E-999999999 must have at most 18 decimal places");
         assertThat(invalid(order.replace("\"volume\":1,", "\"volume\":1e999999999,") + "\"limit_price\":1}").message())
                 .isEqualTo("insert_order: volume=1E+999999999 must be an integer that fits 64 bits");
         assertThat(((InsertOrder) ClientMessageDecoder.decode(order + "\"limit_price\":75230.100000000000000000000}"))

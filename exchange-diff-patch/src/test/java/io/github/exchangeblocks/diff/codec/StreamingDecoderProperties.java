@@ -104,8 +104,9 @@ class StreamingDecoderProperties {
         }
         if (!value.isObject()) {
             String text = value.toString();
-            return new InvalidMessage("", RejectCode.DIFF_NOT_AN_OBJECT, "message must be a JSON object with an aid, got "
-                    + (text.length() <= 64 ? text : text.substring(0, 64) + "..."));
+            String shown = text.length() <= 64 ? text : text.substring(0, 64) + "...";
+            return new InvalidMessage("", RejectCode.DIFF_NOT_AN_OBJECT,
+                    "message must be a JSON object with an aid, got " + shown);
         }
         return ClientMessageDecoder.decode((JsonObject) value);
     }
