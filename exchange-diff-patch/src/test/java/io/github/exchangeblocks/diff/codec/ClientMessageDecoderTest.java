@@ -159,7 +159,7 @@ class ClientMessageDecoderTest {
     }
 
     @Test
-    void shouldRejectHostileDecimalsWithInvalidField() {
+    void shouldRejectWithInvalidFieldWhenDecimalsAreHostile() {
         String order = "{\"aid\":\"insert_order\",\"user_id\":\"u\",\"order_id\":\"o\",\"exchange_id\":\"SHFE\","
                 + "\"instrument_id\":\"cu\",\"direction\":\"BUY\",\"offset\":\"OPEN\",\"price_type\":\"LIMIT\","
                 + "\"volume\":1,";

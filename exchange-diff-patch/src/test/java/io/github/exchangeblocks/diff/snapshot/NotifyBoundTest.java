@@ -52,7 +52,7 @@ class NotifyBoundTest {
     }
 
     @Test
-    void shouldUseDefaultBoundAndRejectNonPositiveBound() {
+    void shouldCountDroppedWhenDefaultBoundIsExceeded() {
         DiffSnapshotManager manager = new DiffSnapshotManager();
         DiffSession session = manager.openSession((s, p) -> { });
         for (int n = 0; n < DiffSnapshotManager.DEFAULT_MAX_PENDING_NOTIFIES + 3; n++) {
