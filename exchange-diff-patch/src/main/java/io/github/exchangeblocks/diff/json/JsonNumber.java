@@ -11,10 +11,18 @@ import java.util.Objects;
  * <p>Two numbers are equal when their numeric values are equal, whatever their representation ({@code 2},
  * {@code 2.0} and {@code 2.00} are equal); the written form keeps the representation. There is no NaN and no
  * infinity: {@link #ofDouble(double)} maps them to {@link JsonString#NOT_A_NUMBER}.
+ *
+ * <p>Hostile values are safe to hold: {@link #equals(Object)} and {@link #hashCode()} take time proportional to the
+ * digits written, not to the exponent, so {@code 1e999999999} compares and hashes in bounded time. Converting such a
+ * value to an exact integer ({@link #longValue()}) fails fast with an {@link ArithmeticException}.
  */
 public final class JsonNumber implements JsonValue {
     private static final int CACHE_LOW = -128;
     private static final int CACHE_HIGH = 1024;
+    /** Decimal digits of {@link Long#MAX_VALUE}: an integer with more cannot be a {@code long}. */
+    private static final int LONG_DIGITS = 19;
+    /** The most zeros plain notation may add to a number's digits before {@link #toString()} uses an exponent. */
+    public static final int MAX_PLAIN_PADDING = 64;
     private static final JsonNumber[] CACHE = new JsonNumber[CACHE_HIGH - CACHE_LOW + 1];
 
     static {
@@ -107,10 +115,6 @@ public final class JsonNumber implements JsonValue {
         return decimal == null ? (double) longValue : decimal.doubleValue();
     }
 
-    BigDecimal rawDecimal() {
-        return decimal;
-    }
-
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -126,6 +130,13 @@ public final class JsonNumber implements JsonValue {
         return decimalValue().compareTo(that.decimalValue()) == 0;
     }
 
+    /**
+     * A hash consistent with {@link #equals(Object)}: numerically equal numbers hash alike whatever their
+     * representation. Costs time proportional to the number's digits, never to its exponent: {@code 1e999999999}
+     * hashes as fast as {@code 1}.
+     *
+     * @return the hash
+     */
     @Override
     public int hashCode() {
         if (decimal == null) {
@@ -135,7 +146,7 @@ public final class JsonNumber implements JsonValue {
             return 0;
         }
         BigDecimal stripped = decimal.stripTrailingZeros();
-        if (stripped.scale() <= 0) {
+        if (stripped.scale() <= 0 && (long) stripped.precision() - stripped.scale() <= LONG_DIGITS) {
             BigInteger integer = stripped.toBigIntegerExact();
             if (integer.bitLength() < Long.SIZE) {
                 return Long.hashCode(integer.longValue());
@@ -144,8 +155,39 @@ public final class JsonNumber implements JsonValue {
         return stripped.hashCode();
     }
 
+    /**
+     * The number as JSON text in plain notation ({@code 0.00000000}, never {@code 0E-8}; {@code 1500}, never
+     * {@code 1.5E+3}), with the digits and scale it was created with. A number whose plain form would need more than
+     * {@value #MAX_PLAIN_PADDING} padding zeros (only hostile or absurd values, such as {@code 1e999999999}) is written
+     * as its unscaled digits times a power of ten instead ({@code 1E+999999999}), which is equally valid JSON and
+     * reads back exactly, so that writing stays bounded.
+     *
+     * @return the JSON text of this number
+     */
     @Override
     public String toString() {
-        return decimal == null ? Long.toString(longValue) : decimal.toString();
+        if (decimal == null) {
+            return Long.toString(longValue);
+        }
+        int scale = decimal.scale();
+        long adjustedExponent = (long) decimal.precision() - scale - 1;
+        if (scale >= 0 && adjustedExponent >= -6) {
+            return decimal.toString();
+        }
+        long padding = scale < 0 ? -(long) scale : -adjustedExponent;
+        return padding <= MAX_PLAIN_PADDING ? decimal.toPlainString() : integerTimesPowerOfTen();
+    }
+
+    /**
+     * {@code <unscaled>E<-scale>}: exact, and unlike {@link BigDecimal#toString()} (whose normalised exponent may
+     * pass 32 bits) always readable back into the same {@link BigDecimal}.
+     */
+    private String integerTimesPowerOfTen() {
+        int scale = decimal.scale();
+        String digits = decimal.unscaledValue().toString();
+        if (scale == Integer.MIN_VALUE) {
+            return digits + "0E+" + Integer.MAX_VALUE;
+        }
+        return digits + (scale <= 0 ? "E+" : "E-") + Math.abs(scale);
     }
 }

@@ -13,6 +13,11 @@ import java.util.Objects;
  * can be applied in place at the cost of the patch; not thread-safe. An object handed to another thread or shared
  * between documents must not be mutated afterwards.
  *
+ * <p>Copy-on-write rule: documents may share subtrees ({@link #shallowCopy()}, and the copying
+ * {@code MergePatch.apply}, share every member they do not change). A shared object is treated as immutable by
+ * everyone holding it: change a document that shares subtrees only through operations that copy the objects they
+ * change (the copying apply), or take a {@link #deepCopy()} first and mutate that.
+ *
  * <p>Storage is an insertion-ordered slot array with an open-addressing hash index (built once an object has more
  * than {@value #LINEAR_LIMIT} slots): lookups are O(1), appends amortised O(1), removals O(1) (the slot is left
  * empty and reclaimed when the arrays are compacted), and iteration by slot cursor
@@ -252,6 +257,26 @@ public final class JsonObject implements JsonValue {
     @Override
     public boolean isObject() {
         return true;
+    }
+
+    /**
+     * A new object with the same members in the same order whose values are shared with this object, not copied:
+     * the first step of a copy-on-write change. Costs one copy of the slot arrays (proportional to this object's
+     * size, not to the size of its subtree). The copy and this object may be changed independently at the top
+     * level; the shared child objects must not be mutated through either of them.
+     *
+     * @return a new object, never {@code null}
+     */
+    public JsonObject shallowCopy() {
+        JsonObject copy = new JsonObject(0);
+        if (size > 0) {
+            copy.keys = Arrays.copyOf(keys, keys.length);
+            copy.values = Arrays.copyOf(values, values.length);
+            copy.index = index == null ? null : index.clone();
+            copy.end = end;
+            copy.size = size;
+        }
+        return copy;
     }
 
     @Override

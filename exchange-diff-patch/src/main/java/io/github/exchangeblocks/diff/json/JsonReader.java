@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <p>Integers that fit a {@code long} become {@code long} numbers; other numbers become exact
  * {@link java.math.BigDecimal}s. NaN/Infinity tokens, duplicate member names, trailing content and nesting deeper
- * than {@link #MAX_NESTING_DEPTH} are rejected with a {@link JsonFormatException}.
+ * than {@link #MAX_NESTING_DEPTH} are rejected with a {@link JsonFormatException}, and so are numbers whose
+ * exponent does not fit 32 bits (digits are limited by jackson's default number length of 1000).
  */
 public final class JsonReader {
     /** The deepest nesting of arrays and objects accepted. */
@@ -59,7 +60,7 @@ public final class JsonReader {
         try (JsonParser parser = FACTORY.createParser(utf8, offset, length)) {
             return readDocument(parser);
         } catch (JsonProcessingException e) {
-            throw new JsonFormatException(describe(e), e);
+            throw JsonFormatException.of(e);
         } catch (IOException e) {
             throw new JsonFormatException("input could not be read: " + e.getMessage(), e);
         }
@@ -77,7 +78,7 @@ public final class JsonReader {
             parser.disable(StreamReadFeature.AUTO_CLOSE_SOURCE.mappedFeature());
             return readDocument(parser);
         } catch (JsonProcessingException e) {
-            throw new JsonFormatException(describe(e), e);
+            throw JsonFormatException.of(e);
         } catch (IOException e) {
             throw new JsonFormatException("input could not be read: " + e.getMessage(), e);
         }
@@ -124,7 +125,7 @@ public final class JsonReader {
                 }
                 return JsonNumber.of(parser.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return JsonNumber.of(parser.getDecimalValue());
+                return decimal(parser);
             case VALUE_TRUE:
                 return JsonBoolean.TRUE;
             case VALUE_FALSE:
@@ -160,10 +161,13 @@ public final class JsonReader {
         return elements.isEmpty() ? JsonArray.EMPTY : new JsonArray(elements);
     }
 
-    private static String describe(JsonProcessingException e) {
-        String location = e.getLocation() == null
-                ? ""
-                : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-        return "malformed JSON" + location + ": " + e.getOriginalMessage();
+    private static JsonNumber decimal(JsonParser parser) throws IOException {
+        try {
+            return JsonNumber.of(parser.getDecimalValue());
+        } catch (NumberFormatException e) {
+            String text = parser.getText();
+            throw new JsonParseException(parser, "number " + (text.length() <= 32 ? text : text.substring(0, 32)
+                    + "...") + " is out of range: its exponent does not fit 32 bits");
+        }
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Writes {@link JsonValue}s with jackson-core's streaming generator, member order preserved. Stateless and
- * thread-safe. Numbers are written exactly: {@code long}s as integers, decimals with their own digits and scale.
+ * thread-safe. Numbers are written exactly: {@code long}s as integers, decimals with their own digits and scale in
+ * plain notation ({@link JsonNumber#toString()}: {@code 0.00000000}, not {@code 0E-8}).
  */
 public final class JsonWriter {
     private JsonWriter() {
@@ -41,7 +42,7 @@ public final class JsonWriter {
             if (number.isLong()) {
                 generator.writeNumber(number.longValue());
             } else {
-                generator.writeNumber(number.rawDecimal());
+                generator.writeNumber(number.toString());
             }
         } else if (value instanceof JsonArray) {
             List<JsonValue> elements = ((JsonArray) value).elements();

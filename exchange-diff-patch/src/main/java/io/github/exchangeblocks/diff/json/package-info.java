@@ -6,8 +6,9 @@
  * {@link io.github.exchangeblocks.diff.json.JsonNumber}, {@link io.github.exchangeblocks.diff.json.JsonString}) and
  * {@link io.github.exchangeblocks.diff.json.JsonArray} are immutable and may be shared freely between threads and
  * documents. {@link io.github.exchangeblocks.diff.json.JsonObject} is mutable so that patches can be applied in
- * place; an object shared between threads must not be mutated after publication. Integers are kept as
- * {@code long}, decimals as {@link java.math.BigDecimal}; a non-finite double never becomes a JSON token, it is
- * written as the string {@code "-"} as DIFF clients expect.
+ * place; an object shared between threads, or between documents (the copying merge patch shares the subtrees a
+ * patch does not touch), must not be mutated after publication: copy on write. Integers are kept as {@code long},
+ * decimals as {@link java.math.BigDecimal}; a non-finite double never becomes a JSON token, it is written as the
+ * string {@code "-"} as DIFF clients expect.
  */
 package io.github.exchangeblocks.diff.json;

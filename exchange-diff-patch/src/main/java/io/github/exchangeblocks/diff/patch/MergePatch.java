@@ -19,11 +19,21 @@ public final class MergePatch {
     }
 
     /**
-     * Applies a patch without modifying either argument, exactly as RFC 7396 section 2 defines.
+     * Applies a patch without modifying either argument, exactly as RFC 7396 section 2 defines, with structural
+     * sharing: only the objects on the patch's paths are copied (each with {@link JsonObject#shallowCopy()}), every
+     * member the patch does not touch is shared with {@code target}, and values taken from the patch are copied
+     * (so the result shares nothing mutable with {@code patch}). Costs time and allocation proportional to the
+     * objects on the patch's paths (their member counts) plus the patch, never to the untouched rest of the target.
+     *
+     * <p>Because subtrees are shared, the result and {@code target} follow the copy-on-write rule of
+     * {@link JsonObject}: neither may be mutated in place afterwards (no {@link #applyInPlace} and no
+     * {@code put}/{@code remove} on their objects) while the other is still in use. Applying further patches with
+     * this method is always safe and keeps every earlier version intact; to mutate a result, take its
+     * {@link JsonValue#deepCopy()} first. Thread-safe as long as nobody mutates the arguments meanwhile.
      *
      * @param target the document, never Java {@code null} (use {@link JsonNull#INSTANCE} for "no document")
      * @param patch the patch, never Java {@code null}
-     * @return the patched document; shares no mutable objects with the arguments
+     * @return the patched document, a new object when {@code patch} is an object
      */
     public static JsonValue apply(JsonValue target, JsonValue patch) {
         Objects.requireNonNull(target, "target");
@@ -31,7 +41,29 @@ public final class MergePatch {
         if (!patch.isObject()) {
             return patch.deepCopy();
         }
-        return applyInPlace(target.deepCopy(), patch);
+        if (!target.isObject()) {
+            return withoutNullMembers((JsonObject) patch);
+        }
+        return mergeCopy((JsonObject) target, (JsonObject) patch);
+    }
+
+    private static JsonObject mergeCopy(JsonObject target, JsonObject patch) {
+        JsonObject result = target.shallowCopy();
+        for (int slot = patch.nextMember(-1); slot >= 0; slot = patch.nextMember(slot)) {
+            String key = patch.keyAt(slot);
+            JsonValue value = patch.valueAt(slot);
+            if (value.isNull()) {
+                result.remove(key);
+            } else if (value.isObject()) {
+                JsonValue existing = target.get(key);
+                result.put(key, existing != null && existing.isObject()
+                        ? mergeCopy((JsonObject) existing, (JsonObject) value)
+                        : withoutNullMembers((JsonObject) value));
+            } else {
+                result.put(key, value.deepCopy());
+            }
+        }
+        return result;
     }
 
     /**

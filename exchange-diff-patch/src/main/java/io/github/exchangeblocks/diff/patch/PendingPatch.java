@@ -63,6 +63,18 @@ public final class PendingPatch {
         return deletions == null ? List.of(upserts) : List.of(deletions, upserts);
     }
 
+    /**
+     * The live object the pending upserts hold at a top-level member, for an owner that bounds what accumulates
+     * there (the DIFF snapshot manager drops the oldest pending {@code notify.<n>} entries). Removing members from
+     * it withdraws those changes: applying {@link #patches()} then simply does not make them.
+     *
+     * @param key the top-level member name
+     * @return the object, or {@code null} if nothing pending is an object at {@code key}
+     */
+    public JsonObject upsertsMember(String key) {
+        return upserts.getObject(key);
+    }
+
     private void merge(JsonObject pending, JsonObject patch) {
         for (int slot = patch.nextMember(-1); slot >= 0; slot = patch.nextMember(slot)) {
             String key = patch.keyAt(slot);

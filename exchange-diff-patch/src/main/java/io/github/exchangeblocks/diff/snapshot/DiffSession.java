@@ -44,6 +44,8 @@ public final class DiffSession {
     private volatile boolean closed;
     private PendingPatch pending;
     private boolean parked;
+    private final int maxPendingNotifies;
+    private volatile long droppedNotifies;
 
     String userId;
     String insList = "";
@@ -53,9 +55,10 @@ public final class DiffSession {
     /** Quotes/series the client still holds from an earlier subscription; {@code null} until one is dropped. */
     Set<String> stale;
 
-    DiffSession(long id, RtnDataListener listener) {
+    DiffSession(long id, RtnDataListener listener, int maxPendingNotifies) {
         this.id = id;
         this.listener = listener;
+        this.maxPendingNotifies = maxPendingNotifies;
     }
 
     /**
@@ -74,6 +77,16 @@ public final class DiffSession {
      */
     public String userId() {
         return userId;
+    }
+
+    /**
+     * How many notifications were dropped from this session's pending change set, oldest first, because more than
+     * the manager's bound waited for a peek (see {@link DiffSnapshotManager#DiffSnapshotManager(int)}).
+     *
+     * @return the count since the session opened; readable from any thread
+     */
+    public long droppedNotifies() {
+        return droppedNotifies;
     }
 
     /**
@@ -196,6 +209,23 @@ public final class DiffSession {
             pending = new PendingPatch();
         }
         pending.add(patch);
+        if (patch.containsKey(DiffLayout.NOTIFY)) {
+            dropOldestNotifiesLocked();
+        }
+    }
+
+    /** Keeps at most {@link #maxPendingNotifies} pending {@code notify.<n>} entries, dropping the oldest. */
+    private void dropOldestNotifiesLocked() {
+        JsonObject notifies = pending.upsertsMember(DiffLayout.NOTIFY);
+        if (notifies == null) {
+            return;
+        }
+        long dropped = droppedNotifies;
+        while (notifies.size() > maxPendingNotifies) {
+            notifies.remove(notifies.keyAt(notifies.nextMember(-1)));
+            dropped++;
+        }
+        droppedNotifies = dropped;
     }
 
     private List<JsonObject> takeIfParkedLocked() {

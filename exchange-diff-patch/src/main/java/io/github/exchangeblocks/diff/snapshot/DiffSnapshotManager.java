@@ -6,11 +6,9 @@ import io.github.exchangeblocks.diff.json.JsonNull;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.patch.MergePatch;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -32,13 +30,15 @@ import static io.github.exchangeblocks.diff.snapshot.DiffLayout.TRADE;
  * io.github.exchangeblocks.diff.patch.PendingPatch} (absent when nothing is pending): the client's view is implicit,
  * it is everything already sent. Each push is applied in place to the authoritative document and composed into the
  * pending change set of every session entitled to it, so a slow client's backlog is bounded by the size of what
- * changed, not by the number of updates. A new session's first answer is its full entitled snapshot.
+ * changed, not by the number of updates; notifications, which are new members every time, are bounded by count
+ * ({@link #DiffSnapshotManager(int)}). A new session's first answer is its full entitled snapshot.
  *
  * <p>Cost model: a push costs the size of the patch to apply, plus the size of the patch per entitled session to
  * compose (allocation-free once the changed members are already pending); a peek costs nothing beyond handing the
  * pending patch over. Shared market data is composed eagerly into every subscriber's pending patch, which keeps
  * peeks trivial and idle sessions tiny (about 100 bytes measured) at the price of work on the producer thread
- * proportional to the number of subscribers of what changed.
+ * proportional to the number of subscribers of what changed. Subscriber indexes are insertion-ordered sets with
+ * O(1) removal, so closing or unsubscribing a session costs O(1) per subscription whatever the number of sessions.
  *
  * <p>Threading: single writer. Every method here must be called on one producer thread (the engine thread); the
  * producer never blocks on consumers. {@link DiffSession#peek()} is the only consumer-side call. Deterministic: no
@@ -52,17 +52,37 @@ import static io.github.exchangeblocks.diff.snapshot.DiffLayout.TRADE;
  * the exception is rethrown once every session has it.
  */
 public final class DiffSnapshotManager {
+    /** The default bound on {@code notify.<n>} entries pending per session. */
+    public static final int DEFAULT_MAX_PENDING_NOTIFIES = 64;
+
     private final JsonObject quotes = new JsonObject();
     private final JsonObject klines = new JsonObject();
     private final JsonObject ticks = new JsonObject();
     private final JsonObject trade = new JsonObject();
-    private final Map<String, ArrayList<DiffSession>> quoteSubscribers = new HashMap<>();
-    private final Map<String, ArrayList<DiffSession>> seriesSubscribers = new HashMap<>();
-    private final Map<String, ArrayList<DiffSession>> userSessions = new HashMap<>();
+    private final Map<String, SessionSet> quoteSubscribers = new HashMap<>();
+    private final Map<String, SessionSet> seriesSubscribers = new HashMap<>();
+    private final Map<String, SessionSet> userSessions = new HashMap<>();
+    private final int maxPendingNotifies;
     private long lastSessionId;
 
-    /** Creates an empty manager. */
+    /** Creates an empty manager that keeps at most {@value #DEFAULT_MAX_PENDING_NOTIFIES} pending notifications. */
     public DiffSnapshotManager() {
+        this(DEFAULT_MAX_PENDING_NOTIFIES);
+    }
+
+    /**
+     * Creates an empty manager with a bound on the notifications pending per session.
+     *
+     * @param maxPendingNotifies the most {@code notify.<n>} entries a session's pending change set holds; when a
+     *        client does not peek and more arrive, the oldest pending ones are dropped and counted in
+     *        {@link DiffSession#droppedNotifies()}; {@code > 0}
+     * @throws IllegalArgumentException if {@code maxPendingNotifies <= 0}
+     */
+    public DiffSnapshotManager(int maxPendingNotifies) {
+        if (maxPendingNotifies <= 0) {
+            throw new IllegalArgumentException("maxPendingNotifies=" + maxPendingNotifies + " must be > 0");
+        }
+        this.maxPendingNotifies = maxPendingNotifies;
     }
 
     /**
@@ -73,7 +93,8 @@ public final class DiffSnapshotManager {
      * @return the new session
      */
     public DiffSession openSession(RtnDataListener listener) {
-        DiffSession session = new DiffSession(++lastSessionId, Objects.requireNonNull(listener, "listener"));
+        DiffSession session = new DiffSession(++lastSessionId, Objects.requireNonNull(listener, "listener"),
+                maxPendingNotifies);
         session.deliver(new JsonObject().put(INS_LIST, "").put(MDHIS_MORE_DATA, false));
         return session;
     }
@@ -91,7 +112,7 @@ public final class DiffSnapshotManager {
             return session.userId.equals(userId);
         }
         session.userId = userId;
-        userSessions.computeIfAbsent(userId, k -> new ArrayList<>()).add(session);
+        userSessions.computeIfAbsent(userId, k -> new SessionSet()).add(session);
         session.deliver(new JsonObject().put(TRADE, new JsonObject().put(userId, userDocument(userId).deepCopy())));
         return true;
     }
@@ -117,7 +138,7 @@ public final class DiffSnapshotManager {
         JsonObject dropStale = new JsonObject();
         for (String instrument : after) {
             if (!before.contains(instrument)) {
-                quoteSubscribers.computeIfAbsent(instrument, k -> new ArrayList<>()).add(session);
+                quoteSubscribers.computeIfAbsent(instrument, k -> new SessionSet()).add(session);
                 if (StaleSubscriptions.unmark(session, QUOTES + '|' + instrument)) {
                     dropStale.put(instrument, JsonNull.INSTANCE);
                 }
@@ -148,7 +169,7 @@ public final class DiffSnapshotManager {
      * @param message a decoded {@code set_chart}
      */
     public void setChart(DiffSession session, SetChart message) {
-        Set<String> before = subscribedSeries(session);
+        Set<String> before = SeriesSnapshots.subscribed(session);
         if (session.charts == null) {
             session.charts = new LinkedHashMap<>(4);
         }
@@ -165,7 +186,7 @@ public final class DiffSnapshotManager {
             session.charts.put(message.chartId(), new ChartSubscription(keys, state));
             patch.put(CHARTS, new JsonObject().put(message.chartId(), new JsonObject().put("state", state)));
         }
-        Set<String> after = subscribedSeries(session);
+        Set<String> after = SeriesSnapshots.subscribed(session);
         for (String key : before) {
             if (!after.contains(key)) {
                 seriesSubscribers.get(key).remove(session);
@@ -175,11 +196,11 @@ public final class DiffSnapshotManager {
         JsonObject dropStale = new JsonObject();
         for (String key : after) {
             if (!before.contains(key)) {
-                seriesSubscribers.computeIfAbsent(key, k -> new ArrayList<>()).add(session);
+                seriesSubscribers.computeIfAbsent(key, k -> new SessionSet()).add(session);
                 if (StaleSubscriptions.unmark(session, key)) {
                     StaleSubscriptions.addSeriesDeletion(dropStale, key);
                 }
-                addSeries(patch, key);
+                SeriesSnapshots.add(patch, key, ticks, klines);
             }
         }
         if (!dropStale.isEmpty()) {
@@ -253,7 +274,9 @@ public final class DiffSnapshotManager {
 
     /**
      * Sends a notification to one session as {@code notify.<n>}, {@code n} counting from 1 per session. Notifications
-     * are not part of any shared document.
+     * are not part of any shared document. At most {@code maxPendingNotifies} (see the constructor) wait in a
+     * session's pending change set: beyond that the oldest pending one is dropped and counted in
+     * {@link DiffSession#droppedNotifies()}, so a client that never peeks costs bounded memory.
      *
      * @param session an open session
      * @param content the notification, e.g. from {@link io.github.exchangeblocks.diff.codec.ErrorNotify}; copied
@@ -265,7 +288,8 @@ public final class DiffSnapshotManager {
     }
 
     /**
-     * Closes a session: it leaves every index, its pending changes are dropped and later peeks are ignored.
+     * Closes a session: it leaves every index (O(1) per subscription), its pending changes are dropped and later
+     * peeks are ignored.
      *
      * @param session the session; closing twice is harmless
      */
@@ -276,7 +300,7 @@ public final class DiffSnapshotManager {
         for (String instrument : session.quoteSubscriptions) {
             quoteSubscribers.get(instrument).remove(session);
         }
-        for (String key : subscribedSeries(session)) {
+        for (String key : SeriesSnapshots.subscribed(session)) {
             seriesSubscribers.get(key).remove(session);
         }
         if (session.userId != null) {
@@ -312,8 +336,8 @@ public final class DiffSnapshotManager {
             JsonObject charts = new JsonObject();
             session.charts.forEach((id, chart) -> charts.put(id, new JsonObject().put("state", chart.state())));
             snapshot.put(CHARTS, charts.deepCopy());
-            for (String key : subscribedSeries(session)) {
-                addSeries(snapshot, key);
+            for (String key : SeriesSnapshots.subscribed(session)) {
+                SeriesSnapshots.add(snapshot, key, ticks, klines);
             }
         }
         return snapshot;
@@ -341,71 +365,12 @@ public final class DiffSnapshotManager {
         return owned;
     }
 
-    private static void fanOut(List<DiffSession> sessions, String top, String key, String subKey, JsonObject owned) {
-        if (sessions == null || sessions.isEmpty() || owned.isEmpty()) {
+    private static void fanOut(SessionSet sessions, String top, String key, String subKey, JsonObject owned) {
+        if (sessions == null || sessions.size() == 0 || owned.isEmpty()) {
             return;
         }
         JsonObject inner = subKey == null ? owned : new JsonObject().put(subKey, owned);
-        JsonObject wrapper = new JsonObject().put(top, new JsonObject().put(key, inner));
-        RuntimeException listenerFailure = null;
-        for (int i = 0, n = sessions.size(); i < n; i++) {
-            try {
-                sessions.get(i).deliver(wrapper);
-            } catch (RuntimeException e) {
-                if (listenerFailure == null) {
-                    listenerFailure = e;
-                } else {
-                    listenerFailure.addSuppressed(e);
-                }
-            }
-        }
-        if (listenerFailure != null) {
-            throw listenerFailure;
-        }
-    }
-
-    private void addSeries(JsonObject target, String seriesKey) {
-        int separator = seriesKey.lastIndexOf('|');
-        String instrument = seriesKey.substring(0, separator);
-        String duration = seriesKey.substring(separator + 1);
-        JsonObject series;
-        String top;
-        if ("0".equals(duration)) {
-            series = ticks.getObject(instrument);
-            top = TICKS;
-        } else {
-            JsonObject byDuration = klines.getObject(instrument);
-            series = byDuration == null ? null : byDuration.getObject(duration);
-            top = KLINES;
-        }
-        if (series == null) {
-            return;
-        }
-        JsonObject section = target.getObject(top);
-        if (section == null) {
-            section = new JsonObject();
-            target.put(top, section);
-        }
-        if ("0".equals(duration)) {
-            section.put(instrument, series.deepCopy());
-        } else {
-            JsonObject byInstrument = section.getObject(instrument);
-            if (byInstrument == null) {
-                byInstrument = new JsonObject();
-                section.put(instrument, byInstrument);
-            }
-            byInstrument.put(duration, series.deepCopy());
-        }
-    }
-
-    private static Set<String> subscribedSeries(DiffSession session) {
-        Set<String> keys = new LinkedHashSet<>();
-        if (session.charts != null) {
-            for (ChartSubscription chart : session.charts.values()) {
-                keys.addAll(List.of(chart.seriesKeys()));
-            }
-        }
-        return keys;
+        sessions.deliverToAll(new JsonObject().put(top, new JsonObject().put(key, inner)));
     }
 
     private static void requireNonEmpty(String value, String name) {

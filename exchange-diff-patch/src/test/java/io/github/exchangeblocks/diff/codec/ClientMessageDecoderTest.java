@@ -157,4 +157,53 @@ class ClientMessageDecoderTest {
                 "{\"type\":\"MESSAGE\",\"level\":\"ERROR\",\"code\":3002,"
                         + "\"content\":\"aid=x is not a known client aid\"}");
     }
+
+    @Test
+    void shouldRejectWithInvalidFieldWhenDecimalsAreHostile() {
+        String order = "{\"aid\":\"insert_order\",\"user_id\":\"u\",\"order_id\":\"o\",\"exchange_id\":\"SHFE\","
+                + "\"instrument_id\":\"cu\",\"direction\":\"BUY\",\"offset\":\"OPEN\",\"price_type\":\"LIMIT\","
+                + "\"volume\":1,";
+
+        InvalidMessage huge = invalid(order + "\"limit_price\":1e999999999}");
+        InvalidMessage tiny = invalid(order + "\"limit_price\":1e-999999999}");
+
+        assertThat(huge.code()).isEqualTo(RejectCode.DIFF_INVALID_FIELD);
+        assertThat(huge.message())
+                .isEqualTo("insert_order: limit_price=1E+999999999 must have at most 18 integer digits");
+        assertThat(tiny.code()).isEqualTo(RejectCode.DIFF_INVALID_FIELD);
+        assertThat(tiny.message())
+                .isEqualTo("insert_order: limit_price=1E-999999999 must have at most 18 decimal places");
+        assertThat(invalid(order.replace("\"volume\":1,", "\"volume\":1e999999999,") + "\"limit_price\":1}").message())
+                .isEqualTo("insert_order: volume=1E+999999999 must be an integer that fits 64 bits");
+        assertThat(((InsertOrder) ClientMessageDecoder.decode(order + "\"limit_price\":75230.100000000000000000000}"))
+                .limitPrice()).isEqualTo(new BigDecimal("75230.100000000000000000000"));
+        assertThat(invalid("{\"aid\":\"req_transfer\",\"future_account\":\"u\",\"currency\":\"CNY\","
+                + "\"amount\":1e19}").message()).isEqualTo("req_transfer: amount=10000000000000000000 must have at most"
+                + " 18 integer digits");
+    }
+
+    @Test
+    void shouldNotLeakParserAdviceWhenFrameIsMalformed() {
+        for (String frame : new String[] {"{\"aid\":NaN}", "{\"aid\":+1}", "{\"a\":1.}", "{'aid':1}",
+            "[" .repeat(300), "{\"a\":1e99999999999}"}) {
+            InvalidMessage invalid = invalid(frame);
+
+            assertThat(invalid.code()).isEqualTo(RejectCode.DIFF_MALFORMED_JSON);
+            assertThat(invalid.message()).startsWith("malformed JSON")
+                    .doesNotContain("enable", "JsonReadFeature", "StreamReadConstraints", "`");
+        }
+    }
+
+    @Test
+    void shouldDecodeSameMessageWhenMembersComeInAnyOrder() {
+        ClientMessage reordered = ClientMessageDecoder.decode("{\"limit_price\":75230.10,\"volume\":10,"
+                + "\"future\":{\"x\":[1]},\"user_id\":\"user123\",\"order_id\":\"order456\",\"exchange_id\":\"SHFE\","
+                + "\"instrument_id\":\"cu2512\",\"direction\":\"BUY\",\"offset\":\"OPEN\",\"price_type\":\"LIMIT\","
+                + "\"aid\":\"insert_order\"}");
+
+        assertThat(reordered).isEqualTo(new InsertOrder("user123", "order456", "SHFE", "cu2512", Side.BUY,
+                Offset.OPEN, 10, OrderType.LIMIT, new BigDecimal("75230.10"), TimeInForce.GFD));
+        assertThat(invalid("{\"aid\":\"peek_message\",\"aid\":\"peek_message\"}").message())
+                .contains("Duplicate field 'aid'");
+    }
 }

@@ -21,7 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The DIFF codec at the edge: decoding an {@code insert_order} frame and streaming a fill's {@code rtn_data}. */
+/**
+ * The DIFF codec at the edge: decoding {@code insert_order} and {@code peek_message} frames with the streaming
+ * decoder against the tree decoder it replaced ({@link TreeClientMessageDecoder}, the baseline, in the same run),
+ * and streaming a fill's {@code rtn_data}.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -33,6 +37,7 @@ public class DiffCodecBenchmark {
             + "\"exchange_id\":\"SHFE\",\"instrument_id\":\"cu2512\",\"direction\":\"BUY\",\"offset\":\"OPEN\","
             + "\"volume\":10,\"price_type\":\"LIMIT\",\"limit_price\":75230.0,\"time_condition\":\"GFD\","
             + "\"volume_condition\":\"ANY\"}").getBytes(StandardCharsets.UTF_8);
+    private final byte[] peekMessage = "{\"aid\":\"peek_message\"}".getBytes(StandardCharsets.UTF_8);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     private List<JsonObject> patches;
 
@@ -50,6 +55,36 @@ public class DiffCodecBenchmark {
     @Benchmark
     public ClientMessage decodeInsertOrder() {
         return ClientMessageDecoder.decode(insertOrder, 0, insertOrder.length);
+    }
+
+    /**
+     * Baseline: decodes and validates one {@code insert_order} through a parsed tree, as before the streaming decoder.
+     *
+     * @return the typed message
+     */
+    @Benchmark
+    public ClientMessage decodeInsertOrderTree() {
+        return TreeClientMessageDecoder.decode(insertOrder, 0, insertOrder.length);
+    }
+
+    /**
+     * Decodes one {@code peek_message}.
+     *
+     * @return the shared message
+     */
+    @Benchmark
+    public ClientMessage decodePeekMessage() {
+        return ClientMessageDecoder.decode(peekMessage, 0, peekMessage.length);
+    }
+
+    /**
+     * Baseline: decodes one {@code peek_message} through a parsed tree.
+     *
+     * @return the shared message
+     */
+    @Benchmark
+    public ClientMessage decodePeekMessageTree() {
+        return TreeClientMessageDecoder.decode(peekMessage, 0, peekMessage.length);
     }
 
     /**
