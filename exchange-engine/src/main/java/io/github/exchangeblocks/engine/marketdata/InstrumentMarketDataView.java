@@ -17,9 +17,9 @@ public interface InstrumentMarketDataView {
 
     /**
      * The market-data version: grows by 1 with every accepted input call (trade, level, open interest, time,
-     * limits, settlement, day roll, depth resync). Each part records the version at which it last changed, so a
-     * publisher that remembers this value at each publish knows what changed since: {@link QuoteView#version()},
-     * {@link TickerView#version()}, {@link KlineSeriesView#visitChangedSince}.
+     * limits, previous day, settlement, day roll, depth resync). Each part records the version at which it last
+     * changed, so a publisher that remembers this value at each publish knows what changed since:
+     * {@link QuoteView#version()}, {@link TickerView#version()}, {@link KlineSeriesView#visitChangedSince}.
      *
      * @return 0 before any input
      */

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Steady-state inputs and reads allocate nothing: measured with the JVM's per-thread allocation counter around
- * further passes of the same stream (the first pass grows the depth arrays and the delta batch to working size).
- * The least of three passes is taken, because the JVM itself occasionally allocates a few hundred bytes on the
- * thread while compiling (seen once in the first measured pass, never in the next).
+ * further passes of the same stream (the first passes grow the depth arrays and the delta batch to working size).
+ * The JVM itself now and then allocates a few hundred bytes on the thread while it compiles (seen on JDK 17 and
+ * JDK 25 with an empty loop, never twice in a row), so the test takes ten passes of 20,000 rounds and requires
+ * the quietest to allocate nothing and every one to stay below 4,096 bytes, which no per-round allocation (16 bytes
+ * at least, 20,000 times) could.
  */
 class AllocationTest {
     private static final long MINUTE = MarketDataSettings.MINUTE_NS;
@@ -48,14 +50,19 @@ class AllocationTest {
     void shouldAllocateNothingWhenTheSameStreamRunsAgainAfterWarmUp() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         stream(20_000);
-        long allocated = Long.MAX_VALUE;
-        for (int pass = 0; pass < 3; pass++) {
+        stream(20_000);
+        long least = Long.MAX_VALUE;
+        long most = 0;
+        for (int pass = 0; pass < 10; pass++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             stream(20_000);
-            allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            least = Math.min(least, allocated);
+            most = Math.max(most, allocated);
         }
 
-        assertThat(allocated).as("bytes allocated by 20,000 rounds, least of three passes").isZero();
+        assertThat(least).as("bytes allocated by 20,000 rounds, quietest of ten passes").isZero();
+        assertThat(most).as("bytes allocated by 20,000 rounds, busiest of ten passes").isLessThan(4_096);
         assertThat(sink).isNotZero();
     }
 }
