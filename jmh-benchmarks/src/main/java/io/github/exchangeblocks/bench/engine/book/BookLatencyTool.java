@@ -78,6 +78,8 @@ public final class BookLatencyTool {
             }
             System.out.printf("%-8s ratio EXCHANGE_BLOCKS/TREEMAP throughput (medians) = %.2f%n", shape,
                 medians[0] / medians[1]);
+            System.out.printf("%-8s ratio EXCHANGE_BLOCKS/EXCHANGE_CORE throughput (medians) = %.2f%n", shape,
+                medians[0] / medians[2]);
         }
     }
 
