@@ -75,7 +75,7 @@ final class OrderIndex {
     private void use(int capacity) {
         mask = capacity - 1;
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
-        growAbove = capacity == MAX_CAPACITY ? capacity - 1 : limit(capacity);
+        growAbove = limit(capacity);
         shrinkBelow = capacity == MIN_CAPACITY ? 0 : capacity / 16;
     }
 
