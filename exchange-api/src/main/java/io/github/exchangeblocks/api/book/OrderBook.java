@@ -98,6 +98,45 @@ public interface OrderBook extends OrderBookView {
     boolean amendOrder(long timestampNs, long orderId, long ownerId, long newPrice, long newQuantity);
 
     /**
+     * Moves a resting order to a new price and keeps its working quantity: the price-only amend, without the
+     * caller having to read the remaining quantity first. Equivalent to
+     * {@code amendOrder(timestampNs, orderId, ownerId, newPrice, remainingQuantity(orderId))}, with the same checks,
+     * rejects and events ({@link OrderBookListener#onAmended}, then as for a new order): a new price loses time
+     * priority, the order re-enters as if new (and may trade), and a post-only order is rejected if its new price
+     * would take liquidity.
+     *
+     * <p>A move to the order's current price is accepted and changes nothing: the order keeps its time priority,
+     * {@code onAmended} reports {@code priorityKept = true} and no level event follows. (To send an order to the
+     * back of its level at the same price, use {@link #replaceOrder}.) In the call auction a market order cannot
+     * move ({@code BOOK_MARKET_AMEND_NOT_ALLOWED}) unless to its current price.
+     *
+     * @param timestampNs the command's timestamp
+     * @param orderId the order id
+     * @param ownerId must be the order's owner
+     * @param newPrice the new limit price
+     * @return true if moved (or accepted as a no-op at the same price)
+     */
+    boolean moveOrder(long timestampNs, long orderId, long ownerId, long newPrice);
+
+    /**
+     * Replaces a resting order's price and quantity and always sends it to the back of the queue: the "replace"
+     * of market-data feeds (an order replace in an ITCH-style feed is a delete and an add, never keeping
+     * priority). It behaves as {@link #amendOrder} with the same checks and rejects, except that priority is lost
+     * even at the same price with a smaller or equal quantity: {@link OrderBookListener#onAmended} reports
+     * {@code priorityKept = false}, the order leaves its level and re-enters as if new (in continuous trading it
+     * may trade). It keeps its id, side, time in force, self-trade prevention mode and post-only flag; a host
+     * whose feed assigns a new id cancels and places instead.
+     *
+     * @param timestampNs the command's timestamp
+     * @param orderId the order id
+     * @param ownerId must be the order's owner
+     * @param newPrice the new limit price (for an auction market order: its current price)
+     * @param newQuantity the new working quantity, positive
+     * @return true if replaced
+     */
+    boolean replaceOrder(long timestampNs, long orderId, long ownerId, long newPrice, long newQuantity);
+
+    /**
      * Cancels every resting order, with reason {@link CancelReason#MASS_CANCEL}. Allowed in every phase.
      *
      * @param timestampNs the command's timestamp

@@ -96,6 +96,31 @@ public interface OrderBookView {
     DepthSnapshot depth(DepthSnapshot reuse);
 
     /**
+     * Visits every price level of one side (level 2), best price first (highest bid, lowest ask), with the same
+     * figures as {@link #depth} and the level events. Call auction market orders without protection price are in
+     * no level, so they are not visited. Allocation-free, unlike a {@link DepthSnapshot} it has no size limit.
+     *
+     * @param side the side, not {@code null}
+     * @param visitor called once per level, not {@code null}
+     * @return the number of levels visited (equal to {@link #levelCount(Side)})
+     */
+    default int forEachLevel(Side side, LevelVisitor visitor) {
+        return forEachLevel(side, Integer.MAX_VALUE, visitor);
+    }
+
+    /**
+     * Visits the best {@code maxLevels} price levels of one side (level 2), best price first, as
+     * {@link #forEachLevel(Side, LevelVisitor)} does: the walk stops after that many levels, so a top-of-book feed
+     * pays only for the levels it publishes.
+     *
+     * @param side the side, not {@code null}
+     * @param maxLevels the most levels to visit, 0 or more
+     * @param visitor called once per level, not {@code null}
+     * @return the number of levels visited: {@code min(maxLevels, levelCount(side))}
+     */
+    int forEachLevel(Side side, int maxLevels, LevelVisitor visitor);
+
+    /**
      * Visits the resting orders of one side (level 3) in priority order: call auction market orders without
      * protection price first (with price {@link #NULL_PRICE}), then the levels best first, in time priority.
      *

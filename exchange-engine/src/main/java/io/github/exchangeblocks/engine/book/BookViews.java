@@ -3,6 +3,7 @@ package io.github.exchangeblocks.engine.book;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.book.AuctionIndication;
 import io.github.exchangeblocks.api.book.DepthSnapshot;
+import io.github.exchangeblocks.api.book.LevelVisitor;
 import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.book.OrderVisitor;
 import io.github.exchangeblocks.api.book.TradingPhase;
@@ -94,6 +95,16 @@ abstract class BookViews implements OrderBookView {
             }
         }
         return reuse;
+    }
+
+    @Override
+    public int forEachLevel(Side side, int maxLevels, LevelVisitor visitor) {
+        BookSide levels = state.side(side);
+        int visited = 0;
+        for (int level = levels.best(); level != BookSide.NONE && visited < maxLevels; level = levels.worse(level)) {
+            visitor.onLevel(side, visited++, levels.price(level), levels.quantity(level), levels.orderCount(level));
+        }
+        return visited;
     }
 
     @Override

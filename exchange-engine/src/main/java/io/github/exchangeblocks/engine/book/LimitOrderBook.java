@@ -134,15 +134,39 @@ final class LimitOrderBook extends BookViews implements OrderBook {
 
     @Override
     public boolean amendOrder(long timestampNs, long orderId, long ownerId, long newPrice, long newQuantity) {
+        return modify(timestampNs, orderId, ownerId, newPrice, newQuantity, false, false);
+    }
+
+    @Override
+    public boolean moveOrder(long timestampNs, long orderId, long ownerId, long newPrice) {
+        return modify(timestampNs, orderId, ownerId, newPrice, 0L, true, false);
+    }
+
+    @Override
+    public boolean replaceOrder(long timestampNs, long orderId, long ownerId, long newPrice, long newQuantity) {
+        return modify(timestampNs, orderId, ownerId, newPrice, newQuantity, false, true);
+    }
+
+    /**
+     * Amend, move and replace: one lookup, the amend checks, then either an in-place reduction that keeps
+     * priority or a re-entry. {@code keepQuantity} takes the order's remaining quantity as the new one (a move;
+     * {@code quantity} is ignored); {@code requeue} loses priority even when an amend would keep it (a replace).
+     */
+    private boolean modify(long timestampNs, long orderId, long ownerId, long newPrice, long quantity,
+                           boolean keepQuantity, boolean requeue) {
         OrderStore orders = state.orders;
         int order = state.index.get(orderId);
         RejectCode code = validator.checkExisting(order, orderId, ownerId);
         Side side = null;
+        long newQuantity = quantity;
         if (code == null) {
             side = orders.side(order);
+            if (keepQuantity) {
+                newQuantity = orders.remaining(order);
+            }
             code = validator.checkAmend(order, side, newPrice, newQuantity);
         }
-        boolean keepsPriority = code == null && newPrice == orders.price(order)
+        boolean keepsPriority = code == null && !requeue && newPrice == orders.price(order)
             && newQuantity <= orders.remaining(order);
         if (code == null && !keepsPriority && orders.postOnly(order) && state.phase == TradingPhase.CONTINUOUS
             && matcher.wouldTake(side, newPrice)) {
@@ -166,7 +190,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         orders.price(order, newPrice);
         orders.remaining(order, newQuantity);
         if (state.phase == TradingPhase.PRE_OPEN) {
-            state.rest(order, side, timestampNs);
+            state.restInAuction(order, side, state.minimums.of(order), timestampNs);
         } else {
             enterContinuous(order, side, orders.type(order), orders.timeInForce(order), timestampNs);
         }

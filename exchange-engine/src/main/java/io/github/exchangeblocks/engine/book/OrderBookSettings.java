@@ -291,13 +291,15 @@ public final class OrderBookSettings {
         }
 
         /**
-         * Sets the capacity hint for resting orders. The order records and the order index are sized for it up
-         * front and never shrink below it; size it for the peak so that no growth (allocation) happens while
-         * trading. Memory: about 72 bytes a record plus 22 to 43 bytes of index per expected order (the index is a
-         * power of two at most 3/8 full). At most about 2^28 orders can rest in one book at once, whatever the
-         * hint. (The call auction's
-         * table of minimum quantities is not pre-sized: it grows, by doubling, the first times orders with a
-         * minimum are collected.)
+         * Sets the capacity hint for resting orders. Memory for the order records and the order index is reserved
+         * for it up front and never released; size it for the peak so that no growth (allocation) happens while
+         * trading. A generous hint costs memory, not speed: the part of the index in use follows the number of
+         * live orders (it doubles and halves with it, rehashing inside the reservation), and records are reused
+         * most recently freed first, so a book with a few hundred live orders touches a few kilobytes whatever the
+         * hint. Memory: about 72 bytes a record plus 30 to 59 bytes of index per expected order (a power-of-two
+         * table for the hint at most 3/8 full, and the scratch space a rehash needs). At most about 2^28 orders
+         * can rest in one book at once, whatever the hint. (The call auction's table of minimum quantities is not
+         * pre-sized: it grows, by doubling, the first times orders with a minimum are collected.)
          *
          * @param value 1 to 2^28
          * @return this builder

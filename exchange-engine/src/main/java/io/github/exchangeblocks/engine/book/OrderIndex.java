@@ -9,54 +9,83 @@ package io.github.exchangeblocks.engine.book;
  * half (0 marks an empty entry; handle {@link OrderStore#NIL} is never stored). The id itself is not stored: a
  * tag match is confirmed by reading the id from the order's record, which a cancel or amend reads next anyway.
  * Half the footprint of an (id, handle) pair keeps more of the table in the first-level cache, and because the
- * tag holds the top bits of the hash, an entry's home slot is a shift of its tag: removal and growth never
- * rehash and never read a record.
+ * tag holds the top bits of the hash, an entry's home slot is a shift of its tag: removal and resizing never
+ * read a record.
  *
  * <p>The hash is Fibonacci hashing (multiply by 2^64 / golden ratio; the tag is the product's top 32 bits, the
  * home entry its top log2(capacity) bits), which spreads the sequential ids exchanges assign evenly over the
- * table, so probe runs stay short. (Keeping ids that differ in their low bits in adjacent entries, for cache-line
- * locality, was measured slower: the grouped homes lengthen linear-probing runs.) The table doubles (the only
- * allocation) when it is three quarters full, up to 2^30 entries; it starts at most three eighths full for the
- * book's expected order count. Never iterated, so its layout cannot leak into the book's behaviour.
+ * table, so probe runs stay short whatever pattern the ids follow.
+ *
+ * <p><b>Sized by the live count, not the hint.</b> The table in use is the first {@code capacity} entries of an
+ * array reserved for the book's expected order count, and {@code capacity} follows the number of indexed orders:
+ * it doubles when more than 3/8 of it is used and halves when less than 1/16 is (at least 64 entries). At 3/8 or
+ * less, nearly every probe and removal touches one entry; and because a book with a few hundred live orders uses
+ * a few kilobytes of table however large its hint, those stay in the first-level cache instead of being scattered
+ * over megabytes (sizing a shallow book for its peak made it several times slower when the table was as large
+ * as the hint). A resize rehashes every entry through a reserved scratch array: no allocation up to the
+ * expected count, work proportional to the capacity once per doubling or halving of the live count (the factor
+ * of three between the thresholds after a resize keeps an order count that hovers from rehashing again). Beyond
+ * the reservation the table grows by allocating, as before, up to 2^30 entries. Never iterated in a way that
+ * could reach the book's behaviour.
  */
 final class OrderIndex {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
-    private static final int MIN_CAPACITY = 16;
+    private static final int MIN_CAPACITY = 64;
     private static final int MAX_CAPACITY = 1 << 30;
     private static final long HANDLE = 0xFFFF_FFFFL;
 
     private final OrderStore orders;
+    /** The reserved entries; the table in use is the first {@code mask + 1}, the rest are 0. */
     private long[] table;
+    /** Holds the entries while a resize rehashes them: room for the most a table in {@link #table} can hold. */
+    private long[] scratch;
     private int mask;
     /** {@code 32 - log2(capacity)}: a tag shifted right by this is its home entry. */
     private int shift;
     private int size;
-    private int resizeAt;
+    private int growAbove;
+    private int shrinkBelow;
 
     /**
-     * @param expectedOrders how many orders to size the table for
+     * @param expectedOrders how many orders to reserve room for (no allocation until more are indexed)
      * @param orders the records the handles name; a handle's record must hold its id while it is indexed
      */
     OrderIndex(int expectedOrders, OrderStore orders) {
         this.orders = orders;
-        int capacity = MIN_CAPACITY;
-        // At most 3/8 full at the expected count: linear probing at a quarter or less full keeps nearly every
-        // lookup and removal to one entry, which measured faster than the smaller table (8 bytes an entry).
-        while (capacity < MAX_CAPACITY && capacity * 3L < expectedOrders * 8L) {
-            capacity <<= 1;
+        int reserved = MIN_CAPACITY;
+        while (reserved < MAX_CAPACITY && reserved * 3L < expectedOrders * 8L) {
+            reserved <<= 1;
         }
-        allocate(capacity);
+        reserve(reserved);
+        use(MIN_CAPACITY);
     }
 
-    private void allocate(int capacity) {
+    /** Allocates room for a table of {@code capacity} entries and its rehash. */
+    private void reserve(int capacity) {
         table = new long[capacity];
+        scratch = new long[limit(capacity) + 1];
+    }
+
+    /** The most entries a table of {@code capacity} holds before it doubles. */
+    private static int limit(int capacity) {
+        return (int) (capacity * 3L / 8);
+    }
+
+    /** Uses the first {@code capacity} entries of {@link #table} (which must be 0 beyond the current ones). */
+    private void use(int capacity) {
         mask = capacity - 1;
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
-        resizeAt = (int) (capacity * 3L / 4);
+        growAbove = limit(capacity);
+        shrinkBelow = capacity == MIN_CAPACITY ? 0 : capacity / 16;
     }
 
     int size() {
         return size;
+    }
+
+    /** The number of entries of the table in use (a power of two); for tests. */
+    int capacity() {
+        return mask + 1;
     }
 
     private static int tag(long orderId) {
@@ -116,7 +145,7 @@ final class OrderIndex {
 
     private void insert(int at, long orderId, int order) {
         table[at] = (long) tag(orderId) << 32 | order & HANDLE;
-        if (++size > resizeAt) {
+        if (++size > growAbove) {
             grow();
         }
     }
@@ -129,7 +158,6 @@ final class OrderIndex {
         if (removed == 0) {
             return OrderStore.NIL;
         }
-        size--;
         // Shift back every following entry of the run that the hole now separates from its home entry.
         int entry = hole;
         while (true) {
@@ -145,23 +173,53 @@ final class OrderIndex {
             }
         }
         t[hole] = 0;
+        if (--size < shrinkBelow) {
+            rehash((mask + 1) / 2);
+        }
         return (int) removed;
     }
 
     private void grow() {
-        if (mask + 1 == MAX_CAPACITY) {
-            throw new IllegalStateException("order index full: " + resizeAt + " resting orders is the limit");
+        int capacity = mask + 1;
+        if (capacity == MAX_CAPACITY) {
+            throw new IllegalStateException("order index full: " + size + " resting orders is the limit");
         }
-        long[] old = table;
-        allocate((mask + 1) * 2);
-        for (long e : old) {
+        long[] from = table;
+        if (capacity == table.length) {
+            reserve(capacity * 2);
+        }
+        rehash(from, capacity * 2);
+    }
+
+    /** {@link #rehash(long[], int)} within the current reservation. */
+    private void rehash(int capacity) {
+        rehash(table, capacity);
+    }
+
+    /**
+     * Switches to a table of {@code capacity} entries in {@link #table} holding the entries of the table in use
+     * in {@code from} (which is {@link #table} or the reservation it replaced): they are moved to the scratch
+     * array, leaving their slots 0, then inserted at their new homes.
+     */
+    private void rehash(long[] from, int capacity) {
+        long[] s = scratch;
+        int count = 0;
+        for (int entry = 0; entry <= mask; entry++) {
+            long e = from[entry];
             if (e != 0) {
-                int entry = home((int) (e >>> 32));
-                while (table[entry] != 0) {
-                    entry = (entry + 1) & mask;
-                }
-                table[entry] = e;
+                s[count++] = e;
+                from[entry] = 0;
             }
+        }
+        use(capacity);
+        long[] t = table;
+        for (int i = 0; i < count; i++) {
+            long e = s[i];
+            int entry = home((int) (e >>> 32));
+            while (t[entry] != 0) {
+                entry = (entry + 1) & mask;
+            }
+            t[entry] = e;
         }
     }
 }

@@ -7,13 +7,16 @@
  *
  * <p>Structure: resting orders are fixed-size records in one primitive array, addressed by {@code int} handles
  * and doubly linked into a FIFO per price level (the links in a dense array of their own); an order id finds its
- * handle through an open-addressing table of hash tags and handles. Each side keeps its levels in a direct-mapped
+ * handle through an open-addressing table of hash tags and handles, the part of it in use sized for the live
+ * orders (it doubles and halves with them inside the memory reserved for the hint, so a generous hint costs
+ * memory, not speed). Each side keeps its levels in a direct-mapped
  * ladder of primitive arrays indexed by signed price tick (so the best level is the smallest key on both sides and
  * the hot paths have no branch on the side), with an occupancy bitmap for stepping between levels. No mutation
  * stores an object reference, so the garbage collector's write barrier stays off the hot paths even when the book
  * lives in the old generation.
- * Records are recycled through a free list, so placing, cancelling, amending and matching allocate nothing once
- * the arrays have grown to the working size (the capacity hints in the settings pre-size them).
+ * Records are recycled through a free list, so placing, cancelling, amending, moving and matching allocate nothing
+ * once the arrays have grown to the working size (the capacity hints in the settings pre-size them); the level 2
+ * walk ({@code forEachLevel}) and the other views allocate nothing at all.
  *
  * <p>Call auction: orders collected in {@code PRE_OPEN} rest without matching; market orders without protection
  * price wait in a per-side "any price" queue ahead of the levels (no level events, counted in the indication),

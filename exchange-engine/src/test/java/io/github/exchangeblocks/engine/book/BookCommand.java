@@ -69,23 +69,67 @@ interface BookCommand {
         }
     }
 
+    /** A price-only move. */
+    record Move(long id, long owner, long price) implements BookCommand {
+        @Override
+        public long applyTo(OrderBook book, long ts) {
+            return bool(book.moveOrder(ts, id, owner, price));
+        }
+
+        @Override
+        public long applyTo(ReferenceBook oracle, long ts) {
+            return bool(oracle.move(ts, id, owner, price));
+        }
+    }
+
+    /** A replace: an amend that always loses priority. */
+    record Replace(long id, long owner, long price, long qty) implements BookCommand {
+        @Override
+        public long applyTo(OrderBook book, long ts) {
+            return bool(book.replaceOrder(ts, id, owner, price, qty));
+        }
+
+        @Override
+        public long applyTo(ReferenceBook oracle, long ts) {
+            return bool(oracle.replace(ts, id, owner, price, qty));
+        }
+    }
+
+    /** What an {@link OnLive} command does to the live order it picks. */
+    enum LiveAction {
+        CANCEL, AMEND, MOVE, REPLACE
+    }
+
     /**
-     * A cancel or amend of the {@code pick}-th live order (by id), by its owner or by {@code wrongOwner}; an amend
-     * moves the price by {@code tickDelta} ticks and sets quantity {@code qty}. With no live order it names id 1.
+     * A cancel, amend, move or replace of the {@code pick}-th live order (by id), by its owner or by
+     * {@code wrongOwner}; an amend, move or replace moves the price by {@code tickDelta} ticks, and an amend or
+     * replace sets quantity {@code qty}. With no live order it names id 1.
      */
-    record OnLive(boolean amend, int pick, boolean rightOwner, long wrongOwner, long tickDelta, long qty)
+    record OnLive(LiveAction action, int pick, boolean rightOwner, long wrongOwner, long tickDelta, long qty)
         implements BookCommand {
         @Override
         public BookCommand resolve(ReferenceBook oracle) {
             List<ReferenceOrder> live = new ArrayList<>(oracle.resting);
             live.sort(Comparator.comparingLong(o -> o.id));
-            if (live.isEmpty()) {
-                return amend ? new Amend(1, wrongOwner, 100, qty) : new Cancel(1, wrongOwner);
+            long id = 1;
+            long owner = wrongOwner;
+            long price = 100;
+            if (!live.isEmpty()) {
+                ReferenceOrder order = live.get(pick % live.size());
+                id = order.id;
+                owner = rightOwner ? order.owner : wrongOwner;
+                price = order.price + tickDelta * BookCommands.TICK;
             }
-            ReferenceOrder order = live.get(pick % live.size());
-            long owner = rightOwner ? order.owner : wrongOwner;
-            return amend ? new Amend(order.id, owner, order.price + tickDelta * BookCommands.TICK, qty)
-                : new Cancel(order.id, owner);
+            switch (action) {
+                case AMEND:
+                    return new Amend(id, owner, price, qty);
+                case MOVE:
+                    return new Move(id, owner, price);
+                case REPLACE:
+                    return new Replace(id, owner, price, qty);
+                default:
+                    return new Cancel(id, owner);
+            }
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.book.SelfTradePrevention;
 import io.github.exchangeblocks.api.book.TradingPhase;
+import io.github.exchangeblocks.engine.book.BookCommand.LiveAction;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -25,6 +26,9 @@ final class BookCommands {
     static final long MAX_QTY = 40;
     /** Small enough that the far prices below trip it, large enough that they first make the ladder grow. */
     static final int MAX_SPAN_TICKS = 400;
+    /** Changes to a live order: amends most often, then price-only moves and replaces. */
+    private static final Arbitrary<LiveAction> CHANGES = Arbitraries.frequency(
+        Tuple.of(3, LiveAction.AMEND), Tuple.of(2, LiveAction.MOVE), Tuple.of(1, LiveAction.REPLACE));
     /** Market order protection prices: none half of the time. */
     private static final Arbitrary<Long> MARKET_PRICES = Arbitraries.frequency(
         Tuple.of(2, 0L), Tuple.of(1, 95L), Tuple.of(1, 105L));
@@ -75,11 +79,12 @@ final class BookCommands {
             Tuple.of(60, marketOnly ? place(ids, owners, 100, minQty, Arbitraries.just(0L))
                 : place(ids, owners, 35, minQty, MARKET_PRICES)),
             Tuple.of(8, Combinators.combine(Arbitraries.integers().between(0, 1000), owners)
-                .as((pick, owner) -> (BookCommand) new BookCommand.OnLive(false, pick, true, owner, 0, 0))),
-            Tuple.of(10, Combinators.combine(Arbitraries.integers().between(0, 1000), owners, tickDeltas,
+                .as((pick, owner) -> (BookCommand) new BookCommand.OnLive(LiveAction.CANCEL, pick, true, owner, 0,
+                    0))),
+            Tuple.of(14, Combinators.combine(CHANGES, Arbitraries.integers().between(0, 1000), owners, tickDeltas,
                     quantities())
-                .as((pick, owner, delta, qty) ->
-                    (BookCommand) new BookCommand.OnLive(true, pick, true, owner, delta, qty))),
+                .as((action, pick, owner, delta, qty) ->
+                    (BookCommand) new BookCommand.OnLive(action, pick, true, owner, delta, qty))),
             Tuple.of(1, Arbitraries.longs().between(0, 4).map(o -> (BookCommand) new BookCommand.MassCancel(o))),
             Tuple.of(8, Arbitraries.frequency(
                     Tuple.of(5, TradingPhase.CONTINUOUS), Tuple.of(5, TradingPhase.PRE_OPEN),
@@ -106,11 +111,12 @@ final class BookCommands {
             Tuple.of(4, Combinators.combine(ids, owners)
                 .as((id, owner) -> (BookCommand) new BookCommand.Cancel(id, owner))),
             Tuple.of(18, Combinators.combine(Arbitraries.integers().between(0, 1000), rightOwner, owners)
-                .as((pick, right, owner) -> (BookCommand) new BookCommand.OnLive(false, pick, right, owner, 0, 0))),
-            Tuple.of(12, Combinators.combine(Arbitraries.integers().between(0, 1000), rightOwner, owners,
+                .as((pick, right, owner) -> (BookCommand) new BookCommand.OnLive(LiveAction.CANCEL, pick, right,
+                    owner, 0, 0))),
+            Tuple.of(17, Combinators.combine(CHANGES, Arbitraries.integers().between(0, 1000), rightOwner, owners,
                     tickDeltas, quantities())
-                .as((pick, right, owner, delta, qty) ->
-                    (BookCommand) new BookCommand.OnLive(true, pick, right, owner, delta, qty))),
+                .as((action, pick, right, owner, delta, qty) ->
+                    (BookCommand) new BookCommand.OnLive(action, pick, right, owner, delta, qty))),
             Tuple.of(1, Arbitraries.longs().between(0, 4).map(o -> (BookCommand) new BookCommand.MassCancel(o))),
             Tuple.of(1, Arbitraries.just((BookCommand) new BookCommand.Expire())),
             Tuple.of(3, Arbitraries.frequency(

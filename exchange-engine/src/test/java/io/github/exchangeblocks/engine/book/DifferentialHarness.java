@@ -39,6 +39,12 @@ final class DifferentialHarness {
      */
     final Map<String, Integer> uncrossTally = new TreeMap<>();
 
+    /**
+     * Accepted moves and replaces, for coverage statistics: "Move kept" (same price), "Move lost", "Replace lost",
+     * by count.
+     */
+    final Map<String, Integer> changeTally = new TreeMap<>();
+
     DifferentialHarness(TradingPhase initialPhase) {
         settings = BookCommands.settings(initialPhase);
         book = OrderBooks.create(settings, ledger);
@@ -82,6 +88,10 @@ final class DifferentialHarness {
             assertThat(copyLog.drain()).as("restored copy events of %s", command).isEqualTo(events);
         }
         bookLog.messages.clear();
+        if ((command instanceof BookCommand.Move || command instanceof BookCommand.Replace) && outcome == 1) {
+            changeTally.merge(command.getClass().getSimpleName() + (events.get(0).endsWith(" kept") ? " kept"
+                : " lost"), 1, Integer::sum);
+        }
         if (command instanceof BookCommand.Phase) {
             tallyUncross(events, marketsResting, onlyMarketsResting);
         }
@@ -115,7 +125,11 @@ final class DifferentialHarness {
         for (int i = 0; i < depth.askLevels(); i++) {
             l2.add("S " + depth.askPrice(i) + " " + depth.askQuantity(i) + " " + depth.askCount(i));
         }
-        assertThat(l2).as("L2 after %s", command).isEqualTo(oracleL2());
+        List<String> expectedL2 = oracleL2();
+        assertThat(l2).as("L2 after %s", command).isEqualTo(expectedL2);
+        assertThat(visitedLevels(Integer.MAX_VALUE)).as("visited levels after %s", command).isEqualTo(expectedL2);
+        assertThat(visitedLevels(2)).as("best two levels a side after %s", command)
+            .isEqualTo(bestTwoLevelsASide(expectedL2));
         assertThat(l3(book)).as("L3 after %s", command).isEqualTo(oracleL3());
         assertThat(book.phase()).isEqualTo(oracle.phase);
         assertThat(book.referencePrice()).isEqualTo(oracle.reference);
@@ -140,6 +154,29 @@ final class DifferentialHarness {
         assertThat(ledger.working).hasSize(book.orderCount());
         assertThat(ledger.entered).as("quantity conservation after %s", command)
             .isEqualTo(ledger.tradedBothSides + ledger.cancelled + resting);
+    }
+
+    /** Both sides through {@code forEachLevel}, at most {@code maxLevels} a side, in the L2 format below. */
+    private List<String> visitedLevels(int maxLevels) {
+        List<String> l2 = new ArrayList<>();
+        for (Side side : Side.values()) {
+            int[] next = {0};
+            int visited = book.forEachLevel(side, maxLevels, (s, index, price, qty, count) -> {
+                assertThat(s).isEqualTo(side);
+                assertThat(index).as("depth index").isEqualTo(next[0]++);
+                l2.add((s == Side.BUY ? "B " : "S ") + price + " " + qty + " " + count);
+            });
+            assertThat(visited).isEqualTo(Math.min(maxLevels, book.levelCount(side)));
+        }
+        return l2;
+    }
+
+    private static List<String> bestTwoLevelsASide(List<String> l2) {
+        List<String> best = new ArrayList<>();
+        for (String prefix : new String[] {"B ", "S "}) {
+            l2.stream().filter(level -> level.startsWith(prefix)).limit(2).forEach(best::add);
+        }
+        return best;
     }
 
     private List<String> oracleL2() {

@@ -24,7 +24,10 @@ class OrderBookProperties {
     @Property(tries = 300)
     void shouldMatchTheOracleEventForEventWhenStartingInContinuousTrading(
         @ForAll("continuousSequences") List<BookCommand> commands) {
-        runAndCount(TradingPhase.CONTINUOUS, commands);
+        DifferentialHarness harness = runAndCount(TradingPhase.CONTINUOUS, commands);
+        coverChange(harness, "Move kept", 80);
+        coverChange(harness, "Move lost", 80);
+        coverChange(harness, "Replace lost", 80);
     }
 
     @Property(tries = 40)
@@ -49,6 +52,12 @@ class OrderBookProperties {
         DifferentialHarness harness = runAndCount(TradingPhase.PRE_OPEN, commands);
         cover(harness, "TRADE with market orders only", 10);
         cover(harness, "MIN_QUANTITY_UNFILLABLE", 3);
+    }
+
+    /** Requires at least {@code percent} of the tries to have accepted a move or replace of that kind. */
+    private static void coverChange(DifferentialHarness harness, String what, int percent) {
+        Statistics.label(what).collect(harness.changeTally.containsKey(what));
+        Statistics.label(what).coverage(c -> c.check(true).percentage(p -> p >= percent));
     }
 
     /** Requires at least {@code percent} of the tries to have seen {@code what} at an uncross. */

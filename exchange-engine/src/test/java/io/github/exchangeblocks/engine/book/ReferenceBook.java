@@ -283,6 +283,21 @@ final class ReferenceBook {
     }
 
     boolean amend(long ts, long id, long owner, long price, long qty) {
+        return amend(ts, id, owner, price, qty, false);
+    }
+
+    /** A move: an amend to {@code price} with the order's own remaining quantity. */
+    boolean move(long ts, long id, long owner, long price) {
+        ReferenceOrder o = find(id);
+        return amend(ts, id, owner, price, o == null ? 0 : o.remaining, false);
+    }
+
+    /** A replace: an amend that never keeps priority. */
+    boolean replace(long ts, long id, long owner, long price, long qty) {
+        return amend(ts, id, owner, price, qty, true);
+    }
+
+    private boolean amend(long ts, long id, long owner, long price, long qty, boolean requeue) {
         ReferenceOrder o = find(id);
         if (o == null) {
             return reject(ts, id, owner, RejectCode.BOOK_UNKNOWN_ORDER_ID);
@@ -315,7 +330,7 @@ final class ReferenceBook {
         if (code != null) {
             return reject(ts, id, owner, code);
         }
-        boolean kept = price == o.price && qty <= o.remaining;
+        boolean kept = !requeue && price == o.price && qty <= o.remaining;
         if (!kept && o.postOnly && phase == TradingPhase.CONTINUOUS && wouldTake(o.side, price)) {
             return reject(ts, id, owner, RejectCode.BOOK_POST_ONLY_WOULD_TAKE);
         }

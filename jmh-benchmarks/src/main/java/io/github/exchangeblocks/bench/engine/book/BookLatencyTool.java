@@ -4,8 +4,9 @@ import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
- * Side-by-side measurement of the mixed stream on the exchange-blocks book and the TreeMap baseline, for a shared
- * and noisy machine: the two books alternate pass by pass, so both see the same background load.
+ * Side-by-side measurement of the mixed stream on the exchange-blocks book and the two baselines (the TreeMap book
+ * and exchange-core 0.5.3's, whose order book runs without JVM flags), for a shared and noisy machine: the books
+ * alternate pass by pass, so all see the same background load.
  *
  * <ol>
  *   <li>Throughput: each pass replays the 200,000 measured commands untimed per command; ops/s per pass, median
@@ -77,6 +78,8 @@ public final class BookLatencyTool {
             }
             System.out.printf("%-8s ratio EXCHANGE_BLOCKS/TREEMAP throughput (medians) = %.2f%n", shape,
                 medians[0] / medians[1]);
+            System.out.printf("%-8s ratio EXCHANGE_BLOCKS/EXCHANGE_CORE throughput (medians) = %.2f%n", shape,
+                medians[0] / medians[2]);
         }
     }
 

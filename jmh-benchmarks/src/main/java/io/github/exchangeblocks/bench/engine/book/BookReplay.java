@@ -4,6 +4,7 @@ import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.book.CancelReason;
 import io.github.exchangeblocks.api.book.OrderBook;
 import io.github.exchangeblocks.api.book.OrderBookListener;
+import io.github.exchangeblocks.engine.book.OrderBookSettings;
 import io.github.exchangeblocks.engine.book.OrderBooks;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,7 +19,9 @@ final class BookReplay {
         /** The exchange-blocks order book. */
         EXCHANGE_BLOCKS,
         /** The plain TreeMap baseline. */
-        TREEMAP
+        TREEMAP,
+        /** exchange-core 0.5.3's direct order book (run it in its own JVM, see {@link ExchangeCoreBookBenchmark}). */
+        EXCHANGE_CORE
     }
 
     private static final Map<BookShape, MixedStream> STREAMS = new EnumMap<>(BookShape.class);
@@ -27,13 +30,26 @@ final class BookReplay {
     final Impl impl;
     final CountingListener listener = new CountingListener();
     private final OrderBook book;
-    private final TreeMapBook baseline = new TreeMapBook();
+    private final TreeMapBook baseline;
+    private final ExchangeCoreBook exchangeCore;
     private long clock;
 
+    /** A replay into a book sized as the stream's generator was (twice the shape's target order count). */
     BookReplay(BookShape shape, Impl impl) {
+        this(shape, impl, MixedStream.settings(shape));
+    }
+
+    /** A replay into a book with the given sizing (used by the exchange-blocks book only). */
+    BookReplay(BookShape shape, Impl impl, BookSizing sizing) {
+        this(shape, impl, sizing.settings());
+    }
+
+    private BookReplay(BookShape shape, Impl impl, OrderBookSettings settings) {
         this.stream = streamFor(shape);
         this.impl = impl;
-        this.book = OrderBooks.create(MixedStream.settings(shape), listener);
+        this.book = impl == Impl.EXCHANGE_BLOCKS ? OrderBooks.create(settings, listener) : null;
+        this.baseline = impl == Impl.TREEMAP ? new TreeMapBook() : null;
+        this.exchangeCore = impl == Impl.EXCHANGE_CORE ? new ExchangeCoreBook() : null;
     }
 
     static synchronized MixedStream streamFor(BookShape shape) {
@@ -44,8 +60,10 @@ final class BookReplay {
     void reset() {
         if (impl == Impl.EXCHANGE_BLOCKS) {
             book.massCancel(++clock);
-        } else {
+        } else if (impl == Impl.TREEMAP) {
             baseline.reset();
+        } else {
+            exchangeCore.reset();
         }
         for (int i = 0; i < stream.prefillLength; i++) {
             apply(i);
@@ -55,12 +73,25 @@ final class BookReplay {
     /** Applies command {@code i}; returns 1 when accepted. */
     int apply(int i) {
         boolean accepted = impl == Impl.EXCHANGE_BLOCKS ? MixedStream.apply(book, stream, i, ++clock)
-            : baseline.apply(stream, i);
+            : impl == Impl.TREEMAP ? baseline.apply(stream, i) : exchangeCore.apply(stream, i, ++clock);
         return accepted ? 1 : 0;
     }
 
     int orderCount() {
-        return impl == Impl.EXCHANGE_BLOCKS ? book.orderCount() : baseline.orderCount();
+        return impl == Impl.EXCHANGE_BLOCKS ? book.orderCount()
+            : impl == Impl.TREEMAP ? baseline.orderCount() : exchangeCore.orderCount();
+    }
+
+    /** The trades the book reported since it was created. */
+    long trades() {
+        return impl == Impl.EXCHANGE_BLOCKS ? listener.trades
+            : impl == Impl.TREEMAP ? baseline.trades : exchangeCore.trades;
+    }
+
+    /** The quantity the book reported traded since it was created. */
+    long tradedQuantity() {
+        return impl == Impl.EXCHANGE_BLOCKS ? listener.tradedQuantity
+            : impl == Impl.TREEMAP ? baseline.tradedQuantity : exchangeCore.tradedQuantity;
     }
 
     String levels() {

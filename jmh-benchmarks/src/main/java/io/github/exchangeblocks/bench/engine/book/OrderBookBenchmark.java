@@ -16,10 +16,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of the mixed stream (see {@link MixedStream}) on the exchange-blocks book and on the
- * {@link TreeMapBook} baseline, for the shallow and the deep shape. One invocation replays the 200,000 measured
- * commands from the prefilled book (the reset runs outside the measurement), so the score is commands per
- * second. Run with {@code -prof gc} to see the allocation per command.
+ * Throughput of the mixed stream (see {@link MixedStream}) on the exchange-blocks book at each {@link BookSizing}
+ * and on the {@link TreeMapBook} baseline, for the shallow and the deep shape: {@code book} is {@code TREEMAP} or
+ * the sizing of the exchange-blocks book ({@code DEFAULT}, {@code S2_16}, {@code S2_18}, {@code S2_20}). The
+ * exchange-core baseline runs in {@link ExchangeCoreBookBenchmark}, in its own JVM with its flags; select both
+ * with the regex {@code "engine.book.(OrderBook|ExchangeCoreBook)Benchmark"} to measure them in one run. One
+ * invocation replays the 200,000 measured commands from the prefilled book (the reset runs outside the
+ * measurement), so the score is commands per second. Run with {@code -prof gc} to see the allocation per command.
  *
  * <p>{@code oldGen=true} (the default) fills the book once and runs two full collections before measuring, so its
  * arrays sit in the old generation as in a long-running host. The exchange-blocks book keeps orders and levels in
@@ -39,8 +42,8 @@ public class OrderBookBenchmark {
     @Param({"SHALLOW", "DEEP"})
     BookShape shape;
 
-    @Param({"EXCHANGE_BLOCKS", "TREEMAP"})
-    String impl;
+    @Param({"TREEMAP", "DEFAULT", "S2_16", "S2_18", "S2_20"})
+    String book;
 
     @Param({"true"})
     boolean oldGen;
@@ -51,7 +54,8 @@ public class OrderBookBenchmark {
     /** Generates (or reuses) the stream and creates the book. */
     @Setup(Level.Trial)
     public void createBook() {
-        replay = new BookReplay(shape, BookReplay.Impl.valueOf(impl));
+        replay = book.equals("TREEMAP") ? new BookReplay(shape, BookReplay.Impl.TREEMAP)
+            : new BookReplay(shape, BookReplay.Impl.EXCHANGE_BLOCKS, BookSizing.valueOf(book));
         from = replay.stream.prefillLength;
         if (replay.stream.length - from != MEASURED) {
             throw new IllegalStateException("stream has " + (replay.stream.length - from) + " measured commands");

@@ -2,6 +2,7 @@ package io.github.exchangeblocks.bench.engine.book;
 
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.api.book.LevelVisitor;
 import io.github.exchangeblocks.api.book.OrderBook;
 import io.github.exchangeblocks.engine.book.OrderBookSettings;
 import io.github.exchangeblocks.engine.book.OrderBooks;
@@ -20,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Each book operation on its own, against a book holding 1,000 resting orders on 100 levels per side: place and
- * cancel, amend (quantity down, then up again), and a match (a resting order and a crossing IOC that fills it).
+ * cancel, amend (quantity down, then up again), move (one tick away and back), a match (a resting order and a
+ * crossing IOC that fills it), and a level 2 walk of both sides with {@code forEachLevel}.
  * Meant for {@code -prof gc}: each must allocate 0 bytes per operation in steady state. Scores are operations
  * (book commands) per microsecond.
  */
@@ -34,6 +36,8 @@ public class OrderBookOpsBenchmark {
     private static final long MID = 100_000;
 
     private final BookReplay.CountingListener listener = new BookReplay.CountingListener();
+    private long visitedQuantity;
+    private final LevelVisitor sumQuantities = (side, index, price, quantity, count) -> visitedQuantity += quantity;
     private OrderBook book;
     private long clock;
     private long nextId = 1_000_000;
@@ -74,6 +78,30 @@ public class OrderBookOpsBenchmark {
     @OperationsPerInvocation(2)
     public boolean amendDownAndUp() {
         return book.amendOrder(++clock, 1, 1, MID - 1, 5) & book.amendOrder(++clock, 1, 1, MID - 1, 10);
+    }
+
+    /**
+     * Moves a resting order one tick down (it loses priority) and back up, keeping its quantity.
+     *
+     * @return whether both moves were accepted
+     */
+    @Benchmark
+    @OperationsPerInvocation(2)
+    public boolean moveDownAndUp() {
+        return book.moveOrder(++clock, 1, 1, MID - 2) & book.moveOrder(++clock, 1, 1, MID - 1);
+    }
+
+    /**
+     * Visits every level of both sides (100 each): one operation is one side's walk.
+     *
+     * @return the total quantity visited so far, so the walk cannot be optimised away
+     */
+    @Benchmark
+    @OperationsPerInvocation(2)
+    public long visitAllLevels() {
+        book.forEachLevel(Side.BUY, sumQuantities);
+        book.forEachLevel(Side.SELL, sumQuantities);
+        return visitedQuantity;
     }
 
     /**

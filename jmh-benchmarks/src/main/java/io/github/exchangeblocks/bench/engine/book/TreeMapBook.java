@@ -108,14 +108,23 @@ final class TreeMapBook {
 
     boolean amend(long id, long owner, long price, long quantity) {
         Order order = orders.get(id);
-        if (order == null || order.owner != owner) {
+        return order != null && change(order, owner, price, quantity);
+    }
+
+    boolean move(long id, long owner, long price) {
+        Order order = orders.get(id);
+        return order != null && change(order, owner, price, order.remaining);
+    }
+
+    private boolean change(Order order, long owner, long price, long quantity) {
+        if (order.owner != owner) {
             return false;
         }
         if (price == order.price && quantity <= order.remaining) {
             order.remaining = quantity;
             return true;
         }
-        orders.remove(id);
+        orders.remove(order.id);
         unlink(order);
         order.price = price;
         order.remaining = quantity;
@@ -133,6 +142,8 @@ final class TreeMapBook {
                 return place(s.id(i), s.owner(i), s.side(i), TimeInForce.IOC, s.price(i), s.quantity(i));
             case MixedStream.CANCEL:
                 return cancel(s.id(i), s.owner(i));
+            case MixedStream.MOVE:
+                return move(s.id(i), s.owner(i), s.price(i));
             default:
                 return amend(s.id(i), s.owner(i), s.price(i), s.quantity(i));
         }
