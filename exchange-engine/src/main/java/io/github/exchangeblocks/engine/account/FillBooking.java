@@ -62,7 +62,7 @@ final class FillBooking {
         account.commission += fee;
         book.feesCollected += fee;
         position.mark(book.index.markPriceTicks[index]);
-        result.finish(position, order.remaining);
+        result.remaining = order.remaining;
         if (order.remaining == 0) {
             book.removeOrder(order);
         }
