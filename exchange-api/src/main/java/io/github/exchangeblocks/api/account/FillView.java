@@ -8,7 +8,8 @@ import io.github.exchangeblocks.api.Side;
  * money in minor units, prices in ticks, volumes in lots.
  *
  * <p>A reusable flyweight owned by the state machine: it describes the last booked fill, is overwritten by the next
- * one, and must be read on the owner's thread (copy the numbers to keep them).
+ * one, and must be read on the owner's thread (copy the numbers to keep them). Read it before the state machine's
+ * next command: implementations may read the position figures ("after the fill") from the live position.
  */
 public interface FillView {
     /**

@@ -62,7 +62,8 @@ public interface AccountBookView {
     /**
      * The last booked fill's figures: commission, margin booked or released, frozen funds released, close profit,
      * lots closed from today and history, the order's remaining volume and the position after. A reused flyweight,
-     * overwritten by the next fill; unchanged by refused fills.
+     * overwritten by the next fill and unchanged by refused fills; read it before the book's next command (the
+     * position figures come from the live position).
      *
      * @return never {@code null} (all zero before the first fill)
      */

@@ -48,18 +48,21 @@ final class FillBooking {
         result.start(order, priceTicks, volume);
         long frozenMargin = order.frozenMargin;
         long frozenCommission = order.frozenCommission;
-        order.hold(-1);
         order.remaining -= volume;
         long fee = order.opens() ? open(order, priceTicks, volume) : close(order, priceTicks, volume);
         order.refreeze(book.conventions);
-        order.hold(1);
-        result.frozenMarginReleased = frozenMargin - order.frozenMargin;
-        result.frozenCommissionReleased = frozenCommission - order.frozenCommission;
+        Account account = position.account;
+        long marginReleased = frozenMargin - order.frozenMargin;
+        long commissionReleased = frozenCommission - order.frozenCommission;
+        account.frozenMargin -= marginReleased;
+        account.frozenCommission -= commissionReleased;
+        result.frozenMarginReleased = marginReleased;
+        result.frozenCommissionReleased = commissionReleased;
         result.commission = fee;
-        position.account.commission += fee;
+        account.commission += fee;
         book.feesCollected += fee;
         position.mark(book.index.markPriceTicks[index]);
-        result.finish(position, order.remaining);
+        result.remaining = order.remaining;
         if (order.remaining == 0) {
             book.removeOrder(order);
         }
@@ -104,14 +107,18 @@ final class FillBooking {
         }
     }
 
+    /** Books an opening fill; the order's pending lots shrink by the fill here, its money freeze in the caller. */
     private long open(OpenOrder order, long priceTicks, long volume) {
         Position position = order.position;
-        long margin = position.open(order.side == Side.BUY, priceTicks, volume, book.conventions.marginRounding());
+        boolean buy = order.side == Side.BUY;
+        position.pendingOpen[buy ? 0 : 1] -= volume;
+        long margin = position.open(buy, priceTicks, volume, book.conventions.marginRounding());
         position.account.margin += margin;
         result.marginBooked = margin;
         return book.conventions.openCommission(position.instrument, priceTicks, volume);
     }
 
+    /** Books a closing fill; the order's and the position's frozen lots shrink by the lots closed here. */
     private long close(OpenOrder order, long priceTicks, long volume) {
         Position position = order.position;
         Account account = position.account;
@@ -122,6 +129,8 @@ final class FillBooking {
         int bucketToday = order.closeBucketToday();
         order.frozenToday -= today;
         order.frozenHis -= his;
+        position.frozen[bucketToday] -= today;
+        position.frozen[bucketToday + 1] -= his;
         long profitBefore = account.closeProfit;
         long released = 0;
         if (today > 0) {

@@ -4,11 +4,14 @@ import io.github.exchangeblocks.api.Offset;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.account.FillView;
 
-/** The account book's one reusable {@link FillView}: overwritten by every booked fill. Package-private. */
+/**
+ * The account book's one reusable {@link FillView}: overwritten by every booked fill. The account, instrument and
+ * position figures are read from the position the fill booked into, so they describe the state after the fill until
+ * the book's next command. Package-private.
+ */
 final class FillResult implements FillView {
     long orderId;
-    int accountId;
-    int instrumentIndex;
+    Position position;
     Side side;
     Offset offset;
     long priceTicks;
@@ -22,15 +25,10 @@ final class FillResult implements FillView {
     long closedToday;
     long closedHis;
     long remaining;
-    long longAfter;
-    long shortAfter;
-    long longTodayAfter;
-    long shortTodayAfter;
 
     void start(OpenOrder order, long fillPriceTicks, long fillVolume) {
         orderId = order.orderId;
-        accountId = order.position.account.accountId();
-        instrumentIndex = order.position.instrument.index();
+        position = order.position;
         side = order.side;
         offset = order.offset;
         priceTicks = fillPriceTicks;
@@ -43,13 +41,6 @@ final class FillResult implements FillView {
         closedHis = 0;
     }
 
-    void finish(Position position, long remainingAfter) {
-        remaining = remainingAfter;
-        longAfter = position.longVolume;
-        shortAfter = position.shortVolume;
-        longTodayAfter = position.volume[Position.LONG_TODAY];
-        shortTodayAfter = position.volume[Position.SHORT_TODAY];
-    }
 
     @Override
     public long orderId() {
@@ -58,12 +49,12 @@ final class FillResult implements FillView {
 
     @Override
     public int accountId() {
-        return accountId;
+        return position == null ? -1 : position.account.accountId();
     }
 
     @Override
     public int instrumentIndex() {
-        return instrumentIndex;
+        return position == null ? -1 : position.instrument.index();
     }
 
     @Override
@@ -133,21 +124,21 @@ final class FillResult implements FillView {
 
     @Override
     public long positionLongAfter() {
-        return longAfter;
+        return position == null ? 0 : position.longVolume;
     }
 
     @Override
     public long positionShortAfter() {
-        return shortAfter;
+        return position == null ? 0 : position.shortVolume;
     }
 
     @Override
     public long positionLongTodayAfter() {
-        return longTodayAfter;
+        return position == null ? 0 : position.volume[Position.LONG_TODAY];
     }
 
     @Override
     public long positionShortTodayAfter() {
-        return shortTodayAfter;
+        return position == null ? 0 : position.volume[Position.SHORT_TODAY];
     }
 }

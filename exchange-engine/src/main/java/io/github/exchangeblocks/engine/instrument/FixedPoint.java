@@ -66,8 +66,13 @@ public final class FixedPoint {
      * @throws ArithmeticException if an argument is out of range or the quotient does not fit in a {@code long}
      */
     public static long mulDiv(long a, long b, long c, Rounding rounding) {
-        long q = mulDivFloor(a, b, c);
-        return round(q, a * b - q * c, c, rounding);
+        if (a < 0 || b < 0 || c <= 0) {
+            throw new ArithmeticException("mulDiv needs a>=0, b>=0, c>0: a=" + a + " b=" + b + " c=" + c);
+        }
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        long q = hi == 0 && lo >= 0 ? lo / c : divide128(hi, lo, c, false);
+        return round(q, lo - q * c, c, rounding);
     }
 
     /**
@@ -100,11 +105,14 @@ public final class FixedPoint {
             return q;
         }
         long rest = c - r;
-        boolean up = switch (rounding) {
-            case UP -> true;
-            case HALF_UP -> r >= rest;
-            case HALF_EVEN -> r > rest || (r == rest && (q & 1) != 0);
-        };
+        boolean up;
+        if (rounding == Rounding.HALF_UP) {
+            up = r >= rest;
+        } else if (rounding == Rounding.UP) {
+            up = true;
+        } else {
+            up = r > rest || (r == rest && (q & 1) != 0);
+        }
         return up ? Math.addExact(q, 1L) : q;
     }
 
