@@ -99,7 +99,8 @@ public final class Venue {
         Objects.requireNonNull(settings, "settings must not be null");
         Objects.requireNonNull(listener, "listener must not be null");
         InstrumentRegistry registry = new InstrumentRegistry(settings.moneyScale());
-        return new Venue(settings, listener, tradingDay, registry, new AccountBook(registry, settings.riskChain()));
+        return new Venue(settings, listener, tradingDay, registry,
+                new AccountBook(registry, settings.riskChain(), settings.conventions()));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.exchangeblocks.engine.venue;
 import io.github.exchangeblocks.api.book.SelfTradePrevention;
 import io.github.exchangeblocks.api.book.TradingPhase;
 import io.github.exchangeblocks.api.instrument.Rates;
+import io.github.exchangeblocks.engine.account.AccountConventions;
 import io.github.exchangeblocks.engine.marketdata.MarketDataSettings;
 import io.github.exchangeblocks.engine.risk.RiskChain;
 import io.github.exchangeblocks.engine.settlement.LiquidationPolicy;
@@ -23,6 +24,7 @@ public final class VenueSettings {
     private final long marketCollarE8;
     private final LiquidationPolicy liquidationPolicy;
     private final boolean liquidateOnMark;
+    private final AccountConventions conventions;
     private final long[] klineDurationsNs;
     private final int klineCapacity;
     private final int tickCapacity;
@@ -36,6 +38,7 @@ public final class VenueSettings {
         marketCollarE8 = builder.marketCollarE8;
         liquidationPolicy = builder.liquidationPolicy;
         liquidateOnMark = builder.liquidateOnMark;
+        conventions = builder.conventions;
         klineDurationsNs = builder.klineDurationsNs.clone();
         klineCapacity = builder.klineCapacity;
         tickCapacity = builder.tickCapacity;
@@ -104,6 +107,16 @@ public final class VenueSettings {
         return liquidateOnMark;
     }
 
+    /**
+     * How the accounts round commission and margin, whether closing orders freeze commission and whether flat
+     * positions stay listed (see {@link AccountConventions}); default {@link AccountConventions#defaults()}.
+     *
+     * @return the conventions
+     */
+    public AccountConventions conventions() {
+        return conventions;
+    }
+
     /** @return the kline durations every instrument keeps from listing on, nanoseconds (a copy) */
     public long[] klineDurationsNs() {
         return klineDurationsNs.clone();
@@ -142,12 +155,22 @@ public final class VenueSettings {
         private long marketCollarE8 = 5_000_000;
         private LiquidationPolicy liquidationPolicy = LiquidationPolicy.standard();
         private boolean liquidateOnMark = true;
+        private AccountConventions conventions = AccountConventions.defaults();
         private long[] klineDurationsNs = {60_000_000_000L, 300_000_000_000L, 3_600_000_000_000L,
             MarketDataSettings.DAY_NS};
         private int klineCapacity = 10_000;
         private int tickCapacity = 10_000;
 
         private Builder() {
+        }
+
+        /**
+         * @param value the accounts' conventions, not {@code null}
+         * @return this
+         */
+        public Builder conventions(AccountConventions value) {
+            conventions = Objects.requireNonNull(value, "conventions must not be null");
+            return this;
         }
 
         /**
