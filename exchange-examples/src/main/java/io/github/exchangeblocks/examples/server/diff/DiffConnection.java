@@ -217,8 +217,14 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
         String password = login.password();
         try {
             gateway.authExecutor.execute(() -> {
-                boolean ok = gateway.users.verify(name, password);
-                ctx.executor().execute(() -> loginChecked(name, ok));
+                boolean ok;
+                try {
+                    ok = gateway.users.verify(name, password);
+                } catch (RuntimeException e) {
+                    ok = false;
+                }
+                boolean verified = ok;
+                ctx.executor().execute(() -> loginChecked(name, verified));
             });
         } catch (RejectedExecutionException e) {
             loginInFlight = false;
