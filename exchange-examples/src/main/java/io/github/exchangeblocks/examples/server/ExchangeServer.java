@@ -20,6 +20,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -142,6 +144,12 @@ public final class ExchangeServer implements AutoCloseable {
         }
         closed = true;
         serverChannel.close().awaitUninterruptibly();
+        for (Channel channel : channels) {
+            if (channel.pipeline().get("wsencoder") != null) {
+                channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
+                        "server shutting down"));
+            }
+        }
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         core.close();
         gateway.close();

@@ -133,6 +133,7 @@ class ExchangeServerIT {
         awaitSameAsServer(server, alice, "alice");
 
         server.close();
+        assertThat(alice.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1001 server shutting down");
         ExchangeServer restarted = start();
         DiffTestClient again = loggedIn(client(restarted), "alice", "alice123");
         again.send("{\"aid\":\"subscribe_quote\",\"ins_list\":\"SHFE.cu2512\"}");

@@ -84,7 +84,7 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
                 if (!context.channel().isActive()) {
                     gateway.closed(opened);
                 } else {
-                    context.executor().execute(this::sessionReady);
+                    onLoop(this::sessionReady);
                 }
             });
             if (!queued) {
@@ -224,7 +224,7 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
                     ok = false;
                 }
                 boolean verified = ok;
-                ctx.executor().execute(() -> loginChecked(name, verified));
+                onLoop(() -> loginChecked(name, verified));
             });
         } catch (RejectedExecutionException e) {
             loginInFlight = false;
@@ -298,7 +298,16 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
         if (ctx.executor().inEventLoop()) {
             write(patches);
         } else {
-            ctx.executor().execute(() -> write(patches));
+            onLoop(() -> write(patches));
+        }
+    }
+
+    /** Hands work to this connection's I/O thread; dropped if the server is shutting its threads down. */
+    private void onLoop(Runnable task) {
+        try {
+            ctx.executor().execute(task);
+        } catch (RejectedExecutionException shuttingDown) {
+            ctx.channel().close();
         }
     }
 

@@ -43,6 +43,8 @@ public final class DiffGateway implements AutoCloseable {
     /** The demo users' passwords, written (hashed) to a new users file. Demo only: change them for real use. */
     public static final Map<String, String> DEMO_PASSWORDS = demoPasswords();
 
+    static final System.Logger LOG = System.getLogger(DiffGateway.class.getName());
+
     final DiffSnapshotManager manager = new DiffSnapshotManager();
     final ConcurrentMap<String, InstrumentSpec> specs = new ConcurrentHashMap<>();
     final DiffPublisher publisher;
@@ -133,7 +135,13 @@ public final class DiffGateway implements AutoCloseable {
     /** Runs on the engine thread after everything queued before; false if the engine is busy or stopped. */
     boolean onEngine(Consumer<ExchangeState> task) {
         ExchangeCore running = core;
-        return running != null && running.query(task) == null;
+        return running != null && running.query(state -> {
+            try {
+                task.accept(state);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "DIFF session task failed; the engine goes on", e);
+            }
+        }) == null;
     }
 
     /** Engine thread: a session opened. */

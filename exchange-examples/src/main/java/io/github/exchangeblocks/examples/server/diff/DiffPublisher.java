@@ -179,6 +179,18 @@ final class DiffPublisher implements ExchangeListener {
 
     @Override
     public void onBatchEnd() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            userPatches.clear();
+            dirtyQuotes.clear();
+            notifySessions.clear();
+            notifyContents.clear();
+            DiffGateway.LOG.log(System.Logger.Level.ERROR, "DIFF publishing failed; the engine goes on", e);
+        }
+    }
+
+    private void flush() {
         Venue venue = state.venue();
         for (int id = dirtyAccounts.nextSetBit(0); id >= 0; id = dirtyAccounts.nextSetBit(id + 1)) {
             AccountView account = venue.account(id);
