@@ -4,7 +4,9 @@ import io.github.exchangeblocks.examples.server.diff.DiffGateway;
 import io.github.exchangeblocks.wal.DurabilityMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -51,6 +53,9 @@ public final class ExchangeServerMain implements Callable<Integer> {
             + "users file (default: ${DEFAULT-VALUE}).")
     int passwordIterations;
 
+    @Spec
+    CommandSpec spec;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     /**
@@ -64,8 +69,13 @@ public final class ExchangeServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig config = new ServerConfig(bind, port, dataDir, durability, maxFrameBytes, maxUnsentBytes, 2,
-                passwordIterations);
+        ServerConfig config;
+        try {
+            config = new ServerConfig(bind, port, dataDir, durability, maxFrameBytes, maxUnsentBytes, 2,
+                    passwordIterations);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         ExchangeServer server = ExchangeServer.start(config);
         Thread hook = new Thread(() -> {
             server.close();
