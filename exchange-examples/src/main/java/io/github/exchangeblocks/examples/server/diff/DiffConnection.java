@@ -208,7 +208,12 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
                     + user));
             return;
         }
-        if (loginInFlight || !gateway.limiter.allowed(name)) {
+        if (loginInFlight) {
+            notifyLater(DiffGateway.error(RejectCode.DIFF_LOGIN_RATE_LIMITED, "req_login: a login of this"
+                    + " connection is still being checked, wait for its answer"));
+            return;
+        }
+        if (!gateway.limiter.allowed(name)) {
             notifyLater(DiffGateway.error(RejectCode.DIFF_LOGIN_RATE_LIMITED, "req_login: too many failed logins"
                     + " for user_name=" + name + ", try again later"));
             return;

@@ -91,20 +91,26 @@ final class DiffPublisher implements ExchangeListener {
 
     /** Queues a notification for one session, sent after this batch's data. Engine thread. */
     void queueNotify(DiffSession session, JsonObject content) {
+        if (session == null) {
+            return;
+        }
         notifySessions.add(session);
         notifyContents.add(content);
     }
 
     /** Sends queued notifications now (a gateway request answered outside a command batch). Engine thread. */
     void flushNotifies() {
-        for (int i = 0; i < notifySessions.size(); i++) {
-            DiffSession session = notifySessions.get(i);
-            if (!session.isClosed()) {
-                manager.notify(session, notifyContents.get(i));
+        try {
+            for (int i = 0; i < notifySessions.size(); i++) {
+                DiffSession session = notifySessions.get(i);
+                if (!session.isClosed()) {
+                    manager.notify(session, notifyContents.get(i));
+                }
             }
+        } finally {
+            notifySessions.clear();
+            notifyContents.clear();
         }
-        notifySessions.clear();
-        notifyContents.clear();
     }
 
     @Override
