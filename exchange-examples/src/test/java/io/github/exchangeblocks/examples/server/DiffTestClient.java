@@ -67,6 +67,16 @@ final class DiffTestClient implements AutoCloseable {
         socket.sendText(json, true);
     }
 
+    /** Sends and waits; false if the connection refused it (closed). */
+    boolean trySend(String json) {
+        try {
+            socket.sendText(json, true).join();
+            return true;
+        } catch (java.util.concurrent.CompletionException e) {
+            return false;
+        }
+    }
+
     /** Polls a condition outside this client (server state) every 20 ms; fails after 20 s. */
     static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
