@@ -133,6 +133,19 @@ public enum RejectCode {
     DIFF_MISSING_FIELD(3003, "DIFF message lacks a required field"),
     /** A DIFF client message has a field of the wrong type or outside its allowed values. */
     DIFF_INVALID_FIELD(3004, "DIFF message field has an invalid value"),
+    // DIFF gateway: login and session rules (3100-3199).
+    /** {@code req_login} named an unknown user or a wrong password (the two are not told apart). */
+    DIFF_LOGIN_FAILED(3100, "user name or password is wrong"),
+    /** Too many failed logins for the user or the connection; the attempt was not checked. */
+    DIFF_LOGIN_RATE_LIMITED(3101, "too many failed logins, try again later"),
+    /** A trading message arrived before a successful login. */
+    DIFF_NOT_LOGGED_IN(3102, "log in first"),
+    /** A message named a user other than the session's logged-in user. */
+    DIFF_WRONG_USER(3103, "a session acts only as its logged-in user"),
+    /** {@code req_login} on a session already logged in as another user. */
+    DIFF_ALREADY_LOGGED_IN(3104, "session is already logged in"),
+    /** The message is valid DIFF but this server does not offer it (yet). */
+    DIFF_NOT_SUPPORTED(3105, "not supported by this server"),
 
     // Exchange core: sequencing, users, client order ids (4000-4099).
     /** The engine's command queue is full; nothing was queued, try again. */

@@ -1,0 +1,164 @@
+package io.github.exchangeblocks.examples.server;
+
+import io.github.exchangeblocks.examples.exchange.CoreConfig;
+import io.github.exchangeblocks.examples.exchange.Defaults;
+import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.server.diff.DiffGateway;
+import io.github.exchangeblocks.examples.server.diff.DiffGatewayConfig;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runnable exchange: the exchange core (journal, engine thread) behind a Netty server on one port, NIO
+ * transport, one boss thread and a small worker group. {@code GET /health} is plain HTTP; {@code /trade} upgrades to
+ * WebSocket and speaks DIFF (see {@link DiffGateway}). Starting on a data directory with a journal resumes from it:
+ * every acknowledged order is back in place.
+ *
+ * <p>{@link #close()} shuts down in order: stop accepting, close every connection, drain the engine and close the
+ * journal, stop the threads. Thread-safe; idempotent.
+ */
+public final class ExchangeServer implements AutoCloseable {
+    private static final String TRADE_PATH = "/trade";
+
+    private final ExchangeCore core;
+    private final DiffGateway gateway;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ChannelGroup channels = new DefaultChannelGroup("exchange-server", GlobalEventExecutor.INSTANCE);
+    private final Channel serverChannel;
+    private boolean closed;
+
+    private ExchangeServer(ServerConfig config) throws InterruptedException {
+        CoreConfig defaults = Defaults.config(config.dataDirectory());
+        CoreConfig coreConfig = new CoreConfig(config.dataDirectory(), config.durability(), defaults.queueSize(),
+                defaults.snapshotInterval(), defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
+        this.gateway = new DiffGateway(DiffGatewayConfig.defaults(config.dataDirectory())
+                .withPasswordIterations(config.passwordIterations()), coreConfig.venue().moneyScale());
+        ExchangeCore started = null;
+        EventLoopGroup bossGroup = null;
+        EventLoopGroup workerGroup = null;
+        try {
+            started = ExchangeCore.start(coreConfig, gateway.listener(), ExchangeServer::nowNs);
+            gateway.attach(started);
+            bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+            workerGroup = new MultiThreadIoEventLoopGroup(config.workerThreads(), NioIoHandler.newFactory());
+            HttpHandler http = new HttpHandler(started, gateway::connectionCount);
+            WebSocketServerProtocolConfig webSocket = WebSocketServerProtocolConfig.newBuilder()
+                    .websocketPath(TRADE_PATH).checkStartsWith(true).handleCloseFrames(true).sendCloseFrame(null)
+                    .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(config.maxFrameBytes())
+                            .allowExtensions(false).closeOnProtocolViolation(false).build())
+                    .build();
+            ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup)
+                    .channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(config.maxUnsentBytes() / 2, config.maxUnsentBytes()))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channels.add(channel);
+                            ChannelPipeline pipeline = channel.pipeline();
+                            pipeline.addLast(new HttpServerCodec());
+                            pipeline.addLast(new HttpObjectAggregator(64 * 1024));
+                            pipeline.addLast(FrameViolationHandler.INSTANCE);
+                            pipeline.addLast(new WebSocketServerProtocolHandler(webSocket));
+                            pipeline.addLast(new WebSocketFrameAggregator(config.maxFrameBytes()));
+                            pipeline.addLast(http);
+                            pipeline.addLast(gateway.newConnection());
+                        }
+                    });
+            this.serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        } catch (InterruptedException | RuntimeException e) {
+            if (bossGroup != null) {
+                bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
+            if (started != null) {
+                started.close();
+            }
+            gateway.close();
+            throw e;
+        }
+        this.core = started;
+        this.boss = bossGroup;
+        this.workers = workerGroup;
+    }
+
+    /**
+     * Starts the core (replaying its journal, or bootstrapping a new exchange) and binds the port.
+     *
+     * @param config the settings
+     * @return the running server
+     * @throws InterruptedException if interrupted while binding
+     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
+     */
+    public static ExchangeServer start(ServerConfig config) throws InterruptedException {
+        return new ExchangeServer(Objects.requireNonNull(config, "config must not be null"));
+    }
+
+    /** @return the address the server listens on (with the real port when 0 was asked for) */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** @return the exchange core (for operators' tools and tests) */
+    public ExchangeCore core() {
+        return core;
+    }
+
+    /** @return the DIFF gateway */
+    public DiffGateway gateway() {
+        return gateway;
+    }
+
+    /** Stops accepting, closes every connection, drains the engine, closes the journal, stops the threads. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        serverChannel.close().awaitUninterruptibly();
+        for (Channel channel : channels) {
+            if (channel.pipeline().get("wsencoder") != null) {
+                channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
+                        "server shutting down"));
+            }
+        }
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        core.close();
+        gateway.close();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    private static long nowNs() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

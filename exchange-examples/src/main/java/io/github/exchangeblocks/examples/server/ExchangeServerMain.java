@@ -1,0 +1,98 @@
+package io.github.exchangeblocks.examples.server;
+
+import io.github.exchangeblocks.examples.server.diff.DiffGateway;
+import io.github.exchangeblocks.wal.DurabilityMode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line of the exchange server:
+ * {@code java -jar exchange-examples/target/exchange-server.jar [--port 7800] [--bind 127.0.0.1]
+ * [--data-dir ./exchange-data] [--durability GROUP]}. Prints the bound address, serves until SIGTERM or Ctrl-C,
+ * then shuts down cleanly (see {@link ExchangeServer#close()}). Exit code 0 after a clean shutdown, 1 if the
+ * server could not start, 2 for bad options.
+ */
+@Command(name = "exchange-server", mixinStandardHelpOptions = true, version = "exchange-blocks 0.1.0-SNAPSHOT",
+        description = "Runs the example exchange: sample instruments, demo users, a journal in the data directory, "
+                + "DIFF over WebSocket at ws://<bind>:<port>/trade and GET /health.")
+public final class ExchangeServerMain implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "7800", description = "TCP port, 0 for any free port "
+            + "(default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on "
+            + "(default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String bind;
+
+    @Option(names = "--data-dir", defaultValue = "./exchange-data", description = "Journal, snapshots and users "
+            + "file (default: ${DEFAULT-VALUE}); an existing journal is resumed.")
+    Path dataDir;
+
+    @Option(names = "--durability", defaultValue = "GROUP", description = "When a command is acknowledged: "
+            + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    DurabilityMode durability;
+
+    @Option(names = "--max-frame-bytes", defaultValue = "65536", description = "Largest WebSocket message accepted "
+            + "(default: ${DEFAULT-VALUE}).")
+    int maxFrameBytes;
+
+    @Option(names = "--max-unsent-bytes", defaultValue = "4194304", description = "A client that does not read is "
+            + "cut once this many bytes wait for it (default: ${DEFAULT-VALUE}).")
+    int maxUnsentBytes;
+
+    @Option(names = "--password-iterations", defaultValue = "600000", description = "PBKDF2 iterations for a new "
+            + "users file (default: ${DEFAULT-VALUE}).")
+    int passwordIterations;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * Runs the server until the process is asked to stop.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ExchangeServerMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config;
+        try {
+            config = new ServerConfig(bind, port, dataDir, durability, maxFrameBytes, maxUnsentBytes, 2,
+                    passwordIterations);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        ExchangeServer server = ExchangeServer.start(config);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "exchange-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        InetSocketAddress address = server.address();
+        String host = address.getAddress().getHostAddress();
+        PrintWriter out = new PrintWriter(System.out, true);
+        out.println("exchange-server listening on " + host + ":" + address.getPort()
+                + " (applied sequence " + server.core().appliedSequence() + ", data in "
+                + dataDir.toAbsolutePath().normalize() + ")");
+        out.println("  DIFF:   ws://" + host + ":" + address.getPort() + "/trade   demo users "
+                + String.join(", ", DiffGateway.DEMO_PASSWORDS.keySet()));
+        out.println("  health: http://" + host + ":" + address.getPort() + "/health");
+        out.println("Ctrl-C or SIGTERM stops it cleanly.");
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.exchangeblocks.examples.server;
+
+import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntSupplier;
+
+/**
+ * Plain HTTP on the server's port: {@code GET /health} answers
+ * {@code {"status":"UP","applied_sequence":n,"connections":k}} (503 and {@code "DOWN"} once the engine stopped on a
+ * journal failure); anything else is 404. Requests that upgrade to WebSocket at {@code /trade} never get here.
+ * Sharable and stateless.
+ */
+@ChannelHandler.Sharable
+final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private final ExchangeCore core;
+    private final IntSupplier connections;
+
+    HttpHandler(ExchangeCore core, IntSupplier connections) {
+        this.core = core;
+        this.connections = connections;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        FullHttpResponse response;
+        if ("/health".equals(path) && request.method().equals(HttpMethod.GET)) {
+            boolean up = core.failure() == null;
+            String body = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"applied_sequence\":"
+                    + core.appliedSequence() + ",\"connections\":" + connections.getAsInt() + "}";
+            response = json(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
+        } else {
+            response = json(HttpResponseStatus.NOT_FOUND, "{\"error\":\"not found\",\"paths\":[\"/health\","
+                    + "\"/trade (WebSocket, DIFF)\"]}");
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (keepAlive) {
+            ctx.writeAndFlush(response);
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static FullHttpResponse json(HttpResponseStatus status, String body) {
+        ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        return response;
+    }
+}

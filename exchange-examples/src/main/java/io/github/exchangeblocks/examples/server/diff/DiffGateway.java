@@ -1,0 +1,187 @@
+package io.github.exchangeblocks.examples.server.diff;
+
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.diff.codec.ErrorNotify;
+import io.github.exchangeblocks.diff.json.JsonObject;
+import io.github.exchangeblocks.diff.snapshot.DiffSession;
+import io.github.exchangeblocks.diff.snapshot.DiffSnapshotManager;
+import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeListener;
+import io.github.exchangeblocks.examples.exchange.ExchangeState;
+import io.netty.channel.ChannelHandler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The DIFF gateway at {@code ws://host:port/trade}: translates client messages into core commands and the core's
+ * events into DIFF snapshot patches, the way TqSdk clients expect.
+ *
+ * <p>Threads: each connection's messages are decoded on its Netty I/O thread; {@code peek_message} is answered
+ * there from what the {@link DiffSnapshotManager} composed. Everything that changes the manager (open, login,
+ * subscribe, notify, close) runs on the engine thread through {@link ExchangeCore#query}, in order with the
+ * commands, and the publisher writes the core's events into the manager on that thread too. Passwords are checked
+ * on a small pool of auth threads, never on I/O or engine threads.
+ *
+ * <p>Life cycle: create it, pass {@link #listener()} to {@link ExchangeCore#start}, then {@link #attach} the
+ * running core (publishes the whole state, as replay publishes nothing), then install {@link #newConnection()}
+ * per channel.
+ */
+public final class DiffGateway implements AutoCloseable {
+    /** The demo users' passwords, written (hashed) to a new users file. Demo only: change them for real use. */
+    public static final Map<String, String> DEMO_PASSWORDS = demoPasswords();
+
+    static final System.Logger LOG = System.getLogger(DiffGateway.class.getName());
+
+    final DiffSnapshotManager manager = new DiffSnapshotManager();
+    final ConcurrentMap<String, InstrumentSpec> specs = new ConcurrentHashMap<>();
+    final DiffPublisher publisher;
+    final UserStore users;
+    final LoginLimiter limiter;
+    final DiffGatewayConfig config;
+    final int moneyScale;
+    final ExecutorService authExecutor;
+    private final List<DiffSession> sessions = new ArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile ExchangeCore core;
+
+    /**
+     * Opens (or creates) the users file.
+     *
+     * @param config     the gateway's settings
+     * @param moneyScale decimal places of the money unit (the venue's)
+     */
+    public DiffGateway(DiffGatewayConfig config, int moneyScale) {
+        this.config = Objects.requireNonNull(config, "config must not be null");
+        this.moneyScale = moneyScale;
+        this.publisher = new DiffPublisher(manager, moneyScale, specs);
+        this.users = UserStore.openOrCreate(config.usersFile(), DEMO_PASSWORDS, config.passwordIterations());
+        this.limiter = new LoginLimiter(config.maxFailedLoginsPerUser(),
+                TimeUnit.MILLISECONDS.toNanos(config.failedLoginWindowMs()),
+                TimeUnit.MILLISECONDS.toNanos(config.lockoutMs()), System::nanoTime);
+        AtomicInteger threadCount = new AtomicInteger();
+        this.authExecutor = new ThreadPoolExecutor(config.authThreads(), config.authThreads(), 0,
+                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64), runnable -> {
+                    Thread thread = new Thread(runnable, "diff-auth-" + threadCount.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** @return the listener to give {@link ExchangeCore#start}: the DIFF publisher */
+    public ExchangeListener listener() {
+        return publisher;
+    }
+
+    /**
+     * Connects the running core and publishes its whole state into the DIFF snapshot; waits for it.
+     *
+     * @param running the core started with {@link #listener()}
+     */
+    public void attach(ExchangeCore running) {
+        this.core = Objects.requireNonNull(running, "running must not be null");
+        running.await(publisher::publishAll, 30_000);
+    }
+
+    /**
+     * A handler for one new channel; install it after the WebSocket protocol handler.
+     *
+     * @return a new handler, not sharable
+     */
+    public ChannelHandler newConnection() {
+        return new DiffConnection(this);
+    }
+
+    /** @return connections whose WebSocket handshake completed and that are not closed yet */
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    /**
+     * What each open session logged in as {@code user} is entitled to now, as the manager holds it (for tests and
+     * diagnostics). Waits for the engine thread.
+     *
+     * @param user a user name
+     * @return one snapshot per session, in opening order
+     */
+    public List<JsonObject> entitledSnapshots(String user) {
+        List<JsonObject> result = new ArrayList<>();
+        core.await(state -> {
+            for (DiffSession session : sessions) {
+                if (user.equals(session.userId())) {
+                    result.add(manager.entitledSnapshot(session));
+                }
+            }
+        }, 10_000);
+        return result;
+    }
+
+    ExchangeCore core() {
+        return core;
+    }
+
+    /** Runs on the engine thread after everything queued before; false if the engine is busy or stopped. */
+    boolean onEngine(Consumer<ExchangeState> task) {
+        ExchangeCore running = core;
+        return running != null && running.query(state -> {
+            try {
+                task.accept(state);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "DIFF session task failed; the engine goes on", e);
+            }
+        }) == null;
+    }
+
+    /** Engine thread: a session opened. */
+    void opened(DiffSession session) {
+        sessions.add(session);
+        connections.incrementAndGet();
+    }
+
+    /** Engine thread: a session closed. */
+    void closed(DiffSession session) {
+        if (sessions.remove(session)) {
+            connections.decrementAndGet();
+        }
+        manager.closeSession(session);
+    }
+
+    /** Engine thread: sends a notification to a session now. */
+    void notifyNow(DiffSession session, JsonObject content) {
+        publisher.queueNotify(session, content);
+        publisher.flushNotifies();
+    }
+
+    static JsonObject error(RejectCode code, String message) {
+        return ErrorNotify.of(code, message);
+    }
+
+    static JsonObject info(String message) {
+        return new JsonObject().put("type", "MESSAGE").put("level", "INFO").put("code", 0).put("content", message);
+    }
+
+    /** Stops the auth threads. The core is closed by its owner. */
+    @Override
+    public void close() {
+        authExecutor.shutdownNow();
+    }
+
+    private static Map<String, String> demoPasswords() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put("alice", "alice123");
+        passwords.put("bob", "bob123");
+        return java.util.Collections.unmodifiableMap(passwords);
+    }
+}
