@@ -64,6 +64,13 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         if (endOfBatch || size == MAX_BATCH || !forcePerBatch) {
             commitBatch();
         }
+        if (endOfBatch && failure == null && !closed) {
+            try {
+                journal.doWork(0);
+            } catch (RuntimeException e) {
+                stop(e);
+            }
+        }
     }
 
     private void journal(CommandSlot slot) {
