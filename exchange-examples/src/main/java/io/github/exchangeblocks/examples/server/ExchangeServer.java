@@ -53,10 +53,7 @@ public final class ExchangeServer implements AutoCloseable {
     private final Channel serverChannel;
     private boolean closed;
 
-    private ExchangeServer(ServerConfig config) throws InterruptedException {
-        CoreConfig defaults = Defaults.config(config.dataDirectory());
-        CoreConfig coreConfig = new CoreConfig(config.dataDirectory(), config.durability(), defaults.queueSize(),
-                defaults.snapshotInterval(), defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
+    private ExchangeServer(ServerConfig config, CoreConfig coreConfig) throws InterruptedException {
         this.gateway = new DiffGateway(DiffGatewayConfig.defaults(config.dataDirectory())
                 .withPasswordIterations(config.passwordIterations()), coreConfig.venue().moneyScale());
         ExchangeCore started = null;
@@ -110,7 +107,8 @@ public final class ExchangeServer implements AutoCloseable {
     }
 
     /**
-     * Starts the core (replaying its journal, or bootstrapping a new exchange) and binds the port.
+     * Starts the core on the embedded defaults ({@link Defaults#config}) with the server's data directory and
+     * durability, replaying its journal or bootstrapping a new exchange, and binds the port.
      *
      * @param config the settings
      * @return the running server
@@ -118,7 +116,24 @@ public final class ExchangeServer implements AutoCloseable {
      * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
      */
     public static ExchangeServer start(ServerConfig config) throws InterruptedException {
-        return new ExchangeServer(Objects.requireNonNull(config, "config must not be null"));
+        Objects.requireNonNull(config, "config must not be null");
+        CoreConfig defaults = Defaults.config(config.dataDirectory());
+        return start(config, new CoreConfig(config.dataDirectory(), config.durability(), defaults.queueSize(),
+                defaults.snapshotInterval(), defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap()));
+    }
+
+    /**
+     * Starts the core with its own configuration (for example from {@code ConfigFile}) and binds the port.
+     *
+     * @param config     the server's settings (its durability is not used: the core's is)
+     * @param coreConfig the core's settings, whose data directory should be the server's
+     * @return the running server
+     * @throws InterruptedException if interrupted while binding
+     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
+     */
+    public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig) throws InterruptedException {
+        return new ExchangeServer(Objects.requireNonNull(config, "config must not be null"),
+                Objects.requireNonNull(coreConfig, "coreConfig must not be null"));
     }
 
     /** @return the address the server listens on (with the real port when 0 was asked for) */

@@ -1,5 +1,8 @@
 package io.github.exchangeblocks.examples.server;
 
+import io.github.exchangeblocks.examples.exchange.ConfigFile;
+import io.github.exchangeblocks.examples.exchange.CoreConfig;
+import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.diff.DiffGateway;
 import io.github.exchangeblocks.wal.DurabilityMode;
 import picocli.CommandLine;
@@ -17,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The command line of the exchange server:
  * {@code java -jar exchange-examples/target/exchange-server.jar [--port 7800] [--bind 127.0.0.1]
- * [--data-dir ./exchange-data] [--durability GROUP]}. Prints the bound address, serves until SIGTERM or Ctrl-C,
+ * [--data-dir ./exchange-data] [--config exchange.json] [--durability GROUP]}. Prints the bound address, serves until SIGTERM or Ctrl-C,
  * then shuts down cleanly (see {@link ExchangeServer#close()}). Exit code 0 after a clean shutdown, 1 if the
  * server could not start, 2 for bad options.
  */
@@ -37,9 +40,13 @@ public final class ExchangeServerMain implements Callable<Integer> {
             + "file (default: ${DEFAULT-VALUE}); an existing journal is resumed.")
     Path dataDir;
 
-    @Option(names = "--durability", defaultValue = "GROUP", description = "When a command is acknowledged: "
-            + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--durability", description = "When a command is acknowledged: ${COMPLETION-CANDIDATES} "
+            + "(default: the config file's, else GROUP).")
     DurabilityMode durability;
+
+    @Option(names = "--config", description = "JSON configuration of the exchange (instruments, users, risk, "
+            + "durability, snapshots; see exchange.sample.json); default: the embedded defaults.")
+    Path configFile;
 
     @Option(names = "--max-frame-bytes", defaultValue = "65536", description = "Largest WebSocket message accepted "
             + "(default: ${DEFAULT-VALUE}).")
@@ -70,13 +77,19 @@ public final class ExchangeServerMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config;
+        CoreConfig core;
         try {
-            config = new ServerConfig(bind, port, dataDir, durability, maxFrameBytes, maxUnsentBytes, 2,
+            core = configFile == null ? Defaults.config(dataDir) : ConfigFile.load(configFile, dataDir);
+            if (durability != null) {
+                core = new CoreConfig(dataDir, durability, core.queueSize(), core.snapshotInterval(),
+                        core.firstTradingDay(), core.venue(), core.bootstrap());
+            }
+            config = new ServerConfig(bind, port, dataDir, core.durability(), maxFrameBytes, maxUnsentBytes, 2,
                     passwordIterations);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        ExchangeServer server = ExchangeServer.start(config);
+        ExchangeServer server = ExchangeServer.start(config, core);
         Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();
