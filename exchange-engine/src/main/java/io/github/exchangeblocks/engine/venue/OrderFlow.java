@@ -87,11 +87,8 @@ final class OrderFlow {
     }
 
     boolean cancel(long timestampNs, int accountId, long orderId) {
-        VenueOrder order = orders.get(orderId);
-        if (order == null || order.accountId != accountId) {
-            rejects.start(RejectCode.UNKNOWN_ORDER).append("orderId=").append(orderId)
-                    .append(" must be a working order of accountId=").append(accountId);
-            venue.listener.onOrderRejected(timestampNs, orderId, accountId, -1, rejects.code(), rejects.message());
+        VenueOrder order = ownedOrder(timestampNs, accountId, orderId);
+        if (order == null) {
             return false;
         }
         int index = order.instrumentIndex;
@@ -105,11 +102,8 @@ final class OrderFlow {
     }
 
     boolean amend(long timestampNs, int accountId, long orderId, long newPriceTicks, long newVolume) {
-        VenueOrder order = orders.get(orderId);
-        if (order == null || order.accountId != accountId) {
-            rejects.start(RejectCode.UNKNOWN_ORDER).append("orderId=").append(orderId)
-                    .append(" must be a working order of accountId=").append(accountId);
-            venue.listener.onOrderRejected(timestampNs, orderId, accountId, -1, rejects.code(), rejects.message());
+        VenueOrder order = ownedOrder(timestampNs, accountId, orderId);
+        if (order == null) {
             return false;
         }
         int index = order.instrumentIndex;
@@ -141,6 +135,18 @@ final class OrderFlow {
         order.remaining = remainingVolume;
         venue.listener.onOrderAmended(timestampNs, index, orderId, order.accountId, priceTicks, remainingVolume,
                 priorityKept);
+    }
+
+    /** The account's working order with this id, or {@code null} after reporting the reject. */
+    private VenueOrder ownedOrder(long timestampNs, int accountId, long orderId) {
+        VenueOrder order = orders.get(orderId);
+        if (order == null || order.accountId != accountId) {
+            rejects.start(RejectCode.UNKNOWN_ORDER).append("orderId=").append(orderId)
+                    .append(" must be a working order of accountId=").append(accountId);
+            venue.listener.onOrderRejected(timestampNs, orderId, accountId, -1, rejects.code(), rejects.message());
+            return null;
+        }
+        return order;
     }
 
     /** The working order with this id, or {@code null}. */

@@ -264,29 +264,30 @@ public final class ExchangeState {
     }
 
     private boolean cancel(long timestampNs, CancelOrder c) {
-        int account = accountOf(c.user());
-        if (account < 0) {
-            return false;
-        }
-        OrderRecord order = c.clientOrderId() == null ? null : user(account).byClientId.get(c.clientOrderId());
-        if (order == null || !order.alive) {
-            return reject(RejectCode.UNKNOWN_ORDER, "clientOrderId=" + c.clientOrderId()
-                    + " must name a working order of user=" + c.user());
-        }
-        return venue.cancelOrder(timestampNs, account, order.orderId) || fromVenue();
+        OrderRecord order = workingOrder(c.user(), c.clientOrderId());
+        return order != null && (venue.cancelOrder(timestampNs, venue.accountIdOf(c.user()), order.orderId)
+                || fromVenue());
     }
 
     private boolean amend(long timestampNs, AmendOrder c) {
-        int account = accountOf(c.user());
+        OrderRecord order = workingOrder(c.user(), c.clientOrderId());
+        return order != null && (venue.amendOrder(timestampNs, venue.accountIdOf(c.user()), order.orderId,
+                c.priceTicks(), c.volume()) || fromVenue());
+    }
+
+    /** The user's working order with this client id, or {@code null} after recording why not. */
+    private OrderRecord workingOrder(String userName, String clientOrderId) {
+        int account = accountOf(userName);
         if (account < 0) {
-            return false;
+            return null;
         }
-        OrderRecord order = c.clientOrderId() == null ? null : user(account).byClientId.get(c.clientOrderId());
+        OrderRecord order = clientOrderId == null ? null : user(account).byClientId.get(clientOrderId);
         if (order == null || !order.alive) {
-            return reject(RejectCode.UNKNOWN_ORDER, "clientOrderId=" + c.clientOrderId()
-                    + " must name a working order of user=" + c.user());
+            reject(RejectCode.UNKNOWN_ORDER, "clientOrderId=" + clientOrderId + " must name a working order of user="
+                    + userName);
+            return null;
         }
-        return venue.amendOrder(timestampNs, account, order.orderId, c.priceTicks(), c.volume()) || fromVenue();
+        return order;
     }
 
     private boolean endOfDay(long timestampNs, EndTradingDay c) {
