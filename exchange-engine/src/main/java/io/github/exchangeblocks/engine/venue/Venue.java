@@ -42,7 +42,7 @@ import java.util.Objects;
  * leave the venue unchanged; {@link #rejectCode()} and {@link #rejectMessage()} then say why, naming the field and
  * the rule. Order, cancel and amend rejects are also reported to the listener.
  */
-public final class Venue {
+public final class Venue implements VenueView {
     /** "No order": what {@link #placeOrder} returns for a rejected request. */
     public static final long NULL_ORDER_ID = 0L;
 
@@ -329,12 +329,7 @@ public final class Venue {
         return flow.amend(timestampNs, accountId, orderId, priceTicks, volume);
     }
 
-    /**
-     * The frozen figures of a working order, read from the accounts.
-     *
-     * @param orderId the order
-     * @return its view (frozen margin and commission, frozen lots, remaining), or {@code null} if not working
-     */
+    @Override
     public OpenOrderView orderView(long orderId) {
         return accounts.order(orderId);
     }
@@ -389,35 +384,27 @@ public final class Venue {
         return dayCycle.liquidate(timestampNs);
     }
 
-    /** @return the current trading day, {@code yyyymmdd} */
+    @Override
     public int tradingDay() {
         return tradingDay;
     }
 
-    /** @return the instruments (read it; change it only through the venue's commands) */
+    @Override
     public InstrumentRegistry registry() {
         return registry;
     }
 
-    /** @return number of instruments listed (indexes {@code 0..n-1}) */
+    @Override
     public int instrumentCount() {
         return books.size();
     }
 
-    /**
-     * @param instrumentIndex the instrument
-     * @return its book, read-only
-     * @throws IndexOutOfBoundsException if not listed
-     */
+    @Override
     public OrderBookView book(int instrumentIndex) {
         return books.get(instrumentIndex);
     }
 
-    /**
-     * @param instrumentIndex the instrument
-     * @return its market data (quote, klines, tape, 24-hour ticker, depth), read-only
-     * @throws IndexOutOfBoundsException if not listed
-     */
+    @Override
     public InstrumentMarketDataView marketData(int instrumentIndex) {
         return marketData.get(instrumentIndex);
     }
@@ -443,93 +430,63 @@ public final class Venue {
         }
     }
 
-    /** @return number of accounts (ids {@code 0..n-1}) */
+    @Override
     public int accountCount() {
         return accounts.accountCount();
     }
 
-    /**
-     * @param accountId the account
-     * @return the account's live figures (read-only use), or {@code null} if unknown
-     */
+    @Override
     public Account account(int accountId) {
         return accounts.account(accountId);
     }
 
-    /**
-     * @param userName the account's user name
-     * @return the account id, or -1 if unknown
-     */
+    @Override
     public int accountIdOf(String userName) {
         return accounts.accountIdOf(userName);
     }
 
-    /**
-     * @param accountId       the account
-     * @param instrumentIndex the instrument
-     * @return the position (read-only use), or {@code null} if the account never held or ordered the instrument
-     */
+    @Override
     public Position position(int accountId, int instrumentIndex) {
         return accounts.position(accountId, instrumentIndex);
     }
 
-    /**
-     * @param orderId an order id
-     * @return lots still working, or 0 if the order is not working
-     */
+    @Override
     public long remainingVolume(long orderId) {
         VenueOrder order = flow.order(orderId);
         return order == null ? 0 : order.remaining;
     }
 
-    /**
-     * @param instrumentIndex the instrument
-     * @return the last trade price in ticks, 0 if none yet
-     */
+    @Override
     public long lastPriceTicks(int instrumentIndex) {
         return instrumentIndex >= 0 && instrumentIndex < lastPriceTicks.length ? lastPriceTicks[instrumentIndex] : 0;
     }
 
-    /**
-     * @param accountId the account
-     * @return commission paid since the account opened (not reset by settlement), minor units
-     */
+    @Override
     public long lifetimeFees(int accountId) {
         return totals.fees[accountId];
     }
 
-    /**
-     * @param accountId the account
-     * @return fills booked since the account opened
-     */
+    @Override
     public long lifetimeFills(int accountId) {
         return totals.fills[accountId];
     }
 
-    /**
-     * @param accountId the account
-     * @return deposits minus withdrawals since the account opened, minor units
-     */
+    @Override
     public long lifetimeNetDeposits(int accountId) {
         return totals.netDeposits[accountId];
     }
 
-    /** @return the code of the last refused command, {@code null} before the first */
+    @Override
     public RejectCode rejectCode() {
         return rejects.code();
     }
 
-    /** @return the message of the last refused command; a reused buffer, read it before the next command */
+    @Override
     public CharSequence rejectMessage() {
         return rejects.message();
     }
 
-    /**
-     * A hash of the whole state: trading day, counters, accounts, books in instrument order, lifetime totals.
-     * Equal for two venues driven by the same commands, and for a venue and its restored snapshot.
-     *
-     * @return the hash
-     */
+    @Override
     public long stateHash() {
         long hash = 0xcbf29ce484222325L;
         hash = (hash ^ tradingDay) * 0x100000001b3L;
