@@ -1,8 +1,6 @@
 package io.github.exchangeblocks.examples.server.diff;
 
-import io.github.exchangeblocks.api.Offset;
 import io.github.exchangeblocks.api.OrderType;
-import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
@@ -105,17 +103,14 @@ final class DiffFields {
     }
 
     /**
-     * @param order      the order record
-     * @param instrument its instrument, or {@code null} if the order named an unknown one
+     * @param order        the order record
+     * @param instrument   its instrument, or {@code null} if the order named an unknown one
+     * @param frozenMargin what the accounts freeze for the order now (0 once it is finished), minor units
      */
-    JsonObject order(OrderRecord order, Instrument instrument) {
+    JsonObject order(OrderRecord order, Instrument instrument, long frozenMargin) {
         String symbol = order.instrumentId() == null ? "" : order.instrumentId();
         boolean market = order.type() == OrderType.MARKET;
         TimeInForce tif = order.timeInForce();
-        long frozenMargin = 0;
-        if (order.alive() && instrument != null && order.offset() == Offset.OPEN) {
-            frozenMargin = instrument.margin(order.side() == Side.BUY, order.priceTicks(), order.volumeLeft());
-        }
         return new JsonObject()
                 .put("user_id", order.user())
                 .put("order_id", order.clientOrderId())

@@ -12,6 +12,7 @@ import io.github.exchangeblocks.diff.snapshot.DiffSnapshotManager;
 import io.github.exchangeblocks.engine.account.Account;
 import io.github.exchangeblocks.engine.account.Position;
 import io.github.exchangeblocks.engine.instrument.Instrument;
+import io.github.exchangeblocks.api.account.OpenOrderView;
 import io.github.exchangeblocks.engine.venue.Venue;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
@@ -125,7 +126,10 @@ final class DiffPublisher implements ExchangeListener {
         Venue venue = state.venue();
         int index = order.instrumentId() == null ? -1 : venue.registry().indexOf(order.instrumentId());
         Instrument instrument = index < 0 ? null : venue.registry().get(index);
-        section(order.user(), DiffLayout.ORDERS).put(order.clientOrderId(), fields.order(order, instrument));
+        OpenOrderView working = order.alive() ? venue.orderView(order.orderId()) : null;
+        long frozenMargin = working == null ? 0 : working.frozenMargin();
+        section(order.user(), DiffLayout.ORDERS).put(order.clientOrderId(),
+                fields.order(order, instrument, frozenMargin));
         orderKeys.computeIfAbsent(order.user(), k -> new LinkedHashSet<>()).add(order.clientOrderId());
     }
 
