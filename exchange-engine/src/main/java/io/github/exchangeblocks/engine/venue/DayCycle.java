@@ -4,6 +4,7 @@ import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.book.OrderBook;
+import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.risk.LiquidationOrder;
 import io.github.exchangeblocks.api.risk.LiquidationPlan;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
@@ -99,16 +100,11 @@ final class DayCycle {
             if (prices[i] > 0) {
                 venue.registry.setPreSettlementPrice(i, prices[i]);
             }
-            venue.lastPriceTicks[i] = 0;
             OrderBook book = venue.books.get(i);
             if (book.phase() != venue.settings.openingPhase()) {
                 book.setPhase(timestampNs, venue.settings.openingPhase());
             }
-            applyDailyLimits(timestampNs, i);
-            Instrument instrument = venue.registry.get(i);
-            boolean limited = instrument.upperLimitTicks() != Long.MAX_VALUE;
-            venue.marketData.get(i).startDay(timestampNs, limited ? instrument.lowerLimitTicks() : 0,
-                    limited ? instrument.upperLimitTicks() : 0);
+            startDay(timestampNs, i);
             venue.listener.onInstrumentChanged(timestampNs, i);
         }
         venue.listener.onTradingDay(timestampNs, nextTradingDay);
@@ -138,19 +134,31 @@ final class DayCycle {
     }
 
     private long defaultSettlementPrice(int index) {
-        if (venue.lastPriceTicks[index] > 0) {
-            return venue.lastPriceTicks[index];
+        long last = venue.lastPriceTicks(index);
+        if (last > 0) {
+            return last;
         }
         long mark = venue.accounts.markPriceTicks(index);
         return mark > 0 ? mark : venue.registry.get(index).preSettlementPriceTicks();
     }
 
-    /** Sets the book's band to the instrument's daily limits, when it has them. */
-    private void applyDailyLimits(long timestampNs, int index) {
+    /** Whether the instrument has daily price limits (from its limit rate and previous settlement price). */
+    static boolean hasDailyLimits(Instrument instrument) {
+        return instrument.upperLimitTicks() != Long.MAX_VALUE;
+    }
+
+    /**
+     * Starts the new day's figures of one instrument: its book's band becomes the daily limits (when it has them)
+     * and its market data rolls its day with the same limits.
+     */
+    private void startDay(long timestampNs, int index) {
         Instrument instrument = venue.registry.get(index);
-        if (instrument.upperLimitTicks() != Long.MAX_VALUE) {
-            venue.books.get(index).setPriceBand(timestampNs, instrument.lowerLimitTicks(),
-                    instrument.upperLimitTicks());
+        boolean limited = hasDailyLimits(instrument);
+        long lower = limited ? instrument.lowerLimitTicks() : OrderBookView.NULL_PRICE;
+        long upper = limited ? instrument.upperLimitTicks() : OrderBookView.NULL_PRICE;
+        if (limited) {
+            venue.books.get(index).setPriceBand(timestampNs, lower, upper);
         }
+        venue.marketData.get(index).startDay(timestampNs, lower, upper);
     }
 }

@@ -9,8 +9,10 @@ import io.github.exchangeblocks.api.book.CancelReason;
 import io.github.exchangeblocks.api.book.OrderBook;
 import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.book.SelfTradePrevention;
+import io.github.exchangeblocks.api.instrument.CloseRule;
 import io.github.exchangeblocks.api.instrument.Rates;
 import io.github.exchangeblocks.engine.account.AccountBook;
+import io.github.exchangeblocks.engine.account.CloseSplit;
 import io.github.exchangeblocks.engine.account.Position;
 import io.github.exchangeblocks.engine.instrument.Instrument;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
@@ -51,12 +53,12 @@ final class OrderFlow {
         OrderBook book = venue.books.get(index);
         long freezePrice = r.type == OrderType.MARKET && r.priceTicks == 0 ? marketProtection(index, r.side)
                 : r.priceTicks;
-        Offset offset = r.offset == Offset.AUTO ? resolveAuto(r) : r.offset;
-        long orderId = nextOrderId;
         if (freezePrice <= 0) {
             return refuse(r, RejectCode.VENUE_NO_MARKET_PRICE, "priceTicks=0 of a MARKET order needs a price band or"
                     + " an opposite best price to protect it; none on instrumentIndex=" + index);
         }
+        Offset offset = r.offset == Offset.AUTO ? resolveAuto(r) : r.offset;
+        long orderId = nextOrderId;
         if (!accounts.placeOrder(r.accountId, orderId, index, r.side, offset, r.type, freezePrice, r.volume)) {
             return refuse(r, accounts.lastRejectCode(), accounts.lastRejectMessage());
         }
@@ -94,9 +96,7 @@ final class OrderFlow {
         int index = order.instrumentIndex;
         bookRejectCode = null;
         if (!venue.books.get(index).cancelOrder(timestampNs, orderId, accountId)) {
-            rejects.set(bookRejectCode, bookRejectMessage);
-            venue.listener.onOrderRejected(timestampNs, orderId, accountId, index, rejects.code(), rejects.message());
-            return false;
+            return reportReject(timestampNs, orderId, accountId, index, bookRejectCode, bookRejectMessage);
         }
         return true;
     }
@@ -110,9 +110,8 @@ final class OrderFlow {
         long oldPrice = order.priceTicks;
         long oldRemaining = order.remaining;
         if (!accounts.amendOrder(orderId, newPriceTicks, newVolume)) {
-            rejects.set(accounts.lastRejectCode(), accounts.lastRejectMessage());
-            venue.listener.onOrderRejected(timestampNs, orderId, accountId, index, rejects.code(), rejects.message());
-            return false;
+            return reportReject(timestampNs, orderId, accountId, index, accounts.lastRejectCode(),
+                    accounts.lastRejectMessage());
         }
         bookRejectCode = null;
         if (!venue.books.get(index).amendOrder(timestampNs, orderId, accountId, newPriceTicks, newVolume)) {
@@ -121,9 +120,7 @@ final class OrderFlow {
                 throw new IllegalStateException("accounts refused to restore orderId=" + orderId + " to "
                         + oldRemaining + " at " + oldPrice + ": " + accounts.lastRejectMessage());
             }
-            rejects.set(bookRejectCode, bookRejectMessage);
-            venue.listener.onOrderRejected(timestampNs, orderId, accountId, index, rejects.code(), rejects.message());
-            return false;
+            return reportReject(timestampNs, orderId, accountId, index, bookRejectCode, bookRejectMessage);
         }
         return true;
     }
@@ -202,10 +199,10 @@ final class OrderFlow {
         venue.listener.onFill(timestampNs, makerFill);
         venue.listener.onFill(timestampNs, takerFill);
         if (maker.remaining == 0) {
-            remove(maker);
+            release(maker);
         }
         if (taker.remaining == 0) {
-            remove(taker);
+            release(taker);
         }
     }
 
@@ -222,7 +219,7 @@ final class OrderFlow {
         venue.listener.onOrderCancelled(timestampNs, index, orderId, order.accountId, cancelledVolume,
                 remainingVolume, reason);
         if (remainingVolume == 0) {
-            remove(order);
+            release(order);
         }
     }
 
@@ -290,16 +287,23 @@ final class OrderFlow {
     }
 
     private long refuse(OrderRequest r, RejectCode code, CharSequence message) {
-        rejects.set(code, message);
-        venue.listener.onOrderRejected(r.timestampNs, Venue.NULL_ORDER_ID, r.accountId, r.instrumentIndex,
-                rejects.code(), rejects.message());
+        reportReject(r.timestampNs, Venue.NULL_ORDER_ID, r.accountId, r.instrumentIndex, code, message);
         return Venue.NULL_ORDER_ID;
+    }
+
+    /** Records a reject in the venue's channel and reports it to the listener; returns false. */
+    private boolean reportReject(long timestampNs, long orderId, int accountId, int instrumentIndex, RejectCode code,
+                                 CharSequence message) {
+        rejects.set(code, message);
+        venue.listener.onOrderRejected(timestampNs, orderId, accountId, instrumentIndex, rejects.code(),
+                rejects.message());
+        return false;
     }
 
     /** The price a MARKET order without protection freezes and is protected at; 0 if there is none. */
     private long marketProtection(int index, Side side) {
         Instrument instrument = venue.registry.get(index);
-        if (instrument.upperLimitTicks() != Long.MAX_VALUE) {
+        if (DayCycle.hasDailyLimits(instrument)) {
             return side == Side.BUY ? instrument.upperLimitTicks() : instrument.lowerLimitTicks();
         }
         OrderBookView book = venue.books.get(index);
@@ -315,6 +319,11 @@ final class OrderFlow {
         return side == Side.BUY ? Math.min(price, AccountBook.MAX_PRICE_TICKS) : Math.max(price, 1);
     }
 
+    /**
+     * AUTO: close if what the account can close on the opposite side covers the whole volume under the instrument's
+     * close rule (counted as {@link CloseSplit} counts it; CLOSETODAY where today's lots need it), else open. Never
+     * splits an order.
+     */
     private Offset resolveAuto(OrderRequest r) {
         Position position = accounts.position(r.accountId, r.instrumentIndex);
         if (position == null) {
@@ -325,22 +334,15 @@ final class OrderFlow {
                 : position.volumeLongToday() - position.volumeLongFrozenToday();
         long history = buy ? position.volumeShortHis() - position.volumeShortFrozenHis()
                 : position.volumeLongHis() - position.volumeLongFrozenHis();
-        switch (venue.registry.get(r.instrumentIndex).closeRule()) {
-            case TODAY_EXPLICIT:
-                if (r.volume <= today) {
-                    return Offset.CLOSETODAY;
-                }
-                return r.volume <= history ? Offset.CLOSE : Offset.OPEN;
-            default:
-                return r.volume <= today + history ? Offset.CLOSE : Offset.OPEN;
+        CloseRule rule = venue.registry.get(r.instrumentIndex).closeRule();
+        if (rule == CloseRule.TODAY_EXPLICIT
+                && r.volume <= CloseSplit.closable(rule, Offset.CLOSETODAY, today, history)) {
+            return Offset.CLOSETODAY;
         }
+        return r.volume <= CloseSplit.closable(rule, Offset.CLOSE, today, history) ? Offset.CLOSE : Offset.OPEN;
     }
 
-    private void remove(VenueOrder order) {
-        orders.remove(order.orderId);
-        release(order);
-    }
-
+    /** Forgets a finished order and returns its object to the pool. */
     private void release(VenueOrder order) {
         orders.remove(order.orderId);
         order.clear();

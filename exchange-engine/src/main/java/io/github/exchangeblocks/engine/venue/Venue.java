@@ -19,9 +19,9 @@ import io.github.exchangeblocks.engine.instrument.InstrumentRegistry;
 import io.github.exchangeblocks.engine.marketdata.InstrumentMarketData;
 import io.github.exchangeblocks.engine.marketdata.InstrumentMarketDataView;
 import io.github.exchangeblocks.engine.marketdata.MarketData;
+import io.github.exchangeblocks.engine.marketdata.QuoteView;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,7 +57,6 @@ public final class Venue implements VenueView {
     final OrderFlow flow;
     final DayCycle dayCycle;
     private final OrderRequest request = new OrderRequest();
-    long[] lastPriceTicks = new long[8];
     int tradingDay;
 
     Venue(VenueSettings settings, VenueListener listener, int tradingDay, InstrumentRegistry registry,
@@ -205,9 +204,6 @@ public final class Venue implements VenueView {
         }
         books.add(OrderBooks.create(bookSettings(spec, index), new BookEvents(index, this)));
         marketData.add(MarketData.create(settings.marketData(index)));
-        if (index >= lastPriceTicks.length) {
-            lastPriceTicks = Arrays.copyOf(lastPriceTicks, lastPriceTicks.length * 2);
-        }
         listener.onInstrumentChanged(timestampNs, index);
         return index;
     }
@@ -458,7 +454,11 @@ public final class Venue implements VenueView {
 
     @Override
     public long lastPriceTicks(int instrumentIndex) {
-        return instrumentIndex >= 0 && instrumentIndex < lastPriceTicks.length ? lastPriceTicks[instrumentIndex] : 0;
+        if (!listed(instrumentIndex)) {
+            return 0;
+        }
+        QuoteView quote = marketData.get(instrumentIndex).quote();
+        return quote.volume() > 0 ? quote.lastPrice() : 0;
     }
 
     @Override
@@ -495,7 +495,6 @@ public final class Venue implements VenueView {
         hash = (hash ^ accounts.stateHash()) * 0x100000001b3L;
         for (int i = 0; i < books.size(); i++) {
             hash = (hash ^ books.get(i).stateHash()) * 0x100000001b3L;
-            hash = (hash ^ lastPriceTicks[i]) * 0x100000001b3L;
             hash = (hash ^ registry.get(i).status().code()) * 0x100000001b3L;
             hash = (hash ^ marketData.get(i).stateHash()) * 0x100000001b3L;
         }
@@ -508,7 +507,6 @@ public final class Venue implements VenueView {
 
     void onTraded(long timestampNs, int instrumentIndex, long tradeId, Side aggressorSide, long priceTicks,
                   long volume, long openInterestChange) {
-        lastPriceTicks[instrumentIndex] = priceTicks;
         InstrumentMarketData data = marketData.get(instrumentIndex);
         data.onTrade(timestampNs, tradeId, aggressorSide, priceTicks, volume);
         if (openInterestChange != 0) {

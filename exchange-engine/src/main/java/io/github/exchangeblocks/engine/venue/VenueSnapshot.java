@@ -32,7 +32,7 @@ import java.util.Arrays;
  *  instruments i32, then per instrument in index order:
  *      spec (id UTF, priceScale i32, tickSize, volumeMultiple, lotSize, longMarginE8, shortMarginE8,
  *            3 x commission (perLot, rateE8), limitRateE8, maxOrderVolume i64, closeRule u8)
- *      status u8 | preSettlement i64 | lastPrice i64
+ *      status u8 | preSettlement i64
  *  accounts snapshot: length i32, bytes (AccountBook's own versioned format)
  *  per instrument: book snapshot length i32, bytes (the book's own versioned format)
  *  per instrument: market data snapshot length i32, bytes (the market data's own versioned format)
@@ -66,7 +66,6 @@ final class VenueSnapshot {
                 writeSpec(out, instrument.spec());
                 out.writeByte(instrument.status().code());
                 out.writeLong(instrument.preSettlementPriceTicks());
-                out.writeLong(venue.lastPriceTicks[i]);
             }
             byte[] accounts = venue.accounts.snapshot();
             out.writeInt(accounts.length);
@@ -127,12 +126,10 @@ final class VenueSnapshot {
             int instruments = in.readInt();
             InstrumentRegistry registry = new InstrumentRegistry(settings.moneyScale());
             InstrumentSpec[] specs = new InstrumentSpec[instruments];
-            long[] lastPrices = new long[Math.max(8, instruments)];
             for (int i = 0; i < instruments; i++) {
                 specs[i] = readSpec(in);
                 InstrumentStatus status = InstrumentStatus.fromCode(in.readByte());
                 long preSettlement = in.readLong();
-                lastPrices[i] = in.readLong();
                 if (registry.list(specs[i]) != i) {
                     throw new IllegalArgumentException("instrument " + i + " of the snapshot is refused: "
                             + registry.lastRejection());
@@ -152,7 +149,6 @@ final class VenueSnapshot {
             Venue venue = new Venue(settings, listener, tradingDay, registry, accounts);
             venue.flow.nextOrderId = nextOrderId;
             venue.flow.nextTradeId = nextTradeId;
-            venue.lastPriceTicks = lastPrices;
             for (int i = 0; i < instruments; i++) {
                 byte[] book = new byte[in.readInt()];
                 in.readFully(book);

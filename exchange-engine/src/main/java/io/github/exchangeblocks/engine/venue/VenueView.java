@@ -77,7 +77,7 @@ public interface VenueView {
 
     /**
      * @param instrumentIndex the instrument
-     * @return the last trade price in ticks, 0 if none yet
+     * @return the price of the trading day's last trade in ticks (from its market data), 0 if it has not traded today
      */
     long lastPriceTicks(int instrumentIndex);
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VenueSnapshotGoldenTest {
     static final String GOLDEN = "/golden/venue-snapshot-v1.bin";
-    static final long GOLDEN_STATE_HASH = 0x81BABD6D0280F983L;
+    static final long GOLDEN_STATE_HASH = 0x1C66BFB4BA4FCEFBL;
 
     static Venue scripted() {
         Venue venue = VenueDriver.newVenue(VenueListener.NO_OP);

@@ -247,9 +247,12 @@ public final class ExchangeCore implements AutoCloseable {
         handler.close();
     }
 
-    /** Forwards to a target that is set after replay (replay publishes nothing). */
+    /**
+     * Forwards to a target that is set after replay (replay publishes nothing) and before the engine thread starts,
+     * which makes the write visible to it: a plain field, read on every event without a barrier.
+     */
     static final class SwitchableListener extends ForwardingListener {
-        volatile ExchangeListener target = new ExchangeListener() {
+        ExchangeListener target = new ExchangeListener() {
         };
 
         @Override
