@@ -24,9 +24,12 @@ import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPriceBand;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetReferencePrice;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Withdraw;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,7 +56,14 @@ public final class CommandCodec {
     private static final int NULL_STRING = 0xFFFF;
     private static final int MAX_STRING_BYTES = 0xFFFE;
 
-    private ByteBuffer buffer = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    private byte[] bytes = new byte[512];
+    private int position;
 
     /**
      * The WAL record type of a command: its kind, stable across versions.
@@ -102,7 +112,7 @@ public final class CommandCodec {
      * @throws IllegalArgumentException if a string is longer than 65,534 UTF-8 bytes
      */
     public int encode(long timestampNs, ExchangeCommand command) {
-        buffer.clear();
+        position = 0;
         put(VERSION);
         putLong(timestampNs);
         if (command instanceof RegisterUser c) {
@@ -161,12 +171,12 @@ public final class CommandCodec {
                 }
             }
         }
-        return buffer.position();
+        return position;
     }
 
-    /** @return the buffer's backing array, holding the last encoded command */
+    /** @return the codec's array, holding the last encoded command at {@code [0, length)} */
     public byte[] array() {
-        return buffer.array();
+        return bytes;
     }
 
     /**
@@ -257,18 +267,45 @@ public final class CommandCodec {
 
     private void putString(String s) {
         if (s == null) {
-            ensure(2);
-            buffer.putShort((short) NULL_STRING);
+            putShort(NULL_STRING);
             return;
         }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_STRING_BYTES) {
-            throw new IllegalArgumentException("string of " + bytes.length + " UTF-8 bytes must be at most "
+        if (putAscii(s)) {
+            return;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > MAX_STRING_BYTES) {
+            throw new IllegalArgumentException("string of " + utf8.length + " UTF-8 bytes must be at most "
                     + MAX_STRING_BYTES);
         }
-        ensure(2 + bytes.length);
-        buffer.putShort((short) bytes.length);
-        buffer.put(bytes);
+        ensure(2 + utf8.length);
+        putShort(utf8.length);
+        System.arraycopy(utf8, 0, bytes, position, utf8.length);
+        position += utf8.length;
+    }
+
+    /**
+     * The common case (ids and names): one byte per char, written straight into the array.
+     *
+     * @return {@code false}, with nothing written, if the string has a non-ASCII char or is too long
+     */
+    private boolean putAscii(String s) {
+        int length = s.length();
+        if (length > MAX_STRING_BYTES) {
+            return false;
+        }
+        ensure(2 + length);
+        int start = position + 2;
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            bytes[start + i] = (byte) c;
+        }
+        putShort(length);
+        position += length;
+        return true;
     }
 
     private void putEnum(int code) {
@@ -277,26 +314,30 @@ public final class CommandCodec {
 
     private void put(byte b) {
         ensure(1);
-        buffer.put(b);
+        bytes[position++] = b;
+    }
+
+    private void putShort(int v) {
+        ensure(2);
+        SHORT.set(bytes, position, (short) v);
+        position += 2;
     }
 
     private void putInt(int v) {
         ensure(4);
-        buffer.putInt(v);
+        INT.set(bytes, position, v);
+        position += 4;
     }
 
     private void putLong(long v) {
         ensure(8);
-        buffer.putLong(v);
+        LONG.set(bytes, position, v);
+        position += 8;
     }
 
-    private void ensure(int bytes) {
-        if (buffer.remaining() < bytes) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            buffer.flip();
-            bigger.put(buffer);
-            buffer = bigger;
+    private void ensure(int count) {
+        if (bytes.length - position < count) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + count));
         }
     }
 

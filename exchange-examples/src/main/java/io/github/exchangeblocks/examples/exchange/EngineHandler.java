@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * {@link #appliedSequence()} may be read from any thread.
  */
 final class EngineHandler implements EventHandler<CommandSlot> {
-    static final int MAX_BATCH = 1024;
+    static final int MAX_BATCH = 4096;
 
     private final ExchangeState state;
     private final WalWriter journal;

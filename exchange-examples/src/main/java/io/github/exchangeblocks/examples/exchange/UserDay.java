@@ -1,7 +1,8 @@
 package io.github.exchangeblocks.examples.exchange;
 
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,8 @@ import java.util.Map;
 final class UserDay {
     final String user;
     final int accountId;
-    final Map<String, OrderRecord> byClientId = new HashMap<>();
+    /** Open addressing: no entry object per order. */
+    final Map<String, OrderRecord> byClientId = new Object2ObjectOpenHashMap<>();
     final List<OrderRecord> orders = new ArrayList<>();
     final List<TradeRecord> trades = new ArrayList<>();
 

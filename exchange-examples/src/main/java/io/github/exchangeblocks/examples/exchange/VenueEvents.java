@@ -13,6 +13,10 @@ import io.github.exchangeblocks.engine.venue.VenueListener;
 
 /** Turns the venue's primitive events into the core's order and trade records and its listener's events. */
 final class VenueEvents implements VenueListener {
+    /** An order's last message after a cancel or a reduction, by reason (built once: no text per event). */
+    private static final String[] CANCELLED = messages("cancelled: ");
+    private static final String[] REDUCED = messages("reduced: ");
+
     private final ExchangeState state;
 
     VenueEvents(ExchangeState state) {
@@ -83,10 +87,10 @@ final class VenueEvents implements VenueListener {
         if (remainingVolume == 0) {
             state.byOrderId.remove(orderId);
             order.alive = false;
-            order.lastMessage = "cancelled: " + reason;
+            order.lastMessage = CANCELLED[reason.ordinal()];
         } else {
             order.volumeLeft = remainingVolume;
-            order.lastMessage = "reduced: " + reason;
+            order.lastMessage = REDUCED[reason.ordinal()];
         }
         state.listener.onOrder(order);
     }
@@ -144,5 +148,14 @@ final class VenueEvents implements VenueListener {
         }
         state.byOrderId.clear();
         state.listener.onTradingDay(tradingDay);
+    }
+
+    private static String[] messages(String prefix) {
+        CancelReason[] reasons = CancelReason.values();
+        String[] messages = new String[reasons.length];
+        for (CancelReason reason : reasons) {
+            messages[reason.ordinal()] = prefix + reason;
+        }
+        return messages;
     }
 }

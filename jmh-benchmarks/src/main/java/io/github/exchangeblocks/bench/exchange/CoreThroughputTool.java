@@ -12,6 +12,8 @@ import io.github.exchangeblocks.wal.DurabilityMode;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -43,7 +45,7 @@ public final class CoreThroughputTool {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         ExchangeCommand[] commands = CoreWorkload.commands(42, count);
         for (int round = 1; round <= rounds; round++) {
-            System.out.printf("round %d: state only %,.0f/s | core NONE %,.0f/s | core GROUP %,.0f/s%n", round,
+            System.out.printf("round %d: state only %s | core NONE %s | core GROUP %s%n", round,
                     stateOnly(commands), throughput(commands, DurabilityMode.NONE),
                     throughput(commands, DurabilityMode.GROUP));
         }
@@ -56,26 +58,44 @@ public final class CoreThroughputTool {
         }
     }
 
-    private static double stateOnly(ExchangeCommand[] commands) {
+    /**
+     * Commands per second by the wall clock, and the applying thread's CPU time per command (what the engine would
+     * sustain on a core of its own; less disturbed than the wall clock by other work on the machine).
+     */
+    private record Rate(double perSecond, double cpuNsPerCommand) {
+        @Override
+        public String toString() {
+            return String.format("%,.0f/s (%,.0f ns CPU/command)", perSecond, cpuNsPerCommand);
+        }
+    }
+
+    private static Rate stateOnly(ExchangeCommand[] commands) {
         ExchangeState state = new ExchangeState(VenueSettings.builder().build(), 20261207, new ExchangeListener() {
         });
         for (ExchangeCommand command : CoreWorkload.setup()) {
             state.apply(0, command);
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < commands.length; i++) {
             state.apply(i, commands[i]);
         }
-        return commands.length / ((System.nanoTime() - start) / 1e9);
+        long wall = System.nanoTime() - start;
+        return new Rate(commands.length / (wall / 1e9),
+                (threads.getCurrentThreadCpuTime() - cpuStart) / (double) commands.length);
     }
 
-    private static double throughput(ExchangeCommand[] commands, DurabilityMode mode) throws Exception {
+    private static Rate throughput(ExchangeCommand[] commands, DurabilityMode mode) throws Exception {
         Path dir = Files.createTempDirectory("core-bench");
         CountDownLatch done = new CountDownLatch(commands.length);
         CommandSource source = (correlationId, sequence, code, message) -> done.countDown();
         long[] clock = {1};
         try (ExchangeCore core = ExchangeCore.start(config(dir, mode), new ExchangeListener() {
         }, () -> clock[0]++)) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long engine = engineThreadId();
+            long cpuStart = threads.getThreadCpuTime(engine);
             long start = System.nanoTime();
             for (int i = 0; i < commands.length; i++) {
                 while (core.submit(commands[i], source, i) == RejectCode.EXCHANGE_BUSY) {
@@ -85,7 +105,9 @@ public final class CoreThroughputTool {
             if (!done.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("not all commands acknowledged");
             }
-            return commands.length / ((System.nanoTime() - start) / 1e9);
+            long wall = System.nanoTime() - start;
+            return new Rate(commands.length / (wall / 1e9),
+                    (threads.getThreadCpuTime(engine) - cpuStart) / (double) commands.length);
         } finally {
             delete(dir);
         }
@@ -124,6 +146,15 @@ public final class CoreThroughputTool {
         } finally {
             delete(dir);
         }
+    }
+
+    private static long engineThreadId() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("exchange-engine")) {
+                return thread.getId();
+            }
+        }
+        throw new IllegalStateException("no exchange-engine thread");
     }
 
     private static CoreConfig config(Path dir, DurabilityMode mode) {
