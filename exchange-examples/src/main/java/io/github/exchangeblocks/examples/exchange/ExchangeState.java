@@ -236,15 +236,12 @@ public final class ExchangeState {
             return reject(RejectCode.EXCHANGE_INVALID_COMMAND, "clientOrderId=" + clientId + " must be 1.."
                     + MAX_ID_LENGTH + " characters, not starting with the reserved \"" + LIQUIDATION_PREFIX + "\"");
         }
-        UserDay day = user(account);
-        if (day.byClientId.containsKey(clientId)) {
+        OrderRecord order = new OrderRecord(c.user(), clientId, c.instrumentId(), c.side(), c.offset(), c.type(),
+                c.timeInForce(), c.priceTicks(), c.volume(), timestampNs);
+        if (!user(account).add(order)) {
             return reject(RejectCode.EXCHANGE_DUPLICATE_CLIENT_ORDER_ID, "clientOrderId=" + clientId
                     + " is already used today by user=" + c.user());
         }
-        OrderRecord order = new OrderRecord(c.user(), clientId, c.instrumentId(), c.side(), c.offset(), c.type(),
-                c.timeInForce(), c.priceTicks(), c.volume(), timestampNs);
-        day.byClientId.put(clientId, order);
-        day.orders.add(order);
         int index = venue.registry().indexOf(c.instrumentId() == null ? "" : c.instrumentId());
         if (index < 0) {
             order.lastMessage = "instrumentId=" + c.instrumentId() + " must be listed";
@@ -281,8 +278,8 @@ public final class ExchangeState {
         if (account < 0) {
             return null;
         }
-        OrderRecord order = clientOrderId == null ? null : user(account).byClientId.get(clientOrderId);
-        if (order == null || !order.alive) {
+        OrderRecord order = clientOrderId == null ? null : user(account).workingOrder(clientOrderId);
+        if (order == null) {
             reject(RejectCode.UNKNOWN_ORDER, "clientOrderId=" + clientOrderId + " must name a working order of user="
                     + userName);
             return null;

@@ -110,10 +110,13 @@ final class StateSnapshot {
                     o.volumeLeft = in.readLong();
                     o.alive = in.readBoolean();
                     o.lastMessage = string(in);
-                    day.orders.add(o);
-                    day.byClientId.put(o.clientOrderId, o);
+                    if (!day.add(o)) {
+                        throw new IllegalArgumentException("clientOrderId=" + o.clientOrderId + " of user="
+                                + day.user + " is in the snapshot twice");
+                    }
                     if (o.alive) {
                         state.byOrderId.put(o.orderId, o);
+                        day.working(o);
                     }
                 }
                 int trades = in.readInt();

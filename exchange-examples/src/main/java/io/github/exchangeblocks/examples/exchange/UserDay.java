@@ -1,28 +1,102 @@
 package io.github.exchangeblocks.examples.exchange;
 
-import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
-/** A user's orders and trades of the current trading day, by client order id and in arrival order. */
+/**
+ * A user's orders and trades of the current trading day: every order in arrival order, the client order ids used
+ * today (only ever asked whether an id is taken), and the working orders by client order id (what cancels and
+ * amends look up: a few dozen entries, which stay in cache).
+ *
+ * <p>The day's ids grow to one per order of the day, far beyond the caches, so the question "is this id taken?"
+ * is answered from 64-bit fingerprints of the ids in a primitive open-addressing table (one probe into a
+ * {@code long[]}, no entry object, no string read) mapping to the order's index in {@link #orders}; only a
+ * fingerprint match reads the string to confirm. Two different ids with one fingerprint are still told apart: the
+ * later one goes to a small map of its own.
+ */
 final class UserDay {
+    private static final int NOT_FOUND = -1;
+
     final String user;
     final int accountId;
-    /** Open addressing: no entry object per order. */
-    final Map<String, OrderRecord> byClientId = new Object2ObjectOpenHashMap<>();
     final List<OrderRecord> orders = new ArrayList<>();
     final List<TradeRecord> trades = new ArrayList<>();
+    private final ToLongFunction<String> fingerprint;
+    private final Long2IntOpenHashMap orderIndexByFingerprint = new Long2IntOpenHashMap();
+    private Map<String, OrderRecord> fingerprintTwins;
+    private final Map<String, OrderRecord> working = new HashMap<>();
 
     UserDay(String user, int accountId) {
+        this(user, accountId, UserDay::fingerprint);
+    }
+
+    /** With another fingerprint function: tests use a weak one to make different ids share fingerprints. */
+    UserDay(String user, int accountId, ToLongFunction<String> fingerprint) {
         this.user = user;
         this.accountId = accountId;
+        this.fingerprint = fingerprint;
+        orderIndexByFingerprint.defaultReturnValue(NOT_FOUND);
+    }
+
+    /**
+     * Records a new order of the day under its client order id, unless the id is taken.
+     *
+     * @return {@code false}, recording nothing, if the id was already used today
+     */
+    boolean add(OrderRecord order) {
+        String id = order.clientOrderId;
+        int index = orderIndexByFingerprint.putIfAbsent(fingerprint.applyAsLong(id), orders.size());
+        if (index != NOT_FOUND) {
+            if (orders.get(index).clientOrderId.equals(id)) {
+                return false;
+            }
+            if (fingerprintTwins == null) {
+                fingerprintTwins = new HashMap<>();
+            }
+            if (fingerprintTwins.putIfAbsent(id, order) != null) {
+                return false;
+            }
+        }
+        orders.add(order);
+        return true;
+    }
+
+    /** The order is in the book: cancels and amends may name it. */
+    void working(OrderRecord order) {
+        working.put(order.clientOrderId, order);
+    }
+
+    /** The order is done (filled, cancelled, expired): cancels and amends may no longer name it. */
+    void finished(OrderRecord order) {
+        working.remove(order.clientOrderId);
+    }
+
+    /** @return the working order with this client order id, or {@code null} */
+    OrderRecord workingOrder(String clientOrderId) {
+        return working.get(clientOrderId);
     }
 
     void clear() {
-        byClientId.clear();
+        orderIndexByFingerprint.clear();
+        fingerprintTwins = null;
+        working.clear();
         orders.clear();
         trades.clear();
+    }
+
+    /** FNV-1a over the chars, then a 64-bit finalizer (Stafford's mix 13) so close ids land far apart. */
+    static long fingerprint(String id) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < id.length(); i++) {
+            h = (h ^ id.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
     }
 }

@@ -34,8 +34,7 @@ final class VenueEvents implements VenueListener {
             order = new OrderRecord(day.user, ExchangeState.LIQUIDATION_PREFIX + orderId,
                     state.venue.registry().get(instrumentIndex).instrumentId(), side, offset, type, timeInForce,
                     priceTicks, volume, timestampNs);
-            day.byClientId.put(order.clientOrderId, order);
-            day.orders.add(order);
+            day.add(order);
         }
         order.orderId = orderId;
         order.offset = offset;
@@ -43,6 +42,7 @@ final class VenueEvents implements VenueListener {
         order.alive = true;
         order.lastMessage = "accepted";
         state.byOrderId.put(orderId, order);
+        state.user(accountId).working(order);
         state.listener.onOrder(order);
     }
 
@@ -69,6 +69,7 @@ final class VenueEvents implements VenueListener {
             order.alive = false;
             order.lastMessage = "filled";
             state.byOrderId.remove(fill.orderId());
+            state.user(fill.accountId()).finished(order);
         } else {
             order.lastMessage = "partially filled";
         }
@@ -86,6 +87,7 @@ final class VenueEvents implements VenueListener {
         OrderRecord order = state.byOrderId.get(orderId);
         if (remainingVolume == 0) {
             state.byOrderId.remove(orderId);
+            state.user(accountId).finished(order);
             order.alive = false;
             order.lastMessage = CANCELLED[reason.ordinal()];
         } else {

@@ -44,6 +44,8 @@ public final class CoreThroughputTool {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         ExchangeCommand[] commands = CoreWorkload.commands(42, count);
+        System.out.printf("workload: %,d commands, %.2f%% refused by the exchange%n", count,
+                100 * CoreWorkload.rejectShare(42, count));
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("round %d: state only %s | core NONE %s | core GROUP %s%n", round,
                     stateOnly(commands), throughput(commands, DurabilityMode.NONE),

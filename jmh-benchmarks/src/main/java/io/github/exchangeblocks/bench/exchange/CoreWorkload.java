@@ -2,22 +2,33 @@ package io.github.exchangeblocks.bench.exchange;
 
 import io.github.exchangeblocks.api.Offset;
 import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.engine.venue.VenueSettings;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
+import io.github.exchangeblocks.examples.exchange.ExchangeListener;
+import io.github.exchangeblocks.examples.exchange.ExchangeState;
+import io.github.exchangeblocks.examples.exchange.OrderRecord;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A realistic command mix for one instrument and 20 users, generated up front: passive GTC limits 55% (1-10 ticks
- * from a slowly walking mid), cancels of one of the user's last 16 orders 30%, crossing IOC 10%, crossing GTC 5%.
- * Client order ids are unique per user.
+ * A realistic command mix for one instrument and 20 users, generated up front by running it against an
+ * {@link ExchangeState}, so that every cancel and amend names an order that is working at that moment and the book
+ * stays at a steady depth: passive GTC limits 50% (1-10 ticks from a slowly walking mid), cancels of a working order
+ * 30%, crossing IOC 10%, crossing GTC 5%, amends (a working order moved by a tick) 5%. Once the book holds
+ * {@value #TARGET_WORKING} working orders, a passive order gives way to a cancel. Offsets are {@code AUTO}, so
+ * positions open and close and stay bounded. {@link #rejectShare} says how much of a stream the exchange refused
+ * (a realistic stream is almost all accepted; a stream of rejects would measure the reject path instead).
  */
 final class CoreWorkload {
     static final int USERS = 20;
+    static final int TARGET_WORKING = 1_000;
 
     private CoreWorkload() {
     }
@@ -31,39 +42,112 @@ final class CoreWorkload {
     }
 
     static ExchangeCommand[] commands(long seed, int count) {
+        return generate(seed, count).commands;
+    }
+
+    /**
+     * @return the share of the stream's commands the exchange refuses, in {@code [0, 1]}
+     */
+    static double rejectShare(long seed, int count) {
+        return generate(seed, count).rejected / (double) count;
+    }
+
+    private static Stream generate(long seed, int count) {
+        WorkingOrders working = new WorkingOrders();
+        ExchangeState state = new ExchangeState(VenueSettings.builder().build(), 20261207, working);
+        for (ExchangeCommand command : setup()) {
+            state.apply(0, command);
+        }
         SplittableRandom random = new SplittableRandom(seed);
         ExchangeCommand[] commands = new ExchangeCommand[count];
-        long[][] recent = new long[USERS][16];
-        int[] placed = new int[USERS];
+        // A gateway passes its session's user name: the same instance on every command.
+        String[] names = new String[USERS];
+        for (int u = 0; u < USERS; u++) {
+            names[u] = "u" + u;
+        }
+        int rejected = 0;
         long mid = 70_000;
         String instrument = Defaults.COPPER.instrumentId();
         for (int i = 0; i < count; i++) {
             int user = random.nextInt(USERS);
-            String name = "u" + user;
-            int kind = random.nextInt(100);
+            String name = names[user];
             if (i % 64 == 0) {
                 mid += random.nextInt(3) - 1;
             }
+            int kind = random.nextInt(100);
+            if (kind < 50 && working.total >= TARGET_WORKING) {
+                kind = 50;
+            }
+            OrderRecord target = kind >= 50 && kind < 80 || kind >= 95 ? working.pick(user, random) : null;
             boolean buy = random.nextBoolean();
-            if (kind >= 55 && kind < 85 && placed[user] > 0) {
-                long target = recent[user][random.nextInt(Math.min(16, placed[user]))];
-                commands[i] = new ExchangeCommand.CancelOrder(name, "o" + target);
-                continue;
-            }
-            long price;
-            TimeInForce tif;
-            if (kind < 85) {
-                price = buy ? mid - 1 - random.nextInt(10) : mid + 1 + random.nextInt(10);
-                tif = TimeInForce.GTC;
+            ExchangeCommand command;
+            if (target != null && kind < 80) {
+                command = new ExchangeCommand.CancelOrder(name, target.clientOrderId());
+            } else if (target != null) {
+                long step = random.nextBoolean() ? 1 : -1;
+                command = new ExchangeCommand.AmendOrder(name, target.clientOrderId(), target.priceTicks() + step,
+                        target.volumeLeft());
             } else {
-                price = buy ? mid + 12 : mid - 12;
-                tif = kind < 95 ? TimeInForce.IOC : TimeInForce.GTC;
+                long price;
+                TimeInForce tif;
+                if (kind < 80 || kind >= 95) {
+                    price = buy ? mid - 1 - random.nextInt(10) : mid + 1 + random.nextInt(10);
+                    tif = TimeInForce.GTC;
+                } else {
+                    price = buy ? mid + 12 : mid - 12;
+                    tif = kind < 90 ? TimeInForce.IOC : TimeInForce.GTC;
+                }
+                command = new ExchangeCommand.InsertOrder(name, "o" + i, instrument, buy ? Side.BUY : Side.SELL,
+                        Offset.AUTO, OrderType.LIMIT, tif, price, 1 + random.nextInt(3), 0);
             }
-            long id = i;
-            recent[user][placed[user]++ % 16] = id;
-            commands[i] = new ExchangeCommand.InsertOrder(name, "o" + id, instrument, buy ? Side.BUY : Side.SELL,
-                    Offset.OPEN, OrderType.LIMIT, tif, price, 1 + random.nextInt(3), 0);
+            RejectCode code = state.apply(i, command);
+            if (code != null) {
+                rejected++;
+            }
+            commands[i] = command;
         }
-        return commands;
+        return new Stream(commands, rejected);
+    }
+
+    private record Stream(ExchangeCommand[] commands, int rejected) {
+    }
+
+    /** The working orders of each user, kept from the state's order events. */
+    private static final class WorkingOrders implements ExchangeListener {
+        private final List<LinkedHashSet<OrderRecord>> byUser = new ArrayList<>();
+        private int total;
+
+        WorkingOrders() {
+            for (int u = 0; u < USERS; u++) {
+                byUser.add(new LinkedHashSet<>());
+            }
+        }
+
+        @Override
+        public void onOrder(OrderRecord order) {
+            LinkedHashSet<OrderRecord> orders = byUser.get(Integer.parseInt(order.user().substring(1)));
+            if (order.alive()) {
+                if (orders.add(order)) {
+                    total++;
+                }
+            } else if (orders.remove(order)) {
+                total--;
+            }
+        }
+
+        /** One of the user's 16 oldest working orders, or {@code null} if it has none. */
+        OrderRecord pick(int user, SplittableRandom random) {
+            LinkedHashSet<OrderRecord> orders = byUser.get(user);
+            if (orders.isEmpty()) {
+                return null;
+            }
+            int skip = random.nextInt(Math.min(orders.size(), 16));
+            for (OrderRecord order : orders) {
+                if (skip-- == 0) {
+                    return order;
+                }
+            }
+            throw new IllegalStateException("unreachable: skip < size");
+        }
     }
 }
