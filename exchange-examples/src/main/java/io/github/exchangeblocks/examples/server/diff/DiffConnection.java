@@ -262,7 +262,9 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
                         "req_login: user_name=" + name + " has no account in the exchange"));
             } else if (gateway.manager.login(session, name)) {
                 user = name;
-                gateway.notifyNow(session, DiffGateway.info("login succeeded: " + name));
+                gateway.publisher.queueNotify(session, DiffGateway.info("login succeeded: " + name));
+                gateway.publisher.loggedIn(session, name);
+                gateway.publisher.flushNotifies();
             } else {
                 gateway.notifyNow(session, DiffGateway.error(RejectCode.DIFF_ALREADY_LOGGED_IN,
                         "req_login: session is already logged in as " + session.userId()));

@@ -66,7 +66,7 @@ public final class DiffGateway implements AutoCloseable {
     public DiffGateway(DiffGatewayConfig config, int moneyScale) {
         this.config = Objects.requireNonNull(config, "config must not be null");
         this.moneyScale = moneyScale;
-        this.publisher = new DiffPublisher(manager, moneyScale, specs);
+        this.publisher = new DiffPublisher(manager, moneyScale, specs, sessions);
         this.users = UserStore.openOrCreate(config.usersFile(), DEMO_PASSWORDS, config.passwordIterations());
         this.limiter = new LoginLimiter(config.maxFailedLoginsPerUser(),
                 TimeUnit.MILLISECONDS.toNanos(config.failedLoginWindowMs()),

@@ -4,6 +4,7 @@ import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.api.book.DepthSnapshot;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.api.settlement.AccountStatement;
 import io.github.exchangeblocks.diff.codec.SetChart;
 import io.github.exchangeblocks.diff.json.JsonNull;
 import io.github.exchangeblocks.diff.json.JsonObject;
@@ -54,10 +55,18 @@ final class DiffPublisher implements ExchangeListener {
     private final List<DiffSession> notifySessions = new ArrayList<>();
     private final List<JsonObject> notifyContents = new ArrayList<>();
     private final DiffCharts charts;
+    private final List<DiffSession> sessions;
+    /** Each user's latest settlement notify, sent again at login. */
+    private final Map<String, JsonObject> settlements = new HashMap<>();
     private ExchangeState state;
 
-    DiffPublisher(DiffSnapshotManager manager, int moneyScale, ConcurrentMap<String, InstrumentSpec> specs) {
+    /**
+     * @param sessions the gateway's open sessions (engine thread), read to reach a user's sessions
+     */
+    DiffPublisher(DiffSnapshotManager manager, int moneyScale, ConcurrentMap<String, InstrumentSpec> specs,
+                  List<DiffSession> sessions) {
         this.manager = manager;
+        this.sessions = sessions;
         this.fields = new DiffFields(moneyScale);
         this.specs = specs;
         this.charts = new DiffCharts(manager);
@@ -186,6 +195,26 @@ final class DiffPublisher implements ExchangeListener {
         specs.put(spec.instrumentId(), spec);
         stats(instrumentIndex);
         dirtyQuotes.set(instrumentIndex);
+    }
+
+    /** Queues the settlement notify to every session of the user; sent after the batch's data. */
+    @Override
+    public void onSettlement(String user, AccountStatement statement) {
+        JsonObject notify = fields.settlement(statement, specs);
+        settlements.put(user, notify);
+        for (DiffSession session : sessions) {
+            if (user.equals(session.userId())) {
+                queueNotify(session, notify);
+            }
+        }
+    }
+
+    /** A session logged in: it gets its user's latest settlement notify, if a day was settled since start. */
+    void loggedIn(DiffSession session, String user) {
+        JsonObject notify = settlements.get(user);
+        if (notify != null) {
+            queueNotify(session, notify);
+        }
     }
 
     @Override

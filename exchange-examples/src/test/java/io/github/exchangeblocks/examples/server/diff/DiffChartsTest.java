@@ -39,7 +39,8 @@ class DiffChartsTest {
     private static final String CU = Defaults.COPPER.instrumentId();
 
     private final DiffSnapshotManager manager = new DiffSnapshotManager();
-    private final DiffPublisher publisher = new DiffPublisher(manager, 2, new ConcurrentHashMap<>());
+    private final DiffPublisher publisher = new DiffPublisher(manager, 2, new ConcurrentHashMap<>(),
+            new ArrayList<>());
     /** Silent until the publisher is attached, as the core's listener is during bootstrap and replay. */
     private ExchangeListener listening = new ExchangeListener() {
     };
