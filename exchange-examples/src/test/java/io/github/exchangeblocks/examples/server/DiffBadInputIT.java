@@ -48,7 +48,7 @@ class DiffBadInputIT {
     }
 
     private DiffTestClient client(ExchangeServer server) {
-        DiffTestClient client = DiffTestClient.connect(server.address().getPort());
+        DiffTestClient client = DiffTestClient.connect(server);
         open.add(client);
         return client;
     }

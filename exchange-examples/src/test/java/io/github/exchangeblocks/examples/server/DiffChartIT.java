@@ -31,10 +31,10 @@ class DiffChartIT {
     @Test
     void shouldSendBarsBeforeReadyFollowTradesAndStopWhenTheChartIsRemoved() throws Exception {
         try (ExchangeServer server = ExchangeServer.start(ExchangeServerIT.config(dir));
-             DiffTestClient alice = loggedIn(DiffTestClient.connect(server.address().getPort()), "alice",
+             DiffTestClient alice = loggedIn(DiffTestClient.connect(server), "alice",
                      "alice123");
-             DiffTestClient bob = loggedIn(DiffTestClient.connect(server.address().getPort()), "bob", "bob123");
-             DiffTestClient viewer = loggedIn(DiffTestClient.connect(server.address().getPort()), "alice",
+             DiffTestClient bob = loggedIn(DiffTestClient.connect(server), "bob", "bob123");
+             DiffTestClient viewer = loggedIn(DiffTestClient.connect(server), "alice",
                      "alice123")) {
             trade(alice, bob, "1", "70000", 2);
             trade(alice, bob, "2", "70100", 1);

@@ -27,11 +27,11 @@ class DiffSettlementIT {
     @Test
     void shouldRollTheDayAndNotifyTheSettlementToEverySessionWhenTheDayEnds() throws Exception {
         try (ExchangeServer server = ExchangeServer.start(ExchangeServerIT.config(dir));
-             DiffTestClient alice = loggedIn(DiffTestClient.connect(server.address().getPort()), "alice",
+             DiffTestClient alice = loggedIn(DiffTestClient.connect(server), "alice",
                      "alice123");
-             DiffTestClient aliceToo = loggedIn(DiffTestClient.connect(server.address().getPort()), "alice",
+             DiffTestClient aliceToo = loggedIn(DiffTestClient.connect(server), "alice",
                      "alice123");
-             DiffTestClient bob = loggedIn(DiffTestClient.connect(server.address().getPort()), "bob", "bob123")) {
+             DiffTestClient bob = loggedIn(DiffTestClient.connect(server), "bob", "bob123")) {
             assertThat(alice.text("trade", "alice", "session", "trading_day")).isEqualTo("20261207");
             bob.send(insert("bob", "s1", "SELL", "70000", 1));
             bob.await("s1 working", c -> "ALIVE".equals(c.text("trade", "bob", "orders", "s1", "status")));
@@ -63,7 +63,7 @@ class DiffSettlementIT {
             assertThat(alice.notifies.get(seen).get("level").toString()).isEqualTo("\"INFO\"");
             assertThat(alice.notifies.get(seen).get("content").toString()).contains("settlement confirmed");
 
-            try (DiffTestClient later = loggedIn(DiffTestClient.connect(server.address().getPort()), "bob",
+            try (DiffTestClient later = loggedIn(DiffTestClient.connect(server), "bob",
                     "bob123")) {
                 later.await("the statement at login", c -> c.notifies.stream().anyMatch(DiffSettlementIT::isSettlement));
                 assertThat(later.text("trade", "bob", "session", "trading_day")).isEqualTo("20261208");

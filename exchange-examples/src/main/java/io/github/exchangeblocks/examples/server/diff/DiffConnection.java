@@ -326,6 +326,11 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
         if (!ctx.channel().isActive()) {
             return;
         }
+        FrameTap tap = gateway.frameTap();
+        if (tap != null) {
+            DiffSession opened = session;
+            tap.onFrame(opened == null ? 0 : opened.id(), patches);
+        }
         ByteBuf buffer = ctx.alloc().buffer();
         try (ByteBufOutputStream out = new ByteBufOutputStream(buffer)) {
             RtnDataWriter.write(out, patches);

@@ -56,6 +56,7 @@ public final class DiffGateway implements AutoCloseable {
     private final List<DiffSession> sessions = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile ExchangeCore core;
+    private volatile FrameTap tap;
 
     /**
      * Opens (or creates) the users file.
@@ -126,6 +127,20 @@ public final class DiffGateway implements AutoCloseable {
             }
         }, 10_000);
         return result;
+    }
+
+    /**
+     * Installs a tap that sees every {@code rtn_data} frame written from now on (tests and diagnostics; it costs a
+     * volatile read per frame when none is installed).
+     *
+     * @param frameTap the tap, or {@code null} to remove it
+     */
+    public void tap(FrameTap frameTap) {
+        this.tap = frameTap;
+    }
+
+    FrameTap frameTap() {
+        return tap;
     }
 
     ExchangeCore core() {
