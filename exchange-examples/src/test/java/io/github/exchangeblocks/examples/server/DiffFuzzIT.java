@@ -40,8 +40,8 @@ class DiffFuzzIT {
     @Test
     void shouldStayUpAndApplyNothingWhenFramesAreFuzzed() throws Exception {
         try (ExchangeServer server = ExchangeServer.start(ExchangeServerIT.config(dir));
-             DiffTestClient bystander = loggedIn(DiffTestClient.connect(server.address().getPort()), "bob", "bob123");
-             DiffTestClient fuzzer = DiffTestClient.connect(server.address().getPort())) {
+             DiffTestClient bystander = loggedIn(DiffTestClient.connect(server), "bob", "bob123");
+             DiffTestClient fuzzer = DiffTestClient.connect(server)) {
             fuzzer.await("the public snapshot", c -> c.at("ins_list") != null);
             long[] before = new long[1];
             server.core().await(state -> before[0] = state.stateHash(), 10_000);

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.fail;
  * A DIFF client for tests over the JDK's {@link WebSocket}, behaving like TqSdk: it sends {@code peek_message} after
  * every {@code rtn_data}, applies every patch with TqSdk's merge rules (null deletes, objects merge, anything else
  * replaces) to its copy of the snapshot, and asserts TqSdk's rules on every frame: {@code data} is a non-empty
- * array of objects, no key starts with {@code _}, no value changes between scalar and object, no NaN token.
+ * array of objects, no key starts with {@code _}, no value changes between scalar and object, no NaN token, and a
+ * ready chart's window bars are there. Connected with {@link #connect(ExchangeServer)}, it also asserts after every
+ * frame that its copy equals the server's copy of its session after that frame ({@link SessionViews}).
  * Frames are handled on the test thread, in {@link #await}.
  */
 final class DiffTestClient implements AutoCloseable {
@@ -42,6 +44,9 @@ final class DiffTestClient implements AutoCloseable {
     private final BlockingQueue<String> frames;
     private final WebSocket socket;
     private int rtnDataCount;
+    private SessionViews views;
+    private long sessionId;
+    private int compared;
 
     private DiffTestClient(WebSocket socket, Receiver receiver) {
         this.socket = socket;
@@ -49,12 +54,31 @@ final class DiffTestClient implements AutoCloseable {
         this.closed = receiver.closed;
     }
 
+    /**
+     * Connects to a server in another process: every frame is checked against TqSdk's rules, but there is no
+     * server-side copy to compare with.
+     */
     static DiffTestClient connect(int port) {
         Receiver receiver = new Receiver();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/trade"), receiver).join();
         DiffTestClient client = new DiffTestClient(socket, receiver);
         client.send("{\"aid\":\"peek_message\"}");
+        return client;
+    }
+
+    /**
+     * Connects to a server in this JVM and, once its first answer arrived, binds to the server-side copy of its
+     * session ({@link SessionViews}): from then on, after every frame, this copy must equal the server's copy after
+     * the same frame. Connect such clients one at a time.
+     */
+    static DiffTestClient connect(ExchangeServer server) {
+        SessionViews views = SessionViews.of(server);
+        DiffTestClient client = connect(server.address().getPort());
+        client.await("the first answer", c -> c.rtnDataCount > 0);
+        client.views = views;
+        client.sessionId = views.bindNext();
+        client.compareWithServer();
         return client;
     }
 
@@ -170,7 +194,49 @@ final class DiffTestClient implements AutoCloseable {
             }
             merge(copy, (JsonObject) patch, "");
         }
+        // Notifications are new members every time: kept in the list, not in the copy (as on the server side).
+        copy.remove("notify");
+        checkChartsReady();
+        if (views != null) {
+            compareWithServer();
+        }
         send("{\"aid\":\"peek_message\"}");
+    }
+
+    /** This copy equals the server's copy of the session after every frame not compared yet. */
+    private void compareWithServer() {
+        while (compared < rtnDataCount) {
+            compared++;
+            JsonObject server = views.next(sessionId);
+            if (compared == rtnDataCount) {
+                assertThat(copy).as("copy after frame %d of session %d", compared, sessionId).isEqualTo(server);
+            }
+        }
+    }
+
+    /** A ready chart's series holds its {@code left_id} and {@code right_id} bars: they came first. */
+    private void checkChartsReady() {
+        JsonObject charts = copy.getObject("charts");
+        if (charts == null) {
+            return;
+        }
+        for (Map.Entry<String, JsonValue> entry : charts.members()) {
+            JsonObject chart = (JsonObject) entry.getValue();
+            if (!"true".equals(String.valueOf(chart.get("ready")))) {
+                continue;
+            }
+            String instrument = text(chart.getObject("state"), "ins_list");
+            String duration = chart.getObject("state").get("duration").toString();
+            JsonValue series = "0".equals(duration) ? at("ticks", instrument) : at("klines", instrument, duration);
+            assertThat(series).as("series of ready chart %s", entry.getKey()).isInstanceOf(JsonObject.class);
+            for (String end : new String[] {"left_id", "right_id"}) {
+                String id = chart.get(end).toString();
+                if (!"-1".equals(id)) {
+                    assertThat(((JsonObject) series).getObject("data").containsKey(id))
+                            .as("bar %s=%s of ready chart %s", end, id, entry.getKey()).isTrue();
+                }
+            }
+        }
     }
 
     private static String text(JsonObject object, String key) {

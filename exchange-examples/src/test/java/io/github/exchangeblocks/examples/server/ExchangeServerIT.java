@@ -43,7 +43,7 @@ class ExchangeServerIT {
     }
 
     private DiffTestClient client(ExchangeServer server) {
-        DiffTestClient client = DiffTestClient.connect(server.address().getPort());
+        DiffTestClient client = DiffTestClient.connect(server);
         open.add(client);
         return client;
     }

@@ -168,9 +168,13 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
             login(login);
         } else if (message instanceof SubscribeQuote subscribe) {
             engine(state -> gateway.manager.subscribeQuotes(session, subscribe));
-        } else if (message instanceof SetChart) {
-            notifyLater(DiffGateway.error(RejectCode.DIFF_NOT_SUPPORTED,
-                    "set_chart: charts are not offered by this server yet"));
+        } else if (message instanceof SetChart chart) {
+            engine(state -> {
+                JsonObject refusal = gateway.publisher.setChart(session, chart);
+                if (refusal != null) {
+                    gateway.notifyNow(session, refusal);
+                }
+            });
         } else if (user == null) {
             notifyLater(DiffGateway.error(RejectCode.DIFF_NOT_LOGGED_IN, message.aid() + ": log in first"));
         } else if (message instanceof InsertOrder insert) {
@@ -258,7 +262,9 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
                         "req_login: user_name=" + name + " has no account in the exchange"));
             } else if (gateway.manager.login(session, name)) {
                 user = name;
-                gateway.notifyNow(session, DiffGateway.info("login succeeded: " + name));
+                gateway.publisher.queueNotify(session, DiffGateway.info("login succeeded: " + name));
+                gateway.publisher.loggedIn(session, name);
+                gateway.publisher.flushNotifies();
             } else {
                 gateway.notifyNow(session, DiffGateway.error(RejectCode.DIFF_ALREADY_LOGGED_IN,
                         "req_login: session is already logged in as " + session.userId()));
@@ -319,6 +325,11 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
     private void write(List<JsonObject> patches) {
         if (!ctx.channel().isActive()) {
             return;
+        }
+        FrameTap tap = gateway.frameTap();
+        if (tap != null) {
+            DiffSession opened = session;
+            tap.onFrame(opened == null ? 0 : opened.id(), patches);
         }
         ByteBuf buffer = ctx.alloc().buffer();
         try (ByteBufOutputStream out = new ByteBufOutputStream(buffer)) {

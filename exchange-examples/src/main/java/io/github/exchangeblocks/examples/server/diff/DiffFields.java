@@ -4,6 +4,8 @@ import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.api.settlement.AccountStatement;
+import io.github.exchangeblocks.api.settlement.PositionStatement;
 import io.github.exchangeblocks.diff.json.JsonNumber;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.json.JsonString;
@@ -15,6 +17,7 @@ import io.github.exchangeblocks.examples.exchange.TradeRecord;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 
 /**
  * The DIFF field sets of accounts, positions, orders and trades, as TqSdk reads them. Exact numbers become
@@ -147,6 +150,37 @@ final class DiffFields {
                 .put("volume", trade.volume())
                 .put("commission", money(trade.commission()))
                 .put("trade_date_time", trade.timeNs());
+    }
+
+    /**
+     * The notify carrying a daily statement, as a trading front sends it to a client after settlement and login:
+     * {@code type: SETTLEMENT}, level INFO, code 0, the statement as text in {@code content}.
+     *
+     * @param statement the statement
+     * @param specs     instruments by id, for settlement prices (an instrument missing shows its price in ticks)
+     */
+    JsonObject settlement(AccountStatement statement, Map<String, InstrumentSpec> specs) {
+        StringBuilder text = new StringBuilder("settlement statement of trading day ").append(statement.tradingDay())
+                .append(" for ").append(statement.userName())
+                .append(": pre_balance ").append(money(statement.preBalance()))
+                .append(", deposit ").append(money(statement.deposit()))
+                .append(", withdraw ").append(money(statement.withdraw()))
+                .append(", close_profit ").append(money(statement.closeProfit()))
+                .append(", position_profit ").append(money(statement.positionProfit()))
+                .append(", commission ").append(money(statement.commission()))
+                .append(", balance ").append(money(statement.balance()))
+                .append(", margin ").append(money(statement.margin()))
+                .append(", available ").append(money(statement.available()));
+        for (PositionStatement position : statement.positions()) {
+            InstrumentSpec spec = specs.get(position.instrumentId());
+            text.append("; ").append(position.instrumentId())
+                    .append(" long ").append(position.volumeLong())
+                    .append(" short ").append(position.volumeShort())
+                    .append(" settled at ").append(spec == null ? position.settlementPriceTicks() + " ticks"
+                            : price(spec, position.settlementPriceTicks()).toString().replace("\"", ""));
+        }
+        return new JsonObject().put("type", "SETTLEMENT").put("level", "INFO").put("code", 0)
+                .put("content", text.toString());
     }
 
     static String tradeKey(TradeRecord trade) {

@@ -56,6 +56,7 @@ public final class DiffGateway implements AutoCloseable {
     private final List<DiffSession> sessions = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile ExchangeCore core;
+    private volatile FrameTap tap;
 
     /**
      * Opens (or creates) the users file.
@@ -66,7 +67,7 @@ public final class DiffGateway implements AutoCloseable {
     public DiffGateway(DiffGatewayConfig config, int moneyScale) {
         this.config = Objects.requireNonNull(config, "config must not be null");
         this.moneyScale = moneyScale;
-        this.publisher = new DiffPublisher(manager, moneyScale, specs);
+        this.publisher = new DiffPublisher(manager, moneyScale, specs, sessions);
         this.users = UserStore.openOrCreate(config.usersFile(), DEMO_PASSWORDS, config.passwordIterations());
         this.limiter = new LoginLimiter(config.maxFailedLoginsPerUser(),
                 TimeUnit.MILLISECONDS.toNanos(config.failedLoginWindowMs()),
@@ -128,6 +129,20 @@ public final class DiffGateway implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Installs a tap that sees every {@code rtn_data} frame written from now on (tests and diagnostics; it costs a
+     * volatile read per frame when none is installed).
+     *
+     * @param frameTap the tap, or {@code null} to remove it
+     */
+    public void tap(FrameTap frameTap) {
+        this.tap = frameTap;
+    }
+
+    FrameTap frameTap() {
+        return tap;
+    }
+
     ExchangeCore core() {
         return core;
     }
@@ -155,6 +170,7 @@ public final class DiffGateway implements AutoCloseable {
         if (sessions.remove(session)) {
             connections.decrementAndGet();
         }
+        publisher.closed(session);
         manager.closeSession(session);
     }
 

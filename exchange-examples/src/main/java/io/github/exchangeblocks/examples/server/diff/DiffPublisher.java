@@ -4,6 +4,8 @@ import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.api.book.DepthSnapshot;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.api.settlement.AccountStatement;
+import io.github.exchangeblocks.diff.codec.SetChart;
 import io.github.exchangeblocks.diff.json.JsonNull;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.snapshot.DiffLayout;
@@ -34,8 +36,8 @@ import java.util.concurrent.ConcurrentMap;
  * Writes the exchange's events into the DIFF snapshot, on the engine thread. A command's changes are gathered
  * during its batch and pushed at {@link #onBatchEnd()}: one {@code trade.<user>} patch per user (orders, trades,
  * the account and positions together, so a client never sees a fill without its account), then the quotes that
- * changed, then the notifications the gateway queued for sessions. Sessions on I/O threads only peek what the
- * manager composed for them.
+ * changed, then the bars of shown charts ({@link DiffCharts}), then the notifications the gateway queued for
+ * sessions. Sessions on I/O threads only peek what the manager composed for them.
  */
 final class DiffPublisher implements ExchangeListener {
     private final DiffSnapshotManager manager;
@@ -52,12 +54,36 @@ final class DiffPublisher implements ExchangeListener {
     private final BitSet dirtyQuotes = new BitSet();
     private final List<DiffSession> notifySessions = new ArrayList<>();
     private final List<JsonObject> notifyContents = new ArrayList<>();
+    private final DiffCharts charts;
+    private final List<DiffSession> sessions;
+    /** Each user's latest settlement notify, sent again at login. */
+    private final Map<String, JsonObject> settlements = new HashMap<>();
     private ExchangeState state;
 
-    DiffPublisher(DiffSnapshotManager manager, int moneyScale, ConcurrentMap<String, InstrumentSpec> specs) {
+    /**
+     * @param sessions the gateway's open sessions (engine thread), read to reach a user's sessions
+     */
+    DiffPublisher(DiffSnapshotManager manager, int moneyScale, ConcurrentMap<String, InstrumentSpec> specs,
+                  List<DiffSession> sessions) {
         this.manager = manager;
+        this.sessions = sessions;
         this.fields = new DiffFields(moneyScale);
         this.specs = specs;
+        this.charts = new DiffCharts(manager);
+    }
+
+    /**
+     * Creates, replaces or removes a chart of a session (see {@link DiffCharts}). Engine thread.
+     *
+     * @return {@code null} when done, else the error notify refusing the request
+     */
+    JsonObject setChart(DiffSession session, SetChart message) {
+        return charts.set(state.venue(), session, message);
+    }
+
+    /** A session closed: its charts stop. Engine thread. */
+    void closed(DiffSession session) {
+        charts.closed(session);
     }
 
     /**
@@ -171,6 +197,26 @@ final class DiffPublisher implements ExchangeListener {
         dirtyQuotes.set(instrumentIndex);
     }
 
+    /** Queues the settlement notify to every session of the user; sent after the batch's data. */
+    @Override
+    public void onSettlement(String user, AccountStatement statement) {
+        JsonObject notify = fields.settlement(statement, specs);
+        settlements.put(user, notify);
+        for (DiffSession session : sessions) {
+            if (user.equals(session.userId())) {
+                queueNotify(session, notify);
+            }
+        }
+    }
+
+    /** A session logged in: it gets its user's latest settlement notify, if a day was settled since start. */
+    void loggedIn(DiffSession session, String user) {
+        JsonObject notify = settlements.get(user);
+        if (notify != null) {
+            queueNotify(session, notify);
+        }
+    }
+
     @Override
     public void onTradingDay(int tradingDay) {
         Venue venue = state.venue();
@@ -233,6 +279,7 @@ final class DiffPublisher implements ExchangeListener {
                     venue.lastPriceTicks(index), depth));
         }
         dirtyQuotes.clear();
+        charts.publish(venue);
         flushNotifies();
     }
 
