@@ -232,6 +232,14 @@ public final class ExchangeCore implements AutoCloseable {
         return handler.appliedSequence();
     }
 
+    /**
+     * @return commands and reads in the ring not yet processed by the engine thread (a moment's figure, read from
+     *         any thread)
+     */
+    public long queueDepth() {
+        return ring.getBufferSize() - ring.remainingCapacity();
+    }
+
     /** @return why the engine stopped on its own (a journal failure), or {@code null} */
     public Throwable failure() {
         return handler.failure();

@@ -5,6 +5,10 @@ import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.exchange.ExchangeCore;
 import io.github.exchangeblocks.examples.server.diff.DiffGateway;
 import io.github.exchangeblocks.examples.server.diff.DiffGatewayConfig;
+import io.github.exchangeblocks.examples.server.auth.Principal;
+import io.github.exchangeblocks.examples.server.http.HttpApi;
+import io.github.exchangeblocks.examples.server.http.HttpApiConfig;
+import io.github.exchangeblocks.examples.server.http.ListenerPair;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -35,8 +39,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The runnable exchange: the exchange core (journal, engine thread) behind a Netty server on one port, NIO
- * transport, one boss thread and a small worker group. {@code GET /health} is plain HTTP; {@code /trade} upgrades to
- * WebSocket and speaks DIFF (see {@link DiffGateway}). Starting on a data directory with a journal resumes from it:
+ * transport, one boss thread and a small worker group. {@code GET /health} is plain HTTP; {@code /api/...} is the
+ * HTTP API (see {@link HttpApi}, documented at {@code /openapi.json}); {@code /trade} upgrades to WebSocket and speaks
+ * DIFF (see {@link DiffGateway}). Starting on a data directory with a journal resumes from it:
  * every acknowledged order is back in place.
  *
  * <p>{@link #close()} shuts down in order: stop accepting, close every connection, drain the engine and close the
@@ -47,21 +52,30 @@ public final class ExchangeServer implements AutoCloseable {
 
     private final ExchangeCore core;
     private final DiffGateway gateway;
+    private final HttpApi httpApi;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ChannelGroup channels = new DefaultChannelGroup("exchange-server", GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
     private boolean closed;
 
-    private ExchangeServer(ServerConfig config, CoreConfig coreConfig) throws InterruptedException {
+    private ExchangeServer(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig)
+            throws InterruptedException {
         this.gateway = new DiffGateway(DiffGatewayConfig.defaults(config.dataDirectory())
                 .withPasswordIterations(config.passwordIterations()), coreConfig.venue().moneyScale());
+        this.httpApi = new HttpApi(apiConfig, config.dataDirectory(), gateway.users(), gateway::connectionCount);
         ExchangeCore started = null;
         EventLoopGroup bossGroup = null;
         EventLoopGroup workerGroup = null;
         try {
-            started = ExchangeCore.start(coreConfig, gateway.listener(), ExchangeServer::nowNs);
+            started = ExchangeCore.start(coreConfig, new ListenerPair(gateway.listener(), httpApi.listener()),
+                    ExchangeServer::nowNs);
             gateway.attach(started);
+            httpApi.attach(started);
+            gateway.acceptTokens((user, token) -> {
+                Principal principal = httpApi.verifyToken(token);
+                return principal != null && principal.user().equals(user);
+            });
             bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workerGroup = new MultiThreadIoEventLoopGroup(config.workerThreads(), NioIoHandler.newFactory());
             HttpHandler http = new HttpHandler(started, gateway::connectionCount);
@@ -85,6 +99,7 @@ public final class ExchangeServer implements AutoCloseable {
                             pipeline.addLast(FrameViolationHandler.INSTANCE);
                             pipeline.addLast(new WebSocketServerProtocolHandler(webSocket));
                             pipeline.addLast(new WebSocketFrameAggregator(config.maxFrameBytes()));
+                            pipeline.addLast(httpApi.handler());
                             pipeline.addLast(http);
                             pipeline.addLast(gateway.newConnection());
                         }
@@ -99,6 +114,7 @@ public final class ExchangeServer implements AutoCloseable {
                 started.close();
             }
             gateway.close();
+            httpApi.close();
             throw e;
         }
         this.core = started;
@@ -132,8 +148,24 @@ public final class ExchangeServer implements AutoCloseable {
      * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
      */
     public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig) throws InterruptedException {
+        return start(config, coreConfig, HttpApiConfig.defaults());
+    }
+
+    /**
+     * Starts the core with its own configuration and the HTTP API with its own settings, and binds the port.
+     *
+     * @param config     the server's settings (its durability is not used: the core's is)
+     * @param coreConfig the core's settings, whose data directory should be the server's
+     * @param apiConfig  the HTTP API's settings
+     * @return the running server
+     * @throws InterruptedException if interrupted while binding
+     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
+     */
+    public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig)
+            throws InterruptedException {
         return new ExchangeServer(Objects.requireNonNull(config, "config must not be null"),
-                Objects.requireNonNull(coreConfig, "coreConfig must not be null"));
+                Objects.requireNonNull(coreConfig, "coreConfig must not be null"),
+                Objects.requireNonNull(apiConfig, "apiConfig must not be null"));
     }
 
     /** @return the address the server listens on (with the real port when 0 was asked for) */
@@ -168,6 +200,7 @@ public final class ExchangeServer implements AutoCloseable {
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         core.close();
         gateway.close();
+        httpApi.close();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }

@@ -228,7 +228,7 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
             gateway.authExecutor.execute(() -> {
                 boolean ok;
                 try {
-                    ok = gateway.users.verify(name, password);
+                    ok = gateway.tokenLogin.test(name, password) || gateway.users.verify(name, password);
                 } catch (RuntimeException e) {
                     ok = false;
                 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +41,10 @@ import java.util.function.Consumer;
  * per channel.
  */
 public final class DiffGateway implements AutoCloseable {
-    /** The demo users' passwords, written (hashed) to a new users file. Demo only: change them for real use. */
+    /**
+     * The demo users' passwords, written (hashed) to a new users file. Demo only: change them for real use. {@code admin}
+     * has no trading account; it holds the HTTP API's admin role.
+     */
     public static final Map<String, String> DEMO_PASSWORDS = demoPasswords();
 
     static final System.Logger LOG = System.getLogger(DiffGateway.class.getName());
@@ -57,6 +61,7 @@ public final class DiffGateway implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private volatile ExchangeCore core;
     private volatile FrameTap tap;
+    volatile BiPredicate<String, String> tokenLogin = (user, token) -> false;
 
     /**
      * Opens (or creates) the users file.
@@ -79,6 +84,21 @@ public final class DiffGateway implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    /**
+     * Lets {@code req_login} carry a token instead of the password.
+     *
+     * @param check whether a {@code (user_name, password field)} pair is a valid token of that user; called on an
+     *              auth thread
+     */
+    public void acceptTokens(BiPredicate<String, String> check) {
+        this.tokenLogin = Objects.requireNonNull(check, "check must not be null");
+    }
+
+    /** @return the users file's store (the same credentials log in over HTTP) */
+    public UserStore users() {
+        return users;
     }
 
     /** @return the listener to give {@link ExchangeCore#start}: the DIFF publisher */
@@ -198,6 +218,7 @@ public final class DiffGateway implements AutoCloseable {
         Map<String, String> passwords = new LinkedHashMap<>();
         passwords.put("alice", "alice123");
         passwords.put("bob", "bob123");
+        passwords.put("admin", "admin123");
         return java.util.Collections.unmodifiableMap(passwords);
     }
 }

@@ -1,0 +1,58 @@
+package io.github.exchangeblocks.examples.server.http;
+
+import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.server.auth.TokenService;
+import io.github.exchangeblocks.examples.server.diff.UserStore;
+
+import java.util.concurrent.ExecutorService;
+import java.util.function.IntSupplier;
+
+/**
+ * What the endpoints share: the core and how to call it, the event records, the renderings, the tokens and users,
+ * the settings, the thread pool for password checks, and the figures monitoring reports.
+ */
+final class ApiContext {
+    final ExchangeCore core;
+    final CoreCalls calls;
+    final ApiEvents events;
+    final Views views;
+    final HttpApiConfig config;
+    final TokenService tokens;
+    final UserStore users;
+    final ExecutorService authExecutor;
+    final Throughput throughput;
+    final IntSupplier diffConnections;
+    final IntSupplier tcpConnections;
+    final int moneyScale;
+
+    ApiContext(ExchangeCore core, ApiEvents events, HttpApiConfig config, TokenService tokens, UserStore users,
+               ExecutorService authExecutor, Throughput throughput, IntSupplier diffConnections,
+               IntSupplier tcpConnections) {
+        this.core = core;
+        this.calls = new CoreCalls(core);
+        this.events = events;
+        this.moneyScale = core.config().venue().moneyScale();
+        this.views = new Views(moneyScale, events.specs);
+        this.config = config;
+        this.tokens = tokens;
+        this.users = users;
+        this.authExecutor = authExecutor;
+        this.throughput = throughput;
+        this.diffConnections = diffConnections;
+        this.tcpConnections = tcpConnections;
+    }
+
+    /**
+     * @param instrumentId an id from a request
+     * @return its specification
+     * @throws ApiException 404 if no such instrument is listed
+     */
+    InstrumentSpec spec(String field, String instrumentId) throws ApiException {
+        InstrumentSpec spec = instrumentId == null ? null : events.specs.get(instrumentId);
+        if (spec == null) {
+            throw ApiException.notFound(field + "=" + instrumentId + " must be a listed instrument");
+        }
+        return spec;
+    }
+}

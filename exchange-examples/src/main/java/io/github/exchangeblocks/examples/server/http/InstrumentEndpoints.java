@@ -1,0 +1,213 @@
+package io.github.exchangeblocks.examples.server.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.exchangeblocks.api.book.OrderBookView;
+import io.github.exchangeblocks.api.book.TradingPhase;
+import io.github.exchangeblocks.api.instrument.CloseRule;
+import io.github.exchangeblocks.api.instrument.CommissionRate;
+import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.api.instrument.InstrumentStatus;
+import io.github.exchangeblocks.api.instrument.Rates;
+import io.github.exchangeblocks.engine.instrument.Instrument;
+import io.github.exchangeblocks.engine.venue.Venue;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
+import io.github.exchangeblocks.examples.exchange.ExchangeState;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The operator's instruments: list, one, create (list a new specification), update the price band and reference
+ * price, status, trading phase, and delist (refused with 409 while positions or orders use the instrument).
+ */
+final class InstrumentEndpoints {
+    private static final String ID = "/api/admin/instruments/{instrument_id}";
+    private final ApiContext context;
+
+    private InstrumentEndpoints(ApiContext context) {
+        this.context = context;
+    }
+
+    static void register(Router router, ApiContext context) {
+        InstrumentEndpoints e = new InstrumentEndpoints(context);
+        router.add("GET", "/api/admin/instruments", Access.ADMIN, "Every instrument with its status and book phase",
+                List.of(), List.of(), e::list);
+        router.add("POST", "/api/admin/instruments", Access.ADMIN, "Lists a new instrument (status LISTED)",
+                List.of(), List.of("instrument_id", "price_scale", "price_tick", "volume_multiple", "lot_size",
+                        "long_margin_rate", "short_margin_rate", "open_commission", "close_commission",
+                        "close_today_commission", "limit_rate", "max_order_volume", "close_rule"), e::create);
+        router.add("GET", ID, Access.ADMIN, "One instrument", List.of(), List.of(), e::get);
+        router.add("PUT", ID, Access.ADMIN, "Updates the price band (limits) and reference price", List.of(),
+                List.of("lower_limit", "upper_limit", "reference_price"), e::update);
+        router.add("POST", ID + "/status", Access.ADMIN, "Changes the status (TRADING, SUSPENDED, DELISTED)",
+                List.of(), List.of("status"), e::status);
+        router.add("POST", ID + "/phase", Access.ADMIN, "Changes the book's trading phase", List.of(),
+                List.of("phase"), e::phase);
+        router.add("DELETE", ID, Access.ADMIN, "Delists the instrument; 409 while positions or orders use it",
+                List.of(), List.of(), e::delist);
+    }
+
+    private void list(ApiCall call) {
+        context.calls.read(call, state -> {
+            ArrayNode items = Json.array();
+            Venue venue = state.venue();
+            for (int i = 0; i < venue.instrumentCount(); i++) {
+                items.add(render(state, i));
+            }
+            ObjectNode result = Json.object();
+            result.set("instruments", items);
+            return result;
+        });
+    }
+
+    private void get(ApiCall call) throws ApiException {
+        String id = context.spec("instrument_id", call.path("instrument_id")).instrumentId();
+        context.calls.read(call, state -> render(state, indexOf(state, id)));
+    }
+
+    private void create(ApiCall call) throws ApiException {
+        Fields b = call.body();
+        String id = b.text("instrument_id", 64);
+        int priceScale = (int) b.integer("price_scale", 0, 9);
+        BigDecimal tick = decimal(b, "price_tick");
+        if (tick.signum() <= 0 || tick.stripTrailingZeros().scale() > priceScale) {
+            throw ApiException.badRequest("price_tick=" + tick.toPlainString() + " must be positive with at most "
+                    + "price_scale=" + priceScale + " decimal places");
+        }
+        InstrumentSpec spec = new InstrumentSpec(id, priceScale, tick.movePointRight(priceScale).longValueExact(),
+                b.integer("volume_multiple", 1, 1_000_000_000), b.integer("lot_size", 1, 1_000_000),
+                rateE8(b, "long_margin_rate"), rateE8(b, "short_margin_rate"), commission(b, "open_commission"),
+                commission(b, "close_commission"), commission(b, "close_today_commission"),
+                b.has("limit_rate") ? rateE8(b, "limit_rate") : 0, b.integer("max_order_volume", 1, 1_000_000_000),
+                b.enumValue("close_rule", CloseRule.class));
+        context.calls.submit(call, new ExchangeCommand.ListInstrument(spec), state -> render(state,
+                indexOf(state, id)));
+    }
+
+    private void update(ApiCall call) throws ApiException {
+        InstrumentSpec spec = context.spec("instrument_id", call.path("instrument_id"));
+        Fields b = call.body();
+        boolean band = b.has("lower_limit") || b.has("upper_limit");
+        if (!band && !b.has("reference_price")) {
+            throw ApiException.badRequest("body must name lower_limit and upper_limit, or reference_price");
+        }
+        String id = spec.instrumentId();
+        if (band) {
+            long low = b.price("lower_limit", spec);
+            long high = b.price("upper_limit", spec);
+            if (low > high) {
+                throw ApiException.badRequest("lower_limit must be <= upper_limit");
+            }
+            if (b.has("reference_price")) {
+                long reference = b.price("reference_price", spec);
+                context.calls.submit(call, new ExchangeCommand.SetPriceBand(id, low, high), state -> {
+                    context.calls.submit(call, new ExchangeCommand.SetReferencePrice(id, reference),
+                            after -> render(after, indexOf(after, id)));
+                    return null;
+                });
+                return;
+            }
+            context.calls.submit(call, new ExchangeCommand.SetPriceBand(id, low, high),
+                    state -> render(state, indexOf(state, id)));
+        } else {
+            context.calls.submit(call, new ExchangeCommand.SetReferencePrice(id, b.price("reference_price", spec)),
+                    state -> render(state, indexOf(state, id)));
+        }
+    }
+
+    private void status(ApiCall call) throws ApiException {
+        String id = context.spec("instrument_id", call.path("instrument_id")).instrumentId();
+        InstrumentStatus status = call.body().enumValue("status", InstrumentStatus.class);
+        context.calls.submit(call, new ExchangeCommand.SetInstrumentStatus(id, status),
+                state -> render(state, indexOf(state, id)));
+    }
+
+    private void phase(ApiCall call) throws ApiException {
+        String id = context.spec("instrument_id", call.path("instrument_id")).instrumentId();
+        TradingPhase phase = call.body().enumValue("phase", TradingPhase.class);
+        context.calls.submit(call, new ExchangeCommand.SetPhase(id, phase),
+                state -> render(state, indexOf(state, id)));
+    }
+
+    private void delist(ApiCall call) throws ApiException {
+        String id = context.spec("instrument_id", call.path("instrument_id")).instrumentId();
+        context.calls.submit(call, new ExchangeCommand.SetInstrumentStatus(id, InstrumentStatus.DELISTED),
+                state -> render(state, indexOf(state, id)));
+    }
+
+    private ObjectNode render(ExchangeState state, int index) {
+        Instrument instrument = state.venue().registry().get(index);
+        InstrumentSpec s = instrument.spec();
+        OrderBookView book = state.venue().book(index);
+        String id = s.instrumentId();
+        ObjectNode node = Json.object().put("instrument_id", id).put("status", instrument.status().name())
+                .put("phase", book.phase().name()).put("price_scale", s.priceScale())
+                .put("price_tick", Json.decimal(s.tickSize(), s.priceScale()))
+                .put("volume_multiple", s.volumeMultiple()).put("lot_size", s.lotSize())
+                .put("long_margin_rate", Views.rate(s.longMarginRateE8()))
+                .put("short_margin_rate", Views.rate(s.shortMarginRateE8()))
+                .put("limit_rate", Views.rate(s.limitRateE8())).put("max_order_volume", s.maxOrderVolume())
+                .put("close_rule", s.closeRule().name())
+                .put("pre_settlement", context.views.price(id, instrument.preSettlementPriceTicks()))
+                .put("upper_limit", context.views.price(id, instrument.upperLimitTicks()))
+                .put("lower_limit", context.views.price(id, instrument.lowerLimitTicks()))
+                .put("reference_price", context.views.price(id, book.referencePrice()));
+        node.set("open_commission", commission(s.openCommission()));
+        node.set("close_commission", commission(s.closeCommission()));
+        node.set("close_today_commission", commission(s.closeTodayCommission()));
+        return node;
+    }
+
+    private ObjectNode commission(CommissionRate rate) {
+        return Json.object().put("per_lot", context.views.money(rate.perLotMinor()))
+                .put("rate", Views.rate(rate.notionalRateE8()));
+    }
+
+    private CommissionRate commission(Fields body, String name) throws ApiException {
+        Fields c = body.object(name);
+        long perLot = c.has("per_lot") ? moneyOrZero(c, "per_lot") : 0;
+        long rate = c.has("rate") ? rateE8(c, "rate") : 0;
+        return new CommissionRate(perLot, rate);
+    }
+
+    private long moneyOrZero(Fields fields, String name) throws ApiException {
+        BigDecimal amount = decimal(fields, name);
+        if (amount.signum() == 0) {
+            return 0;
+        }
+        return fields.money(name, context.moneyScale);
+    }
+
+    private static long rateE8(Fields fields, String name) throws ApiException {
+        BigDecimal rate = decimal(fields, name);
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0 || rate.stripTrailingZeros().scale() > 8) {
+            throw ApiException.badRequest(fields.path(name) + "=" + rate.toPlainString()
+                    + " must be a rate in 0..1 with at most 8 decimal places");
+        }
+        return rate.multiply(BigDecimal.valueOf(Rates.SCALE)).longValueExact();
+    }
+
+    private static BigDecimal decimal(Fields fields, String name) throws ApiException {
+        var value = fields.raw(name);
+        try {
+            if (value.isNumber()) {
+                return value.decimalValue();
+            }
+            if (value.isTextual()) {
+                return new BigDecimal(value.textValue());
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error naming the rule
+        }
+        throw ApiException.badRequest(fields.path(name) + "=" + value + " must be a decimal number");
+    }
+
+    static int indexOf(ExchangeState state, String instrumentId) throws ApiException {
+        int index = state.venue().registry().indexOf(instrumentId);
+        if (index < 0) {
+            throw ApiException.notFound("instrument_id=" + instrumentId + " must be a listed instrument");
+        }
+        return index;
+    }
+}

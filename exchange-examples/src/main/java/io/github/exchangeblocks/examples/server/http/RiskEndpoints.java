@@ -1,0 +1,92 @@
+package io.github.exchangeblocks.examples.server.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.exchangeblocks.api.account.AccountView;
+import io.github.exchangeblocks.api.instrument.Rates;
+import io.github.exchangeblocks.engine.venue.Venue;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The operator's risk view: accounts whose risk ratio (margin / balance) is at or over a threshold, worst first;
+ * the forced-liquidation orders since the server started; and a liquidation run through the core.
+ */
+final class RiskEndpoints {
+    private static final int MAX_ACCOUNTS = 1000;
+    private final ApiContext context;
+
+    private RiskEndpoints(ApiContext context) {
+        this.context = context;
+    }
+
+    static void register(Router router, ApiContext context) {
+        RiskEndpoints e = new RiskEndpoints(context);
+        router.add("GET", "/api/admin/risk/accounts", Access.ADMIN, "Accounts with risk ratio >= threshold "
+                + "(default 0.8), worst first", List.of("threshold"), List.of(), e::accounts);
+        router.add("GET", "/api/admin/risk/liquidations", Access.ADMIN, "Forced-liquidation orders since the server "
+                + "started", List.of(), List.of(), e::liquidations);
+        router.add("POST", "/api/admin/risk/liquidate", Access.ADMIN, "Liquidates every account over the "
+                + "liquidation threshold now", List.of(), List.of(), e::liquidate);
+    }
+
+    private void accounts(ApiCall call) throws ApiException {
+        long thresholdE8 = threshold(call.query("threshold"));
+        context.calls.read(call, state -> {
+            Venue venue = state.venue();
+            List<AccountView> risky = new ArrayList<>();
+            for (int i = 0; i < venue.accountCount(); i++) {
+                AccountView account = venue.account(i);
+                if (account.riskRatioE8() >= thresholdE8) {
+                    risky.add(account);
+                }
+            }
+            risky.sort(Comparator.comparingLong(AccountView::riskRatioE8).reversed()
+                    .thenComparingInt(AccountView::accountId));
+            ObjectNode result = Json.object().put("threshold", Views.rate(thresholdE8)).put("count", risky.size());
+            ArrayNode items = result.putArray("accounts");
+            for (int i = 0; i < risky.size() && i < MAX_ACCOUNTS; i++) {
+                items.add(context.views.account(risky.get(i)));
+            }
+            return result;
+        });
+    }
+
+    private static long threshold(String text) throws ApiException {
+        if (text == null) {
+            return Rates.SCALE / 10 * 8;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text);
+            if (value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(1000)) <= 0
+                    && value.stripTrailingZeros().scale() <= 8) {
+                return value.multiply(BigDecimal.valueOf(Rates.SCALE)).longValueExact();
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // falls through to the error naming the rule
+        }
+        throw ApiException.badRequest("threshold=" + (text.length() > 20 ? text.substring(0, 20) + "..." : text)
+                + " must be a decimal in 0..1000 with at most 8 decimal places");
+    }
+
+    private void liquidations(ApiCall call) {
+        context.calls.read(call, state -> liquidationList());
+    }
+
+    private void liquidate(ApiCall call) {
+        context.calls.submit(call, new ExchangeCommand.Liquidate(), state -> liquidationList());
+    }
+
+    private ObjectNode liquidationList() {
+        ObjectNode result = Json.object().put("count", context.events.liquidations.size());
+        ArrayNode items = result.putArray("liquidations");
+        for (LiquidationRecord record : context.events.liquidations.values()) {
+            items.add(context.views.liquidation(record));
+        }
+        return result;
+    }
+}
