@@ -3,6 +3,9 @@ package io.github.exchangeblocks.examples.server;
 import io.github.exchangeblocks.examples.exchange.CoreConfig;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.CompositeListener;
+import io.github.exchangeblocks.examples.server.channels.ChannelGateway;
+import io.github.exchangeblocks.examples.server.channels.ChannelsConfig;
 import io.github.exchangeblocks.examples.server.diff.DiffGateway;
 import io.github.exchangeblocks.examples.server.diff.DiffGatewayConfig;
 import io.netty.bootstrap.ServerBootstrap;
@@ -30,13 +33,15 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The runnable exchange: the exchange core (journal, engine thread) behind a Netty server on one port, NIO
  * transport, one boss thread and a small worker group. {@code GET /health} is plain HTTP; {@code /trade} upgrades to
- * WebSocket and speaks DIFF (see {@link DiffGateway}). Starting on a data directory with a journal resumes from it:
+ * WebSocket and speaks DIFF (see {@link DiffGateway}); {@code /ws} upgrades to WebSocket and pushes market-data and
+ * private channels (see {@link ChannelGateway}). Starting on a data directory with a journal resumes from it:
  * every acknowledged order is back in place.
  *
  * <p>{@link #close()} shuts down in order: stop accepting, close every connection, drain the engine and close the
@@ -47,21 +52,28 @@ public final class ExchangeServer implements AutoCloseable {
 
     private final ExchangeCore core;
     private final DiffGateway gateway;
+    private final ChannelGateway channelGateway;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ChannelGroup channels = new DefaultChannelGroup("exchange-server", GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
     private boolean closed;
 
-    private ExchangeServer(ServerConfig config, CoreConfig coreConfig) throws InterruptedException {
+    private ExchangeServer(ServerConfig config, CoreConfig coreConfig, ChannelsConfig channelsConfig)
+            throws InterruptedException {
         this.gateway = new DiffGateway(DiffGatewayConfig.defaults(config.dataDirectory())
                 .withPasswordIterations(config.passwordIterations()), coreConfig.venue().moneyScale());
+        this.channelGateway = new ChannelGateway(channelsConfig, gateway.users(), coreConfig.venue().moneyScale(),
+                ExchangeServer::nowNs);
         ExchangeCore started = null;
         EventLoopGroup bossGroup = null;
         EventLoopGroup workerGroup = null;
         try {
-            started = ExchangeCore.start(coreConfig, gateway.listener(), ExchangeServer::nowNs);
+            started = ExchangeCore.start(coreConfig,
+                    new CompositeListener(List.of(gateway.listener(), channelGateway.listener())),
+                    ExchangeServer::nowNs);
             gateway.attach(started);
+            channelGateway.attach(started);
             bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workerGroup = new MultiThreadIoEventLoopGroup(config.workerThreads(), NioIoHandler.newFactory());
             HttpHandler http = new HttpHandler(started, gateway::connectionCount);
@@ -82,6 +94,8 @@ public final class ExchangeServer implements AutoCloseable {
                             ChannelPipeline pipeline = channel.pipeline();
                             pipeline.addLast(new HttpServerCodec());
                             pipeline.addLast(new HttpObjectAggregator(64 * 1024));
+                            pipeline.addLast(channelGateway.router(config.maxFrameBytes(),
+                                    FrameViolationHandler.INSTANCE));
                             pipeline.addLast(FrameViolationHandler.INSTANCE);
                             pipeline.addLast(new WebSocketServerProtocolHandler(webSocket));
                             pipeline.addLast(new WebSocketFrameAggregator(config.maxFrameBytes()));
@@ -99,6 +113,7 @@ public final class ExchangeServer implements AutoCloseable {
                 started.close();
             }
             gateway.close();
+            channelGateway.close();
             throw e;
         }
         this.core = started;
@@ -132,8 +147,24 @@ public final class ExchangeServer implements AutoCloseable {
      * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
      */
     public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig) throws InterruptedException {
+        return start(config, coreConfig, ChannelsConfig.defaults());
+    }
+
+    /**
+     * Starts the core with its own configuration and the channel endpoint ({@code /ws}) with its own settings.
+     *
+     * @param config         the server's settings
+     * @param coreConfig     the core's settings
+     * @param channelsConfig the channel gateway's settings
+     * @return the running server
+     * @throws InterruptedException if interrupted while binding
+     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
+     */
+    public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig, ChannelsConfig channelsConfig)
+            throws InterruptedException {
         return new ExchangeServer(Objects.requireNonNull(config, "config must not be null"),
-                Objects.requireNonNull(coreConfig, "coreConfig must not be null"));
+                Objects.requireNonNull(coreConfig, "coreConfig must not be null"),
+                Objects.requireNonNull(channelsConfig, "channelsConfig must not be null"));
     }
 
     /** @return the address the server listens on (with the real port when 0 was asked for) */
@@ -151,6 +182,11 @@ public final class ExchangeServer implements AutoCloseable {
         return gateway;
     }
 
+    /** @return the channel gateway at {@code /ws} */
+    public ChannelGateway channels() {
+        return channelGateway;
+    }
+
     /** Stops accepting, closes every connection, drains the engine, closes the journal, stops the threads. */
     @Override
     public synchronized void close() {
@@ -159,6 +195,7 @@ public final class ExchangeServer implements AutoCloseable {
         }
         closed = true;
         serverChannel.close().awaitUninterruptibly();
+        channelGateway.announceShutdown("server shutting down");
         for (Channel channel : channels) {
             if (channel.pipeline().get("wsencoder") != null) {
                 channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
@@ -168,6 +205,7 @@ public final class ExchangeServer implements AutoCloseable {
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         core.close();
         gateway.close();
+        channelGateway.close();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }

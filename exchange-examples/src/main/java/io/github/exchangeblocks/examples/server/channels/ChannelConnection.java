@@ -16,8 +16,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -221,16 +219,10 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
 
     /** Sends the subscription a {@code resync} message: it missed updates and a snapshot follows. */
     void resyncNotice(Subscription subscription) {
-        MessageWriter writer = MessageWriter.channel(ctx.alloc(), subscription.name.name(),
-                subscription.name.symbol(), System.currentTimeMillis(), "resync");
-        try {
-            writer.json().writeStringField("reason", "subscriber behind by more than " + config.lagBytes()
-                    + " bytes; updates skipped, a snapshot follows once it catches up");
-        } catch (IOException e) {
-            writer.abandon();
-            throw new UncheckedIOException(e);
-        }
-        ByteBuf body = writer.finish();
+        ByteBuf body = MessageWriter.channelBody(ctx.alloc(), subscription.name.name(), subscription.name.symbol(),
+                System.currentTimeMillis(), "resync", json -> json.writeStringField("reason",
+                        "subscriber behind by more than " + config.lagBytes()
+                                + " bytes; updates skipped, a snapshot follows once it catches up"));
         try {
             send(subscription, body);
         } finally {

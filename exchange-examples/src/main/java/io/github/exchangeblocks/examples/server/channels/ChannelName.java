@@ -15,7 +15,8 @@ public record ChannelName(String name, ChannelKind kind, String symbol, int inst
 
     /** Thrown by {@link #parse} with the error to send. */
     static final class Invalid extends Exception {
-        private final ChannelError error;
+        private static final long serialVersionUID = 1L;
+        private final transient ChannelError error;
 
         Invalid(ChannelError error, String message) {
             super(message, null, false, false);
@@ -70,6 +71,10 @@ public record ChannelName(String name, ChannelKind kind, String symbol, int inst
         if (kind == ChannelKind.KLINE) {
             String interval = suffix.substring(KLINE_PREFIX.length());
             durationNs = KlineIntervals.parseNs(interval);
+            if (durationNs > 0 && !KlineIntervals.name(durationNs).equals(interval)) {
+                throw new Invalid(ChannelError.UNKNOWN_CHANNEL, "channel '" + name + "': write kline interval '"
+                        + interval + "' as '" + KlineIntervals.name(durationNs) + "'");
+            }
             if (durationNs <= 0 || !directory.hasKline(index, durationNs)) {
                 throw new Invalid(ChannelError.UNKNOWN_CHANNEL, "channel '" + name + "': kline interval '"
                         + interval + "' is not kept; kept: " + directory.klineIntervals(index));

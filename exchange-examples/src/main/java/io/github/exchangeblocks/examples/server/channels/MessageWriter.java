@@ -101,6 +101,45 @@ final class MessageWriter {
         buffer.release();
     }
 
+    /** Writes the fields particular to one message. */
+    @FunctionalInterface
+    interface Fields {
+        /** @param json the generator, inside the message object */
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * Writes a whole channel message body: the common fields, then {@code fields}.
+     *
+     * @return the body, owned by the caller
+     */
+    static ByteBuf channelBody(ByteBufAllocator allocator, String channel, String symbol, long timeMs, String type,
+                               Fields fields) {
+        return complete(channel(allocator, channel, symbol, timeMs, type), fields);
+    }
+
+    /**
+     * Writes a whole control message.
+     *
+     * @return the message, owned by the caller
+     */
+    static ByteBuf controlMessage(ByteBufAllocator allocator, Fields fields) {
+        return complete(control(allocator), fields);
+    }
+
+    private static ByteBuf complete(MessageWriter writer, Fields fields) {
+        try {
+            fields.write(writer.json);
+        } catch (IOException e) {
+            writer.abandon();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            writer.abandon();
+            throw e;
+        }
+        return writer.finish();
+    }
+
     /**
      * @param spec  the instrument
      * @param ticks a price in ticks

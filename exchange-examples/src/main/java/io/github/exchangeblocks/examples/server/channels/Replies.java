@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -27,27 +26,19 @@ final class Replies {
      * @param msg   names the field and the rule
      */
     static ByteBuf error(ByteBufAllocator allocator, JsonNode id, String op, ChannelError error, String msg) {
-        MessageWriter writer = MessageWriter.control(allocator);
-        try {
-            JsonGenerator json = writer.json();
+        return MessageWriter.controlMessage(allocator, json -> {
             head(json, id, op);
             json.writeObjectFieldStart("error");
             json.writeNumberField("code", error.code());
             json.writeStringField("name", error.name());
             json.writeStringField("msg", msg);
             json.writeEndObject();
-        } catch (IOException e) {
-            writer.abandon();
-            throw new UncheckedIOException(e);
-        }
-        return writer.finish();
+        });
     }
 
     /** {@code {"id":..,"op":"subscribe"|"unsubscribe","result":true,"channels":[...]}}. */
     static ByteBuf channels(ByteBufAllocator allocator, JsonNode id, String op, List<String> channels) {
-        MessageWriter writer = MessageWriter.control(allocator);
-        try {
-            JsonGenerator json = writer.json();
+        return MessageWriter.controlMessage(allocator, json -> {
             head(json, id, op);
             json.writeBooleanField("result", true);
             json.writeArrayFieldStart("channels");
@@ -55,55 +46,33 @@ final class Replies {
                 json.writeString(channel);
             }
             json.writeEndArray();
-        } catch (IOException e) {
-            writer.abandon();
-            throw new UncheckedIOException(e);
-        }
-        return writer.finish();
+        });
     }
 
     /** {@code {"id":..,"op":"login","result":true,"user":".."}}. */
     static ByteBuf login(ByteBufAllocator allocator, JsonNode id, String user) {
-        MessageWriter writer = MessageWriter.control(allocator);
-        try {
-            JsonGenerator json = writer.json();
+        return MessageWriter.controlMessage(allocator, json -> {
             head(json, id, "login");
             json.writeBooleanField("result", true);
             json.writeStringField("user", user);
-        } catch (IOException e) {
-            writer.abandon();
-            throw new UncheckedIOException(e);
-        }
-        return writer.finish();
+        });
     }
 
     /** {@code {"id":..,"op":"pong","time":ms}}. */
     static ByteBuf pong(ByteBufAllocator allocator, JsonNode id) {
-        MessageWriter writer = MessageWriter.control(allocator);
-        try {
-            JsonGenerator json = writer.json();
+        return MessageWriter.controlMessage(allocator, json -> {
             head(json, id, "pong");
             json.writeNumberField("time", System.currentTimeMillis());
-        } catch (IOException e) {
-            writer.abandon();
-            throw new UncheckedIOException(e);
-        }
-        return writer.finish();
+        });
     }
 
     /** {@code {"event":"serverShutdown","reason":"..","time":ms}}: sent to every connection before a clean stop. */
     static ByteBuf shutdown(ByteBufAllocator allocator, String reason) {
-        MessageWriter writer = MessageWriter.control(allocator);
-        try {
-            JsonGenerator json = writer.json();
+        return MessageWriter.controlMessage(allocator, json -> {
             json.writeStringField("event", "serverShutdown");
             json.writeStringField("reason", reason);
             json.writeNumberField("time", System.currentTimeMillis());
-        } catch (IOException e) {
-            writer.abandon();
-            throw new UncheckedIOException(e);
-        }
-        return writer.finish();
+        });
     }
 
     private static void head(JsonGenerator json, JsonNode id, String op) throws IOException {
