@@ -462,6 +462,11 @@ public final class Venue implements VenueView {
     }
 
     @Override
+    public long markPriceTicks(int instrumentIndex) {
+        return listed(instrumentIndex) ? accounts.markPriceTicks(instrumentIndex) : 0;
+    }
+
+    @Override
     public long lifetimeFees(int accountId) {
         return totals.fees[accountId];
     }

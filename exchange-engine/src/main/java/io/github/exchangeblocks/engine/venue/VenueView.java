@@ -82,6 +82,13 @@ public interface VenueView {
     long lastPriceTicks(int instrumentIndex);
 
     /**
+     * @param instrumentIndex the instrument
+     * @return the mark price the accounts value positions at, in ticks (set by {@link Venue#markPrice} or seeded
+     *     by the first fill), 0 if none yet or not listed
+     */
+    long markPriceTicks(int instrumentIndex);
+
+    /**
      * @param accountId the account
      * @return commission paid since the account opened (not reset by settlement), minor units
      */

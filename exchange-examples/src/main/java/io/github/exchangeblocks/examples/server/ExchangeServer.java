@@ -3,12 +3,15 @@ package io.github.exchangeblocks.examples.server;
 import io.github.exchangeblocks.examples.exchange.CoreConfig;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.CompositeListener;
+import io.github.exchangeblocks.examples.server.channels.ChannelGateway;
+import io.github.exchangeblocks.examples.server.channels.ChannelsConfig;
+import io.github.exchangeblocks.examples.server.channels.LoginOutcome;
 import io.github.exchangeblocks.examples.server.diff.DiffGateway;
 import io.github.exchangeblocks.examples.server.diff.DiffGatewayConfig;
 import io.github.exchangeblocks.examples.server.auth.Principal;
 import io.github.exchangeblocks.examples.server.http.HttpApi;
 import io.github.exchangeblocks.examples.server.http.HttpApiConfig;
-import io.github.exchangeblocks.examples.server.http.ListenerPair;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -34,6 +37,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  * The runnable exchange: the exchange core (journal, engine thread) behind a Netty server on one port, NIO
  * transport, one boss thread and a small worker group. {@code GET /health} is plain HTTP; {@code /api/...} is the
  * HTTP API (see {@link HttpApi}, documented at {@code /openapi.json}); {@code /trade} upgrades to WebSocket and speaks
- * DIFF (see {@link DiffGateway}). Starting on a data directory with a journal resumes from it:
+ * DIFF (see {@link DiffGateway}); {@code /ws} upgrades to WebSocket and pushes market-data and private channels (see
+ * {@link ChannelGateway}). Starting on a data directory with a journal resumes from it:
  * every acknowledged order is back in place.
  *
  * <p>{@link #close()} shuts down in order: stop accepting, close every connection, drain the engine and close the
@@ -53,28 +58,40 @@ public final class ExchangeServer implements AutoCloseable {
     private final ExchangeCore core;
     private final DiffGateway gateway;
     private final HttpApi httpApi;
+    private final ChannelGateway channelGateway;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ChannelGroup channels = new DefaultChannelGroup("exchange-server", GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
     private boolean closed;
 
-    private ExchangeServer(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig)
-            throws InterruptedException {
+    private ExchangeServer(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig,
+                           ChannelsConfig channelsConfig) throws InterruptedException {
         this.gateway = new DiffGateway(DiffGatewayConfig.defaults(config.dataDirectory())
                 .withPasswordIterations(config.passwordIterations()), coreConfig.venue().moneyScale());
         this.httpApi = new HttpApi(apiConfig, config.dataDirectory(), gateway.users(), gateway::connectionCount);
+        this.channelGateway = new ChannelGateway(channelsConfig, gateway.users(), coreConfig.venue().moneyScale(),
+                ExchangeServer::nowNs);
         ExchangeCore started = null;
         EventLoopGroup bossGroup = null;
         EventLoopGroup workerGroup = null;
         try {
-            started = ExchangeCore.start(coreConfig, new ListenerPair(gateway.listener(), httpApi.listener()),
-                    ExchangeServer::nowNs);
+            started = ExchangeCore.start(coreConfig, new CompositeListener(List.of(gateway.listener(),
+                    channelGateway.listener(), httpApi.listener())), ExchangeServer::nowNs);
             gateway.attach(started);
             httpApi.attach(started);
+            channelGateway.attach(started);
             gateway.acceptTokens((user, token) -> {
                 Principal principal = httpApi.verifyToken(token);
                 return principal != null && principal.user().equals(user);
+            });
+            channelGateway.addLoginCheck(request -> {
+                if (!request.has("token")) {
+                    return LoginOutcome.notMine();
+                }
+                Principal principal = httpApi.verifyToken(request.get("token").asText());
+                return principal == null ? LoginOutcome.refused("token is unknown or expired")
+                        : LoginOutcome.user(principal.user());
             });
             bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workerGroup = new MultiThreadIoEventLoopGroup(config.workerThreads(), NioIoHandler.newFactory());
@@ -96,6 +113,8 @@ public final class ExchangeServer implements AutoCloseable {
                             ChannelPipeline pipeline = channel.pipeline();
                             pipeline.addLast(new HttpServerCodec());
                             pipeline.addLast(new HttpObjectAggregator(64 * 1024));
+                            pipeline.addLast(channelGateway.router(config.maxFrameBytes(),
+                                    FrameViolationHandler.INSTANCE));
                             pipeline.addLast(FrameViolationHandler.INSTANCE);
                             pipeline.addLast(new WebSocketServerProtocolHandler(webSocket));
                             pipeline.addLast(new WebSocketFrameAggregator(config.maxFrameBytes()));
@@ -115,6 +134,7 @@ public final class ExchangeServer implements AutoCloseable {
             }
             gateway.close();
             httpApi.close();
+            channelGateway.close();
             throw e;
         }
         this.core = started;
@@ -148,7 +168,7 @@ public final class ExchangeServer implements AutoCloseable {
      * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
      */
     public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig) throws InterruptedException {
-        return start(config, coreConfig, HttpApiConfig.defaults());
+        return start(config, coreConfig, HttpApiConfig.defaults(), ChannelsConfig.defaults());
     }
 
     /**
@@ -163,9 +183,41 @@ public final class ExchangeServer implements AutoCloseable {
      */
     public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig)
             throws InterruptedException {
+        return start(config, coreConfig, apiConfig, ChannelsConfig.defaults());
+    }
+
+    /**
+     * Starts the core with its own configuration and the channel endpoint ({@code /ws}) with its own settings.
+     *
+     * @param config         the server's settings
+     * @param coreConfig     the core's settings
+     * @param channelsConfig the channel gateway's settings
+     * @return the running server
+     * @throws InterruptedException if interrupted while binding
+     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
+     */
+    public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig, ChannelsConfig channelsConfig)
+            throws InterruptedException {
+        return start(config, coreConfig, HttpApiConfig.defaults(), channelsConfig);
+    }
+
+    /**
+     * Starts the core, the HTTP API and the channel endpoint, each with its own settings, and binds the port.
+     *
+     * @param config         the server's settings (its durability is not used: the core's is)
+     * @param coreConfig     the core's settings, whose data directory should be the server's
+     * @param apiConfig      the HTTP API's settings
+     * @param channelsConfig the channel gateway's settings
+     * @return the running server
+     * @throws InterruptedException if interrupted while binding
+     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
+     */
+    public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig,
+                                       ChannelsConfig channelsConfig) throws InterruptedException {
         return new ExchangeServer(Objects.requireNonNull(config, "config must not be null"),
                 Objects.requireNonNull(coreConfig, "coreConfig must not be null"),
-                Objects.requireNonNull(apiConfig, "apiConfig must not be null"));
+                Objects.requireNonNull(apiConfig, "apiConfig must not be null"),
+                Objects.requireNonNull(channelsConfig, "channelsConfig must not be null"));
     }
 
     /** @return the address the server listens on (with the real port when 0 was asked for) */
@@ -183,6 +235,11 @@ public final class ExchangeServer implements AutoCloseable {
         return gateway;
     }
 
+    /** @return the channel gateway at {@code /ws} */
+    public ChannelGateway channels() {
+        return channelGateway;
+    }
+
     /** Stops accepting, closes every connection, drains the engine, closes the journal, stops the threads. */
     @Override
     public synchronized void close() {
@@ -191,6 +248,7 @@ public final class ExchangeServer implements AutoCloseable {
         }
         closed = true;
         serverChannel.close().awaitUninterruptibly();
+        channelGateway.announceShutdown("server shutting down");
         for (Channel channel : channels) {
             if (channel.pipeline().get("wsencoder") != null) {
                 channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
@@ -201,6 +259,7 @@ public final class ExchangeServer implements AutoCloseable {
         core.close();
         gateway.close();
         httpApi.close();
+        channelGateway.close();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }

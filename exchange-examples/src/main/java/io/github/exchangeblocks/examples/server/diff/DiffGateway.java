@@ -125,6 +125,11 @@ public final class DiffGateway implements AutoCloseable {
         return new DiffConnection(this);
     }
 
+    /** @return the users file DIFF logs in against (the channel gateway's password login shares it) */
+    public UserStore users() {
+        return users;
+    }
+
     /** @return connections whose WebSocket handshake completed and that are not closed yet */
     public int connectionCount() {
         return connections.get();

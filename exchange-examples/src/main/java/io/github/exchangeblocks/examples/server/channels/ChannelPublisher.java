@@ -1,0 +1,155 @@
+package io.github.exchangeblocks.examples.server.channels;
+
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.engine.instrument.Instrument;
+import io.github.exchangeblocks.engine.venue.VenueView;
+import io.github.exchangeblocks.examples.exchange.ExchangeListener;
+import io.github.exchangeblocks.examples.exchange.ExchangeState;
+import io.github.exchangeblocks.examples.exchange.OrderRecord;
+import io.github.exchangeblocks.examples.exchange.TradeRecord;
+import io.netty.buffer.ByteBuf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The channel gateway's side of the engine thread: the core's {@link ExchangeListener}. It notes what changed
+ * during a batch and, at the batch's end, encodes each channel update once (only for topics someone subscribes
+ * to) and hands the batch to every I/O thread in one task ({@link Outbox}); it never blocks. It also builds the
+ * snapshots subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas) and, on the
+ * gateway's timer, what the ticker and kline intervals held back. Engine thread only.
+ */
+final class ChannelPublisher implements ExchangeListener {
+    private static final System.Logger LOG = System.getLogger(ChannelPublisher.class.getName());
+
+    private final ChannelGateway gateway;
+    private final Outbox out;
+    private final AccountFeed accounts;
+    private final LongSupplier clockNs;
+    private final List<DepthFeed> depth = new ArrayList<>();
+    private final List<MarketFeed> market = new ArrayList<>();
+    private ExchangeState state;
+
+    ChannelPublisher(ChannelGateway gateway, int moneyScale, LongSupplier clockNs) {
+        this.gateway = gateway;
+        this.out = new Outbox(gateway);
+        this.accounts = new AccountFeed(moneyScale);
+        this.clockNs = clockNs;
+    }
+
+    /** Engine thread: takes the state and the instruments listed so far. */
+    void attach(ExchangeState exchange) {
+        this.state = exchange;
+        for (int index = 0; index < exchange.venue().instrumentCount(); index++) {
+            onInstrument(index);
+        }
+    }
+
+    @Override
+    public void onOrder(OrderRecord order) {
+        guard(() -> accounts.onOrder(state, order, out, clockNs.getAsLong()));
+    }
+
+    @Override
+    public void onTrade(TradeRecord trade) {
+        guard(() -> accounts.onTrade(state, trade, out, clockNs.getAsLong()));
+    }
+
+    @Override
+    public void onAccount(String user, int accountId) {
+        accounts.onAccount(accountId);
+    }
+
+    @Override
+    public void onPosition(String user, int accountId, int instrumentIndex) {
+        accounts.onPosition(accountId, instrumentIndex);
+    }
+
+    @Override
+    public void onLevel(int instrumentIndex, long sequence, Side side, long priceTicks, long volume,
+                        int orderCount) {
+        if (instrumentIndex < depth.size()) {
+            depth.get(instrumentIndex).onLevel(side, priceTicks);
+        }
+    }
+
+    @Override
+    public void onInstrument(int instrumentIndex) {
+        if (state == null) {
+            return;
+        }
+        VenueView venue = state.venue();
+        while (depth.size() <= instrumentIndex && depth.size() < venue.instrumentCount()) {
+            int index = depth.size();
+            Instrument instrument = venue.registry().get(index);
+            depth.add(new DepthFeed(instrument.instrumentId(), instrument.spec(), venue.marketData(index).depth()));
+            MarketFeed feed = new MarketFeed(index, instrument.instrumentId(), instrument.spec(),
+                    venue.marketData(index), gateway.config().throttleMs() * 1_000_000, System.nanoTime());
+            market.add(feed);
+            gateway.symbols().put(instrument.instrumentId(), index, feed.klineDurations());
+        }
+    }
+
+    @Override
+    public void onBatchEnd() {
+        if (state == null) {
+            return;
+        }
+        guard(() -> {
+            VenueView venue = state.venue();
+            long nowNs = System.nanoTime();
+            long wallNs = clockNs.getAsLong();
+            for (int index = 0; index < depth.size(); index++) {
+                depth.get(index).publish(venue.marketData(index), out);
+                market.get(index).publish(venue, out, nowNs, wallNs);
+            }
+            accounts.publish(venue, out, wallNs);
+        });
+        out.dispatch();
+    }
+
+    /** Timer, engine thread: ticker and kline updates their interval held back, bars whose period ended. */
+    void publishThrottled() {
+        if (state == null) {
+            return;
+        }
+        guard(() -> {
+            long nowNs = System.nanoTime();
+            long wallNs = clockNs.getAsLong();
+            for (MarketFeed feed : market) {
+                feed.publishThrottled(state.venue(), out, nowNs, wallNs);
+            }
+        });
+        out.dispatch();
+    }
+
+    /**
+     * Engine thread, between batches: the snapshot of one subscription's channel, consistent with the updates
+     * published so far (the next update of a delta channel chains to it).
+     *
+     * @return the body, owned by the caller
+     */
+    ByteBuf snapshot(Subscription subscription) {
+        ChannelName name = subscription.name;
+        long wallNs = clockNs.getAsLong();
+        if (name.kind().userPrivate()) {
+            return accounts.snapshot(name.kind(), subscription.user, state, wallNs, gateway.allocator());
+        }
+        int index = name.instrumentIndex();
+        return switch (name.kind()) {
+            case DEPTH, DEPTH5, DEPTH10, DEPTH20 -> depth.get(index).snapshot(state.venue().marketData(index),
+                    name.name(), name.kind().fixedDepth(), gateway.allocator());
+            default -> market.get(index).snapshot(name.kind(), name.name(), name.klineDurationNs(), state.venue(),
+                    gateway.config().recentTrades(), wallNs, gateway.allocator());
+        };
+    }
+
+    private void guard(Runnable publishing) {
+        try {
+            publishing.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "channel publishing failed; the engine goes on", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.exchangeblocks.examples.server.channels;
+
+/**
+ * Settings of the channel gateway at {@code /ws}, validated at construction with messages naming the offending
+ * value. Times in milliseconds, sizes in bytes.
+ *
+ * @param maxChannels          subscriptions one connection may hold, {@code >= 1}
+ * @param maxMessagesPerSecond client messages accepted in any sliding second; one more gets an error and a close,
+ *                             {@code >= 1}
+ * @param pingIntervalMs       the server sends a WebSocket ping this often, {@code >= 10}
+ * @param idleTimeoutMs        a connection from which nothing (not even a pong) arrived for this long is closed,
+ *                             {@code > pingIntervalMs}
+ * @param throttleMs           ticker and kline updates go out at most this often per channel, {@code >= 1}
+ * @param lagBytes             a subscriber with more unsent bytes than this is behind: snapshot-type channels
+ *                             conflate (keep only the latest), delta channels get a resync notice, {@code >= 1024}
+ * @param cutBytes             a subscriber with more unsent bytes than this is cut, {@code > lagBytes}
+ * @param cutAfterMs           a subscriber still behind this long after falling behind is cut, {@code >= 1}
+ * @param tickMs               how often each I/O thread checks heartbeats and lagging subscribers, {@code >= 1}
+ * @param recentTrades         trades a {@code @trades} snapshot carries, {@code 0..1000}
+ * @param authThreads          threads that check passwords (PBKDF2 is slow by design), {@code >= 1}
+ */
+public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pingIntervalMs, long idleTimeoutMs,
+                             long throttleMs, long lagBytes, long cutBytes, long cutAfterMs, long tickMs,
+                             int recentTrades, int authThreads) {
+    /** Validates every field. */
+    public ChannelsConfig {
+        positive("maxChannels", maxChannels, 1);
+        positive("maxMessagesPerSecond", maxMessagesPerSecond, 1);
+        positive("pingIntervalMs", pingIntervalMs, 10);
+        if (idleTimeoutMs <= pingIntervalMs) {
+            throw new IllegalArgumentException("idleTimeoutMs=" + idleTimeoutMs + " must be > pingIntervalMs="
+                    + pingIntervalMs);
+        }
+        positive("throttleMs", throttleMs, 1);
+        positive("lagBytes", lagBytes, 1024);
+        if (cutBytes <= lagBytes) {
+            throw new IllegalArgumentException("cutBytes=" + cutBytes + " must be > lagBytes=" + lagBytes);
+        }
+        positive("cutAfterMs", cutAfterMs, 1);
+        positive("tickMs", tickMs, 1);
+        if (recentTrades < 0 || recentTrades > 1000) {
+            throw new IllegalArgumentException("recentTrades=" + recentTrades + " must be in 0..1000");
+        }
+        positive("authThreads", authThreads, 1);
+    }
+
+    /**
+     * The defaults: 1,024 channels and 20 messages a second per connection, ping every 20 s, close after 60 s of
+     * silence, ticker and klines at most once a second, behind at 256 KiB unsent, cut at 1 MiB or 5 s behind,
+     * checks every 250 ms, 50 recent trades, one auth thread.
+     *
+     * @return the defaults
+     */
+    public static ChannelsConfig defaults() {
+        return new ChannelsConfig(1024, 20, 20_000, 60_000, 1000, 256 << 10, 1 << 20, 5000, 250, 50, 1);
+    }
+
+    /**
+     * @param pingMs the ping interval
+     * @param idleMs the idle timeout
+     * @return a copy with these heartbeat times
+     */
+    public ChannelsConfig withHeartbeat(long pingMs, long idleMs) {
+        return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingMs, idleMs, throttleMs, lagBytes, cutBytes,
+                cutAfterMs, tickMs, recentTrades, authThreads);
+    }
+
+    /**
+     * @param lag  bytes unsent at which a subscriber is behind
+     * @param cut  bytes unsent at which it is cut
+     * @param cutMs how long it may stay behind
+     * @return a copy with these slow-subscriber bounds
+     */
+    public ChannelsConfig withLagBounds(long lag, long cut, long cutMs) {
+        return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs, lag,
+                cut, cutMs, tickMs, recentTrades, authThreads);
+    }
+
+    /**
+     * @param channels subscriptions per connection
+     * @param messages client messages per second
+     * @return a copy with these limits
+     */
+    public ChannelsConfig withLimits(int channels, int messages) {
+        return new ChannelsConfig(channels, messages, pingIntervalMs, idleTimeoutMs, throttleMs, lagBytes, cutBytes,
+                cutAfterMs, tickMs, recentTrades, authThreads);
+    }
+
+    private static void positive(String name, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + "=" + value + " must be >= " + min);
+        }
+    }
+}
