@@ -96,7 +96,7 @@ public final class DiffGateway implements AutoCloseable {
         this.tokenLogin = Objects.requireNonNull(check, "check must not be null");
     }
 
-    /** @return the users file's store (the same credentials log in over HTTP) */
+    /** @return the users file DIFF logs in against (the HTTP API and the channel gateway share it) */
     public UserStore users() {
         return users;
     }
@@ -123,11 +123,6 @@ public final class DiffGateway implements AutoCloseable {
      */
     public ChannelHandler newConnection() {
         return new DiffConnection(this);
-    }
-
-    /** @return the users file DIFF logs in against (the channel gateway's password login shares it) */
-    public UserStore users() {
-        return users;
     }
 
     /** @return connections whose WebSocket handshake completed and that are not closed yet */
