@@ -9,9 +9,11 @@ import io.github.exchangeblocks.wal.snapshot.SnapshotStore;
 import java.util.function.LongSupplier;
 
 /**
- * The engine thread's work: stamp, journal, then apply and acknowledge. In GROUP mode the commands of one ring batch
- * (at most {@link #MAX_BATCH}) are journaled, forced once, then applied; in NONE and SYNC_EACH (where the append
- * itself is as durable as the mode promises) each command is applied right after its append. Only the engine thread calls it, but {@link #stopped()}, {@link #failure()} and
+ * The engine thread's work on the write-ahead-log path: stamp, journal, then give the journal's durable signal to
+ * the {@link CommandApplier}, which applies and acknowledges (the cluster path drives the same applier from its
+ * log). In GROUP mode the commands of one ring batch (at most {@link #MAX_BATCH}) are journaled, forced once, then
+ * applied; in NONE and SYNC_EACH (where the append itself is as durable as the mode promises) each command is
+ * applied right after its append. Only the engine thread calls it, but {@link #stopped()}, {@link #failure()} and
  * {@link #appliedSequence()} may be read from any thread.
  */
 final class EngineHandler implements EventHandler<CommandSlot> {
@@ -19,21 +21,14 @@ final class EngineHandler implements EventHandler<CommandSlot> {
 
     private final ExchangeState state;
     private final WalWriter journal;
+    private final CommandApplier applier;
     private final boolean forcePerBatch;
     private final int snapshotInterval;
     private final SnapshotStore snapshots;
     private long sinceSnapshot;
     private final LongSupplier clockNs;
-    private final ExchangeListener listener;
     private final CommandCodec codec = new CommandCodec();
-    private final ExchangeCommand[] commands = new ExchangeCommand[MAX_BATCH];
-    private final CommandSource[] sources = new CommandSource[MAX_BATCH];
-    private final long[] correlations = new long[MAX_BATCH];
-    private final long[] timestamps = new long[MAX_BATCH];
-    private final long[] sequences = new long[MAX_BATCH];
-    private int size;
     private long lastTimestampNs;
-    private volatile long appliedSequence;
     private volatile Throwable failure;
     private volatile boolean closed;
 
@@ -46,8 +41,7 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         this.snapshots = snapshots;
         this.clockNs = clockNs;
         this.lastTimestampNs = lastTimestampNs;
-        this.listener = listener;
-        this.appliedSequence = journal.lastSequence();
+        this.applier = new CommandApplier(state, listener, MAX_BATCH, journal.lastSequence());
     }
 
     @Override
@@ -61,7 +55,7 @@ final class EngineHandler implements EventHandler<CommandSlot> {
             journal(slot);
         }
         slot.clear();
-        if (endOfBatch || size == MAX_BATCH || !forcePerBatch) {
+        if (endOfBatch || applier.isFull() || !forcePerBatch) {
             commitBatch();
         }
         if (endOfBatch && failure == null && !closed) {
@@ -91,15 +85,12 @@ final class EngineHandler implements EventHandler<CommandSlot> {
             return;
         }
         lastTimestampNs = timestampNs;
-        commands[size] = slot.command;
-        sources[size] = slot.source;
-        correlations[size] = slot.correlationId;
-        timestamps[size] = timestampNs;
-        sequences[size] = sequence;
-        size++;
+        applier.sequenced(sequence, timestampNs, slot.command, slot.source, slot.correlationId);
     }
 
+    /** The journal's durable signal: force the batch (GROUP mode), then let the applier apply and acknowledge it. */
     private void commitBatch() {
+        int size = applier.pending();
         if (size == 0) {
             return;
         }
@@ -110,21 +101,12 @@ final class EngineHandler implements EventHandler<CommandSlot> {
                 stop(e);
             }
         }
-        for (int i = 0; i < size; i++) {
-            if (failure != null) {
-                reply(sources[i], correlations[i], 0, RejectCode.EXCHANGE_STOPPED, "journal failed: " + failure);
-            } else {
-                RejectCode code = state.apply(timestamps[i], commands[i]);
-                appliedSequence = sequences[i];
-                reply(sources[i], correlations[i], sequences[i], code, code == null ? "accepted"
-                        : state.resultMessage());
-            }
-            commands[i] = null;
-            sources[i] = null;
+        if (failure != null) {
+            applier.refuse(RejectCode.EXCHANGE_STOPPED, "journal failed: " + failure);
+        } else {
+            applier.durable();
         }
         sinceSnapshot += size;
-        size = 0;
-        listener.onBatchEnd();
         if (snapshotInterval > 0 && sinceSnapshot >= snapshotInterval && failure == null) {
             snapshot();
         }
@@ -142,7 +124,7 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         try {
             journal.flush();
             byte[] bytes = state.writeSnapshot();
-            snapshots.write(appliedSequence, bytes, 0, bytes.length);
+            snapshots.write(applier.appliedSequence(), bytes, 0, bytes.length);
             snapshots.retainNewest(3);
             sinceSnapshot = 0;
         } catch (RuntimeException e) {
@@ -172,7 +154,7 @@ final class EngineHandler implements EventHandler<CommandSlot> {
     }
 
     long appliedSequence() {
-        return appliedSequence;
+        return applier.appliedSequence();
     }
 
     /** After the ring drained: force and close the journal. Called by the closing thread. */

@@ -1,0 +1,315 @@
+package io.github.exchangeblocks.examples.cluster;
+
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.client.EgressListener;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.AeronException;
+import io.aeron.logbuffer.Header;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.examples.exchange.CommandSource;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A gateway's connection to the clustered exchange, with the same submit contract as the single-machine core: a
+ * command goes in with a {@link CommandSource} and a correlation id, and its acknowledgement comes back once the
+ * cluster has committed and applied it.
+ *
+ * <p>Commands are numbered 1, 2, 3, ... under this client's id and kept until acknowledged. When the leader changes
+ * (or the session has to be re-established, or the oldest command waits longer than the resend interval, or the
+ * cluster reports a gap) the client resends everything unacknowledged from the oldest, in order; the cluster
+ * applies each number once ({@link ClientSequences}), so a resend after failover is not applied twice. A resend
+ * of a command that had been applied is acknowledged with code {@code null} and a message saying so: its original
+ * result went to the old leader's session.
+ *
+ * <p>One thread of its own sends, polls and calls the sources; {@link #submit} may be called from any thread.
+ * The client runs an embedded media driver in {@code aeronDirectory}.
+ */
+public final class ExchangeClusterClient implements AutoCloseable {
+    private static final int MAX_UNACKNOWLEDGED = 1 << 16;
+
+    private final long clientId;
+    private final String ingressEndpoints;
+    private final long resendAfterNs;
+    private final MediaDriver driver;
+    private final ConcurrentLinkedQueue<Pending> submitted = new ConcurrentLinkedQueue<>();
+    private final TreeMap<Long, Pending> unacknowledged = new TreeMap<>();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final ClusterMessages messages = new ClusterMessages();
+    private final ExpandableArrayBuffer encoding = new ExpandableArrayBuffer(512);
+    private final IdleStrategy idle = ClusterNode.idleStrategy();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean snapshotRequested;
+    private volatile int leaderMemberId = -1;
+    private volatile long leaderChanges;
+    private AeronCluster cluster;
+    private long nextSequence = 1;
+    private long nextToSend = 1;
+    private long lastSendNs;
+
+    private ExchangeClusterClient(long clientId, String ingressEndpoints, Path aeronDirectory,
+                                  long resendAfterNs) {
+        this.clientId = clientId;
+        this.ingressEndpoints = ingressEndpoints;
+        this.resendAfterNs = resendAfterNs;
+        this.driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+                .aeronDirectoryName(aeronDirectory.toAbsolutePath().toString())
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(ClusterNode.idleStrategy())
+                .termBufferSparseFile(true)
+                .publicationTermBufferLength(1 << 20)
+                .ipcTermBufferLength(1 << 20)
+                .dirDeleteOnStart(true)
+                .dirDeleteOnShutdown(true));
+        this.thread = new Thread(this::run, "exchange-cluster-client-" + clientId);
+    }
+
+    /**
+     * Connects to the cluster (waiting until a leader accepted the session) and starts the client's thread.
+     *
+     * @param clientId         this client's id; a new one for each run of a gateway, as the cluster remembers
+     *                         the sequences applied under each id
+     * @param ingressEndpoints the members' endpoints, see {@link ClusterNodeConfig#ingressEndpoints}
+     * @param aeronDirectory   the embedded media driver's directory
+     * @param resendAfterMs    how long the oldest unacknowledged command waits before everything is resent
+     * @return the connected client
+     * @throws AeronException if no leader answered within Aeron's message timeout
+     */
+    public static ExchangeClusterClient connect(long clientId, String ingressEndpoints, Path aeronDirectory,
+                                                long resendAfterMs) {
+        Objects.requireNonNull(ingressEndpoints, "ingressEndpoints must not be null");
+        Objects.requireNonNull(aeronDirectory, "aeronDirectory must not be null");
+        if (resendAfterMs <= 0) {
+            throw new IllegalArgumentException("resendAfterMs=" + resendAfterMs + " must be > 0");
+        }
+        ExchangeClusterClient client = new ExchangeClusterClient(clientId, ingressEndpoints, aeronDirectory,
+                TimeUnit.MILLISECONDS.toNanos(resendAfterMs));
+        try {
+            client.cluster = client.connectSession();
+        } catch (RuntimeException e) {
+            CloseHelper.quietClose(client.driver);
+            throw e;
+        }
+        client.leaderMemberId = client.cluster.leaderMemberId();
+        client.thread.start();
+        return client;
+    }
+
+    /**
+     * Queues a command for the cluster. Returns at once; the outcome reaches {@code source} on the client's thread.
+     *
+     * @param command       the command (validated by the cluster when it is applied)
+     * @param source        where the acknowledgement goes, or {@code null}
+     * @param correlationId echoed to {@code source}
+     * @return {@code null} if queued; {@link RejectCode#EXCHANGE_INVALID_COMMAND} for a {@code null} command,
+     *         {@link RejectCode#EXCHANGE_BUSY} if 65,536 commands wait for acknowledgement,
+     *         {@link RejectCode#EXCHANGE_STOPPED} if the client is closed
+     */
+    public RejectCode submit(ExchangeCommand command, CommandSource source, long correlationId) {
+        if (command == null) {
+            return RejectCode.EXCHANGE_INVALID_COMMAND;
+        }
+        if (!running) {
+            return RejectCode.EXCHANGE_STOPPED;
+        }
+        if (outstanding.incrementAndGet() > MAX_UNACKNOWLEDGED) {
+            outstanding.decrementAndGet();
+            return RejectCode.EXCHANGE_BUSY;
+        }
+        submitted.add(new Pending(command, source, correlationId));
+        return null;
+    }
+
+    /** Asks the cluster to take a snapshot on every member (sent from the client's thread). */
+    public void requestSnapshot() {
+        snapshotRequested = true;
+    }
+
+    /** @return commands submitted and not yet acknowledged */
+    public int unacknowledged() {
+        return outstanding.get();
+    }
+
+    /** @return the leader this client talks to, as last told */
+    public int leaderMemberId() {
+        return leaderMemberId;
+    }
+
+    /** @return how many times the cluster told this client of a new leader */
+    public long leaderChanges() {
+        return leaderChanges;
+    }
+
+    /** Stops the client's thread, closes the session and the media driver; unacknowledged commands stay so. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        CloseHelper.quietClose(cluster);
+        CloseHelper.quietClose(driver);
+    }
+
+    private AeronCluster connectSession() {
+        return AeronCluster.connect(new AeronCluster.Context()
+                .aeronDirectoryName(driver.aeronDirectoryName())
+                .ingressChannel("aeron:udp?term-length=1m")
+                .ingressEndpoints(ingressEndpoints)
+                .egressChannel("aeron:udp?endpoint=127.0.0.1:0")
+                .egressListener(new Egress())
+                .idleStrategy(ClusterNode.idleStrategy()));
+    }
+
+    private void run() {
+        while (running) {
+            int work = 0;
+            try {
+                if (cluster.isClosed()) {
+                    reconnect();
+                }
+                work += cluster.pollEgress();
+                work += acceptSubmissions();
+                work += send();
+                if (snapshotRequested && cluster.sendAdminRequestToTakeASnapshot(System.nanoTime())) {
+                    snapshotRequested = false;
+                }
+                if (System.nanoTime() - lastSendNs > TimeUnit.SECONDS.toNanos(1) && cluster.sendKeepAlive()) {
+                    lastSendNs = System.nanoTime();
+                }
+            } catch (AeronException e) {
+                System.err.println("exchange cluster client " + clientId + ": " + e);
+                CloseHelper.quietClose(cluster);
+            }
+            idle.idle(work);
+        }
+    }
+
+    private void reconnect() {
+        try {
+            cluster = connectSession();
+            leaderMemberId = cluster.leaderMemberId();
+            resendAll();
+        } catch (AeronException e) {
+            System.err.println("exchange cluster client " + clientId + ": reconnecting: " + e);
+        }
+    }
+
+    private int acceptSubmissions() {
+        int accepted = 0;
+        Pending pending;
+        while (accepted < 1024 && (pending = submitted.poll()) != null) {
+            int length;
+            try {
+                length = messages.encodeCommand(encoding, clientId, nextSequence, pending.command);
+            } catch (IllegalArgumentException tooLong) {
+                outstanding.decrementAndGet();
+                if (pending.source != null) {
+                    pending.source.onResult(pending.correlationId, 0, RejectCode.EXCHANGE_INVALID_COMMAND,
+                            tooLong.getMessage());
+                }
+                continue;
+            }
+            pending.bytes = new byte[length];
+            encoding.getBytes(0, pending.bytes);
+            unacknowledged.put(nextSequence++, pending);
+            accepted++;
+        }
+        return accepted;
+    }
+
+    /** Sends from {@link #nextToSend} on, in order; goes back to the oldest if it has waited too long. */
+    private int send() {
+        if (unacknowledged.isEmpty()) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        Map.Entry<Long, Pending> oldest = unacknowledged.firstEntry();
+        if (oldest.getValue().sentAtNs != 0 && now - oldest.getValue().sentAtNs > resendAfterNs) {
+            resendAll();
+        }
+        int sent = 0;
+        UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        for (Map.Entry<Long, Pending> entry : unacknowledged.tailMap(nextToSend, true).entrySet()) {
+            Pending pending = entry.getValue();
+            view.wrap(pending.bytes);
+            if (cluster.offer(view, 0, pending.bytes.length) < 0) {
+                break;
+            }
+            pending.sentAtNs = now;
+            lastSendNs = now;
+            nextToSend = entry.getKey() + 1;
+            sent++;
+        }
+        return sent;
+    }
+
+    private void resendAll() {
+        nextToSend = unacknowledged.isEmpty() ? nextSequence : unacknowledged.firstKey();
+    }
+
+    private void onAck(DirectBuffer buffer, int offset) {
+        long sequence = ClusterMessages.ackSequence(buffer, offset);
+        byte outcome = ClusterMessages.ackOutcome(buffer, offset);
+        if (outcome == ClusterMessages.OUT_OF_ORDER) {
+            resendAll();
+            return;
+        }
+        Pending pending = unacknowledged.remove(sequence);
+        if (pending == null) {
+            return;
+        }
+        outstanding.decrementAndGet();
+        if (pending.source != null) {
+            pending.source.onResult(pending.correlationId, ClusterMessages.ackLogPosition(buffer, offset),
+                    ClusterMessages.ackCode(buffer, offset), ClusterMessages.ackMessage(buffer, offset));
+        }
+    }
+
+    private final class Egress implements EgressListener {
+        @Override
+        public void onMessage(long clusterSessionId, long timestamp, DirectBuffer buffer, int offset, int length,
+                              Header header) {
+            onAck(buffer, offset);
+        }
+
+        @Override
+        public void onNewLeader(long clusterSessionId, long leadershipTermId, int leaderMemberId,
+                                String ingressEndpoints) {
+            ExchangeClusterClient.this.leaderMemberId = leaderMemberId;
+            leaderChanges++;
+            resendAll();
+        }
+    }
+
+    /** A command waiting for its acknowledgement, with its encoded message for resends. */
+    private static final class Pending {
+        final ExchangeCommand command;
+        final CommandSource source;
+        final long correlationId;
+        byte[] bytes;
+        long sentAtNs;
+
+        Pending(ExchangeCommand command, CommandSource source, long correlationId) {
+            this.command = command;
+            this.source = source;
+            this.correlationId = correlationId;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package io.github.exchangeblocks.examples.cluster;
+
+import io.aeron.ExclusivePublication;
+import io.aeron.Image;
+import io.aeron.Publication;
+import io.aeron.cluster.codecs.CloseReason;
+import io.aeron.cluster.service.ClientSession;
+import io.aeron.cluster.service.Cluster;
+import io.aeron.cluster.service.ClusteredService;
+import io.aeron.logbuffer.Header;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.engine.venue.VenueSettings;
+import io.github.exchangeblocks.examples.exchange.CommandApplier;
+import io.github.exchangeblocks.examples.exchange.CommandSource;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
+import io.github.exchangeblocks.examples.exchange.ExchangeListener;
+import io.github.exchangeblocks.examples.exchange.ExchangeState;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The exchange core as an Aeron Cluster service: the cluster's replicated log sequences the commands and the
+ * {@link CommandApplier} applies them, as it does behind the single-machine write-ahead journal.
+ *
+ * <ul>
+ *   <li>Each log entry is a command of a gateway ({@link ClusterMessages}: client id, client sequence, the command
+ *       in {@code CommandCodec} form). The cluster hands an entry to the service only once a quorum of members
+ *       holds it, which is the applier's durable signal: the command is applied at once and its acknowledgement
+ *       goes back to the gateway's session (only the leader's reaches it; followers' replies are dropped by the
+ *       cluster).</li>
+ *   <li>The entry's timestamp (the leader's cluster clock, not going backwards here) is the command's time.</li>
+ *   <li>A command whose client sequence was applied before (a resend after a leader change) is skipped and
+ *       answered {@link ClusterMessages#DUPLICATE}; one that skips sequences (earlier ones were lost with the old
+ *       leader) is answered {@link ClusterMessages#OUT_OF_ORDER}; bytes that are not a command are answered with
+ *       {@link RejectCode#EXCHANGE_INVALID_COMMAND} and change nothing.</li>
+ *   <li>Snapshots ({@link ClusterSnapshot}) hold the exchange state, the idempotency table and the counters; a
+ *       replica starts from the newest one and the log after it. A cluster with no snapshot starts from the
+ *       bootstrap commands, applied on every replica at midnight UTC of the first trading day.</li>
+ * </ul>
+ *
+ * Every method runs on the service container's thread, as the cluster calls it.
+ */
+public final class ExchangeClusteredService implements ClusteredService {
+    private static final long STATUS_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final VenueSettings venue;
+    private final int firstTradingDay;
+    private final List<ExchangeCommand> bootstrap;
+    private final ExchangeListener listener;
+    private final Path statusFile;
+    private final ClusterMessages messages = new ClusterMessages();
+    private final ExpandableArrayBuffer reply = new ExpandableArrayBuffer(1100);
+    private final CommandSource responder = this::acknowledge;
+    private ClientSequences sequences = new ClientSequences();
+    private Cluster cluster;
+    private CommandApplier applier;
+    private Cluster.Role role = Cluster.Role.FOLLOWER;
+    private ClientSession replyTo;
+    private long lastTimeNs;
+    private long commands;
+    private long duplicates;
+    private long snapshotLoadedAt = -1;
+    private volatile long snapshotsTaken;
+    private long nextStatusNs;
+    private long statusWrittenFor = -1;
+
+    /**
+     * @param venue           the venue's settings, not {@code null}
+     * @param firstTradingDay the trading day a new exchange starts in, {@code yyyymmdd}
+     * @param bootstrap       commands a new exchange starts with, each must be accepted
+     * @param listener        receives the state's events on the service thread, on every replica, not {@code null}
+     * @param statusFile      where to write a {@link NodeStatus} from idle moments (at most every 100 ms), or
+     *                        {@code null} for none
+     */
+    public ExchangeClusteredService(VenueSettings venue, int firstTradingDay, List<ExchangeCommand> bootstrap,
+                                    ExchangeListener listener, Path statusFile) {
+        this.venue = Objects.requireNonNull(venue, "venue must not be null");
+        this.firstTradingDay = firstTradingDay;
+        this.bootstrap = List.copyOf(bootstrap);
+        this.listener = Objects.requireNonNull(listener, "listener must not be null");
+        this.statusFile = statusFile;
+    }
+
+    @Override
+    public void onStart(Cluster cluster, Image snapshotImage) {
+        this.cluster = cluster;
+        ExchangeState state;
+        if (snapshotImage == null) {
+            state = new ExchangeState(venue, firstTradingDay, listener);
+            lastTimeNs = bootstrapTimeNs(firstTradingDay);
+            for (ExchangeCommand command : bootstrap) {
+                if (state.apply(lastTimeNs, command) != null) {
+                    throw new IllegalArgumentException("bootstrap command " + command + " is refused: "
+                            + state.resultMessage());
+                }
+            }
+        } else {
+            ClusterSnapshot snapshot = ClusterSnapshot.load(snapshotImage, cluster.idleStrategy());
+            state = ExchangeState.restore(venue, snapshot.state(), listener);
+            sequences = snapshot.sequences();
+            commands = snapshot.commands();
+            duplicates = snapshot.duplicates();
+            lastTimeNs = snapshot.lastTimeNs();
+            snapshotLoadedAt = cluster.logPosition();
+        }
+        applier = new CommandApplier(state, listener, 1, cluster.logPosition());
+    }
+
+    @Override
+    public void onSessionOpen(ClientSession session, long timestamp) {
+    }
+
+    @Override
+    public void onSessionClose(ClientSession session, long timestamp, CloseReason closeReason) {
+    }
+
+    @Override
+    public void onSessionMessage(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length,
+                                 Header header) {
+        if (length < ClusterMessages.INGRESS_HEADER) {
+            send(session, 0, 0, ClusterMessages.REFUSED, RejectCode.EXCHANGE_INVALID_COMMAND,
+                    "message length=" + length + " must be >= " + ClusterMessages.INGRESS_HEADER);
+            return;
+        }
+        long clientId = ClusterMessages.clientId(buffer, offset);
+        long clientSequence = ClusterMessages.clientSequence(buffer, offset);
+        ExchangeCommand command;
+        try {
+            command = messages.decodeCommand(buffer, offset, length);
+        } catch (RuntimeException notACommand) {
+            send(session, clientSequence, 0, ClusterMessages.REFUSED, RejectCode.EXCHANGE_INVALID_COMMAND,
+                    "command is not valid: " + notACommand.getMessage());
+            return;
+        }
+        byte admission = sequences.admit(clientId, clientSequence);
+        if (admission == ClusterMessages.DUPLICATE) {
+            duplicates++;
+            send(session, clientSequence, 0, admission, null, "client sequence=" + clientSequence
+                    + " was applied before (highest " + sequences.highest(clientId) + "); not applied again");
+            return;
+        }
+        if (admission == ClusterMessages.OUT_OF_ORDER) {
+            send(session, clientSequence, 0, admission, RejectCode.EXCHANGE_INVALID_COMMAND, "client sequence="
+                    + clientSequence + " must be " + (sequences.highest(clientId) + 1) + "; not applied");
+            return;
+        }
+        lastTimeNs = Math.max(lastTimeNs, cluster.timeUnit().toNanos(timestamp));
+        commands++;
+        replyTo = session;
+        applier.sequenced(header.position(), lastTimeNs, command, responder, clientSequence);
+        // The cluster delivers an entry to its services only once a quorum holds it: that is the durable signal.
+        applier.durable();
+        replyTo = null;
+    }
+
+    private void acknowledge(long clientSequence, long logPosition, RejectCode code, CharSequence message) {
+        send(replyTo, clientSequence, logPosition, code == null ? ClusterMessages.APPLIED : ClusterMessages.REFUSED,
+                code, message);
+    }
+
+    private void send(ClientSession session, long clientSequence, long logPosition, byte outcome, RejectCode code,
+                      CharSequence message) {
+        if (role != Cluster.Role.LEADER) {
+            return;
+        }
+        int length = ClusterMessages.encodeAck(reply, clientSequence, logPosition, outcome, code, message);
+        // A back-pressured gateway is waited for briefly; an acknowledgement that still does not fit is dropped,
+        // and the gateway, which resends what stays unacknowledged, gets it as DUPLICATE.
+        for (int attempt = 0; attempt < 100; attempt++) {
+            long result = session.offer(reply, 0, length);
+            if (result >= 0 || result == Publication.NOT_CONNECTED || result == Publication.CLOSED
+                    || result == Publication.MAX_POSITION_EXCEEDED) {
+                return;
+            }
+            cluster.idleStrategy().idle();
+        }
+    }
+
+    @Override
+    public void onTimerEvent(long correlationId, long timestamp) {
+    }
+
+    @Override
+    public void onTakeSnapshot(ExclusivePublication snapshotPublication) {
+        new ClusterSnapshot(commands, duplicates, lastTimeNs, sequences, applier.state().writeSnapshot())
+                .publish(snapshotPublication, cluster.idleStrategy());
+        snapshotsTaken++;
+        statusWrittenFor = -1;
+    }
+
+    @Override
+    public void onRoleChange(Cluster.Role newRole) {
+        role = newRole;
+        statusWrittenFor = -1;
+    }
+
+    @Override
+    public void onTerminate(Cluster cluster) {
+        writeStatus();
+    }
+
+    @Override
+    public int doBackgroundWork(long nowNs) {
+        if (statusFile == null || nowNs < nextStatusNs) {
+            return 0;
+        }
+        nextStatusNs = nowNs + STATUS_INTERVAL_NS;
+        long position = cluster.logPosition();
+        if (position == statusWrittenFor) {
+            return 0;
+        }
+        writeStatus();
+        statusWrittenFor = position;
+        return 1;
+    }
+
+    /** @return this replica's status now (service thread only) */
+    NodeStatus status() {
+        return new NodeStatus(cluster.memberId(), role.name(), cluster.logPosition(), commands, duplicates,
+                applier.state().stateHash(), snapshotLoadedAt, snapshotsTaken);
+    }
+
+    /** @return snapshots this replica wrote since it started (any thread) */
+    long snapshotsTaken() {
+        return snapshotsTaken;
+    }
+
+    /** @return the state (service thread only, or after the container closed) */
+    ExchangeState state() {
+        return applier.state();
+    }
+
+    private void writeStatus() {
+        if (statusFile != null && applier != null) {
+            status().write(statusFile);
+        }
+    }
+
+    static long bootstrapTimeNs(int tradingDay) {
+        LocalDate day = LocalDate.parse(Integer.toString(tradingDay), DateTimeFormatter.BASIC_ISO_DATE);
+        return TimeUnit.SECONDS.toNanos(day.atStartOfDay(ZoneOffset.UTC).toEpochSecond());
+    }
+}

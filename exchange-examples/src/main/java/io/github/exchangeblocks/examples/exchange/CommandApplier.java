@@ -1,0 +1,142 @@
+package io.github.exchangeblocks.examples.exchange;
+
+import io.github.exchangeblocks.api.RejectCode;
+
+import java.util.Objects;
+
+/**
+ * The seam between the exchange state and whatever sequences its commands. A command log hands each command here
+ * with its sequence and time, in log order ({@link #sequenced}); when the log says that everything it handed over
+ * is durable it calls {@link #durable()}, which applies those commands to the {@link ExchangeState} in order and
+ * releases their acknowledgements to their {@link CommandSource}s. If the log fails instead, {@link #refuse}
+ * answers the pending commands without applying them.
+ *
+ * <p>Two logs drive it: the core's own write-ahead journal on one machine ({@link ExchangeCore}: durable once the
+ * journal forced the batch, or appended in {@code NONE} mode), and an Aeron Cluster log replicated across machines
+ * ({@code examples.cluster}: durable once a quorum holds the entry, which is when the cluster delivers it). This
+ * class, the state and the listeners do not know which one they run on; the same commands with the same times give
+ * the same state hash on both.
+ *
+ * <p>Not thread-safe: one thread (the engine thread, the clustered service's thread) calls everything;
+ * {@link #appliedSequence()} may be read from any thread.
+ */
+public final class CommandApplier {
+    private final ExchangeState state;
+    private final ExchangeListener listener;
+    private final ExchangeCommand[] commands;
+    private final CommandSource[] sources;
+    private final long[] correlations;
+    private final long[] timestamps;
+    private final long[] sequences;
+    private int size;
+    private volatile long appliedSequence;
+
+    /**
+     * @param state           the state the commands are applied to, not {@code null}
+     * @param listener        told {@link ExchangeListener#onBatchEnd()} after each durable batch, not {@code null}
+     * @param capacity        the most commands that may wait for one durable signal, at least 1
+     * @param appliedSequence the sequence of the last command already in the state (0 for none)
+     */
+    public CommandApplier(ExchangeState state, ExchangeListener listener, int capacity, long appliedSequence) {
+        this.state = Objects.requireNonNull(state, "state must not be null");
+        this.listener = Objects.requireNonNull(listener, "listener must not be null");
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity=" + capacity + " must be >= 1");
+        }
+        this.commands = new ExchangeCommand[capacity];
+        this.sources = new CommandSource[capacity];
+        this.correlations = new long[capacity];
+        this.timestamps = new long[capacity];
+        this.sequences = new long[capacity];
+        this.appliedSequence = appliedSequence;
+    }
+
+    /**
+     * A command the log has sequenced; it waits for {@link #durable()}.
+     *
+     * @param sequence      its place in the log, increasing
+     * @param timestampNs   its time as the log stamped it, nanoseconds since the epoch
+     * @param command       the command
+     * @param source        where its acknowledgement goes, or {@code null} (replay, another gateway's command)
+     * @param correlationId echoed to {@code source}
+     * @throws IllegalStateException if {@link #isFull()}
+     */
+    public void sequenced(long sequence, long timestampNs, ExchangeCommand command, CommandSource source,
+                          long correlationId) {
+        if (size == commands.length) {
+            throw new IllegalStateException(size + " commands already wait for the durable signal");
+        }
+        commands[size] = command;
+        sources[size] = source;
+        correlations[size] = correlationId;
+        timestamps[size] = timestampNs;
+        sequences[size] = sequence;
+        size++;
+    }
+
+    /** @return whether no more commands may be sequenced before {@link #durable()} */
+    public boolean isFull() {
+        return size == commands.length;
+    }
+
+    /** @return how many commands wait for the durable signal */
+    public int pending() {
+        return size;
+    }
+
+    /**
+     * The durable signal: every command handed to {@link #sequenced} so far is durable. Applies them in order,
+     * acknowledges each to its source (with its sequence, and the reject's code and message if it was refused),
+     * then calls {@link ExchangeListener#onBatchEnd()}. Does nothing when none waits.
+     */
+    public void durable() {
+        if (size == 0) {
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            RejectCode code = state.apply(timestamps[i], commands[i]);
+            appliedSequence = sequences[i];
+            reply(sources[i], correlations[i], sequences[i], code, code == null ? "accepted" : state.resultMessage());
+        }
+        clear();
+        listener.onBatchEnd();
+    }
+
+    /**
+     * The log failed: answers every waiting command with {@code code} and applies none.
+     *
+     * @param code    the reject code, not {@code null}
+     * @param message why, naming the failure
+     */
+    public void refuse(RejectCode code, String message) {
+        for (int i = 0; i < size; i++) {
+            reply(sources[i], correlations[i], 0, code, message);
+        }
+        clear();
+    }
+
+    /** @return the sequence of the last command applied (or the one given at construction) */
+    public long appliedSequence() {
+        return appliedSequence;
+    }
+
+    /** @return the state the commands are applied to */
+    public ExchangeState state() {
+        return state;
+    }
+
+    private void clear() {
+        for (int i = 0; i < size; i++) {
+            commands[i] = null;
+            sources[i] = null;
+        }
+        size = 0;
+    }
+
+    private static void reply(CommandSource source, long correlationId, long sequence, RejectCode code,
+                              CharSequence message) {
+        if (source != null) {
+            source.onResult(correlationId, sequence, code, message);
+        }
+    }
+}
