@@ -4,10 +4,13 @@ import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.engine.venue.VenueSettings;
 import io.github.exchangeblocks.examples.exchange.CommandSource;
 import io.github.exchangeblocks.examples.exchange.CoreConfig;
+import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
 import io.github.exchangeblocks.examples.exchange.ExchangeCore;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
+import io.github.exchangeblocks.examples.server.ExchangeServer;
+import io.github.exchangeblocks.examples.server.ServerConfig;
 import io.github.exchangeblocks.wal.DurabilityMode;
 import org.HdrHistogram.Histogram;
 
@@ -16,7 +19,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -51,6 +56,11 @@ public final class CoreThroughputTool {
                     stateOnly(commands), throughput(commands, DurabilityMode.NONE),
                     throughput(commands, DurabilityMode.GROUP));
         }
+        ExchangeCommand[] demoCommands = CoreWorkload.commands(42, count, diffUsers());
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf("round %d: server (core GROUP + DIFF publisher, 2 logged-in peeking sessions) %s%n",
+                    round, throughputWithDiff(demoCommands));
+        }
         for (DurabilityMode mode : new DurabilityMode[] {DurabilityMode.GROUP, DurabilityMode.NONE}) {
             Histogram latency = latency(commands, mode, 100_000, 3);
             System.out.printf("%s submit->ack at 100,000/s, %,d commands: p50 %.1f us, p99 %.1f us, p99.9 %.1f us,"
@@ -74,7 +84,7 @@ public final class CoreThroughputTool {
     private static Rate stateOnly(ExchangeCommand[] commands) {
         ExchangeState state = new ExchangeState(VenueSettings.builder().build(), 20261207, new ExchangeListener() {
         });
-        for (ExchangeCommand command : CoreWorkload.setup()) {
+        for (ExchangeCommand command : CoreWorkload.setup(CoreWorkload.users())) {
             state.apply(0, command);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -110,6 +120,57 @@ public final class CoreThroughputTool {
             long wall = System.nanoTime() - start;
             return new Rate(commands.length / (wall / 1e9),
                     (threads.getThreadCpuTime(engine) - cpuStart) / (double) commands.length);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** The workload's users with the server's two demo users (who log in over DIFF) in place of the first two. */
+    private static List<String> diffUsers() {
+        List<String> users = new ArrayList<>(CoreWorkload.users());
+        users.set(0, "alice");
+        users.set(1, "bob");
+        return users;
+    }
+
+    /**
+     * The whole server in GROUP mode: the core with the DIFF publisher as its listener, alice and bob logged in
+     * over WebSocket and peeking after every message (as TqSdk does), both subscribed to the instrument's quote.
+     * Commands go straight to the core, as a gateway hands them over.
+     */
+    private static String throughputWithDiff(ExchangeCommand[] commands) throws Exception {
+        Path dir = Files.createTempDirectory("server-bench");
+        ServerConfig serverConfig = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP, 64 * 1024, 256 << 20,
+                1, 1_000);
+        CoreConfig coreConfig = new CoreConfig(dir, DurabilityMode.GROUP, 1 << 16, 0, 20261207,
+                VenueSettings.builder().build(), CoreWorkload.setup(diffUsers()));
+        CountDownLatch done = new CountDownLatch(commands.length);
+        CommandSource source = (correlationId, sequence, code, message) -> done.countDown();
+        String instrument = Defaults.COPPER.instrumentId();
+        try (ExchangeServer server = ExchangeServer.start(serverConfig, coreConfig)) {
+            int port = server.address().getPort();
+            try (PeekingDiffSession alice = PeekingDiffSession.open(port, "alice", "alice123", instrument);
+                 PeekingDiffSession bob = PeekingDiffSession.open(port, "bob", "bob123", instrument)) {
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                long engine = engineThreadId();
+                long cpuStart = threads.getThreadCpuTime(engine);
+                long messagesStart = alice.messages.get() + bob.messages.get();
+                long start = System.nanoTime();
+                for (int i = 0; i < commands.length; i++) {
+                    while (server.core().submit(commands[i], source, i) == RejectCode.EXCHANGE_BUSY) {
+                        Thread.onSpinWait();
+                    }
+                }
+                if (!done.await(5, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("not all commands acknowledged");
+                }
+                long wall = System.nanoTime() - start;
+                Rate rate = new Rate(commands.length / (wall / 1e9),
+                        (threads.getThreadCpuTime(engine) - cpuStart) / (double) commands.length);
+                return String.format("%s, %,d rtn_data messages, %,.1f MB to the two sessions", rate,
+                        alice.messages.get() + bob.messages.get() - messagesStart,
+                        (alice.chars.get() + bob.chars.get()) / 1e6);
+            }
         } finally {
             delete(dir);
         }
@@ -161,7 +222,7 @@ public final class CoreThroughputTool {
 
     private static CoreConfig config(Path dir, DurabilityMode mode) {
         return new CoreConfig(dir, mode, 1 << 16, 0, 20261207, VenueSettings.builder().build(),
-                CoreWorkload.setup());
+                CoreWorkload.setup(CoreWorkload.users()));
     }
 
     private static void delete(Path dir) throws IOException {

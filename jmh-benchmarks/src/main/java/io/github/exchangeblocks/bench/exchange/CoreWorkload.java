@@ -13,8 +13,10 @@ import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import io.github.exchangeblocks.examples.exchange.OrderRecord;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -33,38 +35,50 @@ final class CoreWorkload {
     private CoreWorkload() {
     }
 
-    static List<ExchangeCommand> setup() {
+    /** @return the 20 users: {@code u0..u19} */
+    static List<String> users() {
         List<String> users = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
             users.add("u" + u);
         }
+        return users;
+    }
+
+    /** @return the bootstrap commands: the instrument, the users and their deposits */
+    static List<ExchangeCommand> setup(List<String> users) {
         return Defaults.bootstrap(List.of(Defaults.COPPER), users, 1_000_000_000_000L);
     }
 
     static ExchangeCommand[] commands(long seed, int count) {
-        return generate(seed, count).commands;
+        return commands(seed, count, users());
+    }
+
+    /**
+     * @param users the {@value #USERS} users' names (a gateway passes the same name instance on every command)
+     */
+    static ExchangeCommand[] commands(long seed, int count, List<String> users) {
+        return generate(seed, count, users).commands;
     }
 
     /**
      * @return the share of the stream's commands the exchange refuses, in {@code [0, 1]}
      */
     static double rejectShare(long seed, int count) {
-        return generate(seed, count).rejected / (double) count;
+        return generate(seed, count, users()).rejected / (double) count;
     }
 
-    private static Stream generate(long seed, int count) {
-        WorkingOrders working = new WorkingOrders();
+    private static Stream generate(long seed, int count, List<String> users) {
+        if (users.size() != USERS) {
+            throw new IllegalArgumentException("users=" + users.size() + " must be " + USERS);
+        }
+        String[] names = users.toArray(new String[0]);
+        WorkingOrders working = new WorkingOrders(names);
         ExchangeState state = new ExchangeState(VenueSettings.builder().build(), 20261207, working);
-        for (ExchangeCommand command : setup()) {
+        for (ExchangeCommand command : setup(users)) {
             state.apply(0, command);
         }
         SplittableRandom random = new SplittableRandom(seed);
         ExchangeCommand[] commands = new ExchangeCommand[count];
-        // A gateway passes its session's user name: the same instance on every command.
-        String[] names = new String[USERS];
-        for (int u = 0; u < USERS; u++) {
-            names[u] = "u" + u;
-        }
         int rejected = 0;
         long mid = 70_000;
         String instrument = Defaults.COPPER.instrumentId();
@@ -114,18 +128,20 @@ final class CoreWorkload {
 
     /** The working orders of each user, kept from the state's order events. */
     private static final class WorkingOrders implements ExchangeListener {
-        private final List<LinkedHashSet<OrderRecord>> byUser = new ArrayList<>();
+        private final Map<String, LinkedHashSet<OrderRecord>> byUser = new HashMap<>();
+        private final String[] names;
         private int total;
 
-        WorkingOrders() {
-            for (int u = 0; u < USERS; u++) {
-                byUser.add(new LinkedHashSet<>());
+        WorkingOrders(String[] names) {
+            this.names = names;
+            for (String name : names) {
+                byUser.put(name, new LinkedHashSet<>());
             }
         }
 
         @Override
         public void onOrder(OrderRecord order) {
-            LinkedHashSet<OrderRecord> orders = byUser.get(Integer.parseInt(order.user().substring(1)));
+            LinkedHashSet<OrderRecord> orders = byUser.get(order.user());
             if (order.alive()) {
                 if (orders.add(order)) {
                     total++;
@@ -137,7 +153,7 @@ final class CoreWorkload {
 
         /** One of the user's 16 oldest working orders, or {@code null} if it has none. */
         OrderRecord pick(int user, SplittableRandom random) {
-            LinkedHashSet<OrderRecord> orders = byUser.get(user);
+            LinkedHashSet<OrderRecord> orders = byUser.get(names[user]);
             if (orders.isEmpty()) {
                 return null;
             }

@@ -134,7 +134,11 @@ class ChannelProtocolIT {
         assertError(client.request("login", "\"user\":7,\"password\":\"x\""), ChannelError.LOGIN_FAILED,
                 "user must be a non-empty string");
         assertError(client.request("login", "\"token\":\"t\""), ChannelError.LOGIN_FAILED,
-                "login needs user and password");
+                "token is unknown or expired");
+        assertError(client.request("login", "\"user\":\"alice\""), ChannelError.LOGIN_FAILED,
+                "password must be a string");
+        assertError(client.request("login", "\"key\":\"k\""), ChannelError.LOGIN_FAILED,
+                "login needs user and password (or another credential this server accepts)");
         assertThat(client.login("alice", "alice123").get("user").asText()).isEqualTo("alice");
         assertError(client.login("bob", "bob123"), ChannelError.ALREADY_LOGGED_IN, "already logged in as 'alice'");
         assertThat(client.isOpen()).isTrue();
