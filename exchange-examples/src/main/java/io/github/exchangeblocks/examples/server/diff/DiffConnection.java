@@ -260,14 +260,16 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
             if (state.account(name) == null) {
                 gateway.notifyNow(session, DiffGateway.error(RejectCode.DIFF_LOGIN_FAILED,
                         "req_login: user_name=" + name + " has no account in the exchange"));
-            } else if (gateway.manager.login(session, name)) {
+            } else if (session.userId() != null && !session.userId().equals(name)) {
+                gateway.notifyNow(session, DiffGateway.error(RejectCode.DIFF_ALREADY_LOGGED_IN,
+                        "req_login: session is already logged in as " + session.userId()));
+            } else {
+                gateway.publisher.mirror(name);
+                gateway.manager.login(session, name);
                 user = name;
                 gateway.publisher.queueNotify(session, DiffGateway.info("login succeeded: " + name));
                 gateway.publisher.loggedIn(session, name);
                 gateway.publisher.flushNotifies();
-            } else {
-                gateway.notifyNow(session, DiffGateway.error(RejectCode.DIFF_ALREADY_LOGGED_IN,
-                        "req_login: session is already logged in as " + session.userId()));
             }
         });
     }

@@ -24,6 +24,7 @@ import io.github.exchangeblocks.examples.exchange.TradeRecord;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ import java.util.concurrent.ConcurrentMap;
  * the account and positions together, so a client never sees a fill without its account), then the quotes that
  * changed, then the bars of shown charts ({@link DiffCharts}), then the notifications the gateway queued for
  * sessions. Sessions on I/O threads only peek what the manager composed for them.
+ *
+ * <p>Only the users who logged in since the server started are mirrored into the snapshot ({@link #mirror}): the
+ * first login of a user builds its {@code trade.<user>} tree from the exchange state, and from then on its events
+ * keep the tree current. The orders and trades of users nobody watches cost no JSON (they are most of an exchange's
+ * flow); the quotes' open interest still follows every position.
  */
 final class DiffPublisher implements ExchangeListener {
     private final DiffSnapshotManager manager;
@@ -58,6 +64,8 @@ final class DiffPublisher implements ExchangeListener {
     private final List<DiffSession> sessions;
     /** Each user's latest settlement notify, sent again at login. */
     private final Map<String, JsonObject> settlements = new HashMap<>();
+    /** The users whose trade tree the snapshot holds (see the class comment). */
+    private final Set<String> mirrored = new HashSet<>();
     private ExchangeState state;
 
     /**
@@ -100,13 +108,10 @@ final class DiffPublisher implements ExchangeListener {
         }
         for (int accountId = 0; accountId < venue.accountCount(); accountId++) {
             String user = venue.account(accountId).userName();
-            onUserRegistered(user);
             for (Position position : venue.account(accountId).positions()) {
                 onPosition(user, accountId, position.instrument().index());
             }
-            exchange.orders(user).forEach(this::onOrder);
             for (TradeRecord trade : exchange.trades(user)) {
-                onTrade(trade);
                 if (trade.maker()) {
                     int index = venue.registry().indexOf(trade.instrumentId());
                     stats(index).trade(trade.timeNs(), trade.priceTicks(), trade.volume());
@@ -114,6 +119,29 @@ final class DiffPublisher implements ExchangeListener {
             }
         }
         onBatchEnd();
+    }
+
+    /**
+     * Makes sure the snapshot holds the user's {@code trade.<user>} tree (built from the exchange state the first
+     * time) and keeps it current from now on. Call it before the manager's login of the user's session. Engine
+     * thread, between batches.
+     *
+     * @param user a user with an account
+     */
+    void mirror(String user) {
+        if (!mirrored.add(user)) {
+            return;
+        }
+        Venue venue = state.venue();
+        int accountId = venue.accountIdOf(user);
+        userPatch(user).put(DiffLayout.SESSION, sessionInfo(user)).put(DiffLayout.TRADE_MORE_DATA, false);
+        dirtyAccounts.set(accountId);
+        for (Position position : venue.account(accountId).positions()) {
+            onPosition(user, accountId, position.instrument().index());
+        }
+        state.orders(user).forEach(this::onOrder);
+        state.trades(user).forEach(this::onTrade);
+        flush();
     }
 
     /** Queues a notification for one session, sent after this batch's data. Engine thread. */
@@ -141,14 +169,10 @@ final class DiffPublisher implements ExchangeListener {
     }
 
     @Override
-    public void onUserRegistered(String user) {
-        int accountId = state.venue().accountIdOf(user);
-        userPatch(user).put(DiffLayout.SESSION, sessionInfo(user)).put(DiffLayout.TRADE_MORE_DATA, false);
-        dirtyAccounts.set(accountId);
-    }
-
-    @Override
     public void onOrder(OrderRecord order) {
+        if (!mirrored.contains(order.user())) {
+            return;
+        }
         Venue venue = state.venue();
         int index = order.instrumentId() == null ? -1 : venue.registry().indexOf(order.instrumentId());
         Instrument instrument = index < 0 ? null : venue.registry().get(index);
@@ -161,6 +185,9 @@ final class DiffPublisher implements ExchangeListener {
 
     @Override
     public void onTrade(TradeRecord trade) {
+        if (!mirrored.contains(trade.user())) {
+            return;
+        }
         InstrumentSpec spec = specs.get(trade.instrumentId());
         String key = DiffFields.tradeKey(trade);
         section(trade.user(), DiffLayout.TRADES).put(key, fields.trade(trade, spec));
@@ -220,8 +247,8 @@ final class DiffPublisher implements ExchangeListener {
     @Override
     public void onTradingDay(int tradingDay) {
         Venue venue = state.venue();
-        for (int accountId = 0; accountId < venue.accountCount(); accountId++) {
-            String user = venue.account(accountId).userName();
+        for (String user : mirrored) {
+            int accountId = venue.accountIdOf(user);
             JsonObject patch = userPatch(user).put(DiffLayout.SESSION, sessionInfo(user));
             deleteAll(patch, DiffLayout.ORDERS, orderKeys.remove(user));
             deleteAll(patch, DiffLayout.TRADES, tradeKeys.remove(user));
@@ -250,7 +277,9 @@ final class DiffPublisher implements ExchangeListener {
         Venue venue = state.venue();
         for (int id = dirtyAccounts.nextSetBit(0); id >= 0; id = dirtyAccounts.nextSetBit(id + 1)) {
             AccountView account = venue.account(id);
-            section(account.userName(), DiffLayout.ACCOUNTS).put(DiffFields.CURRENCY, fields.account(account));
+            if (mirrored.contains(account.userName())) {
+                section(account.userName(), DiffLayout.ACCOUNTS).put(DiffFields.CURRENCY, fields.account(account));
+            }
         }
         dirtyAccounts.clear();
         for (long key : dirtyPositions) {
@@ -265,6 +294,9 @@ final class DiffPublisher implements ExchangeListener {
             stats(index).openInterest += longVolume - (before == null ? 0 : before);
             dirtyQuotes.set(index);
             Account account = venue.account(accountId);
+            if (!mirrored.contains(account.userName())) {
+                continue;
+            }
             section(account.userName(), DiffLayout.POSITIONS).put(position.instrumentId(),
                     fields.position(account.userName(), position));
         }
