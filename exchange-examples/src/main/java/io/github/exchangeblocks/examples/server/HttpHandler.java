@@ -24,13 +24,15 @@ import java.util.function.IntSupplier;
 /**
  * Plain HTTP on the server's port: {@code GET /health} answers
  * {@code {"status":"UP","applied_sequence":n,"connections":k}} (503 and {@code "DOWN"} once the engine stopped on a
- * journal failure); anything else is 404. Requests that upgrade to WebSocket at {@code /trade} never get here.
+ * journal failure); {@code GET} or {@code HEAD} of {@code /} and the page's other files serves them from
+ * {@link WebResources}; anything else is 404. Requests that upgrade to WebSocket at {@code /trade} never get here.
  * Sharable and stateless.
  */
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ExchangeCore core;
     private final IntSupplier connections;
+    private final WebResources web = new WebResources(HttpHandler.class.getClassLoader());
 
     HttpHandler(ExchangeCore core, IntSupplier connections) {
         this.core = core;
@@ -47,8 +49,11 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     + core.appliedSequence() + ",\"connections\":" + connections.getAsInt() + "}";
             response = json(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
         } else {
-            response = json(HttpResponseStatus.NOT_FOUND, "{\"error\":\"not found\",\"paths\":[\"/health\","
-                    + "\"/trade (WebSocket, DIFF)\"]}");
+            boolean head = request.method().equals(HttpMethod.HEAD);
+            WebResources.Resource page = head || request.method().equals(HttpMethod.GET) ? web.find(path) : null;
+            response = page != null ? file(page, head) : json(HttpResponseStatus.NOT_FOUND,
+                    "{\"error\":\"not found\",\"paths\":[\"/ (web page)\",\"/health\","
+                            + "\"/trade (WebSocket, DIFF)\"]}");
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
@@ -57,6 +62,16 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private static FullHttpResponse file(WebResources.Resource resource, boolean headOnly) {
+        ByteBuf content = headOnly ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(resource.bytes());
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, resource.contentType())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, resource.bytes().length)
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+                .set("X-Content-Type-Options", "nosniff");
+        return response;
     }
 
     private static FullHttpResponse json(HttpResponseStatus status, String body) {
