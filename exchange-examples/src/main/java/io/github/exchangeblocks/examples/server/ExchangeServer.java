@@ -64,7 +64,7 @@ public final class ExchangeServer implements AutoCloseable {
             gateway.attach(started);
             bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workerGroup = new MultiThreadIoEventLoopGroup(config.workerThreads(), NioIoHandler.newFactory());
-            HttpHandler http = new HttpHandler(started, gateway::connectionCount);
+            HttpHandler http = new HttpHandler(started, gateway::connectionCount, gateway::instrumentIds);
             WebSocketServerProtocolConfig webSocket = WebSocketServerProtocolConfig.newBuilder()
                     .websocketPath(TRADE_PATH).checkStartsWith(true).handleCloseFrames(true).sendCloseFrame(null)
                     .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(config.maxFrameBytes())
