@@ -302,14 +302,20 @@ function renderChart() {
 
 // ---- rendering -----------------------------------------------------------------------------------------------
 
+/** Renders once per frame at most; the timer renders windows that get no frames (hidden or in the background). */
 function scheduleRender() {
-  if (!page.renderQueued) {
-    page.renderQueued = true;
-    requestAnimationFrame(() => {
+  if (page.renderQueued) {
+    return;
+  }
+  page.renderQueued = true;
+  const run = () => {
+    if (page.renderQueued) {
       page.renderQueued = false;
       render();
-    });
-  }
+    }
+  };
+  requestAnimationFrame(run);
+  setTimeout(run, 100);
 }
 
 function render() {
@@ -325,6 +331,20 @@ function render() {
   $('order-submit').disabled = !page.user || !page.symbol;
   const tick = fmt.finite(quoteOf(page.symbol)?.price_tick);
   $('order-price').placeholder = tick === null ? '' : `tick ${tick}`;
+}
+
+const shownRows = new Map();
+
+/**
+ * Replaces a table's rows only when what they show changed, so a row under the pointer (a Cancel button being
+ * clicked) is not swapped out by an unrelated update.
+ */
+function showRows(tableId, rows) {
+  const key = rows.map((row) => row.outerHTML).join('');
+  if (shownRows.get(tableId) !== key) {
+    shownRows.set(tableId, key);
+    $(tableId).tBodies[0].replaceChildren(...rows);
+  }
 }
 
 function cell(text, className) {
@@ -386,7 +406,7 @@ function renderLadder() {
       rows.push(last);
     }
   }
-  $('ladder').tBodies[0].replaceChildren(...rows);
+  showRows('ladder', rows);
 }
 
 $('ladder').addEventListener('click', (event) => {
@@ -404,7 +424,7 @@ function renderTape() {
     row.append(cell(trade.time), cell(fmt.price(trade.price, decimals), trade.move), cell(fmt.integer(trade.volume)));
     return row;
   });
-  $('tape').tBodies[0].replaceChildren(...rows);
+  showRows('tape', rows);
 }
 
 function renderAccount(account) {
@@ -454,7 +474,7 @@ function renderOrders(orders) {
     row.append(action);
     return row;
   });
-  $('orders').tBodies[0].replaceChildren(...rows);
+  showRows('orders', rows);
 }
 
 $('orders').addEventListener('click', (event) => {
@@ -476,7 +496,7 @@ function renderTrades(trades) {
       cell(fmt.integer(trade.volume)), cell(fmt.money(trade.commission)));
     return row;
   });
-  $('trades').tBodies[0].replaceChildren(...rows);
+  showRows('trades', rows);
 }
 
 function renderPositions(positions) {
@@ -497,7 +517,7 @@ function renderPositions(positions) {
       cell(fmt.money(position.margin)));
     rows.push(row);
   }
-  $('positions').tBodies[0].replaceChildren(...rows);
+  showRows('positions', rows);
 }
 
 // ---- order entry ---------------------------------------------------------------------------------------------
