@@ -183,8 +183,13 @@ public final class DiffSnapshotManager {
                 keys[i] = ChartSubscription.seriesKey(message.instruments().get(i), message.durationNs());
             }
             JsonObject state = message.request().deepCopy();
-            session.charts.put(message.chartId(), new ChartSubscription(keys, state));
-            patch.put(CHARTS, new JsonObject().put(message.chartId(), new JsonObject().put("state", state)));
+            ChartSubscription previous = session.charts.get(message.chartId());
+            // A replaced chart keeps its view members (the client still holds them) and sends only what changed
+            // in the request, so the client's state equals the new request exactly.
+            JsonObject view = previous == null ? new JsonObject() : previous.view();
+            JsonObject sentState = previous == null ? state : (JsonObject) MergePatch.diff(previous.state(), state);
+            session.charts.put(message.chartId(), new ChartSubscription(keys, state, view));
+            patch.put(CHARTS, new JsonObject().put(message.chartId(), new JsonObject().put("state", sentState)));
         }
         Set<String> after = SeriesSnapshots.subscribed(session);
         for (String key : before) {
@@ -207,6 +212,32 @@ public final class DiffSnapshotManager {
             session.deliver(dropStale);
         }
         session.deliver(patch);
+    }
+
+    /**
+     * Merges the host's members into {@code charts.<chartId>} of one session: the chart's window over its series
+     * ({@code left_id}, {@code right_id}), {@code more_data} and {@code ready}, which only the host can compute.
+     * Send {@code ready: true} after the bars of the window were pushed, so the client has them first.
+     *
+     * @param session an open session
+     * @param chartId a chart the session has (set by {@link #setChart} and not removed)
+     * @param patch the change to the chart object; must not name {@code state}; copied
+     * @throws IllegalArgumentException if the session has no such chart, the patch names {@code state}, or it breaks
+     *         a DIFF compatibility rule
+     */
+    public void updateChart(DiffSession session, String chartId, JsonObject patch) {
+        ChartSubscription chart = session.charts == null ? null : session.charts.get(chartId);
+        if (chart == null) {
+            throw new IllegalArgumentException("chart " + chartId + " is not open in session " + session.id());
+        }
+        if (patch.containsKey("state")) {
+            throw new IllegalArgumentException("charts." + chartId + ".state is the client's request: the host"
+                    + " must not change it");
+        }
+        LayoutRules.check(chart.view(), patch, CHARTS + '.' + chartId);
+        JsonObject owned = patch.deepCopy();
+        MergePatch.applyInPlace(chart.view(), owned);
+        session.deliver(new JsonObject().put(CHARTS, new JsonObject().put(chartId, owned)));
     }
 
     /**
@@ -332,9 +363,11 @@ public final class DiffSnapshotManager {
         if (!subscribedQuotes.isEmpty()) {
             snapshot.put(QUOTES, subscribedQuotes);
         }
-        if (session.charts != null && !session.charts.isEmpty()) {
+        if (session.charts != null) {
+            // Once a set_chart was answered the client holds a charts object, empty when every chart is removed.
             JsonObject charts = new JsonObject();
-            session.charts.forEach((id, chart) -> charts.put(id, new JsonObject().put("state", chart.state())));
+            session.charts.forEach((id, chart) -> charts.put(id, chart.view().shallowCopy().put("state",
+                    chart.state())));
             snapshot.put(CHARTS, charts.deepCopy());
             for (String key : SeriesSnapshots.subscribed(session)) {
                 SeriesSnapshots.add(snapshot, key, ticks, klines);

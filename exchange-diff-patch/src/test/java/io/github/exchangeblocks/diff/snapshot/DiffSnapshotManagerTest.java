@@ -272,4 +272,29 @@ class DiffSnapshotManagerTest {
         assertThat(client.snapshot).isEqualTo(manager.entitledSnapshot(session));
         assertThat(client.answers.get(client.answers.size() - 1)).hasSize(2);
     }
+
+    @Test
+    void shouldKeepViewMembersBesideStateWhenChartIsUpdatedAndReplaced() {
+        ClientReplica client = new ClientReplica();
+        DiffSession session = manager.openSession(client);
+        manager.setChart(session, (SetChart) ClientMessageDecoder.decode("{\"aid\":\"set_chart\",\"chart_id\":"
+                + "\"c1\",\"ins_list\":\"SHFE.cu2512\",\"duration\":60000000000,\"view_width\":2,\"extra\":1}"));
+        manager.updateChart(session, "c1", json("{\"left_id\":5,\"right_id\":6,\"ready\":true}"));
+        session.peek();
+        manager.setChart(session, (SetChart) ClientMessageDecoder.decode("{\"aid\":\"set_chart\",\"chart_id\":"
+                + "\"c1\",\"ins_list\":\"SHFE.cu2512\",\"duration\":0,\"view_width\":3}"));
+        manager.updateChart(session, "c1", json("{\"left_id\":1}"));
+        session.peek();
+
+        assertThat(client.snapshot).isEqualTo(manager.entitledSnapshot(session));
+        assertThat(((JsonObject) client.snapshot).get("charts").toString()).isEqualTo("{\"c1\":{\"state\":"
+                + "{\"chart_id\":\"c1\",\"ins_list\":\"SHFE.cu2512\",\"duration\":0,\"view_width\":3},"
+                + "\"left_id\":1,\"right_id\":6,\"ready\":true}}");
+        assertThatThrownBy(() -> manager.updateChart(session, "c2", json("{\"ready\":true}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c2");
+        assertThatThrownBy(() -> manager.updateChart(session, "c1", json("{\"state\":{}}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state");
+        assertThatThrownBy(() -> manager.updateChart(session, "c1", json("{\"ready\":{\"x\":1}}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scalar to object");
+    }
 }

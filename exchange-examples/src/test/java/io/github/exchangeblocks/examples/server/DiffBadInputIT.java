@@ -78,13 +78,21 @@ class DiffBadInputIT {
             {"{\"aid\":\"cancel_order\",\"user_id\":\"bob\",\"order_id\":\"z1\"}", "DIFF_NOT_LOGGED_IN"},
             {"{\"aid\":\"req_transfer\",\"future_account\":\"bob\",\"currency\":\"CNY\",\"amount\":5}",
                 "DIFF_NOT_LOGGED_IN"},
-            {"{\"aid\":\"set_chart\",\"chart_id\":\"c\",\"ins_list\":\"SHFE.cu2512\",\"duration\":60000000000,"
-                + "\"view_width\":10}", "DIFF_NOT_SUPPORTED"},
+            {"{\"aid\":\"set_chart\",\"chart_id\":\"c\",\"ins_list\":\"SHFE.cu2512\",\"duration\":7,"
+                + "\"view_width\":10}", "DIFF_INVALID_FIELD"},
+            {"{\"aid\":\"set_chart\",\"chart_id\":\"c\",\"ins_list\":\"SHFE.no\",\"duration\":0,"
+                + "\"view_width\":10}", "UNKNOWN_INSTRUMENT"},
+            {"{\"aid\":\"set_chart\",\"chart_id\":\"c\",\"ins_list\":\"SHFE.cu2512\",\"duration\":\"60s\","
+                + "\"view_width\":10}", "DIFF_INVALID_FIELD"},
+            {"{\"aid\":\"set_chart\",\"chart_id\":\"c\",\"ins_list\":\"SHFE.cu2512\",\"duration\":0,"
+                + "\"view_width\":10001}", "DIFF_INVALID_FIELD"},
         };
         for (String[] bad : cases) {
-            int code = RejectCode.valueOf(bad[1]).code();
+            String code = Integer.toString(RejectCode.valueOf(bad[1]).code());
+            int seen = client.notifies.size();
             client.send(bad[0]);
-            client.await(bad[1] + " for " + bad[0], c -> c.hasNotifyCode(code));
+            client.await("the answer to " + bad[0], c -> c.notifies.size() > seen);
+            assertThat(client.notifies.get(seen).get("code").toString()).as("code for %s", bad[0]).isEqualTo(code);
         }
         loggedIn(client, "alice", "alice123");
         client.send(insert("alice", "a1", "BUY", "70005", 1));

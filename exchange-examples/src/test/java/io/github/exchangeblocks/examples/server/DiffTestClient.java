@@ -170,7 +170,33 @@ final class DiffTestClient implements AutoCloseable {
             }
             merge(copy, (JsonObject) patch, "");
         }
+        checkChartsReady();
         send("{\"aid\":\"peek_message\"}");
+    }
+
+    /** A ready chart's series holds its {@code left_id} and {@code right_id} bars: they came first. */
+    private void checkChartsReady() {
+        JsonObject charts = copy.getObject("charts");
+        if (charts == null) {
+            return;
+        }
+        for (Map.Entry<String, JsonValue> entry : charts.members()) {
+            JsonObject chart = (JsonObject) entry.getValue();
+            if (!"true".equals(String.valueOf(chart.get("ready")))) {
+                continue;
+            }
+            String instrument = text(chart.getObject("state"), "ins_list");
+            String duration = chart.getObject("state").get("duration").toString();
+            JsonValue series = "0".equals(duration) ? at("ticks", instrument) : at("klines", instrument, duration);
+            assertThat(series).as("series of ready chart %s", entry.getKey()).isInstanceOf(JsonObject.class);
+            for (String end : new String[] {"left_id", "right_id"}) {
+                String id = chart.get(end).toString();
+                if (!"-1".equals(id)) {
+                    assertThat(((JsonObject) series).getObject("data").containsKey(id))
+                            .as("bar %s=%s of ready chart %s", end, id, entry.getKey()).isTrue();
+                }
+            }
+        }
     }
 
     private static String text(JsonObject object, String key) {

@@ -168,9 +168,13 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
             login(login);
         } else if (message instanceof SubscribeQuote subscribe) {
             engine(state -> gateway.manager.subscribeQuotes(session, subscribe));
-        } else if (message instanceof SetChart) {
-            notifyLater(DiffGateway.error(RejectCode.DIFF_NOT_SUPPORTED,
-                    "set_chart: charts are not offered by this server yet"));
+        } else if (message instanceof SetChart chart) {
+            engine(state -> {
+                JsonObject refusal = gateway.publisher.setChart(session, chart);
+                if (refusal != null) {
+                    gateway.notifyNow(session, refusal);
+                }
+            });
         } else if (user == null) {
             notifyLater(DiffGateway.error(RejectCode.DIFF_NOT_LOGGED_IN, message.aid() + ": log in first"));
         } else if (message instanceof InsertOrder insert) {

@@ -160,6 +160,7 @@ public final class DiffGateway implements AutoCloseable {
         if (sessions.remove(session)) {
             connections.decrementAndGet();
         }
+        publisher.closed(session);
         manager.closeSession(session);
     }
 

@@ -4,6 +4,7 @@ import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.api.book.DepthSnapshot;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.diff.codec.SetChart;
 import io.github.exchangeblocks.diff.json.JsonNull;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.snapshot.DiffLayout;
@@ -34,8 +35,8 @@ import java.util.concurrent.ConcurrentMap;
  * Writes the exchange's events into the DIFF snapshot, on the engine thread. A command's changes are gathered
  * during its batch and pushed at {@link #onBatchEnd()}: one {@code trade.<user>} patch per user (orders, trades,
  * the account and positions together, so a client never sees a fill without its account), then the quotes that
- * changed, then the notifications the gateway queued for sessions. Sessions on I/O threads only peek what the
- * manager composed for them.
+ * changed, then the bars of shown charts ({@link DiffCharts}), then the notifications the gateway queued for
+ * sessions. Sessions on I/O threads only peek what the manager composed for them.
  */
 final class DiffPublisher implements ExchangeListener {
     private final DiffSnapshotManager manager;
@@ -52,12 +53,28 @@ final class DiffPublisher implements ExchangeListener {
     private final BitSet dirtyQuotes = new BitSet();
     private final List<DiffSession> notifySessions = new ArrayList<>();
     private final List<JsonObject> notifyContents = new ArrayList<>();
+    private final DiffCharts charts;
     private ExchangeState state;
 
     DiffPublisher(DiffSnapshotManager manager, int moneyScale, ConcurrentMap<String, InstrumentSpec> specs) {
         this.manager = manager;
         this.fields = new DiffFields(moneyScale);
         this.specs = specs;
+        this.charts = new DiffCharts(manager);
+    }
+
+    /**
+     * Creates, replaces or removes a chart of a session (see {@link DiffCharts}). Engine thread.
+     *
+     * @return {@code null} when done, else the error notify refusing the request
+     */
+    JsonObject setChart(DiffSession session, SetChart message) {
+        return charts.set(state.venue(), session, message);
+    }
+
+    /** A session closed: its charts stop. Engine thread. */
+    void closed(DiffSession session) {
+        charts.closed(session);
     }
 
     /**
@@ -233,6 +250,7 @@ final class DiffPublisher implements ExchangeListener {
                     venue.lastPriceTicks(index), depth));
         }
         dirtyQuotes.clear();
+        charts.publish(venue);
         flushNotifies();
     }
 
