@@ -1,11 +1,12 @@
 // The trading page: wires the DIFF client to the screen. Everything shown comes from the client's copy of the
-// server's snapshot (quotes, klines, charts, trade.<user>); the page keeps only what DIFF does not carry: the
-// chosen instrument and duration, and the tape of last trades seen in the quotes.
+// server's snapshot (quotes, klines and ticks with their charts, trade.<user>); the page itself keeps only the
+// chosen instrument and kline duration.
 import {DiffClient} from './diff-client.js';
 import * as fmt from './format.js';
 
 const CHART_ID = 'web_page_chart';
 const CHART_BARS = 300;
+const TAPE_CHART_ID = 'web_page_tape';
 const TAPE_LENGTH = 20;
 const MESSAGE_LENGTH = 50;
 const LOGIN_FAILED = 3100;
@@ -20,8 +21,6 @@ const page = {
   symbol: null,
   durationNs: 60_000_000_000,
   snapshot: {},
-  tapes: new Map(),
-  lastVolumes: new Map(),
   renderQueued: false,
   chart: null,
   candles: null,
@@ -66,7 +65,6 @@ function onStatus(status) {
 
 function onData(snapshot) {
   page.snapshot = snapshot;
-  recordTape(snapshot);
   if (page.pendingLogin && tradeOf(snapshot, page.pendingLogin)?.session) {
     loggedIn(page.pendingLogin);
   }
@@ -98,30 +96,6 @@ function onNotify(notify) {
 
 function tradeOf(snapshot, user) {
   return snapshot.trade && user ? snapshot.trade[user] : undefined;
-}
-
-/** The tape: a trade is seen as a rise of a quote's day volume; its price is the quote's last price. */
-function recordTape(snapshot) {
-  const quotes = snapshot.quotes || {};
-  for (const symbol of Object.keys(quotes)) {
-    const quote = quotes[symbol];
-    const volume = fmt.finite(quote.volume);
-    if (volume === null) {
-      continue;
-    }
-    const before = page.lastVolumes.get(symbol);
-    page.lastVolumes.set(symbol, volume);
-    if (before === undefined || volume <= before) {
-      continue;
-    }
-    const tape = page.tapes.get(symbol) || [];
-    const last = fmt.finite(quote.last_price);
-    const previous = tape.length ? tape[0].price : null;
-    tape.unshift({time: fmt.timeOfText(quote.datetime), price: last, volume: volume - before,
-      move: previous === null || last === null || last === previous ? '' : last > previous ? 'up' : 'down'});
-    tape.length = Math.min(tape.length, TAPE_LENGTH);
-    page.tapes.set(symbol, tape);
-  }
 }
 
 // ---- login ---------------------------------------------------------------------------------------------------
@@ -199,6 +173,7 @@ function selectInstrument(symbol) {
 function requestChart() {
   if (page.symbol) {
     client.setChart(CHART_ID, page.symbol, page.durationNs, CHART_BARS);
+    client.setChart(TAPE_CHART_ID, page.symbol, 0, TAPE_LENGTH);
   }
   for (const button of $('durations').querySelectorAll('button')) {
     button.classList.toggle('active', Number(button.dataset.duration) === page.durationNs);
@@ -247,11 +222,13 @@ function ensureChart() {
   return true;
 }
 
-/** The bars of the chart as the server's chart window (charts.<id>.left_id..right_id) names them. */
-function chartBars() {
-  const chart = page.snapshot.charts ? page.snapshot.charts[CHART_ID] : undefined;
-  const series = page.snapshot.klines?.[page.symbol]?.[String(page.durationNs)];
-  if (!chart || !series || !series.data) {
+/**
+ * The items of a chart's series inside the chart's window (charts.<id>.left_id..right_id), oldest first. Ids may
+ * have gaps (a minute without trades has no bar).
+ */
+function windowItems(chartId, series) {
+  const chart = page.snapshot.charts ? page.snapshot.charts[chartId] : undefined;
+  if (!chart || !series || typeof series.data !== 'object' || series.data === null) {
     return [];
   }
   const left = fmt.finite(chart.left_id);
@@ -259,12 +236,14 @@ function chartBars() {
   if (left === null || right === null || left < 0 || right < left) {
     return [];
   }
+  return Object.keys(series.data).map(Number).filter((id) => id >= left && id <= right).sort((a, b) => a - b)
+    .map((id) => series.data[id]).filter((item) => item !== null && typeof item === 'object');
+}
+
+/** The candles of the chart, in the chart library's form (time in seconds, shown in China Standard Time). */
+function chartBars() {
   const bars = [];
-  for (let id = left; id <= right; id++) {
-    const bar = series.data[id];
-    if (!bar) {
-      continue;
-    }
+  for (const bar of windowItems(CHART_ID, page.snapshot.klines?.[page.symbol]?.[String(page.durationNs)])) {
     const values = [bar.datetime, bar.open, bar.high, bar.low, bar.close].map(fmt.finite);
     if (values.includes(null)) {
       continue;
@@ -283,8 +262,8 @@ function renderChart() {
   const decimals = decimalsOf(page.symbol);
   const last = bars[bars.length - 1];
   $('chart-legend').textContent = last
-    ? `O ${fmt.price(last.open, decimals)}  H ${fmt.price(last.high, decimals)}  L ${fmt.price(last.low, decimals)}`
-      + `  C ${fmt.price(last.close, decimals)}  V ${fmt.integer(last.volume)}`
+    ? `O ${fmt.price(last.open, decimals)} · H ${fmt.price(last.high, decimals)} · L ${fmt.price(last.low, decimals)}`
+      + ` · C ${fmt.price(last.close, decimals)} · V ${fmt.integer(last.volume)}`
     : 'no trades yet';
   if (!ensureChart()) {
     return;
@@ -417,13 +396,19 @@ $('ladder').addEventListener('click', (event) => {
   }
 });
 
+/** The last trades, newest first, from the tick chart; a price is green or red as it rose or fell. */
 function renderTape() {
   const decimals = decimalsOf(page.symbol);
-  const rows = (page.tapes.get(page.symbol) || []).map((trade) => {
+  const ticks = windowItems(TAPE_CHART_ID, page.snapshot.ticks?.[page.symbol]);
+  const rows = ticks.map((tick, index) => {
+    const price = fmt.finite(tick.last_price);
+    const previous = index > 0 ? fmt.finite(ticks[index - 1].last_price) : null;
+    const move = price === null || previous === null || price === previous ? '' : price > previous ? 'up' : 'down';
     const row = document.createElement('tr');
-    row.append(cell(trade.time), cell(fmt.price(trade.price, decimals), trade.move), cell(fmt.integer(trade.volume)));
+    row.append(cell(fmt.timeOfNs(tick.datetime)), cell(fmt.price(price, decimals), move),
+      cell(fmt.integer(tick.volume)));
     return row;
-  });
+  }).reverse();
   showRows('tape', rows);
 }
 

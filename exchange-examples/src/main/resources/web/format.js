@@ -54,11 +54,6 @@ export function timeOfNs(value) {
   return date.toISOString().substring(11, 19);
 }
 
-/** The time part HH:MM:SS of a DIFF datetime text "yyyy-MM-dd HH:mm:ss.SSSSSS". */
-export function timeOfText(value) {
-  return typeof value === 'string' && value.length >= 19 ? value.substring(11, 19) : NONE;
-}
-
 /** Text for a cell: the value if it is a non-empty string, else an en dash. */
 export function text(value) {
   return typeof value === 'string' && value !== '' ? value : NONE;

@@ -303,7 +303,7 @@ class WebPageIT {
     /** The chart has bars and its legend's last bar closed at the trade's price with its volume. */
     private boolean chartShowsTheTrade() {
         String bars = attribute("chart", "data-bars");
-        return bars != null && Integer.parseInt(bars) >= 1 && text("chart-legend").endsWith("C 70,000  V 1")
+        return bars != null && Integer.parseInt(bars) >= 1 && text("chart-legend").endsWith("C 70,000 · V 1")
                 && browser.findElements(By.cssSelector("#chart canvas")).size() > 0;
     }
 
