@@ -211,7 +211,7 @@ function ensureChart() {
     autoSize: true,
     layout: {background: {color: '#171c26'}, textColor: '#d6dae3', attributionLogo: true},
     grid: {vertLines: {color: '#1e2430'}, horzLines: {color: '#1e2430'}},
-    timeScale: {timeVisible: true, secondsVisible: false, borderColor: '#2a3140'},
+    timeScale: {timeVisible: true, secondsVisible: false, borderColor: '#2a3140', rightOffset: 6, barSpacing: 12},
     rightPriceScale: {borderColor: '#2a3140'},
   });
   page.candles = page.chart.addCandlestickSeries({
@@ -443,10 +443,11 @@ function renderOrders(orders) {
     const limit = order.price_type === 'ANY' ? 'MARKET' : 'LIMIT';
     const timeInForce = order.volume_condition === 'ALL' ? 'FOK' : fmt.text(order.time_condition);
     row.append(cell(fmt.timeOfNs(order.insert_date_time)), cell(fmt.text(order.order_id), 'text'),
-      cell(fmt.text(symbol), 'text'), cell(fmt.text(order.direction), order.direction),
+      cell(fmt.text(symbol), 'text'), cell(fmt.text(order.direction), `text ${order.direction}`),
       cell(fmt.text(order.offset), 'text'), cell(`${limit} ${timeInForce}`, 'text'),
       cell(fmt.price(order.limit_price, decimals)), cell(fmt.integer(order.volume_orign)),
-      cell(fmt.integer(order.volume_left)), cell(fmt.text(order.status), 'text'), cell(fmt.text(order.last_msg), 'text'));
+      cell(fmt.integer(order.volume_left)), cell(fmt.text(order.status), 'text'),
+      cell(fmt.text(order.last_msg), 'text'));
     const action = document.createElement('td');
     if (order.status === 'ALIVE') {
       const button = document.createElement('button');
@@ -476,7 +477,7 @@ function renderTrades(trades) {
     const row = document.createElement('tr');
     row.dataset.orderId = String(trade.order_id);
     row.append(cell(fmt.timeOfNs(trade.trade_date_time)), cell(fmt.text(trade.order_id), 'text'),
-      cell(fmt.text(symbol), 'text'), cell(fmt.text(trade.direction), trade.direction),
+      cell(fmt.text(symbol), 'text'), cell(fmt.text(trade.direction), `text ${trade.direction}`),
       cell(fmt.text(trade.offset), 'text'), cell(fmt.price(trade.price, decimalsOf(symbol))),
       cell(fmt.integer(trade.volume)), cell(fmt.money(trade.commission)));
     return row;
@@ -562,7 +563,7 @@ $('order-form').addEventListener('submit', (event) => {
 function addMessage(level, text) {
   const item = document.createElement('li');
   item.className = level;
-  item.textContent = `${new Date().toTimeString().substring(0, 8)} ${level} ${text}`;
+  item.textContent = `${fmt.timeOfNs(Date.now() * 1e6)} ${level} ${text}`;
   const list = $('messages');
   list.prepend(item);
   while (list.children.length > MESSAGE_LENGTH) {

@@ -131,6 +131,10 @@ class WebPageIT {
         waitFor("alice's ladder, tape and chart", d -> ladder("bid", 1).equals("1|70,000|")
                 && rows("tape").size() == 1 && chartShowsTheTrade());
 
+        browser.findElement(By.cssSelector("#orders button[data-cancel]")).click();
+        waitFor("alice's order cancelled", d -> orderRow("ALIVE") == null && ladder("bid", 1).equals("|–|"));
+        assertThat(text("account-frozen-margin")).isEqualTo("0.00");
+
         placeOrder("BUY", "OPEN", "LIMIT", "70005", 1, "GFD");
         waitFor("the tick reject", d -> text("order-error").equals("insert_order: limit_price=70005 must be a"
                 + " multiple of price_tick=10 of SHFE.cu2512"));
@@ -139,10 +143,7 @@ class WebPageIT {
                 && !text("order-error").startsWith("insert_order: limit_price"));
         String volumeReject = text("order-error");
         assertThat(text("messages")).contains(volumeReject);
-
-        browser.findElement(By.cssSelector("#orders button[data-cancel]")).click();
-        waitFor("alice's order cancelled", d -> orderRow("ALIVE") == null && ladder("bid", 1).equals("|–|"));
-        assertThat(text("account-frozen-margin")).isEqualTo("0.00");
+        assertThat(rows("orders")).hasSize(2).first().asString().endsWith("FINISHED|" + volumeReject + "|");
         assertNoBrokenNumbers();
         screenshot("web-page-alice.png");
         browser.switchTo().window(bob);
@@ -203,7 +204,7 @@ class WebPageIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1400,1100");
+                "--disable-sync", "--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1400,1500");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
