@@ -85,6 +85,7 @@ class WebPageIT {
         browser.get(url);
         String alice = browser.getWindowHandle();
         checkMergeRulesInTheBrowser();
+        checkFormattingInTheBrowser();
 
         logIn("alice", "wrong");
         waitFor("the bad password message", d -> text("login-error").equals("Wrong user name or password."));
@@ -221,6 +222,18 @@ class WebPageIT {
                 + "}).catch((e) => done('error: ' + e));");
         assertThat(merged).isEqualTo("{\"quotes\":{\"a\":{\"last_price\":\"-\",\"volume\":2},\"b\":{\"volume\":0}},"
                 + "\"list\":[4],\"s\":{\"now\":\"object\"},\"n\":{\"deep\":{\"kept\":true}}}");
+    }
+
+    /** The page's number formatting: the instrument's decimals, and an en dash for whatever is not a number. */
+    private void checkFormattingInTheBrowser() {
+        Object formatted = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/format.js').then((f) => done([f.price(70000, 0), f.price(4012.4, 1), f.price(0.5, 3),"
+                + "  f.price('-', 1), f.price(undefined, 0), f.price(NaN, 2), f.price(null, 2), f.price('abc', 0),"
+                + "  f.money(999997), f.money('-'), f.integer(12345), f.integer(undefined), f.percent(0.035),"
+                + "  f.percent(Infinity), f.timeOfNs(0), f.timeOfNs(1764900000123000000), f.text(''), f.text(7)]"
+                + "  .join(' | '))).catch((e) => done('error: ' + e));");
+        assertThat(formatted).isEqualTo("70,000 | 4,012.4 | 0.500 | – | – | – | – | – | 999,997.00 | – | 12,345 | –"
+                + " | 3.50% | – | – | 10:00:00 | – | –");
     }
 
     // ---- page actions ------------------------------------------------------------------------------------------
