@@ -103,6 +103,7 @@ public final class ExchangeServerMain implements Callable<Integer> {
                 + dataDir.toAbsolutePath().normalize() + ")");
         out.println("  DIFF:   ws://" + host + ":" + address.getPort() + "/trade   demo users "
                 + String.join(", ", DiffGateway.DEMO_PASSWORDS.keySet()));
+        out.println("  web:    http://" + host + ":" + address.getPort() + "/   (trading page)");
         out.println("  health: http://" + host + ":" + address.getPort() + "/health");
         out.println("Ctrl-C or SIGTERM stops it cleanly.");
         stopped.await();
