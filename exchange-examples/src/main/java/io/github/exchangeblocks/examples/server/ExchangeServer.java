@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The runnable exchange: the exchange core (journal, engine thread) behind a Netty server on one port, NIO
- * transport, one boss thread and a small worker group. {@code GET /health} is plain HTTP; {@code /trade} upgrades to
+ * transport, one boss thread and a small worker group. {@code GET /health}, {@code /instruments} and the web page at
+ * {@code /} are plain HTTP; {@code /trade} upgrades to
  * WebSocket and speaks DIFF (see {@link DiffGateway}). Starting on a data directory with a journal resumes from it:
  * every acknowledged order is back in place.
  *
