@@ -17,7 +17,6 @@ const $ = (id) => document.getElementById(id);
 const page = {
   user: null,
   pendingLogin: null,
-  instruments: [],
   symbol: null,
   durationNs: 60_000_000_000,
   snapshot: {},
@@ -45,6 +44,9 @@ function onStatus(status) {
     badge.textContent = 'connecting…';
   } else if (status.state === 'open') {
     badge.textContent = 'connected';
+    if (!page.symbol) {
+      loadInstruments();
+    }
     if (status.resynced) {
       showBanner('Reconnected: the page is resynced from the server.', true);
       addMessage('INFO', 'Reconnected; all data reloaded from the server.');
@@ -57,6 +59,13 @@ function onStatus(status) {
     const text = `Connection lost${why}. Reconnecting in ${(status.delayMs / 1000).toFixed(1)} s`
       + ` (attempt ${status.attempt})…`;
     showBanner(text, false);
+    if (page.pendingLogin) {
+      // The login was not answered (the server closes a connection after too many failed logins): not retried.
+      client.forgetLogin();
+      page.pendingLogin = null;
+      $('login-button').disabled = false;
+      $('login-error').textContent = `The connection closed before the login was answered${why}; try again.`;
+    }
     if (status.attempt === 1) {
       addMessage('ERROR', `Connection to the exchange lost${why}; reconnecting.`);
     }
@@ -154,7 +163,6 @@ async function loadInstruments() {
   } catch (e) {
     addMessage('ERROR', 'Could not load the instrument list: ' + e.message);
   }
-  page.instruments = ids;
   const select = $('instrument');
   select.replaceChildren(...ids.map((id) => new Option(id, id)));
   const wanted = new URLSearchParams(location.search).get('instrument');
@@ -587,5 +595,4 @@ function hideBanner() {
 }
 
 client.start();
-loadInstruments();
 render();

@@ -109,6 +109,11 @@ class WebPageIT {
 
         browser.switchTo().window(bob);
         waitFor("bob sees alice's bid", d -> ladder("bid", 1).equals("2|70,000|"));
+        new Select(browser.findElement(By.id("instrument"))).selectByValue("CFFEX.IF2512");
+        waitFor("the index future picked", d -> ladder("bid", 1).equals("|–|")
+                && browser.findElement(By.id("order-price")).getDomProperty("placeholder").equals("tick 0.2"));
+        new Select(browser.findElement(By.id("instrument"))).selectByValue("SHFE.cu2512");
+        waitFor("copper picked again", d -> ladder("bid", 1).equals("2|70,000|"));
         placeOrder("SELL", "OPEN", "LIMIT", "70000", 1, "GFD");
         waitFor("bob's order filled", d -> orderRow("FINISHED") != null && rows("trades").size() == 1
                 && position().equals("SHFE.cu2512|0|–|1|70,000|70,000|0.00|35,000.00"));
@@ -131,6 +136,9 @@ class WebPageIT {
         assertAccountAsServerHasIt(server, "alice");
         waitFor("alice's ladder, tape and chart", d -> ladder("bid", 1).equals("1|70,000|")
                 && rows("tape").size() == 1 && chartShowsTheTrade());
+        browser.findElement(By.cssSelector("#durations button[data-duration=\"300000000000\"]")).click();
+        waitFor("the 5 minute candles", d -> "5m".equals(browser.findElement(By.cssSelector("#durations .active"))
+                .getText()) && chartShowsTheTrade());
 
         browser.findElement(By.cssSelector("#orders button[data-cancel]")).click();
         waitFor("alice's order cancelled", d -> orderRow("ALIVE") == null && ladder("bid", 1).equals("|–|"));
