@@ -123,7 +123,7 @@ class WebPageIT {
         assertAccountAsServerHasIt(server, "bob");
         waitFor("bob's ladder, tape and chart", d -> ladder("bid", 1).equals("1|70,000|")
                 && text("quote-last").equals("70,000") && text("quote-volume").equals("1")
-                && rows("tape").size() == 1 && rows("tape").get(0).endsWith("70,000|1") && chartShowsTheTrade());
+                && rows("tape").size() == 1 && rows("tape").get(0).endsWith("70,000|1") && chartShows(1));
 
         browser.switchTo().window(alice);
         waitFor("alice's order partly filled", d -> orderRow("ALIVE") != null
@@ -135,13 +135,33 @@ class WebPageIT {
         assertThat(text("account-balance")).isEqualTo("999,997.00");
         assertAccountAsServerHasIt(server, "alice");
         waitFor("alice's ladder, tape and chart", d -> ladder("bid", 1).equals("1|70,000|")
-                && rows("tape").size() == 1 && chartShowsTheTrade());
+                && rows("tape").size() == 1 && chartShows(1));
         browser.findElement(By.cssSelector("#durations button[data-duration=\"300000000000\"]")).click();
         waitFor("the 5 minute candles", d -> "5m".equals(browser.findElement(By.cssSelector("#durations .active"))
-                .getText()) && chartShowsTheTrade());
+                .getText()) && chartShows(1));
 
+        browser.switchTo().window(bob);
+        placeOrder("SELL", "OPEN", "ANY", "", 1, "IOC");
+        waitFor("bob's market order filled", d -> rows("trades").size() == 2 && rows("tape").size() == 2
+                && position().equals("SHFE.cu2512|0|–|2|70,000|70,000|0.00|70,000.00"));
+        assertThat(rows("orders").get(0)).contains("|SELL|OPEN|MARKET IOC|–|1|0|FINISHED|");
+        assertThat(text("account-balance")).isEqualTo("999,994.00");
+        assertAccountAsServerHasIt(server, "bob");
+
+        browser.switchTo().window(alice);
+        waitFor("alice's order filled by the market order", d -> orderRow("ALIVE") == null
+                && rows("trades").size() == 2 && rows("tape").size() == 2 && text("quote-volume").equals("2")
+                && position().equals("SHFE.cu2512|2|70,000|0|–|70,000|0.00|70,000.00")
+                && ladder("bid", 1).equals("|–|") && chartShows(2));
+        assertThat(text("account-margin")).isEqualTo("70,000.00");
+        assertThat(text("account-frozen-margin")).isEqualTo("0.00");
+        assertAccountAsServerHasIt(server, "alice");
+
+        placeOrder("BUY", "OPEN", "LIMIT", "69990", 1, "GTC");
+        waitFor("alice's second order working", d -> orderRow("ALIVE") != null
+                && ladder("bid", 1).equals("1|69,990|") && text("account-frozen-margin").equals("34,995.00"));
         browser.findElement(By.cssSelector("#orders button[data-cancel]")).click();
-        waitFor("alice's order cancelled", d -> orderRow("ALIVE") == null && ladder("bid", 1).equals("|–|"));
+        waitFor("alice's second order cancelled", d -> orderRow("ALIVE") == null && ladder("bid", 1).equals("|–|"));
         assertThat(text("account-frozen-margin")).isEqualTo("0.00");
 
         placeOrder("BUY", "OPEN", "LIMIT", "70005", 1, "GFD");
@@ -152,11 +172,11 @@ class WebPageIT {
                 && !text("order-error").startsWith("insert_order: limit_price"));
         String volumeReject = text("order-error");
         assertThat(text("messages")).contains(volumeReject);
-        assertThat(rows("orders")).hasSize(2).first().asString().endsWith("FINISHED|" + volumeReject + "|");
+        assertThat(rows("orders")).hasSize(3).first().asString().endsWith("FINISHED|" + volumeReject + "|");
         assertNoBrokenNumbers();
         screenshot("web-page-alice.png");
         browser.switchTo().window(bob);
-        waitFor("bob sees the empty book", d -> ladder("bid", 1).equals("|–|"));
+        waitFor("bob sees the empty book", d -> ladder("bid", 1).equals("|–|") && chartShows(2));
         assertNoBrokenNumbers();
         screenshot("web-page-bob.png");
         System.out.println("WebPageIT: the volume reject read \"" + volumeReject + "\"");
@@ -257,6 +277,7 @@ class WebPageIT {
         browser.findElement(By.id("login-button")).click();
     }
 
+    /** Fills the order form and submits it; {@code priceType} is DIFF's LIMIT or ANY (market, price not typed). */
     private void placeOrder(String direction, String offset, String priceType, String price, int volume,
                             String time) {
         waitFor("the order form", d -> d.findElement(By.id("order-submit")).isEnabled()
@@ -264,9 +285,11 @@ class WebPageIT {
         browser.findElement(By.cssSelector("input[name=direction][value=" + direction + "]")).click();
         new Select(browser.findElement(By.id("order-offset"))).selectByValue(offset);
         new Select(browser.findElement(By.id("order-price-type"))).selectByValue(priceType);
-        WebElement priceInput = browser.findElement(By.id("order-price"));
-        priceInput.clear();
-        priceInput.sendKeys(price);
+        if ("LIMIT".equals(priceType)) {
+            WebElement priceInput = browser.findElement(By.id("order-price"));
+            priceInput.clear();
+            priceInput.sendKeys(price);
+        }
         WebElement volumeInput = browser.findElement(By.id("order-volume"));
         volumeInput.clear();
         volumeInput.sendKeys(Integer.toString(volume));
@@ -322,10 +345,10 @@ class WebPageIT {
         return positions.size() == 1 ? positions.get(0) : "";
     }
 
-    /** The chart has bars and its legend's last bar closed at the trade's price with its volume. */
-    private boolean chartShowsTheTrade() {
+    /** The chart has bars and its legend's last bar closed at the trades' price with this volume. */
+    private boolean chartShows(int volume) {
         String bars = attribute("chart", "data-bars");
-        return bars != null && Integer.parseInt(bars) >= 1 && text("chart-legend").endsWith("C 70,000 · V 1")
+        return bars != null && Integer.parseInt(bars) >= 1 && text("chart-legend").endsWith("C 70,000 · V " + volume)
                 && browser.findElements(By.cssSelector("#chart canvas")).size() > 0;
     }
 
