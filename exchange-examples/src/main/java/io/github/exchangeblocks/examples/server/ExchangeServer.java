@@ -36,9 +36,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The runnable exchange: the exchange core (journal, engine thread) behind a Netty server on one port, NIO
  * transport, one boss thread and a small worker group. {@code GET /health}, {@code /instruments} and the web page at
- * {@code /} are plain HTTP; {@code /trade} upgrades to
- * WebSocket and speaks DIFF (see {@link DiffGateway}). Starting on a data directory with a journal resumes from it:
- * every acknowledged order is back in place.
+ * {@code /} are plain HTTP; {@code /trade} upgrades to WebSocket and speaks DIFF (see {@link DiffGateway}). Starting
+ * on a data directory with a journal resumes from it: every acknowledged order is back in place.
  *
  * <p>{@link #close()} shuts down in order: stop accepting, close every connection, drain the engine and close the
  * journal, stop the threads. Thread-safe; idempotent.
