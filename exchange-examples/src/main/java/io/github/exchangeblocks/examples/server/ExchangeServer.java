@@ -43,11 +43,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The runnable exchange: the exchange core (journal, engine thread) behind a Netty server on one port, NIO
- * transport, one boss thread and a small worker group. {@code GET /health} is plain HTTP; {@code /api/...} is the
- * HTTP API (see {@link HttpApi}, documented at {@code /openapi.json}); {@code /trade} upgrades to WebSocket and speaks
- * DIFF (see {@link DiffGateway}); {@code /ws} upgrades to WebSocket and pushes market-data and private channels (see
- * {@link ChannelGateway}). Starting on a data directory with a journal resumes from it:
- * every acknowledged order is back in place.
+ * transport, one boss thread and a small worker group. {@code GET /health}, {@code /instruments} and the web page at
+ * {@code /} are plain HTTP; {@code /api/...} is the HTTP API (see {@link HttpApi}, documented at
+ * {@code /openapi.json}); {@code /trade} upgrades to WebSocket and speaks DIFF (see {@link DiffGateway}); {@code /ws}
+ * upgrades to WebSocket and pushes market-data and private channels (see {@link ChannelGateway}). Starting on a data
+ * directory with a journal resumes from it: every acknowledged order is back in place.
  *
  * <p>{@link #close()} shuts down in order: stop accepting, close every connection, drain the engine and close the
  * journal, stop the threads. Thread-safe; idempotent.
@@ -95,7 +95,7 @@ public final class ExchangeServer implements AutoCloseable {
             });
             bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workerGroup = new MultiThreadIoEventLoopGroup(config.workerThreads(), NioIoHandler.newFactory());
-            HttpHandler http = new HttpHandler(started, gateway::connectionCount);
+            HttpHandler http = new HttpHandler(started, gateway::connectionCount, gateway::instrumentIds);
             WebSocketServerProtocolConfig webSocket = WebSocketServerProtocolConfig.newBuilder()
                     .websocketPath(TRADE_PATH).checkStartsWith(true).handleCloseFrames(true).sendCloseFrame(null)
                     .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(config.maxFrameBytes())

@@ -26,7 +26,8 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "exchange-server", mixinStandardHelpOptions = true, version = "exchange-blocks 0.1.0-SNAPSHOT",
         description = "Runs the example exchange: sample instruments, demo users, a journal in the data directory, "
-                + "DIFF over WebSocket at ws://<bind>:<port>/trade and GET /health.")
+                + "DIFF over WebSocket at ws://<bind>:<port>/trade, a trading page at http://<bind>:<port>/ and "
+                + "GET /health.")
 public final class ExchangeServerMain implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7800", description = "TCP port, 0 for any free port "
             + "(default: ${DEFAULT-VALUE}).")
@@ -103,6 +104,7 @@ public final class ExchangeServerMain implements Callable<Integer> {
                 + dataDir.toAbsolutePath().normalize() + ")");
         out.println("  DIFF:   ws://" + host + ":" + address.getPort() + "/trade   demo users "
                 + String.join(", ", DiffGateway.DEMO_PASSWORDS.keySet()));
+        out.println("  web:    http://" + host + ":" + address.getPort() + "/   (trading page)");
         out.println("  health: http://" + host + ":" + address.getPort() + "/health");
         out.println("Ctrl-C or SIGTERM stops it cleanly.");
         stopped.await();

@@ -1,5 +1,9 @@
 package io.github.exchangeblocks.examples.server;
 
+import io.github.exchangeblocks.diff.json.JsonArray;
+import io.github.exchangeblocks.diff.json.JsonObject;
+import io.github.exchangeblocks.diff.json.JsonString;
+import io.github.exchangeblocks.diff.json.JsonValue;
 import io.github.exchangeblocks.examples.exchange.ExchangeCore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -19,22 +23,30 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Plain HTTP on the server's port: {@code GET /health} answers
  * {@code {"status":"UP","applied_sequence":n,"connections":k}} (503 and {@code "DOWN"} once the engine stopped on a
- * journal failure); anything else is 404. Requests that upgrade to WebSocket at {@code /trade} never get here.
+ * journal failure); {@code GET /instruments} answers {@code {"instruments":["CFFEX.IF2512",...]}} (the ids to
+ * subscribe to over DIFF, as TqSdk reads them from a symbols file); {@code GET} or {@code HEAD} of {@code /} and
+ * the page's other files serves them from {@link WebResources}; anything else is 404. Requests that upgrade to WebSocket at {@code /trade} never get here.
  * Sharable and stateless.
  */
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ExchangeCore core;
     private final IntSupplier connections;
+    private final Supplier<List<String>> instruments;
+    private final WebResources web = new WebResources(HttpHandler.class.getClassLoader());
 
-    HttpHandler(ExchangeCore core, IntSupplier connections) {
+    HttpHandler(ExchangeCore core, IntSupplier connections, Supplier<List<String>> instruments) {
         this.core = core;
         this.connections = connections;
+        this.instruments = instruments;
     }
 
     @Override
@@ -46,9 +58,16 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             String body = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"applied_sequence\":"
                     + core.appliedSequence() + ",\"connections\":" + connections.getAsInt() + "}";
             response = json(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
+        } else if ("/instruments".equals(path) && request.method().equals(HttpMethod.GET)) {
+            List<JsonValue> ids = new ArrayList<>();
+            instruments.get().forEach(id -> ids.add(new JsonString(id)));
+            response = json(HttpResponseStatus.OK, new JsonObject().put("instruments", new JsonArray(ids)).toString());
         } else {
-            response = json(HttpResponseStatus.NOT_FOUND, "{\"error\":\"not found\",\"paths\":[\"/health\","
-                    + "\"/trade (WebSocket, DIFF)\"]}");
+            boolean head = request.method().equals(HttpMethod.HEAD);
+            WebResources.Resource page = head || request.method().equals(HttpMethod.GET) ? web.find(path) : null;
+            response = page != null ? file(page, head) : json(HttpResponseStatus.NOT_FOUND,
+                    "{\"error\":\"not found\",\"paths\":[\"/ (web page)\",\"/health\",\"/instruments\","
+                            + "\"/trade (WebSocket, DIFF)\"]}");
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
@@ -57,6 +76,16 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private static FullHttpResponse file(WebResources.Resource resource, boolean headOnly) {
+        ByteBuf content = headOnly ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(resource.bytes());
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, resource.contentType())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, resource.bytes().length)
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+                .set("X-Content-Type-Options", "nosniff");
+        return response;
     }
 
     private static FullHttpResponse json(HttpResponseStatus status, String body) {

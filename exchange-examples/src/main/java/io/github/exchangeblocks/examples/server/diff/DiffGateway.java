@@ -125,6 +125,11 @@ public final class DiffGateway implements AutoCloseable {
         return new DiffConnection(this);
     }
 
+    /** @return the ids of the instruments the exchange lists, sorted (e.g. for a page's picker); any thread */
+    public List<String> instrumentIds() {
+        return new ArrayList<>(new java.util.TreeSet<>(specs.keySet()));
+    }
+
     /** @return connections whose WebSocket handshake completed and that are not closed yet */
     public int connectionCount() {
         return connections.get();
