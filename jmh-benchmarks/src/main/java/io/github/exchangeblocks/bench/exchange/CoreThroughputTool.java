@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * acknowledgement at a paced 100,000 commands per second (HdrHistogram percentiles, microseconds).
  *
  * <p>Run: {@code java -cp jmh-benchmarks/target/benchmarks.jar
- * io.github.exchangeblocks.bench.exchange.CoreThroughputTool [commands=1000000] [rounds=3]}. The journal goes to a
+ * io.github.exchangeblocks.bench.exchange.CoreThroughputTool [commands=1000000] [rounds=3] [latency]}. The journal goes to a
  * temporary directory under {@code java.io.tmpdir} that is deleted afterwards.
  */
 public final class CoreThroughputTool {
@@ -42,15 +42,29 @@ public final class CoreThroughputTool {
     }
 
     /**
-     * @param args optional command count and rounds
+     * @param args optional command count, rounds, and {@code latency} to measure the latency only
      * @throws Exception if the journal directory cannot be used
      */
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean latencyOnly = args.length > 2 && args[2].equals("latency");
         ExchangeCommand[] commands = CoreWorkload.commands(42, count);
         System.out.printf("workload: %,d commands, %.2f%% refused by the exchange%n", count,
                 100 * CoreWorkload.rejectShare(42, count));
+        if (!latencyOnly) {
+            throughputs(commands, count, rounds);
+        }
+        for (DurabilityMode mode : new DurabilityMode[] {DurabilityMode.GROUP, DurabilityMode.NONE}) {
+            Histogram latency = latency(commands, mode, 100_000, 3);
+            System.out.printf("%s submit->ack at 100,000/s, %,d commands: p50 %.1f us, p99 %.1f us, p99.9 %.1f us,"
+                    + " max %.1f us%n", mode, latency.getTotalCount(), latency.getValueAtPercentile(50) / 1e3,
+                    latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
+                    latency.getMaxValue() / 1e3);
+        }
+    }
+
+    private static void throughputs(ExchangeCommand[] commands, int count, int rounds) throws Exception {
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("round %d: state only %s | core NONE %s | core GROUP %s%n", round,
                     stateOnly(commands), throughput(commands, DurabilityMode.NONE),
@@ -60,13 +74,6 @@ public final class CoreThroughputTool {
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("round %d: server (core GROUP + DIFF publisher, 2 logged-in peeking sessions) %s%n",
                     round, throughputWithDiff(demoCommands));
-        }
-        for (DurabilityMode mode : new DurabilityMode[] {DurabilityMode.GROUP, DurabilityMode.NONE}) {
-            Histogram latency = latency(commands, mode, 100_000, 3);
-            System.out.printf("%s submit->ack at 100,000/s, %,d commands: p50 %.1f us, p99 %.1f us, p99.9 %.1f us,"
-                    + " max %.1f us%n", mode, latency.getTotalCount(), latency.getValueAtPercentile(50) / 1e3,
-                    latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
-                    latency.getMaxValue() / 1e3);
         }
     }
 
