@@ -237,7 +237,7 @@ final class DiffTestClient implements AutoCloseable {
             }
             // The request as the client wrote it: "ins_list" may have blanks, "duration" any number spelling.
             String instrument = java.util.Arrays.stream(text(chart.getObject("state"), "ins_list").split(","))
-                    .map(String::trim).filter(entry -> !entry.isEmpty()).findFirst().orElseThrow();
+                    .map(String::trim).filter(name -> !name.isEmpty()).findFirst().orElseThrow();
             String duration = Long.toString(new java.math.BigDecimal(chart.getObject("state").get("duration")
                     .toString()).longValueExact());
             JsonValue series = "0".equals(duration) ? at("ticks", instrument) : at("klines", instrument, duration);
