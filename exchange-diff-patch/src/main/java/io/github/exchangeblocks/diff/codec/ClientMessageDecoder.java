@@ -147,7 +147,7 @@ public final class ClientMessageDecoder {
                     return insertOrder(message);
                 case CancelOrder.AID:
                     return new CancelOrder(Fields.requiredNonEmpty(message, USER_ID),
-                            Fields.requiredNonEmpty(message, ORDER_ID));
+                            Fields.requiredKey(message, ORDER_ID));
                 case ReqTransfer.AID:
                     return reqTransfer(message);
                 case ConfirmSettlement.AID:
@@ -176,7 +176,7 @@ public final class ClientMessageDecoder {
 
     private static SetChart setChart(JsonObject message) {
         MessageFields fields = new TreeFields(message);
-        String chartId = Fields.requiredNonEmpty(fields, CHART_ID);
+        String chartId = Fields.requiredKey(fields, CHART_ID);
         List<String> instruments = Fields.instrumentList(INS_LIST, Fields.requiredString(fields, INS_LIST));
         long durationNs = Fields.requiredLong(fields, DURATION, 0);
         long viewWidth = instruments.isEmpty() ? 0 : Fields.requiredLong(fields, VIEW_WIDTH, 1);
@@ -191,7 +191,7 @@ public final class ClientMessageDecoder {
 
     private static InsertOrder insertOrder(MessageFields message) {
         String userId = Fields.requiredNonEmpty(message, USER_ID);
-        String orderId = Fields.requiredNonEmpty(message, ORDER_ID);
+        String orderId = Fields.requiredKey(message, ORDER_ID);
         String exchangeId = Fields.requiredNonEmpty(message, EXCHANGE_ID);
         String instrumentId = Fields.requiredNonEmpty(message, INSTRUMENT_ID);
         Side direction = Fields.requiredEnum(message, DIRECTION, SIDES);

@@ -19,7 +19,8 @@ import static io.github.exchangeblocks.diff.codec.MessageFields.STRING;
  * for the values returned ({@link #requiredEnum} and {@link #requiredLong} allocate nothing).
  */
 final class Fields {
-    private static final Pattern INSTRUMENT = Pattern.compile("[A-Za-z0-9_]+\\.[A-Za-z0-9_.\\-]+");
+    /** {@code EXCHANGE.code}; it becomes a snapshot key, so it must not start with {@code _} (clients reserve those). */
+    private static final Pattern INSTRUMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_]*\\.[A-Za-z0-9_.\\-]+");
 
     private Fields() {
     }
@@ -46,6 +47,15 @@ final class Fields {
             throw invalid(NAMES[field] + "=\"\" must not be empty");
         }
         return message.string(field);
+    }
+
+    /** A non-empty string that becomes a snapshot key, so it must not start with {@code _} (clients reserve those). */
+    static String requiredKey(MessageFields message, int field) {
+        String value = requiredNonEmpty(message, field);
+        if (value.charAt(0) == '_') {
+            throw invalid(NAMES[field] + "=" + value + " must not start with '_': DIFF clients reserve such names");
+        }
+        return value;
     }
 
     static String optionalString(MessageFields message, int field) {

@@ -145,6 +145,14 @@ class ClientMessageDecoderTest {
                 .isEqualTo("insert_order: volume_condition=ALL requires time_condition=IOC, got GFD");
         assertThat(invalid("{\"aid\":\"subscribe_quote\",\"ins_list\":\"cu2512\"}").message())
                 .isEqualTo("subscribe_quote: ins_list entry cu2512 must have the form EXCHANGE.code");
+        assertThat(invalid("{\"aid\":\"subscribe_quote\",\"ins_list\":\"_SHFE.cu2512\"}").message())
+                .isEqualTo("subscribe_quote: ins_list entry _SHFE.cu2512 must have the form EXCHANGE.code");
+        assertThat(invalid(order.replace("\"o\"", "\"_o1\"") + "\"volume\":1,\"limit_price\":1}").message())
+                .isEqualTo("insert_order: order_id=_o1 must not start with '_': DIFF clients reserve such names");
+        assertThat(invalid("{\"aid\":\"cancel_order\",\"user_id\":\"u\",\"order_id\":\"_o1\"}").code())
+                .isEqualTo(RejectCode.DIFF_INVALID_FIELD);
+        assertThat(invalid("{\"aid\":\"set_chart\",\"chart_id\":\"_c\",\"ins_list\":\"\",\"duration\":0}")
+                .message()).isEqualTo("set_chart: chart_id=_c must not start with '_': DIFF clients reserve such names");
         assertThat(invalid("{\"aid\":\"req_transfer\",\"future_account\":\"u\",\"currency\":\"CNY\",\"amount\":0}")
                 .message()).startsWith("req_transfer: amount=0 must be != 0");
         assertThat(invalid("{\"aid\":\"set_chart\",\"chart_id\":\"c\",\"ins_list\":\"SHFE.cu\",\"duration\":-1}")

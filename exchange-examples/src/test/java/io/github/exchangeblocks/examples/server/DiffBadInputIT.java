@@ -100,6 +100,9 @@ class DiffBadInputIT {
                 .contains("must be a multiple of price_tick=10")));
         client.send(insert("bob", "a1", "BUY", "70000", 1));
         client.await("another user refused", c -> c.hasNotifyCode(RejectCode.DIFF_WRONG_USER.code()));
+        client.send(insert("alice", "_a1", "BUY", "70000", 1));
+        client.await("an order id that would be a reserved key refused", c -> c.notifies.stream().anyMatch(n ->
+                n.toString().contains("order_id=_a1 must not start with '_'")));
         client.send("{\"aid\":\"req_transfer\",\"future_account\":\"alice\",\"currency\":\"CNY\",\"amount\":0.001}");
         client.await("a sub-cent amount refused", c -> c.notifies.stream().anyMatch(n -> n.toString()
                 .contains("amount=0.001")));

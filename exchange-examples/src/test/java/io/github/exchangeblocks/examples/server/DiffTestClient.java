@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.fail;
  * A DIFF client for tests over the JDK's {@link WebSocket}, behaving like TqSdk: it sends {@code peek_message} after
  * every {@code rtn_data}, applies every patch with TqSdk's merge rules (null deletes, objects merge, anything else
  * replaces) to its copy of the snapshot, and asserts TqSdk's rules on every frame: {@code data} is a non-empty
- * array of objects, no key starts with {@code _}, no value changes between scalar and object, no NaN token, and a
- * ready chart's window bars are there. Connected with {@link #connect(ExchangeServer)}, it also asserts after every
+ * array of objects, no key starts with {@code _}, no value changes between scalar and object, no NaN token, notifications
+ * come in the order the server numbered them, and a ready chart's window bars are there. Connected with {@link #connect(ExchangeServer)}, it also asserts after every
  * frame that its copy equals the server's copy of its session after that frame ({@link SessionViews}).
  * Frames are handled on the test thread, in {@link #await}.
  */
@@ -39,11 +39,14 @@ final class DiffTestClient implements AutoCloseable {
 
     final JsonObject copy = new JsonObject();
     final List<JsonObject> notifies = new ArrayList<>();
+    /** The keys of {@link #notifies} under {@code notify}, in the same order. */
+    final List<String> notifyIds = new ArrayList<>();
     final List<String> otherFrames = new ArrayList<>();
     final CompletableFuture<String> closed;
     private final BlockingQueue<String> frames;
     private final WebSocket socket;
     private int rtnDataCount;
+    private long lastNotifyId;
     private SessionViews views;
     private long sessionId;
     private int compared;
@@ -190,6 +193,13 @@ final class DiffTestClient implements AutoCloseable {
             if (notify != null) {
                 for (Map.Entry<String, JsonValue> entry : notify.members()) {
                     notifies.add((JsonObject) entry.getValue());
+                    notifyIds.add(entry.getKey());
+                    if (!entry.getKey().startsWith("gateway")) {
+                        long id = Long.parseLong(entry.getKey());
+                        assertThat(id).as("notify id after %d (answers out of order)", lastNotifyId)
+                                .isGreaterThan(lastNotifyId);
+                        lastNotifyId = id;
+                    }
                 }
             }
             merge(copy, (JsonObject) patch, "");
@@ -225,8 +235,11 @@ final class DiffTestClient implements AutoCloseable {
             if (!"true".equals(String.valueOf(chart.get("ready")))) {
                 continue;
             }
-            String instrument = text(chart.getObject("state"), "ins_list");
-            String duration = chart.getObject("state").get("duration").toString();
+            // The request as the client wrote it: "ins_list" may have blanks, "duration" any number spelling.
+            String instrument = java.util.Arrays.stream(text(chart.getObject("state"), "ins_list").split(","))
+                    .map(String::trim).filter(name -> !name.isEmpty()).findFirst().orElseThrow();
+            String duration = Long.toString(new java.math.BigDecimal(chart.getObject("state").get("duration")
+                    .toString()).longValueExact());
             JsonValue series = "0".equals(duration) ? at("ticks", instrument) : at("klines", instrument, duration);
             assertThat(series).as("series of ready chart %s", entry.getKey()).isInstanceOf(JsonObject.class);
             for (String end : new String[] {"left_id", "right_id"}) {

@@ -110,21 +110,26 @@ final class DiffCharts {
         seriesOf.remove(chart).charts.remove(chart);
     }
 
+    /** A refusal names the chart, so a client with several charts knows which one was refused. */
+    private static JsonObject refuse(RejectCode code, SetChart message, String rule) {
+        return DiffGateway.error(code, "set_chart chart_id=" + message.chartId() + ": " + rule);
+    }
+
     private static JsonObject refusal(Venue venue, SetChart message, int otherCharts) {
         if (message.instruments().size() > 1) {
-            return DiffGateway.error(RejectCode.DIFF_NOT_SUPPORTED, "set_chart: ins_list=" + String.join(",",
+            return refuse(RejectCode.DIFF_NOT_SUPPORTED, message, "ins_list=" + String.join(",",
                     message.instruments()) + " names several instruments: a chart shows one (no kline binding)");
         }
         for (String anchor : ANCHORS) {
             if (message.request().containsKey(anchor)) {
-                return DiffGateway.error(RejectCode.DIFF_NOT_SUPPORTED, "set_chart: " + anchor
+                return refuse(RejectCode.DIFF_NOT_SUPPORTED, message, anchor
                         + " is not offered: a chart shows the newest view_width bars");
             }
         }
         String instrument = message.instruments().get(0);
         int index = venue.registry().indexOf(instrument);
         if (index < 0) {
-            return DiffGateway.error(RejectCode.UNKNOWN_INSTRUMENT, "set_chart: ins_list entry " + instrument
+            return refuse(RejectCode.UNKNOWN_INSTRUMENT, message, "ins_list entry " + instrument
                     + " is not an instrument of this exchange");
         }
         InstrumentMarketDataView marketData = venue.marketData(index);
@@ -133,17 +138,16 @@ final class DiffCharts {
             for (int i = 0; i < marketData.klineDurationCount(); i++) {
                 offered.add(Long.toString(marketData.klineDurationNs(i)));
             }
-            return DiffGateway.error(RejectCode.DIFF_INVALID_FIELD, "set_chart: duration=" + message.durationNs()
+            return refuse(RejectCode.DIFF_INVALID_FIELD, message, "duration=" + message.durationNs()
                     + " ns is not kept by this exchange; offered: " + offered);
         }
         if (message.viewWidth() > MAX_VIEW_WIDTH) {
-            return DiffGateway.error(RejectCode.DIFF_INVALID_FIELD, "set_chart: view_width=" + message.viewWidth()
+            return refuse(RejectCode.DIFF_INVALID_FIELD, message, "view_width=" + message.viewWidth()
                     + " must be <= " + MAX_VIEW_WIDTH);
         }
         if (otherCharts >= MAX_CHARTS_PER_SESSION) {
-            return DiffGateway.error(RejectCode.DIFF_INVALID_FIELD, "set_chart: chart_id=" + message.chartId()
-                    + " would be chart " + (otherCharts + 1) + " of this session; at most "
-                    + MAX_CHARTS_PER_SESSION + " are allowed");
+            return refuse(RejectCode.DIFF_INVALID_FIELD, message, "it would be chart " + (otherCharts + 1)
+                    + " of this session; at most " + MAX_CHARTS_PER_SESSION + " are allowed");
         }
         return null;
     }

@@ -37,13 +37,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
  * One DIFF connection. Its fields are touched on its I/O thread, except {@link #session} and {@link #user}, which
- * the engine thread sets (volatile) and the I/O thread reads. Answers to peeks are written on the I/O thread; an
- * answer completed by the engine thread is handed over to it.
+ * the engine thread sets (volatile) and the I/O thread reads. Answers to peeks are written on the I/O thread, in the
+ * order the session made them; an answer completed by the engine thread is handed over to it.
  */
 final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
         implements RtnDataListener, CommandSource {
@@ -55,6 +57,8 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private final DiffGateway gateway;
     private final DiffOrders orders;
+    /** Answers not written yet, in the order the session made them (see {@link #onRtnData}). */
+    private final Queue<List<JsonObject>> outbox = new ConcurrentLinkedQueue<>();
     private ChannelHandlerContext ctx;
     private volatile DiffSession session;
     private volatile String user;
@@ -303,15 +307,29 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
     private void directNotify(JsonObject content) {
         JsonObject patch = new JsonObject().put("notify",
                 new JsonObject().put("gateway" + (++directNotifies), content));
-        write(List.of(patch));
+        outbox.add(List.of(patch));
+        flushOutbox();
     }
 
+    /**
+     * Any thread, in the order the session made its answers: an answer completed by the engine thread waits in the
+     * outbox for this connection's I/O thread, and an answer the I/O thread makes itself (a client may peek again
+     * before its previous answer arrived) goes out after it, never before.
+     */
     @Override
     public void onRtnData(DiffSession answered, List<JsonObject> patches) {
+        outbox.add(patches);
         if (ctx.executor().inEventLoop()) {
-            write(patches);
+            flushOutbox();
         } else {
-            onLoop(() -> write(patches));
+            onLoop(this::flushOutbox);
+        }
+    }
+
+    private void flushOutbox() {
+        List<JsonObject> patches;
+        while ((patches = outbox.poll()) != null) {
+            write(patches);
         }
     }
 
