@@ -42,8 +42,8 @@ import java.util.function.Consumer;
  */
 public final class DiffGateway implements AutoCloseable {
     /**
-     * The demo users' passwords, written (hashed) to a new users file. Demo only: change them for real use. {@code admin}
-     * has no trading account; it holds the HTTP API's admin role.
+     * The demo users' passwords, written (hashed) to a new users file. Demo only: change them for real use.
+     * {@code admin} has no trading account; it holds the HTTP API's admin role.
      */
     public static final Map<String, String> DEMO_PASSWORDS = demoPasswords();
 

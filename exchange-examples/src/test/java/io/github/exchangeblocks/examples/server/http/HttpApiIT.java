@@ -159,8 +159,9 @@ class HttpApiIT {
         String alice = api.login("alice", "alice123");
         String admin = api.login("admin", "admin123");
         api.ok("POST", "/api/orders", alice, order("kept", CU, "BUY", "OPEN", "60000", 1));
-        String spec = "{\"instrument_id\":\"" + CU + "\",\"price_scale\":0,\"price_tick\":10,\"volume_multiple\":5,"
-                + "\"lot_size\":1,\"long_margin_rate\":0.1,\"short_margin_rate\":0.1,\"open_commission\":{\"per_lot\":3},"
+        String spec = "{\"instrument_id\":\"" + CU + "\",\"price_scale\":0,\"price_tick\":10,"
+                + "\"volume_multiple\":5,\"lot_size\":1,\"long_margin_rate\":0.1,\"short_margin_rate\":0.1,"
+                + "\"open_commission\":{\"per_lot\":3},"
                 + "\"close_commission\":{\"per_lot\":3},\"close_today_commission\":{\"per_lot\":3},"
                 + "\"max_order_volume\":100,\"close_rule\":\"TODAY_EXPLICIT\"}";
         // method, path, token, body, status, code, a word the message must contain
@@ -329,6 +330,59 @@ class HttpApiIT {
         assertThat(api.ok("GET", "/api/admin/risk/liquidations", admin, null).get("liquidations")).isEmpty();
     }
 
+    @Test
+    void shouldRegisterWhenAllowedAndRecordTheLiquidationOfAnAccountOverItsMargin() throws Exception {
+        ExchangeServer server = start(HttpApiConfig.defaults().withRegistration(true));
+        ApiTestClient api = new ApiTestClient(server);
+        String body = "{\"user_name\":\"carol\",\"password\":\"carol-secret\"}";
+        assertThat(api.ok("POST", "/api/auth/register", null, body).get("user_id").asText()).isEqualTo("carol");
+        ApiTestClient.Reply again = api.post("/api/auth/register", null, body);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("USER_EXISTS");
+        ApiTestClient.Reply claimAdmin = api.post("/api/auth/register", null,
+                "{\"user_name\":\"admin\",\"password\":\"takeover1\"}");
+        assertThat(claimAdmin.status()).isEqualTo(409);
+        assertThat(api.post("/api/auth/register", null, "{\"user_name\":\"dave\",\"password\":\"short\"}")
+                .body().get("message").asText()).contains("password");
+        assertThat(api.post("/api/auth/register", null, "{\"user_name\":\"a b\",\"password\":\"longenough\"}")
+                .body().get("message").asText()).contains("user_name");
+
+        String carol = api.login("carol", "carol-secret");
+        String bob = api.login("bob", "bob123");
+        String admin = api.login("admin", "admin123");
+        assertThat(api.ok("GET", "/api/account", carol, null).get("balance").decimalValue()).isZero();
+        api.ok("POST", "/api/account/deposit", carol, "{\"amount\":36000}");
+        api.ok("POST", "/api/orders", carol, order("c1", CU, "BUY", "OPEN", "70000", 1));
+        api.ok("POST", "/api/orders", bob, order("b1", CU, "SELL", "OPEN", "70000", 1));
+        JsonNode risky = api.ok("GET", "/api/admin/risk/accounts?threshold=0.9", admin, null);
+        assertThat(risky.get("count").asInt()).isEqualTo(1);
+        assertThat(risky.get("accounts").get(0).get("user_id").asText()).isEqualTo("carol");
+
+        api.ok("POST", "/api/admin/settlement/prices", admin, "{\"instrument_id\":\"" + CU + "\",\"price\":69000}");
+        api.ok("POST", "/api/admin/settlement/execute", admin, "{\"next_trading_day\":20261208}");
+        JsonNode liquidations = api.ok("GET", "/api/admin/risk/liquidations", admin, null);
+        assertThat(liquidations.get("count").asInt()).as(liquidations.toString()).isPositive();
+        JsonNode first = liquidations.get("liquidations").get(0);
+        assertThat(first.get("user_id").asText()).isEqualTo("carol");
+        assertThat(first.get("instrument_id").asText()).isEqualTo(CU);
+        assertThat(first.get("direction").asText()).isEqualTo("SELL");
+        assertCapitalReconciles(api, admin, api.login("alice", "alice123"), bob, carol);
+    }
+
+    @Test
+    void shouldRefuseRegistrationUnlessTheConfigurationAllowsIt() throws Exception {
+        ExchangeServer server = start(HttpApiConfig.defaults());
+        ApiTestClient api = new ApiTestClient(server);
+        long before = stateHash(server);
+        ApiTestClient.Reply refused = api.post("/api/auth/register", null,
+                "{\"user_name\":\"carol\",\"password\":\"carol-secret\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("REGISTRATION_CLOSED");
+        assertThat(api.post("/api/auth/login", null, "{\"user_name\":\"carol\",\"password\":\"carol-secret\"}")
+                .status()).isEqualTo(401);
+        assertThat(stateHash(server)).isEqualTo(before);
+    }
+
     private static void assertCapitalReconciles(ApiTestClient api, String admin, String... users) {
         JsonNode capital = api.ok("GET", "/api/admin/monitoring/capital", admin, null);
         BigDecimal balances = BigDecimal.ZERO;
@@ -406,7 +460,7 @@ class HttpApiIT {
                 assertThat(reply.body().path("message").asText()).as(what).doesNotContain("is not a route");
             }
         }
-        assertThat(operations).isEqualTo(38);
+        assertThat(operations).isEqualTo(39);
         ApiTestClient.Reply unrouted = api.get("/api/admin/nothing", admin);
         assertThat(unrouted.body().get("message").asText()).contains("is not a route");
     }
