@@ -268,6 +268,14 @@ class HttpApiIT {
         assertThat(banded.get("reference_price").decimalValue()).isEqualByComparingTo("20000");
         assertThat(api.ok("GET", "/api/admin/instruments/" + al, admin, null).get("status").asText())
                 .isEqualTo("TRADING");
+        JsonNode limits = api.ok("GET", "/api/admin/risk/limits", admin, null);
+        assertThat(limits.get("liquidation").get("threshold").decimalValue()).isEqualByComparingTo("1");
+        JsonNode alLimits = find(limits.get("instruments"), "instrument_id", al);
+        assertThat(alLimits.get("max_order_volume").asLong()).isEqualTo(50);
+        assertThat(alLimits.get("upper_limit").isNull()).as("no limit_rate, no daily limit").isTrue();
+        ApiTestClient.Reply outsideBand = api.post("/api/orders", alice, order("band", al, "BUY", "OPEN", "22005",
+                1));
+        assertThat(outsideBand.code()).as(outsideBand.body().toString()).contains("BAND");
 
         api.ok("POST", "/api/account/deposit", bob, "{\"amount\":\"1234.56\"}");
         api.ok("POST", "/api/orders", alice, order("a1", al, "BUY", "OPEN", "20000", 3));
@@ -460,7 +468,7 @@ class HttpApiIT {
                 assertThat(reply.body().path("message").asText()).as(what).doesNotContain("is not a route");
             }
         }
-        assertThat(operations).isEqualTo(39);
+        assertThat(operations).isEqualTo(40);
         ApiTestClient.Reply unrouted = api.get("/api/admin/nothing", admin);
         assertThat(unrouted.body().get("message").asText()).contains("is not a route");
     }
