@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.examples.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.exchangeblocks.examples.exchange.CoreConfig;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
 import io.github.exchangeblocks.examples.server.ServerConfig;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -445,6 +447,54 @@ class HttpApiIT {
         assertThat(ok).isBetween(3, 10);
         assertThat(limited).isEqualTo(20 - ok);
         assertThat(stateHash(server)).isEqualTo(before);
+    }
+
+    @Test
+    void shouldAnswer503WhileTheEngineQueueIsFullAndApplyNothingOfIt() throws Exception {
+        CoreConfig defaults = Defaults.config(dir);
+        CoreConfig small = new CoreConfig(dir, DurabilityMode.GROUP, 64, defaults.snapshotInterval(),
+                defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
+        ExchangeServer server = ExchangeServer.start(new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP,
+                64 * 1024, 4 << 20, 1, 10_000), small, HttpApiConfig.defaults());
+        open.add(server);
+        ApiTestClient api = new ApiTestClient(server);
+        String alice = api.login("alice", "alice123");
+        String admin = api.login("admin", "admin123");
+        long before = stateHash(server);
+        CountDownLatch release = new CountDownLatch(1);
+        assertThat(server.core().query(state -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).isNull();
+        int queued = 0;
+        try {
+            while (server.core().query(state -> { }) == null) {
+                queued++;
+            }
+            assertThat(queued).isBetween(60, 64);
+            ApiTestClient.Reply read = api.get("/api/account", alice);
+            ApiTestClient.Reply write = api.post("/api/account/deposit", alice, "{\"amount\":5}");
+            ApiTestClient.Reply monitoring = api.get("/api/admin/monitoring/system", admin);
+            for (ApiTestClient.Reply busy : List.of(read, write, monitoring)) {
+                assertThat(busy.status()).isEqualTo(503);
+                assertThat(busy.code()).isEqualTo("EXCHANGE_BUSY");
+                assertThat(busy.body().get("message").asText()).contains("queue is full");
+            }
+        } finally {
+            release.countDown();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (server.core().queueDepth() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(stateHash(server)).isEqualTo(before);
+        JsonNode system = api.ok("GET", "/api/admin/monitoring/system", admin, null);
+        assertThat(system.get("engine_queue_capacity").asInt()).isEqualTo(64);
+        assertThat(api.ok("GET", "/api/account", alice, null).get("deposit").decimalValue())
+                .isEqualByComparingTo("1000000.00");
     }
 
     @Test
