@@ -63,7 +63,7 @@ public final class ExchangeServer implements AutoCloseable {
             throws InterruptedException {
         this.gateway = new DiffGateway(DiffGatewayConfig.defaults(config.dataDirectory())
                 .withPasswordIterations(config.passwordIterations()), coreConfig.venue().moneyScale());
-        this.httpApi = new HttpApi(apiConfig, config.dataDirectory(), gateway.users(), gateway::connectionCount);
+        this.httpApi = new HttpApi(apiConfig, config.dataDirectory(), gateway);
         ExchangeCore started = null;
         EventLoopGroup bossGroup = null;
         EventLoopGroup workerGroup = null;

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/auth/login}: checks the user's DIFF password (off the I/O thread: a PBKDF2 derivation) and
- * answers a signed token with the user's role. The same answer for an unknown user and a wrong password.
+ * answers a signed token with the user's role. The same answer for an unknown user and a wrong password; failures
+ * count towards the per-user lockout DIFF logins share (429 while locked out).
  * {@code POST /api/auth/register} opens a user when the configuration allows it.
  */
 final class AuthEndpoints {
@@ -39,7 +40,13 @@ final class AuthEndpoints {
         String password = body.text("password", 256);
         try {
             context.authExecutor.execute(() -> {
-                if (!context.users.verify(user, password)) {
+                Boolean right = context.passwords.checkPassword(user, password);
+                if (right == null) {
+                    call.fail(new ApiException(HttpResponseStatus.TOO_MANY_REQUESTS, "LOGIN_LOCKED",
+                            "user_name=" + user + " has too many failed logins; try again later"));
+                    return;
+                }
+                if (!right) {
                     call.fail(new ApiException(HttpResponseStatus.UNAUTHORIZED, "LOGIN_FAILED",
                             "user_name or password is wrong"));
                     return;

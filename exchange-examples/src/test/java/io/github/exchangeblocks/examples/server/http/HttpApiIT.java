@@ -104,6 +104,16 @@ class HttpApiIT {
         assertThat(stateHash(server)).isEqualTo(before);
         String admin = api.login("admin", "admin123");
         assertThat(api.ok("GET", "/api/auth/whoami", admin, null).get("role").asText()).isEqualTo("admin");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/auth/login", null, "{\"user_name\":\"bob\",\"password\":\"guess" + i
+                    + "\"}").code()).isEqualTo("LOGIN_FAILED");
+        }
+        ApiTestClient.Reply locked = api.post("/api/auth/login", null,
+                "{\"user_name\":\"bob\",\"password\":\"bob123\"}");
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.code()).isEqualTo("LOGIN_LOCKED");
+        assertThat(api.get("/api/account", bob).status()).as("issued tokens stay valid").isEqualTo(200);
     }
 
     @Test
