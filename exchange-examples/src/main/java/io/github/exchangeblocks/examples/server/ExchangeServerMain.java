@@ -104,6 +104,8 @@ public final class ExchangeServerMain implements Callable<Integer> {
         out.println("  DIFF:   ws://" + host + ":" + address.getPort() + "/trade   demo users "
                 + String.join(", ", DiffGateway.DEMO_PASSWORDS.keySet()));
         out.println("  health: http://" + host + ":" + address.getPort() + "/health");
+        out.println("  HTTP:   http://" + host + ":" + address.getPort() + "/api/ (routes: /openapi.json; "
+                + "admin user: admin)");
         out.println("Ctrl-C or SIGTERM stops it cleanly.");
         stopped.await();
         return 0;
