@@ -544,6 +544,12 @@ class HttpApiIT {
             }
         }
         assertThat(operations).isEqualTo(40);
+        JsonNode orderBody = doc.at("/paths/~1api~1orders/post/requestBody/content/application~1json/schema");
+        assertThat(orderBody.at("/properties/direction/enum").toString()).isEqualTo("[\"BUY\",\"SELL\"]");
+        assertThat(orderBody.at("/properties/volume/type").asText()).isEqualTo("integer");
+        assertThat(orderBody.get("required").toString()).contains("\"order_id\"").doesNotContain("time_in_force");
+        assertThat(doc.at("/paths/~1api~1admin~1risk~1accounts/get/parameters/0/schema/type").asText())
+                .isEqualTo("number");
         ApiTestClient.Reply unrouted = api.get("/api/admin/nothing", admin);
         assertThat(unrouted.body().get("message").asText()).contains("is not a route");
     }
