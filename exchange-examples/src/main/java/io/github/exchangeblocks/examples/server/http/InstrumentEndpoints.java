@@ -194,16 +194,16 @@ final class InstrumentEndpoints {
     private static BigDecimal decimal(Fields fields, String name) throws ApiException {
         var value = fields.raw(name);
         try {
-            if (value.isNumber()) {
-                return value.decimalValue();
-            }
-            if (value.isTextual()) {
-                return new BigDecimal(value.textValue());
+            BigDecimal number = value.isNumber() ? value.decimalValue()
+                    : value.isTextual() ? new BigDecimal(value.textValue()) : null;
+            if (number != null && Fields.bounded(number)) {
+                return number;
             }
         } catch (NumberFormatException e) {
             // falls through to the error naming the rule
         }
-        throw ApiException.badRequest(fields.path(name) + "=" + value + " must be a decimal number");
+        throw ApiException.badRequest(fields.path(name) + "=" + value + " must be a decimal number of at most "
+                + Fields.MAX_DIGITS + " digits before and after the point");
     }
 
     static int indexOf(ExchangeState state, String instrumentId) throws ApiException {

@@ -67,7 +67,7 @@ final class RiskEndpoints {
         }
         try {
             BigDecimal value = new BigDecimal(text);
-            if (value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(1000)) <= 0
+            if (Fields.bounded(value) && value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(1000)) <= 0
                     && value.stripTrailingZeros().scale() <= 8) {
                 return value.multiply(BigDecimal.valueOf(Rates.SCALE)).longValueExact();
             }
