@@ -69,7 +69,7 @@ public final class ExchangeServer implements AutoCloseable {
                            ChannelsConfig channelsConfig) throws InterruptedException {
         this.gateway = new DiffGateway(DiffGatewayConfig.defaults(config.dataDirectory())
                 .withPasswordIterations(config.passwordIterations()), coreConfig.venue().moneyScale());
-        this.httpApi = new HttpApi(apiConfig, config.dataDirectory(), gateway.users(), gateway::connectionCount);
+        this.httpApi = new HttpApi(apiConfig, config.dataDirectory(), gateway);
         this.channelGateway = new ChannelGateway(channelsConfig, gateway.users(), coreConfig.venue().moneyScale(),
                 ExchangeServer::nowNs);
         ExchangeCore started = null;

@@ -106,6 +106,8 @@ public final class ExchangeServerMain implements Callable<Integer> {
                 + String.join(", ", DiffGateway.DEMO_PASSWORDS.keySet()));
         out.println("  web:    http://" + host + ":" + address.getPort() + "/   (trading page)");
         out.println("  health: http://" + host + ":" + address.getPort() + "/health");
+        out.println("  HTTP:   http://" + host + ":" + address.getPort() + "/api/ (routes: /openapi.json; "
+                + "admin user: admin)");
         out.println("Ctrl-C or SIGTERM stops it cleanly.");
         stopped.await();
         return 0;

@@ -42,8 +42,8 @@ import java.util.function.Consumer;
  */
 public final class DiffGateway implements AutoCloseable {
     /**
-     * The demo users' passwords, written (hashed) to a new users file. Demo only: change them for real use. {@code admin}
-     * has no trading account; it holds the HTTP API's admin role.
+     * The demo users' passwords, written (hashed) to a new users file. Demo only: change them for real use.
+     * {@code admin} has no trading account; it holds the HTTP API's admin role.
      */
     public static final Map<String, String> DEMO_PASSWORDS = demoPasswords();
 
@@ -94,6 +94,29 @@ public final class DiffGateway implements AutoCloseable {
      */
     public void acceptTokens(BiPredicate<String, String> check) {
         this.tokenLogin = Objects.requireNonNull(check, "check must not be null");
+    }
+
+    /**
+     * Checks a password under the per-user lockout DIFF logins use, so that other gateways share it: a locked-out
+     * user is refused without a check; a wrong password of a known user counts as a failure; a right one clears
+     * them. Costs one PBKDF2 derivation: call it off I/O and engine threads.
+     *
+     * @param user     the user name
+     * @param password the password as sent
+     * @return {@link Boolean#TRUE} if right, {@link Boolean#FALSE} if wrong, {@code null} if the user is locked out
+     */
+    public Boolean checkPassword(String user, String password) {
+        if (!limiter.allowed(user)) {
+            return null;
+        }
+        if (users.verify(user, password)) {
+            limiter.succeeded(user);
+            return Boolean.TRUE;
+        }
+        if (users.contains(user)) {
+            limiter.failed(user);
+        }
+        return Boolean.FALSE;
     }
 
     /** @return the users file DIFF logs in against (the HTTP API and the channel gateway share it) */

@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ import java.util.Objects;
  * </pre>
  *
  * {@link #openOrCreate} writes the file with the demo users when it does not exist (owner-only permissions where the
- * file system has POSIX permissions). Immutable once loaded, so {@link #verify} is safe from any thread; it costs
+ * file system has POSIX permissions). Thread-safe: {@link #add} appends a registered user, {@link #verify} may run on
+ * any thread; it costs
  * one PBKDF2 derivation (tens to hundreds of milliseconds), so callers run it off I/O threads. Unknown users cost
  * the same as known ones, so timing does not tell which names exist.
  */
@@ -40,11 +43,15 @@ public final class UserStore {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
 
+    private final Path file;
+    private final int iterations;
     private final Map<String, Entry> users;
     private final Entry dummy;
 
-    private UserStore(Map<String, Entry> users, int dummyIterations) {
-        this.users = users;
+    private UserStore(Path file, Map<String, Entry> users, int dummyIterations) {
+        this.file = file;
+        this.iterations = dummyIterations;
+        this.users = Collections.synchronizedMap(users);
         this.dummy = new Entry(dummyIterations, new byte[SALT_BYTES], new byte[HASH_BITS / 8]);
     }
 
@@ -66,7 +73,7 @@ public final class UserStore {
             if (!Files.exists(file)) {
                 create(file, initialUsers, iterations);
             }
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), iterations);
+            return parse(file, Files.readAllLines(file, StandardCharsets.UTF_8), iterations);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the users file " + file, e);
         }
@@ -96,7 +103,38 @@ public final class UserStore {
 
     /** @return the user names in file order */
     public List<String> users() {
-        return new ArrayList<>(users.keySet());
+        synchronized (users) {
+            return new ArrayList<>(users.keySet());
+        }
+    }
+
+    /**
+     * Adds a user (self-registration): hashes the password with the store's iteration count and appends the line
+     * to the users file, synchronously written. Costs one PBKDF2 derivation: call it off I/O threads.
+     *
+     * @param user     the new user's name, 1..64 of {@code [A-Za-z0-9_.-]}
+     * @param password the password
+     * @return {@code false} if the user already exists (nothing written)
+     * @throws IllegalArgumentException if the name breaks the rule
+     * @throws UncheckedIOException     if the file cannot be appended
+     */
+    public synchronized boolean add(String user, String password) {
+        requireValidName(user);
+        if (users.containsKey(user)) {
+            return false;
+        }
+        byte[] salt = new byte[SALT_BYTES];
+        new SecureRandom().nextBytes(salt);
+        byte[] hash = derive(password, salt, iterations);
+        String line = user + ":" + SCHEME + ":" + iterations + ":" + Base64.getEncoder().encodeToString(salt) + ":"
+                + Base64.getEncoder().encodeToString(hash) + "\n";
+        try {
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the users file " + file, e);
+        }
+        users.put(user, new Entry(iterations, salt, hash));
+        return true;
     }
 
     private static void create(Path file, Map<String, String> initialUsers, int iterations) throws IOException {
@@ -130,7 +168,7 @@ public final class UserStore {
         }
     }
 
-    private static UserStore parse(List<String> lines, int dummyIterations) {
+    private static UserStore parse(Path file, List<String> lines, int dummyIterations) {
         Map<String, Entry> users = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -155,7 +193,7 @@ public final class UserStore {
                 throw new IllegalArgumentException(where + ": iterations=" + iterations + " must be >= 1000");
             }
         }
-        return new UserStore(users, dummyIterations);
+        return new UserStore(file, users, dummyIterations);
     }
 
     private static void requireValidName(String name) {

@@ -3,14 +3,16 @@ package io.github.exchangeblocks.examples.server.http;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.examples.exchange.ExchangeCore;
 import io.github.exchangeblocks.examples.server.auth.TokenService;
+import io.github.exchangeblocks.examples.server.diff.DiffGateway;
 import io.github.exchangeblocks.examples.server.diff.UserStore;
 
 import java.util.concurrent.ExecutorService;
 import java.util.function.IntSupplier;
 
 /**
- * What the endpoints share: the core and how to call it, the event records, the renderings, the tokens and users,
- * the settings, the thread pool for password checks, and the figures monitoring reports.
+ * What the endpoints share: the core and how to call it, the event records, the renderings, the tokens, the users
+ * and the password check (the DIFF gateway's, with its lockout), the settings, the thread pool for password checks,
+ * and the figures monitoring reports.
  */
 final class ApiContext {
     final ExchangeCore core;
@@ -20,15 +22,15 @@ final class ApiContext {
     final HttpApiConfig config;
     final TokenService tokens;
     final UserStore users;
+    final DiffGateway passwords;
     final ExecutorService authExecutor;
     final Throughput throughput;
     final IntSupplier diffConnections;
     final IntSupplier tcpConnections;
     final int moneyScale;
 
-    ApiContext(ExchangeCore core, ApiEvents events, HttpApiConfig config, TokenService tokens, UserStore users,
-               ExecutorService authExecutor, Throughput throughput, IntSupplier diffConnections,
-               IntSupplier tcpConnections) {
+    ApiContext(ExchangeCore core, ApiEvents events, HttpApiConfig config, TokenService tokens, DiffGateway diff,
+               ExecutorService authExecutor, Throughput throughput, IntSupplier tcpConnections) {
         this.core = core;
         this.calls = new CoreCalls(core);
         this.events = events;
@@ -36,10 +38,11 @@ final class ApiContext {
         this.views = new Views(moneyScale, events.specs);
         this.config = config;
         this.tokens = tokens;
-        this.users = users;
+        this.users = diff.users();
+        this.passwords = diff;
         this.authExecutor = authExecutor;
         this.throughput = throughput;
-        this.diffConnections = diffConnections;
+        this.diffConnections = diff::connectionCount;
         this.tcpConnections = tcpConnections;
     }
 

@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 final class Fields {
     private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
+    /** Bounds arithmetic on input: a number like {@code 1e999999999} must not cost a billion digits. */
+    static final int MAX_DIGITS = 18;
 
     private final ObjectNode node;
     private final String prefix;
@@ -87,6 +89,10 @@ final class Fields {
         if (price == null || price.signum() <= 0) {
             throw ApiException.badRequest(field + "=" + value + " must be a positive price");
         }
+        if (!bounded(price)) {
+            throw ApiException.badRequest(field + "=" + value + " must have at most " + MAX_DIGITS
+                    + " digits before and after the point");
+        }
         BigDecimal[] ticks = price.divideAndRemainder(tick);
         if (ticks[1].signum() != 0 || ticks[0].compareTo(MAX_LONG) > 0) {
             throw ApiException.badRequest(field + "=" + value + " must be a multiple of price_tick="
@@ -138,17 +144,26 @@ final class Fields {
     }
 
     private BigDecimal number(String name, JsonNode value) throws ApiException {
+        BigDecimal number = null;
         try {
             if (value.isNumber()) {
-                return value.decimalValue();
-            }
-            if (value.isTextual()) {
-                return new BigDecimal(value.textValue());
+                number = value.decimalValue();
+            } else if (value.isTextual()) {
+                number = new BigDecimal(value.textValue());
             }
         } catch (NumberFormatException e) {
-            throw invalid(name, value, "must be a decimal number");
+            number = null;
         }
-        throw invalid(name, value, "must be a decimal number");
+        if (number == null || !bounded(number)) {
+            throw invalid(name, value, "must be a decimal number of at most " + MAX_DIGITS
+                    + " digits before and after the point");
+        }
+        return number;
+    }
+
+    /** @return whether the number's digits before and after the point each fit {@value #MAX_DIGITS} */
+    static boolean bounded(BigDecimal number) {
+        return number.precision() - number.scale() <= MAX_DIGITS && number.scale() <= MAX_DIGITS;
     }
 
     private ApiException invalid(String name, JsonNode value, String rule) {

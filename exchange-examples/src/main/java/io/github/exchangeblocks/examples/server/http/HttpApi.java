@@ -6,7 +6,7 @@ import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.server.auth.Principal;
 import io.github.exchangeblocks.examples.server.auth.ServerSecret;
 import io.github.exchangeblocks.examples.server.auth.TokenService;
-import io.github.exchangeblocks.examples.server.diff.UserStore;
+import io.github.exchangeblocks.examples.server.diff.DiffGateway;
 import io.netty.channel.ChannelHandler;
 
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 
 /**
  * The HTTP API on the server's port. Life cycle: create it (reads or creates the token secret
@@ -30,8 +29,7 @@ public final class HttpApi implements AutoCloseable {
     public static final String SECRET_FILE = "http-token-secret";
 
     private final HttpApiConfig config;
-    private final UserStore users;
-    private final IntSupplier diffConnections;
+    private final DiffGateway diff;
     private final TokenService tokens;
     private final ApiEvents events = new ApiEvents();
     private final ExecutorService authExecutor;
@@ -40,15 +38,14 @@ public final class HttpApi implements AutoCloseable {
     private Throughput throughput;
 
     /**
-     * @param config          the API's settings
-     * @param dataDirectory   where the token secret lives
-     * @param users           the users file (the DIFF gateway's) whose passwords log in
-     * @param diffConnections the DIFF gateway's open connections, for monitoring
+     * @param config        the API's settings
+     * @param dataDirectory where the token secret lives
+     * @param diff          the DIFF gateway: its users file and login lockout serve HTTP logins too, its
+     *                      connections are counted in monitoring
      */
-    public HttpApi(HttpApiConfig config, Path dataDirectory, UserStore users, IntSupplier diffConnections) {
+    public HttpApi(HttpApiConfig config, Path dataDirectory, DiffGateway diff) {
         this.config = Objects.requireNonNull(config, "config must not be null");
-        this.users = Objects.requireNonNull(users, "users must not be null");
-        this.diffConnections = Objects.requireNonNull(diffConnections, "diffConnections must not be null");
+        this.diff = Objects.requireNonNull(diff, "diff must not be null");
         this.tokens = new TokenService(ServerSecret.loadOrCreate(dataDirectory.resolve(SECRET_FILE)),
                 config.tokenTtlSec(), () -> System.currentTimeMillis() / 1000);
         AtomicInteger threads = new AtomicInteger();
@@ -73,8 +70,8 @@ public final class HttpApi implements AutoCloseable {
     public void attach(ExchangeCore core) {
         events.attach(core);
         throughput = new Throughput(core::appliedSequence);
-        ApiContext context = new ApiContext(core, events, config, tokens, users, authExecutor, throughput,
-                diffConnections, () -> handler == null ? 0 : handler.openConnections());
+        ApiContext context = new ApiContext(core, events, config, tokens, diff, authExecutor, throughput,
+                () -> handler == null ? 0 : handler.openConnections());
         AuthEndpoints.register(router, context);
         AccountEndpoints.register(router, context);
         OrderEndpoints.register(router, context);

@@ -18,8 +18,11 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The operator's instruments: list, one, create (list a new specification), update the price band and reference
- * price, status, trading phase, and delist (refused with 409 while positions or orders use the instrument).
+ * The operator's instruments: list, one, create (list a new specification), update the book's price band and
+ * reference price, status, trading phase, and delist (refused with 409 while positions or orders use the instrument).
+ * {@code upper_limit}/{@code lower_limit} in the rendering are the day's limits from {@code limit_rate} and the
+ * previous settlement ({@code null} upper limit: none); the book's band set here is enforced on orders but the
+ * engine's read side does not expose it.
  */
 final class InstrumentEndpoints {
     private static final String ID = "/api/admin/instruments/{instrument_id}";
@@ -38,7 +41,7 @@ final class InstrumentEndpoints {
                         "long_margin_rate", "short_margin_rate", "open_commission", "close_commission",
                         "close_today_commission", "limit_rate", "max_order_volume", "close_rule"), e::create);
         router.add("GET", ID, Access.ADMIN, "One instrument", List.of(), List.of(), e::get);
-        router.add("PUT", ID, Access.ADMIN, "Updates the price band (limits) and reference price", List.of(),
+        router.add("PUT", ID, Access.ADMIN, "Sets the book's price band and reference price", List.of(),
                 List.of("lower_limit", "upper_limit", "reference_price"), e::update);
         router.add("POST", ID + "/status", Access.ADMIN, "Changes the status (TRADING, SUSPENDED, DELISTED)",
                 List.of(), List.of("status"), e::status);
@@ -150,9 +153,9 @@ final class InstrumentEndpoints {
                 .put("limit_rate", Views.rate(s.limitRateE8())).put("max_order_volume", s.maxOrderVolume())
                 .put("close_rule", s.closeRule().name())
                 .put("pre_settlement", context.views.price(id, instrument.preSettlementPriceTicks()))
-                .put("upper_limit", context.views.price(id, instrument.upperLimitTicks()))
-                .put("lower_limit", context.views.price(id, instrument.lowerLimitTicks()))
                 .put("reference_price", context.views.price(id, book.referencePrice()));
+        context.views.putLimit(node, "upper_limit", id, instrument.upperLimitTicks());
+        context.views.putLimit(node, "lower_limit", id, instrument.lowerLimitTicks());
         node.set("open_commission", commission(s.openCommission()));
         node.set("close_commission", commission(s.closeCommission()));
         node.set("close_today_commission", commission(s.closeTodayCommission()));
@@ -191,16 +194,16 @@ final class InstrumentEndpoints {
     private static BigDecimal decimal(Fields fields, String name) throws ApiException {
         var value = fields.raw(name);
         try {
-            if (value.isNumber()) {
-                return value.decimalValue();
-            }
-            if (value.isTextual()) {
-                return new BigDecimal(value.textValue());
+            BigDecimal number = value.isNumber() ? value.decimalValue()
+                    : value.isTextual() ? new BigDecimal(value.textValue()) : null;
+            if (number != null && Fields.bounded(number)) {
+                return number;
             }
         } catch (NumberFormatException e) {
             // falls through to the error naming the rule
         }
-        throw ApiException.badRequest(fields.path(name) + "=" + value + " must be a decimal number");
+        throw ApiException.badRequest(fields.path(name) + "=" + value + " must be a decimal number of at most "
+                + Fields.MAX_DIGITS + " digits before and after the point");
     }
 
     static int indexOf(ExchangeState state, String instrumentId) throws ApiException {

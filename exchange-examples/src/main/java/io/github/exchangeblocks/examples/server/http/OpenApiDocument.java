@@ -52,15 +52,22 @@ final class OpenApiDocument {
             }
         }
         for (String name : route.queryParams()) {
-            ObjectNode p = parameters.addObject().put("name", name).put("in", "query").put("required", false);
-            p.putObject("schema").put("type", "string");
+            parameters.addObject().put("name", name).put("in", "query").put("required", false)
+                    .set("schema", FieldSchemas.of(name, true));
         }
         if (!route.bodyFields().isEmpty()) {
             ObjectNode schema = op.putObject("requestBody").put("required", true).putObject("content")
                     .putObject("application/json").putObject("schema").put("type", "object");
             ObjectNode properties = schema.putObject("properties");
+            ArrayNode required = Json.array();
             for (String field : route.bodyFields()) {
-                properties.putObject(field);
+                properties.set(field, FieldSchemas.of(field, false));
+                if (!FieldSchemas.OPTIONAL.contains(field)) {
+                    required.add(field);
+                }
+            }
+            if (!required.isEmpty()) {
+                schema.set("required", required);
             }
         }
         ObjectNode responses = op.putObject("responses");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.api.instrument.Rates;
+import io.github.exchangeblocks.engine.instrument.Instrument;
+import io.github.exchangeblocks.engine.settlement.LiquidationPolicy;
 import io.github.exchangeblocks.engine.venue.Venue;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
 
@@ -14,7 +16,8 @@ import java.util.List;
 
 /**
  * The operator's risk view: accounts whose risk ratio (margin / balance) is at or over a threshold, worst first;
- * the forced-liquidation orders since the server started; and a liquidation run through the core.
+ * the forced-liquidation orders since the server started; the limits in force (order volume and price band per
+ * instrument, the liquidation policy); and a liquidation run through the core.
  */
 final class RiskEndpoints {
     private static final int MAX_ACCOUNTS = 1000;
@@ -30,6 +33,8 @@ final class RiskEndpoints {
                 + "(default 0.8), worst first", List.of("threshold"), List.of(), e::accounts);
         router.add("GET", "/api/admin/risk/liquidations", Access.ADMIN, "Forced-liquidation orders since the server "
                 + "started", List.of(), List.of(), e::liquidations);
+        router.add("GET", "/api/admin/risk/limits", Access.ADMIN, "Order and price limits per instrument and the "
+                + "liquidation policy", List.of(), List.of(), e::limits);
         router.add("POST", "/api/admin/risk/liquidate", Access.ADMIN, "Liquidates every account over the "
                 + "liquidation threshold now", List.of(), List.of(), e::liquidate);
     }
@@ -62,7 +67,7 @@ final class RiskEndpoints {
         }
         try {
             BigDecimal value = new BigDecimal(text);
-            if (value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(1000)) <= 0
+            if (Fields.bounded(value) && value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(1000)) <= 0
                     && value.stripTrailingZeros().scale() <= 8) {
                 return value.multiply(BigDecimal.valueOf(Rates.SCALE)).longValueExact();
             }
@@ -71,6 +76,27 @@ final class RiskEndpoints {
         }
         throw ApiException.badRequest("threshold=" + (text.length() > 20 ? text.substring(0, 20) + "..." : text)
                 + " must be a decimal in 0..1000 with at most 8 decimal places");
+    }
+
+    private void limits(ApiCall call) {
+        LiquidationPolicy policy = context.core.config().venue().liquidationPolicy();
+        context.calls.read(call, state -> {
+            Venue venue = state.venue();
+            ObjectNode result = Json.object();
+            result.putObject("liquidation").put("threshold", Views.rate(policy.thresholdE8()))
+                    .put("target", Views.rate(policy.targetE8())).put("close_all", policy.closeAll());
+            ArrayNode items = result.putArray("instruments");
+            for (int i = 0; i < venue.instrumentCount(); i++) {
+                Instrument instrument = venue.registry().get(i);
+                String id = instrument.instrumentId();
+                ObjectNode item = items.addObject().put("instrument_id", id)
+                        .put("max_order_volume", instrument.spec().maxOrderVolume())
+                        .put("limit_rate", Views.rate(instrument.spec().limitRateE8()));
+                context.views.putLimit(item, "upper_limit", id, instrument.upperLimitTicks());
+                context.views.putLimit(item, "lower_limit", id, instrument.lowerLimitTicks());
+            }
+            return result;
+        });
     }
 
     private void liquidations(ApiCall call) {

@@ -35,7 +35,17 @@ final class Views {
     /** A price in ticks as a decimal in the instrument's unit; the raw ticks if the instrument is unknown. */
     BigDecimal price(String instrumentId, long ticks) {
         InstrumentSpec spec = instrumentId == null ? null : specs.get(instrumentId);
-        return spec == null ? BigDecimal.valueOf(ticks) : Json.decimal(ticks * spec.tickSize(), spec.priceScale());
+        return spec == null ? BigDecimal.valueOf(ticks) : BigDecimal.valueOf(ticks)
+                .multiply(BigDecimal.valueOf(spec.tickSize())).movePointLeft(spec.priceScale());
+    }
+
+    /** Puts a price limit, {@code null} when the instrument has no upper bound ({@link Long#MAX_VALUE} ticks). */
+    void putLimit(ObjectNode node, String name, String instrumentId, long ticks) {
+        if (ticks == Long.MAX_VALUE) {
+            node.putNull(name);
+        } else {
+            node.put(name, price(instrumentId, ticks));
+        }
     }
 
     static BigDecimal rate(long rateE8) {

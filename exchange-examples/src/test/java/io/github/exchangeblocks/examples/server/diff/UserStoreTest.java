@@ -40,6 +40,22 @@ class UserStoreTest {
     }
 
     @Test
+    void shouldAppendARegisteredUserThatIsKeptWhenReopened() throws Exception {
+        Path file = dir.resolve("users.txt");
+        UserStore store = UserStore.openOrCreate(file, Map.of("bob", "bob123"), 1000);
+        assertThat(store.add("carol", "carol-secret")).isTrue();
+        assertThat(store.add("carol", "other")).isFalse();
+        assertThat(store.add("bob", "takeover")).isFalse();
+        assertThatThrownBy(() -> store.add("a:b", "x")).hasMessageContaining("user name=a:b");
+        assertThat(store.verify("carol", "carol-secret")).isTrue();
+        assertThat(store.verify("bob", "takeover")).isFalse();
+        assertThat(Files.readString(file)).doesNotContain("carol-secret");
+        UserStore reopened = UserStore.openOrCreate(file, Map.of(), 1000);
+        assertThat(reopened.users()).containsExactly("bob", "carol");
+        assertThat(reopened.verify("carol", "carol-secret")).isTrue();
+    }
+
+    @Test
     void shouldSaltEachUserDifferentlyWhenPasswordsAreEqual() throws Exception {
         Path file = dir.resolve("users.txt");
         UserStore.openOrCreate(file, Map.of("a", "same", "b", "same"), 1000);

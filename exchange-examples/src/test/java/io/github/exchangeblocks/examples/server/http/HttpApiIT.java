@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.examples.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.exchangeblocks.examples.exchange.CoreConfig;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
 import io.github.exchangeblocks.examples.server.ServerConfig;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +104,16 @@ class HttpApiIT {
         assertThat(stateHash(server)).isEqualTo(before);
         String admin = api.login("admin", "admin123");
         assertThat(api.ok("GET", "/api/auth/whoami", admin, null).get("role").asText()).isEqualTo("admin");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/auth/login", null, "{\"user_name\":\"bob\",\"password\":\"guess" + i
+                    + "\"}").code()).isEqualTo("LOGIN_FAILED");
+        }
+        ApiTestClient.Reply locked = api.post("/api/auth/login", null,
+                "{\"user_name\":\"bob\",\"password\":\"bob123\"}");
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.code()).isEqualTo("LOGIN_LOCKED");
+        assertThat(api.get("/api/account", bob).status()).as("issued tokens stay valid").isEqualTo(200);
     }
 
     @Test
@@ -159,8 +171,9 @@ class HttpApiIT {
         String alice = api.login("alice", "alice123");
         String admin = api.login("admin", "admin123");
         api.ok("POST", "/api/orders", alice, order("kept", CU, "BUY", "OPEN", "60000", 1));
-        String spec = "{\"instrument_id\":\"" + CU + "\",\"price_scale\":0,\"price_tick\":10,\"volume_multiple\":5,"
-                + "\"lot_size\":1,\"long_margin_rate\":0.1,\"short_margin_rate\":0.1,\"open_commission\":{\"per_lot\":3},"
+        String spec = "{\"instrument_id\":\"" + CU + "\",\"price_scale\":0,\"price_tick\":10,"
+                + "\"volume_multiple\":5,\"lot_size\":1,\"long_margin_rate\":0.1,\"short_margin_rate\":0.1,"
+                + "\"open_commission\":{\"per_lot\":3},"
                 + "\"close_commission\":{\"per_lot\":3},\"close_today_commission\":{\"per_lot\":3},"
                 + "\"max_order_volume\":100,\"close_rule\":\"TODAY_EXPLICIT\"}";
         // method, path, token, body, status, code, a word the message must contain
@@ -172,6 +185,11 @@ class HttpApiIT {
             {"POST", "/api/account/deposit", alice, "[1]", 400, "INVALID_FIELD", "JSON object"},
             {"POST", "/api/account/deposit", alice, "{\"amount\":1,\"amount\":2}", 400, "MALFORMED_JSON", "amount"},
             {"POST", "/api/account/withdraw", alice, "{\"amount\":999999999}", 409, "INSUFFICIENT_AVAILABLE", "avail"},
+            {"POST", "/api/account/withdraw", alice, "{\"amount\":0}", 400, "INVALID_FIELD", "amount"},
+            {"POST", "/api/auth/login", null, "{\"user_name\":\"alice\"}", 400, "INVALID_FIELD", "password"},
+            {"POST", "/api/auth/login", null, "{\"user_name\":7,\"password\":\"x\"}", 400, "INVALID_FIELD",
+                "user_name"},
+            {"GET", "/api/orders/unknown", alice, null, 404, "NOT_FOUND", "order_id"},
             {"POST", "/api/orders", alice, "{\"instrument_id\":\"" + CU + "\"}", 400, "INVALID_FIELD", "order_id"},
             {"POST", "/api/orders", alice, order("o1", "NOPE.x1", "BUY", "OPEN", "1", 1), 404, "NOT_FOUND",
                 "instrument_id"},
@@ -179,6 +197,13 @@ class HttpApiIT {
                 "limit_price"},
             {"POST", "/api/orders", alice, order("o1", CU, "BUY", "OPEN", "70000", 0), 400, "INVALID_FIELD",
                 "volume"},
+            {"POST", "/api/orders", alice, order("o1", CU, "BUY", "OPEN", "1e999999999", 1), 400, "INVALID_FIELD",
+                "limit_price"},
+            {"POST", "/api/orders", alice, order("o1", CU, "BUY", "OPEN", "\"12x\"", 1), 400, "INVALID_FIELD",
+                "limit_price"},
+            {"POST", "/api/account/deposit", alice, "{\"amount\":1e999999999}", 400, "INVALID_FIELD", "amount"},
+            {"POST", "/api/orders", alice, order("o1", CU, "BUY", "OPEN", "70000", 0).replace("\"volume\":0",
+                "\"volume\":1e999999999"), 400, "INVALID_FIELD", "volume"},
             {"POST", "/api/orders", alice, order("o1", CU, "UP", "OPEN", "70000", 1), 400, "INVALID_FIELD",
                 "direction"},
             {"POST", "/api/orders", alice, order("liquidation-1", CU, "BUY", "OPEN", "70000", 1), 400,
@@ -208,6 +233,10 @@ class HttpApiIT {
             {"POST", "/api/admin/instruments/" + CU + "/phase", admin, "{\"phase\":\"CONTINUOUS\"}", 409,
                 "BOOK_WRONG_PHASE", "phase"},
             {"DELETE", "/api/admin/instruments/" + CU, admin, null, 409, "INSTRUMENT_IN_USE", CU},
+            {"GET", "/api/admin/instruments/NOPE.x1", admin, null, 404, "NOT_FOUND", "instrument_id"},
+            {"POST", "/api/admin/instruments/" + CU + "/phase", admin, "{\"phase\":\"LUNCH\"}", 400,
+                "INVALID_FIELD", "phase"},
+            {"PUT", "/api/admin/instruments/" + CU, admin, "{}", 400, "INVALID_FIELD", "reference_price"},
             {"PUT", "/api/admin/instruments/" + CU, admin, "{\"lower_limit\":70000,\"upper_limit\":60000}", 400,
                 "INVALID_FIELD", "lower_limit"},
             {"PUT", "/api/admin/instruments/NOPE.x1", admin, "{\"reference_price\":1}", 404, "NOT_FOUND",
@@ -222,7 +251,19 @@ class HttpApiIT {
             {"POST", "/api/admin/settlement/execute", admin, "{\"next_trading_day\":20200101}", 400,
                 "VENUE_INVALID_TRADING_DAY", "20200101"},
             {"GET", "/api/admin/settlement/results/abc", admin, null, 400, "INVALID_FIELD", "trading_day"},
+            {"GET", "/api/admin/settlement/results/20200101", admin, null, 404, "NOT_FOUND", "trading_day"},
+            {"POST", "/api/admin/settlement/prices/batch", admin, "{\"prices\":[]}", 400, "INVALID_FIELD",
+                "prices"},
+            {"GET", "/api/admin/monitoring/accounts?limit=0", admin, null, 400, "INVALID_FIELD", "limit"},
+            {"GET", "/api/admin/market/orderbook/NOPE.x1", admin, null, 404, "NOT_FOUND", "instrument_id"},
+            {"GET", "/api/admin/market/orderbook/" + CU + "?levels=0", admin, null, 400, "INVALID_FIELD", "levels"},
             {"GET", "/api/admin/risk/accounts?threshold=abc", admin, null, 400, "INVALID_FIELD", "threshold"},
+            {"GET", "/api/admin/risk/accounts?threshold=1e-999999999", admin, null, 400, "INVALID_FIELD",
+                "threshold"},
+            {"POST", "/api/admin/instruments", admin, spec.replace("\"price_tick\":10", "\"price_tick\":1e999999999"),
+                400, "INVALID_FIELD", "price_tick"},
+            {"POST", "/api/admin/instruments", admin, spec.replace("0.1,\"short", "1e-999999999,\"short"), 400,
+                "INVALID_FIELD", "long_margin_rate"},
             {"GET", "/api/admin/market/depth/NOPE.x1", admin, null, 404, "NOT_FOUND", "instrument_id"},
             {"GET", "/api/admin/market/trades/" + CU + "?limit=5000", admin, null, 400, "INVALID_FIELD", "limit"},
         };
@@ -267,6 +308,14 @@ class HttpApiIT {
         assertThat(banded.get("reference_price").decimalValue()).isEqualByComparingTo("20000");
         assertThat(api.ok("GET", "/api/admin/instruments/" + al, admin, null).get("status").asText())
                 .isEqualTo("TRADING");
+        JsonNode limits = api.ok("GET", "/api/admin/risk/limits", admin, null);
+        assertThat(limits.get("liquidation").get("threshold").decimalValue()).isEqualByComparingTo("1");
+        JsonNode alLimits = find(limits.get("instruments"), "instrument_id", al);
+        assertThat(alLimits.get("max_order_volume").asLong()).isEqualTo(50);
+        assertThat(alLimits.get("upper_limit").isNull()).as("no limit_rate, no daily limit").isTrue();
+        ApiTestClient.Reply outsideBand = api.post("/api/orders", alice, order("band", al, "BUY", "OPEN", "22005",
+                1));
+        assertThat(outsideBand.code()).as(outsideBand.body().toString()).contains("BAND");
 
         api.ok("POST", "/api/account/deposit", bob, "{\"amount\":\"1234.56\"}");
         api.ok("POST", "/api/orders", alice, order("a1", al, "BUY", "OPEN", "20000", 3));
@@ -329,6 +378,59 @@ class HttpApiIT {
         assertThat(api.ok("GET", "/api/admin/risk/liquidations", admin, null).get("liquidations")).isEmpty();
     }
 
+    @Test
+    void shouldRegisterWhenAllowedAndRecordTheLiquidationOfAnAccountOverItsMargin() throws Exception {
+        ExchangeServer server = start(HttpApiConfig.defaults().withRegistration(true));
+        ApiTestClient api = new ApiTestClient(server);
+        String body = "{\"user_name\":\"carol\",\"password\":\"carol-secret\"}";
+        assertThat(api.ok("POST", "/api/auth/register", null, body).get("user_id").asText()).isEqualTo("carol");
+        ApiTestClient.Reply again = api.post("/api/auth/register", null, body);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("USER_EXISTS");
+        ApiTestClient.Reply claimAdmin = api.post("/api/auth/register", null,
+                "{\"user_name\":\"admin\",\"password\":\"takeover1\"}");
+        assertThat(claimAdmin.status()).isEqualTo(409);
+        assertThat(api.post("/api/auth/register", null, "{\"user_name\":\"dave\",\"password\":\"short\"}")
+                .body().get("message").asText()).contains("password");
+        assertThat(api.post("/api/auth/register", null, "{\"user_name\":\"a b\",\"password\":\"longenough\"}")
+                .body().get("message").asText()).contains("user_name");
+
+        String carol = api.login("carol", "carol-secret");
+        String bob = api.login("bob", "bob123");
+        String admin = api.login("admin", "admin123");
+        assertThat(api.ok("GET", "/api/account", carol, null).get("balance").decimalValue()).isZero();
+        api.ok("POST", "/api/account/deposit", carol, "{\"amount\":36000}");
+        api.ok("POST", "/api/orders", carol, order("c1", CU, "BUY", "OPEN", "70000", 1));
+        api.ok("POST", "/api/orders", bob, order("b1", CU, "SELL", "OPEN", "70000", 1));
+        JsonNode risky = api.ok("GET", "/api/admin/risk/accounts?threshold=0.9", admin, null);
+        assertThat(risky.get("count").asInt()).isEqualTo(1);
+        assertThat(risky.get("accounts").get(0).get("user_id").asText()).isEqualTo("carol");
+
+        api.ok("POST", "/api/admin/settlement/prices", admin, "{\"instrument_id\":\"" + CU + "\",\"price\":69000}");
+        api.ok("POST", "/api/admin/settlement/execute", admin, "{\"next_trading_day\":20261208}");
+        JsonNode liquidations = api.ok("GET", "/api/admin/risk/liquidations", admin, null);
+        assertThat(liquidations.get("count").asInt()).as(liquidations.toString()).isPositive();
+        JsonNode first = liquidations.get("liquidations").get(0);
+        assertThat(first.get("user_id").asText()).isEqualTo("carol");
+        assertThat(first.get("instrument_id").asText()).isEqualTo(CU);
+        assertThat(first.get("direction").asText()).isEqualTo("SELL");
+        assertCapitalReconciles(api, admin, api.login("alice", "alice123"), bob, carol);
+    }
+
+    @Test
+    void shouldRefuseRegistrationUnlessTheConfigurationAllowsIt() throws Exception {
+        ExchangeServer server = start(HttpApiConfig.defaults());
+        ApiTestClient api = new ApiTestClient(server);
+        long before = stateHash(server);
+        ApiTestClient.Reply refused = api.post("/api/auth/register", null,
+                "{\"user_name\":\"carol\",\"password\":\"carol-secret\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("REGISTRATION_CLOSED");
+        assertThat(api.post("/api/auth/login", null, "{\"user_name\":\"carol\",\"password\":\"carol-secret\"}")
+                .status()).isEqualTo(401);
+        assertThat(stateHash(server)).isEqualTo(before);
+    }
+
     private static void assertCapitalReconciles(ApiTestClient api, String admin, String... users) {
         JsonNode capital = api.ok("GET", "/api/admin/monitoring/capital", admin, null);
         BigDecimal balances = BigDecimal.ZERO;
@@ -386,6 +488,54 @@ class HttpApiIT {
     }
 
     @Test
+    void shouldAnswer503WhileTheEngineQueueIsFullAndApplyNothingOfIt() throws Exception {
+        CoreConfig defaults = Defaults.config(dir);
+        CoreConfig small = new CoreConfig(dir, DurabilityMode.GROUP, 64, defaults.snapshotInterval(),
+                defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
+        ExchangeServer server = ExchangeServer.start(new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP,
+                64 * 1024, 4 << 20, 1, 10_000), small, HttpApiConfig.defaults());
+        open.add(server);
+        ApiTestClient api = new ApiTestClient(server);
+        String alice = api.login("alice", "alice123");
+        String admin = api.login("admin", "admin123");
+        long before = stateHash(server);
+        CountDownLatch release = new CountDownLatch(1);
+        assertThat(server.core().query(state -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).isNull();
+        int queued = 0;
+        try {
+            while (server.core().query(state -> { }) == null) {
+                queued++;
+            }
+            assertThat(queued).isBetween(60, 64);
+            ApiTestClient.Reply read = api.get("/api/account", alice);
+            ApiTestClient.Reply write = api.post("/api/account/deposit", alice, "{\"amount\":5}");
+            ApiTestClient.Reply monitoring = api.get("/api/admin/monitoring/system", admin);
+            for (ApiTestClient.Reply busy : List.of(read, write, monitoring)) {
+                assertThat(busy.status()).isEqualTo(503);
+                assertThat(busy.code()).isEqualTo("EXCHANGE_BUSY");
+                assertThat(busy.body().get("message").asText()).contains("queue is full");
+            }
+        } finally {
+            release.countDown();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (server.core().queueDepth() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(stateHash(server)).isEqualTo(before);
+        JsonNode system = api.ok("GET", "/api/admin/monitoring/system", admin, null);
+        assertThat(system.get("engine_queue_capacity").asInt()).isEqualTo(64);
+        assertThat(api.ok("GET", "/api/account", alice, null).get("deposit").decimalValue())
+                .isEqualByComparingTo("1000000.00");
+    }
+
+    @Test
     void shouldRouteEveryOperationOfTheOpenApiDocument() throws Exception {
         ExchangeServer server = start(HttpApiConfig.defaults());
         ApiTestClient api = new ApiTestClient(server);
@@ -406,7 +556,13 @@ class HttpApiIT {
                 assertThat(reply.body().path("message").asText()).as(what).doesNotContain("is not a route");
             }
         }
-        assertThat(operations).isEqualTo(38);
+        assertThat(operations).isEqualTo(40);
+        JsonNode orderBody = doc.at("/paths/~1api~1orders/post/requestBody/content/application~1json/schema");
+        assertThat(orderBody.at("/properties/direction/enum").toString()).isEqualTo("[\"BUY\",\"SELL\"]");
+        assertThat(orderBody.at("/properties/volume/type").asText()).isEqualTo("integer");
+        assertThat(orderBody.get("required").toString()).contains("\"order_id\"").doesNotContain("time_in_force");
+        assertThat(doc.at("/paths/~1api~1admin~1risk~1accounts/get/parameters/0/schema/type").asText())
+                .isEqualTo("number");
         ApiTestClient.Reply unrouted = api.get("/api/admin/nothing", admin);
         assertThat(unrouted.body().get("message").asText()).contains("is not a route");
     }
