@@ -2,7 +2,6 @@ package io.github.exchangeblocks.examples.server.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -199,7 +198,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
         ByteBuf prefix = ctx.alloc().buffer(24);
         prefix.writeBytes(SEQ_PREFIX);
-        ByteBufUtil.writeAscii(prefix, Long.toString(++subscription.sequence));
+        writeDigits(prefix, ++subscription.sequence);
         prefix.writeByte(',');
         CompositeByteBuf message = ctx.alloc().compositeBuffer(2);
         message.addComponents(true, prefix, body.retainedDuplicate());
@@ -301,6 +300,16 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         subscription.deactivate();
         shard.unsubscribe(subscription);
         gateway.interest(subscription.topic, -1);
+    }
+
+    private static void writeDigits(ByteBuf out, long value) {
+        long divisor = 1;
+        while (value / divisor >= 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            out.writeByte((int) ('0' + value / divisor % 10));
+        }
     }
 
     private long pendingBytes() {
