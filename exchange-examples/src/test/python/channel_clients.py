@@ -25,7 +25,7 @@ class Stats:
         self.with_deltas = 0
 
 
-async def client(port, channels, stats, ready, stop):
+async def client(port, channels, stats, ready, subscribed, stop):
     try:
         async with websockets.connect("ws://127.0.0.1:%d/ws" % port, max_size=None, ping_interval=None,
                                       open_timeout=60, close_timeout=2) as ws:
@@ -45,6 +45,7 @@ async def client(port, channels, stats, ready, stop):
                     if "error" in message:
                         raise RuntimeError("subscribe refused: %s" % text)
                     ready.append(1)
+                    subscribed.set()
                     continue
                 if "seq" not in message:
                     continue
@@ -78,10 +79,11 @@ async def main():
 
     async def opened_client():
         async with gate:
-            task = asyncio.ensure_future(client(port, channels, stats, ready, stop))
-            before = len(ready)
-            while len(ready) == before and not task.done():
-                await asyncio.sleep(0.005)
+            subscribed = asyncio.Event()
+            task = asyncio.ensure_future(client(port, channels, stats, ready, subscribed, stop))
+            waiter = asyncio.ensure_future(subscribed.wait())
+            await asyncio.wait([task, waiter], return_when=asyncio.FIRST_COMPLETED)
+            waiter.cancel()
             return task
 
     tasks = await asyncio.gather(*[opened_client() for _ in range(count)])
