@@ -47,6 +47,8 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private long lastInboundNs;
     private long lastPingNs;
     private long laggingSinceNs;
+    private long stalledSinceNs;
+    private long lastPendingBytes;
 
     ChannelConnection(ChannelGateway gateway) {
         this.gateway = gateway;
@@ -248,8 +250,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         long pending = pendingBytes();
         if (pending > config.cutBytes() || nowNs - laggingSinceNs > TimeUnit.MILLISECONDS.toNanos(config.cutAfterMs())
                 && pending > config.lagBytes()) {
-            gateway.cut();
-            close(WebSocketCloseStatus.POLICY_VIOLATION, "too slow: " + pending + " bytes unsent");
+            cut("too slow: " + pending + " bytes unsent");
             return;
         }
         if (pending > config.lagBytes()) {
@@ -262,11 +263,24 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
     }
 
-    /** Tick: ping when due, close when silent too long. */
+    /**
+     * Tick: ping when due, close when silent too long, cut when nothing unsent was taken by the socket for
+     * {@link ChannelsConfig#cutAfterMs()} (a reader that stopped reading, however little it is sent).
+     */
     void heartbeat(long nowNs) {
         if (closing) {
             return;
         }
+        long pending = pendingBytes();
+        if (pending == 0 || pending < lastPendingBytes) {
+            stalledSinceNs = 0;
+        } else if (stalledSinceNs == 0) {
+            stalledSinceNs = nowNs;
+        } else if (nowNs - stalledSinceNs > TimeUnit.MILLISECONDS.toNanos(config.cutAfterMs())) {
+            cut("stalled: " + pending + " bytes unsent for more than " + config.cutAfterMs() + " ms");
+            return;
+        }
+        lastPendingBytes = pending;
         if (nowNs - lastInboundNs > TimeUnit.MILLISECONDS.toNanos(config.idleTimeoutMs())) {
             close(WebSocketCloseStatus.POLICY_VIOLATION, "no frame from the client for " + config.idleTimeoutMs()
                     + " ms");
@@ -284,6 +298,11 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
 
     void shutdownNotice(String reason) {
         reply(Replies.shutdown(ctx.alloc(), reason));
+    }
+
+    private void cut(String reason) {
+        gateway.cut();
+        close(WebSocketCloseStatus.POLICY_VIOLATION, reason);
     }
 
     /** Sends a close frame with the reason and closes the socket once it is written. */

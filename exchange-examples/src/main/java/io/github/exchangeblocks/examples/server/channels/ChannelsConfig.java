@@ -14,7 +14,8 @@ package io.github.exchangeblocks.examples.server.channels;
  * @param lagBytes             a subscriber with more unsent bytes than this is behind: snapshot-type channels
  *                             conflate (keep only the latest), delta channels get a resync notice, {@code >= 1024}
  * @param cutBytes             a subscriber with more unsent bytes than this is cut, {@code > lagBytes}
- * @param cutAfterMs           a subscriber still behind this long after falling behind is cut, {@code >= 1}
+ * @param cutAfterMs           a subscriber still behind this long after falling behind, or whose socket took none of
+ *                             its unsent bytes for this long, is cut, {@code >= 1}
  * @param tickMs               how often each I/O thread checks heartbeats and lagging subscribers, {@code >= 1}
  * @param recentTrades         trades a {@code @trades} snapshot carries, {@code 0..1000}
  * @param authThreads          threads that check passwords (PBKDF2 is slow by design), {@code >= 1}

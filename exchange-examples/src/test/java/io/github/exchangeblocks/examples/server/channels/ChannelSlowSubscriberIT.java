@@ -48,7 +48,7 @@ class ChannelSlowSubscriberIT {
     @Test
     void shouldCutAStalledReaderAndResyncAPausedOneWhileOthersKeepUp() throws Exception {
         ExchangeServer server = ChannelServers.start(dir, ChannelsConfig.defaults()
-                .withLagBounds(16 << 10, 256 << 10, 3000).withSendBuffer(8 << 10));
+                .withLagBounds(64 << 10, 1 << 20, 3000).withSendBuffer(8 << 10));
         open.add(server);
         int port = server.address().getPort();
         ChannelTestClient healthy = ChannelTestClient.connect(port);
@@ -67,20 +67,23 @@ class ChannelSlowSubscriberIT {
         Random random = new Random(7);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         int orders = 0;
+        long pausedAt = System.nanoTime();
         while (paused.channel(BTC + "@depth").stream().noneMatch(m -> "resync".equals(m.path("type").asText()))
                 || server.channels().cutCount() == 0) {
             assertThat(System.nanoTime()).as("a resync and a cut within 60 s").isLessThan(deadline);
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 50; i++) {
                 long price = 10_000 + random.nextInt(200) - 100;
                 submit(server, "alice", "s" + orders, Side.SELL, price, 1 + random.nextInt(3));
                 submit(server, "bob", "b" + orders, Side.BUY, price + random.nextInt(3) - 1, 1 + random.nextInt(3));
                 orders++;
             }
             ChannelServers.settle(server);
-            if (orders % 1000 == 0) {
+            // Paused 800 ms at a time (well under the 3 s a stalled socket may last), then reading for 300 ms.
+            if (System.nanoTime() - pausedAt > 800_000_000L) {
                 paused.resume();
-                Thread.sleep(200);
+                Thread.sleep(300);
                 paused.pause();
+                pausedAt = System.nanoTime();
             }
         }
         paused.resume();
