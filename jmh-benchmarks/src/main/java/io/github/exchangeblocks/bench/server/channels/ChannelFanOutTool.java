@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * into its core (resting sells and crossing IOC buys at random prices on two instruments, so every command changes
  * the book and about half trade), and N subscribers in a child JVM ({@link ChannelLoadClient}, Netty), each on
  * {@code <symbol>@depth} and {@code <symbol>@trades} of both instruments. One more client, in this JVM, subscribes
- * and never reads (unless {@code --no-stalled}): the tool reports when the server cut it. Prints the client's
+ * and never reads (unless {@code --no-stalled}): the tool reports when the server cut it, counted from the start of
+ * the order flow (the kernel's socket buffers, 16 KiB a side here, fill first; the server cuts a socket that took
+ * none of its unsent bytes for 5 s). Prints the client's
  * figures (connect time, delivered messages per second, publish-to-receive latency percentiles in ms, sequence gaps,
  * depth chain breaks), the server's peak heap, and the load average before and after.
  *
@@ -113,7 +115,7 @@ public final class ChannelFanOutTool {
         CoreConfig defaults = Defaults.config(dir);
         CoreConfig core = new CoreConfig(dir, DurabilityMode.NONE, defaults.queueSize(), defaults.snapshotInterval(),
                 defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
-        return ExchangeServer.start(config, core, ChannelsConfig.defaults().withSendBuffer(64 << 10));
+        return ExchangeServer.start(config, core, ChannelsConfig.defaults().withSendBuffer(16 << 10));
     }
 
     /** Enough money that margin never stops the flow. */
@@ -161,7 +163,10 @@ public final class ChannelFanOutTool {
         }
     }
 
-    /** A subscriber that never reads, with a small receive buffer, on depth and trades of both instruments. */
+    /**
+     * A subscriber that never reads, with a small receive buffer, on depth, depth20 and trades of both instruments
+     * (depth20 so that the kernel's buffers fill within seconds even at a low order rate).
+     */
     private static Socket stalledSubscriber(int port) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
@@ -180,7 +185,8 @@ public final class ChannelFanOutTool {
             head.append((char) b);
         }
         byte[] subscribe = ("{\"op\":\"subscribe\",\"channels\":[\"" + BTC + "@depth\",\"" + BTC + "@trades\",\""
-                + INDEX + "@depth\",\"" + INDEX + "@trades\"]}").getBytes(StandardCharsets.UTF_8);
+                + BTC + "@depth20\",\"" + INDEX + "@depth\",\"" + INDEX + "@trades\",\"" + INDEX + "@depth20\"]}")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] frame = new byte[8 + subscribe.length];
         frame[0] = (byte) 0x81;
         frame[1] = (byte) (0x80 | 126);
