@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
@@ -204,7 +205,7 @@ final class AccountFeed {
         json.writeStringField("margin", MessageWriter.money(account.margin(), moneyScale));
         json.writeStringField("frozenMargin", MessageWriter.money(account.frozenMargin(), moneyScale));
         json.writeStringField("frozenCommission", MessageWriter.money(account.frozenCommission(), moneyScale));
-        json.writeNumberField("riskRatio", account.riskRatioE8() / 1e8);
+        json.writeStringField("riskRatio", BigDecimal.valueOf(account.riskRatioE8(), 8).toPlainString());
     }
 
     private void position(JsonGenerator json, Position position) throws IOException {

@@ -2,7 +2,6 @@ package io.github.exchangeblocks.examples.server.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -48,6 +47,8 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private long lastInboundNs;
     private long lastPingNs;
     private long laggingSinceNs;
+    private long stalledSinceNs;
+    private long lastPendingBytes;
 
     ChannelConnection(ChannelGateway gateway) {
         this.gateway = gateway;
@@ -199,7 +200,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
         ByteBuf prefix = ctx.alloc().buffer(24);
         prefix.writeBytes(SEQ_PREFIX);
-        ByteBufUtil.writeAscii(prefix, Long.toString(++subscription.sequence));
+        writeDigits(prefix, ++subscription.sequence);
         prefix.writeByte(',');
         CompositeByteBuf message = ctx.alloc().compositeBuffer(2);
         message.addComponents(true, prefix, body.retainedDuplicate());
@@ -249,8 +250,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         long pending = pendingBytes();
         if (pending > config.cutBytes() || nowNs - laggingSinceNs > TimeUnit.MILLISECONDS.toNanos(config.cutAfterMs())
                 && pending > config.lagBytes()) {
-            gateway.cut();
-            close(WebSocketCloseStatus.POLICY_VIOLATION, "too slow: " + pending + " bytes unsent");
+            cut("too slow: " + pending + " bytes unsent");
             return;
         }
         if (pending > config.lagBytes()) {
@@ -263,11 +263,24 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
     }
 
-    /** Tick: ping when due, close when silent too long. */
+    /**
+     * Tick: ping when due, close when silent too long, cut when nothing unsent was taken by the socket for
+     * {@link ChannelsConfig#cutAfterMs()} (a reader that stopped reading, however little it is sent).
+     */
     void heartbeat(long nowNs) {
         if (closing) {
             return;
         }
+        long pending = pendingBytes();
+        if (pending == 0 || pending < lastPendingBytes) {
+            stalledSinceNs = 0;
+        } else if (stalledSinceNs == 0) {
+            stalledSinceNs = nowNs;
+        } else if (nowNs - stalledSinceNs > TimeUnit.MILLISECONDS.toNanos(config.cutAfterMs())) {
+            cut("stalled: " + pending + " bytes unsent for more than " + config.cutAfterMs() + " ms");
+            return;
+        }
+        lastPendingBytes = pending;
         if (nowNs - lastInboundNs > TimeUnit.MILLISECONDS.toNanos(config.idleTimeoutMs())) {
             close(WebSocketCloseStatus.POLICY_VIOLATION, "no frame from the client for " + config.idleTimeoutMs()
                     + " ms");
@@ -287,6 +300,11 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         reply(Replies.shutdown(ctx.alloc(), reason));
     }
 
+    private void cut(String reason) {
+        gateway.cut();
+        close(WebSocketCloseStatus.POLICY_VIOLATION, reason);
+    }
+
     /** Sends a close frame with the reason and closes the socket once it is written. */
     void close(WebSocketCloseStatus status, String reason) {
         if (closing) {
@@ -301,6 +319,16 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         subscription.deactivate();
         shard.unsubscribe(subscription);
         gateway.interest(subscription.topic, -1);
+    }
+
+    private static void writeDigits(ByteBuf out, long value) {
+        long divisor = 1;
+        while (value / divisor >= 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            out.writeByte((int) ('0' + value / divisor % 10));
+        }
     }
 
     private long pendingBytes() {

@@ -3,6 +3,7 @@ package io.github.exchangeblocks.examples.server.channels;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -47,6 +48,10 @@ final class ChannelRouter extends ChannelInboundHandlerAdapter {
                 if (pipeline.context(name) != null) {
                     pipeline.remove(name);
                 }
+            }
+            int sendBuffer = gateway.config().sendBufferBytes();
+            if (sendBuffer > 0) {
+                ctx.channel().config().setOption(ChannelOption.SO_SNDBUF, sendBuffer);
             }
             pipeline.addLast(frameViolationHandler);
             pipeline.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()

@@ -14,14 +14,18 @@ package io.github.exchangeblocks.examples.server.channels;
  * @param lagBytes             a subscriber with more unsent bytes than this is behind: snapshot-type channels
  *                             conflate (keep only the latest), delta channels get a resync notice, {@code >= 1024}
  * @param cutBytes             a subscriber with more unsent bytes than this is cut, {@code > lagBytes}
- * @param cutAfterMs           a subscriber still behind this long after falling behind is cut, {@code >= 1}
+ * @param cutAfterMs           a subscriber still behind this long after falling behind, or whose socket took none of
+ *                             its unsent bytes for this long, is cut, {@code >= 1}
  * @param tickMs               how often each I/O thread checks heartbeats and lagging subscribers, {@code >= 1}
  * @param recentTrades         trades a {@code @trades} snapshot carries, {@code 0..1000}
  * @param authThreads          threads that check passwords (PBKDF2 is slow by design), {@code >= 1}
+ * @param sendBufferBytes      the kernel send buffer of each {@code /ws} socket ({@code SO_SNDBUF}), 0 for the OS
+ *                             default; a small one saves kernel memory at many connections and makes a slow
+ *                             reader visible to the lag bounds sooner, {@code >= 0}
  */
 public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pingIntervalMs, long idleTimeoutMs,
                              long throttleMs, long lagBytes, long cutBytes, long cutAfterMs, long tickMs,
-                             int recentTrades, int authThreads) {
+                             int recentTrades, int authThreads, int sendBufferBytes) {
     /** Validates every field. */
     public ChannelsConfig {
         positive("maxChannels", maxChannels, 1);
@@ -42,17 +46,18 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
             throw new IllegalArgumentException("recentTrades=" + recentTrades + " must be in 0..1000");
         }
         positive("authThreads", authThreads, 1);
+        positive("sendBufferBytes", sendBufferBytes, 0);
     }
 
     /**
      * The defaults: 1,024 channels and 20 messages a second per connection, ping every 20 s, close after 60 s of
      * silence, ticker and klines at most once a second, behind at 256 KiB unsent, cut at 1 MiB or 5 s behind,
-     * checks every 250 ms, 50 recent trades, one auth thread.
+     * checks every 250 ms, 50 recent trades, one auth thread, the OS's send buffer.
      *
      * @return the defaults
      */
     public static ChannelsConfig defaults() {
-        return new ChannelsConfig(1024, 20, 20_000, 60_000, 1000, 256 << 10, 1 << 20, 5000, 250, 50, 1);
+        return new ChannelsConfig(1024, 20, 20_000, 60_000, 1000, 256 << 10, 1 << 20, 5000, 250, 50, 1, 0);
     }
 
     /**
@@ -62,7 +67,7 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      */
     public ChannelsConfig withHeartbeat(long pingMs, long idleMs) {
         return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingMs, idleMs, throttleMs, lagBytes, cutBytes,
-                cutAfterMs, tickMs, recentTrades, authThreads);
+                cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
     }
 
     /**
@@ -73,7 +78,7 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      */
     public ChannelsConfig withLagBounds(long lag, long cut, long cutMs) {
         return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs, lag,
-                cut, cutMs, tickMs, recentTrades, authThreads);
+                cut, cutMs, tickMs, recentTrades, authThreads, sendBufferBytes);
     }
 
     /**
@@ -83,7 +88,16 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      */
     public ChannelsConfig withLimits(int channels, int messages) {
         return new ChannelsConfig(channels, messages, pingIntervalMs, idleTimeoutMs, throttleMs, lagBytes, cutBytes,
-                cutAfterMs, tickMs, recentTrades, authThreads);
+                cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
+    }
+
+    /**
+     * @param bytes the kernel send buffer per socket, 0 for the OS default
+     * @return a copy with this send buffer
+     */
+    public ChannelsConfig withSendBuffer(int bytes) {
+        return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs,
+                lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, bytes);
     }
 
     private static void positive(String name, long value, long min) {

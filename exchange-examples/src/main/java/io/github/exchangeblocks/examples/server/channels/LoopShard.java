@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The subscribers living on one Netty I/O thread, by topic, and the connections of that thread. Touched only on
  * that thread, so nothing here is locked: the engine thread hands each batch of updates over with one task
- * ({@link #deliver}), which writes a retained duplicate of each body to every subscriber and then flushes each
- * connection it wrote to once. A periodic tick sends heartbeats, closes silent connections and looks after the
+ * ({@link #deliver}), which writes a retained duplicate of each body to every subscriber. The flush comes as a
+ * task queued behind it: when the I/O thread is behind, the batches already queued are all written before one
+ * flush per connection (one system call for all of them); when it keeps up, the flush follows at once. A periodic tick sends heartbeats, closes silent connections and looks after the
  * ones that fell behind.
  */
 final class LoopShard {
@@ -26,6 +27,8 @@ final class LoopShard {
     private final Set<ChannelConnection> connections = new LinkedHashSet<>();
     private final List<ChannelConnection> lagging = new ArrayList<>();
     private final List<ChannelConnection> toFlush = new ArrayList<>();
+    private final Runnable flushTask = this::flushWritten;
+    private boolean flushQueued;
 
     LoopShard(EventExecutor executor, ChannelsConfig config) {
         this.executor = executor;
@@ -60,7 +63,7 @@ final class LoopShard {
             executor.execute(() -> {
                 try {
                     subscription.onSnapshot(body);
-                    flushWritten();
+                    queueFlush();
                 } finally {
                     body.release();
                 }
@@ -120,7 +123,7 @@ final class LoopShard {
                     }
                 }
             }
-            flushWritten();
+            queueFlush();
         } finally {
             for (Update update : batch) {
                 update.body().release();
@@ -128,7 +131,19 @@ final class LoopShard {
         }
     }
 
+    private void queueFlush() {
+        if (!flushQueued && !toFlush.isEmpty()) {
+            flushQueued = true;
+            try {
+                executor.execute(flushTask);
+            } catch (RejectedExecutionException stopping) {
+                flushWritten();
+            }
+        }
+    }
+
     private void flushWritten() {
+        flushQueued = false;
         for (int i = 0; i < toFlush.size(); i++) {
             toFlush.get(i).flushIfWritten();
         }

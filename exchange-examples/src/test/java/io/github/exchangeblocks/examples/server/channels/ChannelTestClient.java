@@ -31,6 +31,8 @@ final class ChannelTestClient implements AutoCloseable {
     private final List<JsonNode> messages = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
     private final WebSocket socket;
+    private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean owed = new java.util.concurrent.atomic.AtomicBoolean();
     private int nextId = 1;
 
     private ChannelTestClient(int port) {
@@ -124,6 +126,19 @@ final class ChannelTestClient implements AutoCloseable {
         }
     }
 
+    /** Stops reading from the socket (after the message being handled): the server sees a slow reader. */
+    void pause() {
+        paused.set(true);
+    }
+
+    /** Reads again. */
+    void resume() {
+        paused.set(false);
+        if (owed.compareAndSet(true, false)) {
+            socket.request(1);
+        }
+    }
+
     boolean isOpen() {
         return !socket.isOutputClosed() && !closed.isDone();
     }
@@ -178,7 +193,14 @@ final class ChannelTestClient implements AutoCloseable {
                     messages.notifyAll();
                 }
             }
-            webSocket.request(1);
+            if (paused.get()) {
+                owed.set(true);
+                if (!paused.get() && owed.compareAndSet(true, false)) {
+                    webSocket.request(1);
+                }
+            } else {
+                webSocket.request(1);
+            }
             return null;
         }
 

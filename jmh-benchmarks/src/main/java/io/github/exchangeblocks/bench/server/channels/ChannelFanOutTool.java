@@ -1,0 +1,201 @@
+package io.github.exchangeblocks.bench.server.channels;
+
+import io.github.exchangeblocks.api.Offset;
+import io.github.exchangeblocks.api.OrderType;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.api.Side;
+import io.github.exchangeblocks.api.TimeInForce;
+import io.github.exchangeblocks.examples.exchange.CoreConfig;
+import io.github.exchangeblocks.examples.exchange.Defaults;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
+import io.github.exchangeblocks.examples.server.ExchangeServer;
+import io.github.exchangeblocks.examples.server.ServerConfig;
+import io.github.exchangeblocks.examples.server.channels.ChannelsConfig;
+import io.github.exchangeblocks.wal.DurabilityMode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Fan-out of the channel gateway ({@code /ws}) on loopback: the real server in this JVM with a steady order flow
+ * into its core (resting sells and crossing IOC buys at random prices on two instruments, so every command changes
+ * the book and about half trade), and N subscribers in a child JVM ({@link ChannelLoadClient}, Netty), each on
+ * {@code <symbol>@depth} and {@code <symbol>@trades} of both instruments. One more client, in this JVM, subscribes
+ * and never reads (unless {@code --no-stalled}): the tool reports when the server cut it, counted from the start of
+ * the order flow (the kernel's socket buffers, 16 KiB a side here, fill first; the server cuts a socket that took
+ * none of its unsent bytes for 5 s). Prints the client's
+ * figures (connect time, delivered messages per second, publish-to-receive latency percentiles in ms, sequence gaps,
+ * depth chain breaks), the server's peak heap, and the load average before and after.
+ *
+ * <p>Run: {@code java -Xmx1g -cp jmh-benchmarks/target/benchmarks.jar
+ * io.github.exchangeblocks.bench.server.channels.ChannelFanOutTool [connections=10000] [ordersPerSecond=200]
+ * [seconds=20] [--no-stalled]}. Everything talks to 127.0.0.1 only and stops by itself; the journal goes to a
+ * temporary directory that is deleted afterwards.
+ */
+public final class ChannelFanOutTool {
+    private static final String BTC = "BINANCE.BTCUSDT";
+    private static final String INDEX = "CFFEX.IF2512";
+
+    private ChannelFanOutTool() {
+    }
+
+    /**
+     * @param args connections, orders per second, seconds, optionally {@code --no-stalled}
+     * @throws Exception if the server or the client cannot run
+     */
+    public static void main(String[] args) throws Exception {
+        int connections = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int ordersPerSecond = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        boolean stalled = !List.of(args).contains("--no-stalled");
+        Path dir = Files.createTempDirectory("channel-fanout");
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        try (ExchangeServer server = start(dir)) {
+            int port = server.address().getPort();
+            fund(server);
+            Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-cp", System.getProperty("java.class.path"), ChannelLoadClient.class.getName(),
+                    Integer.toString(port), Integer.toString(connections), Integer.toString(seconds),
+                    String.join(",", BTC + "@depth", BTC + "@trades", INDEX + "@depth", INDEX + "@trades"))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String ready = out.readLine();
+                System.out.println("client: " + ready + " (connected, ms)");
+                AtomicLong peakHeap = new AtomicLong();
+                Socket silent = stalled ? stalledSubscriber(port) : null;
+                long cutsBefore = server.channels().cutCount();
+                long flowStart = System.nanoTime();
+                long[] cutAfterMs = {-1};
+                Thread flow = new Thread(() -> flow(server, ordersPerSecond, seconds + 2, peakHeap, () -> {
+                    if (cutAfterMs[0] < 0 && server.channels().cutCount() > cutsBefore) {
+                        cutAfterMs[0] = (System.nanoTime() - flowStart) / 1_000_000;
+                    }
+                }), "order-flow");
+                flow.start();
+                String result = out.readLine();
+                flow.join();
+                if (silent != null) {
+                    silent.close();
+                }
+                System.out.println("client: " + result);
+                System.out.printf("server: %d connections, peak heap %,d MiB, stalled subscriber %s%n",
+                        server.channels().connectionCount(), peakHeap.get() >> 20,
+                        !stalled ? "not run" : cutAfterMs[0] < 0 ? "NOT cut" : "cut after " + cutAfterMs[0] + " ms");
+            } finally {
+                client.destroyForcibly();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        System.out.println("load average before: " + loadBefore + " | after: "
+                + Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    private static ExchangeServer start(Path dir) throws InterruptedException {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.NONE, 64 * 1024, 4 << 20, 2,
+                10_000);
+        CoreConfig defaults = Defaults.config(dir);
+        CoreConfig core = new CoreConfig(dir, DurabilityMode.NONE, defaults.queueSize(), defaults.snapshotInterval(),
+                defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
+        return ExchangeServer.start(config, core, ChannelsConfig.defaults().withSendBuffer(16 << 10));
+    }
+
+    /** Enough money that margin never stops the flow. */
+    private static void fund(ExchangeServer server) {
+        for (String user : Defaults.DEMO_USERS) {
+            server.core().submit(new ExchangeCommand.Deposit(user, 1_000_000_000_000_000L), null, 0);
+        }
+        server.core().await(state -> { }, 10_000);
+    }
+
+    private static void flow(ExchangeServer server, int ordersPerSecond, int seconds, AtomicLong peakHeap,
+                             Runnable check) {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        Random random = new Random(42);
+        long intervalNs = 1_000_000_000L / ordersPerSecond;
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long next = start;
+        long sampleAt = start;
+        int sent = 0;
+        while (System.nanoTime() < end) {
+            long now = System.nanoTime();
+            if (now < next) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(next - now, 1_000_000));
+                continue;
+            }
+            next += intervalNs;
+            boolean bitcoin = (sent & 1) == 0;
+            String instrument = bitcoin ? BTC : INDEX;
+            long mid = bitcoin ? 10_000 : 20_000;
+            boolean sell = (sent & 2) == 0;
+            long price = mid + random.nextInt(40) - 20;
+            String user = random.nextBoolean() ? "alice" : "bob";
+            RejectCode code = server.core().submit(new ExchangeCommand.InsertOrder(user, "f" + sent, instrument,
+                    sell ? Side.SELL : Side.BUY, Offset.AUTO, OrderType.LIMIT, sell ? TimeInForce.GTC : TimeInForce.IOC,
+                    price, 1 + random.nextInt(3), 0), null, 0);
+            if (code == null) {
+                sent++;
+            }
+            if (now >= sampleAt) {
+                sampleAt = now + 200_000_000L;
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                check.run();
+            }
+        }
+    }
+
+    /**
+     * A subscriber that never reads, with a small receive buffer, on depth, depth20 and trades of both instruments
+     * (depth20 so that the kernel's buffers fill within seconds even at a low order rate).
+     */
+    private static Socket stalledSubscriber(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: MDEyMzQ1Njc4OWFiY2RlZg==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = socket.getInputStream().read();
+            if (b < 0) {
+                throw new IOException("closed during the handshake: " + head);
+            }
+            head.append((char) b);
+        }
+        byte[] subscribe = ("{\"op\":\"subscribe\",\"channels\":[\"" + BTC + "@depth\",\"" + BTC + "@trades\",\""
+                + BTC + "@depth20\",\"" + INDEX + "@depth\",\"" + INDEX + "@trades\",\"" + INDEX + "@depth20\"]}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[8 + subscribe.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | 126);
+        frame[2] = (byte) (subscribe.length >> 8);
+        frame[3] = (byte) subscribe.length;
+        // mask 0,0,0,0: the payload goes as is
+        System.arraycopy(subscribe, 0, frame, 8, subscribe.length);
+        out.write(frame);
+        out.flush();
+        return socket;
+    }
+}
