@@ -69,7 +69,7 @@ public final class CoreThroughputTool {
         return commands.length / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double throughput(ExchangeCommand[] commands, DurabilityMode mode) throws Exception {
+    static double throughput(ExchangeCommand[] commands, DurabilityMode mode) throws Exception {
         Path dir = Files.createTempDirectory("core-bench");
         CountDownLatch done = new CountDownLatch(commands.length);
         CommandSource source = (correlationId, sequence, code, message) -> done.countDown();
@@ -91,7 +91,7 @@ public final class CoreThroughputTool {
         }
     }
 
-    private static Histogram latency(ExchangeCommand[] commands, DurabilityMode mode, int perSecond, int seconds)
+    static Histogram latency(ExchangeCommand[] commands, DurabilityMode mode, int perSecond, int seconds)
             throws Exception {
         Path dir = Files.createTempDirectory("core-latency");
         int total = Math.min(commands.length, perSecond * seconds);
@@ -131,7 +131,7 @@ public final class CoreThroughputTool {
                 CoreWorkload.setup());
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
