@@ -79,6 +79,8 @@ class ClusterFailoverIT {
                             + " leads after " + failoverMs + " ms");
                     assertThat(failoverMs).as("new leader after SIGKILL of member %d", leader).isLessThan(3_000);
                     sent = stream(client, acks, sent, sent + WINDOW);
+                    assertThat(acks.await(sent, 60_000)).as("orders sent after the kill acknowledged").isTrue();
+                    assertThat(client.leaderMemberId()).as("the client follows the new leader").isEqualTo(next);
                     // Aeron refuses to reuse the directories of a member whose mark files were alive in the last
                     // 10 s (its liveness timeout): the killed member comes back after that, the others go on.
                     long restartAt = killedAt + TimeUnit.SECONDS.toNanos(11);
