@@ -38,14 +38,15 @@ public final class ClusterNodeMain {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + config.statusFile(), e);
         }
-        ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
         ExchangeClusteredService service = new ExchangeClusteredService(VenueSettings.builder().build(),
                 Defaults.config(config.directory()).firstTradingDay(),
                 Defaults.bootstrap(List.of(Defaults.COPPER, Defaults.INDEX, Defaults.BITCOIN), Defaults.DEMO_USERS,
                         Defaults.DEMO_DEPOSIT),
                 new ExchangeListener() {
                 }, config.statusFile());
-        try (ClusterNode node = ClusterNode.launch(config, service, barrier::signalAll)) {
+        // The barrier is closed last: the JVM's shutdown hook waits for that, so SIGTERM finishes the member's close.
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+             ClusterNode node = ClusterNode.launch(config, service, barrier::signalAll)) {
             System.out.println("cluster member " + node.config().memberId() + " of " + config.memberCount()
                     + " up in " + config.directory() + ", ingress " + ClusterNodeConfig.ingressEndpoints(config.host(),
                     config.portBase(), config.memberCount()));

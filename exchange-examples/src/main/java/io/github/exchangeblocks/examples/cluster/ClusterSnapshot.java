@@ -145,7 +145,8 @@ record ClusterSnapshot(long commands, long duplicates, long lastTimeNs, ClientSe
         while ((result = publication.offer(buffer, offset, length)) < 0) {
             if (result == Publication.CLOSED || result == Publication.NOT_CONNECTED
                     || result == Publication.MAX_POSITION_EXCEEDED) {
-                throw new ClusterException("snapshot publication refused the snapshot: " + Publication.errorString(result));
+                throw new ClusterException("snapshot publication refused the snapshot: "
+                        + Publication.errorString(result));
             }
             idle.idle();
         }

@@ -55,7 +55,6 @@ public final class ExchangeClusterClient implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean snapshotRequested;
     private volatile int leaderMemberId = -1;
-    private volatile long leaderChanges;
     private AeronCluster cluster;
     private long nextSequence = 1;
     private long nextToSend = 1;
@@ -147,11 +146,6 @@ public final class ExchangeClusterClient implements AutoCloseable {
     /** @return the leader this client talks to, as last told */
     public int leaderMemberId() {
         return leaderMemberId;
-    }
-
-    /** @return how many times the cluster told this client of a new leader */
-    public long leaderChanges() {
-        return leaderChanges;
     }
 
     /** Stops the client's thread, closes the session and the media driver; unacknowledged commands stay so. */
@@ -293,7 +287,6 @@ public final class ExchangeClusterClient implements AutoCloseable {
         public void onNewLeader(long clusterSessionId, long leadershipTermId, int leaderMemberId,
                                 String ingressEndpoints) {
             ExchangeClusterClient.this.leaderMemberId = leaderMemberId;
-            leaderChanges++;
             resendAll();
         }
     }

@@ -135,6 +135,10 @@ public final class ExchangeClusteredService implements ClusteredService {
         ExchangeCommand command;
         try {
             command = messages.decodeCommand(buffer, offset, length);
+        } catch (IndexOutOfBoundsException truncated) {
+            send(session, clientSequence, 0, ClusterMessages.REFUSED, RejectCode.EXCHANGE_INVALID_COMMAND,
+                    "command of length=" + length + " is truncated: " + truncated.getMessage());
+            return;
         } catch (RuntimeException notACommand) {
             send(session, clientSequence, 0, ClusterMessages.REFUSED, RejectCode.EXCHANGE_INVALID_COMMAND,
                     "command is not valid: " + notACommand.getMessage());

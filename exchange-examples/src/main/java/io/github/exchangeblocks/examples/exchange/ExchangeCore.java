@@ -50,6 +50,11 @@ import java.util.function.LongSupplier;
  * {@code SnapshotStore}, after forcing the journal, keeping the newest three. {@link #start} restores the newest
  * valid snapshot and replays the journal after it through the same {@code apply} path, listeners muted, so the
  * state after a restart equals the state of an uninterrupted run of the same commands.
+ *
+ * <p><b>The seam.</b> The journal is this core's sequencer: it gives each command its sequence, and its force is
+ * the durable signal on which the engine's {@link CommandApplier} applies and acknowledges the batch. The replicated
+ * exchange ({@code examples.cluster}) drives the same applier from an Aeron Cluster log instead; the state, the
+ * applier and the listeners do not know which sequencer they run behind.
  */
 public final class ExchangeCore implements AutoCloseable {
     private static final int PRETOUCH_BYTES = 4 << 20;

@@ -52,6 +52,7 @@ class ClusterFailoverIT {
         Path base = dir.resolve("cluster");
         int portBase = ClusterPorts.freeBase(MEMBERS);
         List<Process> members = new ArrayList<>();
+        Set<Integer> killed = new HashSet<>();
         for (int m = 0; m < MEMBERS; m++) {
             members.add(start(m, portBase, base));
         }
@@ -68,6 +69,7 @@ class ClusterFailoverIT {
                     awaitAll(base, portBase, status -> status.snapshotsTaken() > 0, "a snapshot", 60_000);
                     sent = stream(client, acks, sent, orders * (kill * 2 + 2) / (kills * 2) - WINDOW);
                     int leader = awaitLeader(base, portBase, Set.of(), 10_000);
+                    killed.add(leader);
                     long killedAt = System.nanoTime();
                     members.get(leader).destroyForcibly();
                     assertThat(members.get(leader).waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -77,6 +79,8 @@ class ClusterFailoverIT {
                             + " leads after " + failoverMs + " ms");
                     assertThat(failoverMs).as("new leader after SIGKILL of member %d", leader).isLessThan(3_000);
                     sent = stream(client, acks, sent, sent + WINDOW);
+                    assertThat(acks.await(sent, 60_000)).as("orders sent after the kill acknowledged").isTrue();
+                    assertThat(client.leaderMemberId()).as("the client follows the new leader").isEqualTo(next);
                     // Aeron refuses to reuse the directories of a member whose mark files were alive in the last
                     // 10 s (its liveness timeout): the killed member comes back after that, the others go on.
                     long restartAt = killedAt + TimeUnit.SECONDS.toNanos(11);
@@ -106,8 +110,10 @@ class ClusterFailoverIT {
             }
             assertThat(positions).as("log positions %s", caughtUp).hasSize(1);
             assertThat(hashes).as("state hashes %s", caughtUp).hasSize(1);
-            assertThat(caughtUp).as("a restarted member came back from its snapshot")
-                    .anyMatch(status -> status.snapshotLoadedAt() > 0);
+            for (int member : killed) {
+                assertThat(caughtUp.get(member).snapshotLoadedAt()).as("killed member %d restarted from its snapshot",
+                        member).isPositive();
+            }
             System.out.println("replicas after catch-up: " + caughtUp);
         } catch (Throwable failure) {
             printMemberLogs(base);

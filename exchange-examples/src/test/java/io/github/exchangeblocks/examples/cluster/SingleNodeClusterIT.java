@@ -102,6 +102,7 @@ class SingleNodeClusterIT {
                 RawSession.Reply cut = raw.send(truncated);
                 assertThat(cut.outcome()).isEqualTo(ClusterMessages.REFUSED);
                 assertThat(cut.code()).isEqualTo("EXCHANGE_INVALID_COMMAND");
+                assertThat(cut.message()).contains("length=" + truncated.length + " is truncated");
                 byte[] badType = bytes(buffer, length);
                 badType[16] = 99;
                 assertThat(raw.send(badType).message()).contains("type=99");

@@ -81,7 +81,7 @@ public final class CoreThroughputTool {
      * Commands per second by the wall clock, and the applying thread's CPU time per command (what the engine would
      * sustain on a core of its own; less disturbed than the wall clock by other work on the machine).
      */
-    private record Rate(double perSecond, double cpuNsPerCommand) {
+    record Rate(double perSecond, double cpuNsPerCommand) {
         @Override
         public String toString() {
             return String.format("%,.0f/s (%,.0f ns CPU/command)", perSecond, cpuNsPerCommand);
@@ -105,7 +105,7 @@ public final class CoreThroughputTool {
                 (threads.getCurrentThreadCpuTime() - cpuStart) / (double) commands.length);
     }
 
-    private static Rate throughput(ExchangeCommand[] commands, DurabilityMode mode) throws Exception {
+    static Rate throughput(ExchangeCommand[] commands, DurabilityMode mode) throws Exception {
         Path dir = Files.createTempDirectory("core-bench");
         CountDownLatch done = new CountDownLatch(commands.length);
         CommandSource source = (correlationId, sequence, code, message) -> done.countDown();
@@ -183,7 +183,7 @@ public final class CoreThroughputTool {
         }
     }
 
-    private static Histogram latency(ExchangeCommand[] commands, DurabilityMode mode, int perSecond, int seconds)
+    static Histogram latency(ExchangeCommand[] commands, DurabilityMode mode, int perSecond, int seconds)
             throws Exception {
         Path dir = Files.createTempDirectory("core-latency");
         int total = Math.min(commands.length, perSecond * seconds);
@@ -232,7 +232,7 @@ public final class CoreThroughputTool {
                 CoreWorkload.setup(CoreWorkload.users()));
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
