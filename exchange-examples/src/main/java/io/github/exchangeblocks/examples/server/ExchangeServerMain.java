@@ -4,6 +4,7 @@ import io.github.exchangeblocks.examples.exchange.ConfigFile;
 import io.github.exchangeblocks.examples.exchange.CoreConfig;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.diff.DiffGateway;
+import io.github.exchangeblocks.examples.server.http.HttpApiConfig;
 import io.github.exchangeblocks.wal.DurabilityMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,10 @@ public final class ExchangeServerMain implements Callable<Integer> {
             + "users file (default: ${DEFAULT-VALUE}).")
     int passwordIterations;
 
+    @Option(names = "--allow-registration", description = "Lets anyone open a user with POST /api/auth/register "
+            + "(default: off).")
+    boolean allowRegistration;
+
     @Spec
     CommandSpec spec;
 
@@ -90,7 +95,8 @@ public final class ExchangeServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        ExchangeServer server = ExchangeServer.start(config, core);
+        ExchangeServer server = ExchangeServer.start(config, core,
+                HttpApiConfig.defaults().withRegistration(allowRegistration));
         Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();

@@ -87,7 +87,7 @@ final class AccountEndpoints {
                 }
             }
             if (day != 0 && items.isEmpty()) {
-                throw ApiException.notFound("trading_day=" + day + " must be a day settled since the server started");
+                throw ApiException.notFound("trading_day=" + day + " must be a settled day (archived in settlements/)");
             }
             ObjectNode result = Json.object();
             result.set("statements", items);

@@ -19,10 +19,11 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * What the HTTP API keeps from the core's events: instrument specifications (read on I/O threads to turn decimal
- * prices into ticks), the daily statements by trading day, and the forced-liquidation orders. Statements and
- * liquidations are engine-thread state: endpoints read them inside {@code ExchangeCore.query}. Both are records of
- * what happened since this server started (replay publishes no events); the newest {@value #MAX_DAYS} days and
- * {@value #MAX_LIQUIDATIONS} liquidation orders are kept.
+ * prices into ticks), the daily statements by trading day (also archived to files, see {@link StatementArchive},
+ * and read back at start), and the forced-liquidation orders since this server started (replay publishes no
+ * events). Statements and liquidations are engine-thread state: endpoints read them inside
+ * {@code ExchangeCore.query}. The newest {@value #MAX_DAYS} days and {@value #MAX_LIQUIDATIONS} liquidation orders are
+ * kept.
  */
 final class ApiEvents implements ExchangeListener {
     static final int MAX_DAYS = 366;
@@ -31,12 +32,29 @@ final class ApiEvents implements ExchangeListener {
     final ConcurrentMap<String, InstrumentSpec> specs = new ConcurrentHashMap<>();
     final TreeMap<Integer, List<AccountStatement>> statementsByDay = new TreeMap<>();
     final LinkedHashMap<String, LiquidationRecord> liquidations = new LinkedHashMap<>();
+    private final StatementArchive archive;
     private volatile ExchangeCore core;
+    private int lastArchivedDay;
 
-    /** Connects the running core and reads every instrument's specification; waits for the engine. */
+    ApiEvents(StatementArchive archive) {
+        this.archive = archive;
+    }
+
+    /**
+     * Connects the running core, reads every instrument's specification and the archived statements; waits for the
+     * engine.
+     */
     void attach(ExchangeCore running) {
         core = running;
+        TreeMap<Integer, List<AccountStatement>> archived = archive.load(MAX_DAYS);
         running.await(state -> {
+            lastArchivedDay = archived.isEmpty() ? 0 : archived.lastKey();
+            archived.putAll(statementsByDay);
+            statementsByDay.clear();
+            statementsByDay.putAll(archived);
+            while (statementsByDay.size() > MAX_DAYS) {
+                statementsByDay.pollFirstEntry();
+            }
             Venue venue = state.venue();
             for (int i = 0; i < venue.instrumentCount(); i++) {
                 onInstrument(i);
@@ -58,6 +76,15 @@ final class ApiEvents implements ExchangeListener {
         statementsByDay.computeIfAbsent(statement.tradingDay(), day -> new ArrayList<>()).add(statement);
         while (statementsByDay.size() > MAX_DAYS) {
             statementsByDay.pollFirstEntry();
+        }
+    }
+
+    @Override
+    public void onTradingDay(int tradingDay) {
+        Map.Entry<Integer, List<AccountStatement>> settled = statementsByDay.lastEntry();
+        if (settled != null && settled.getKey() > lastArchivedDay) {
+            lastArchivedDay = settled.getKey();
+            archive.save(settled.getKey(), settled.getValue());
         }
     }
 

@@ -20,18 +20,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP API on the server's port. Life cycle: create it (reads or creates the token secret
- * {@code http-token-secret} in the data directory), give {@link #listener()} to the core (beside the other
+ * {@code http-token-secret} in the data directory; settled days' statements live in {@code settlements/}), give {@link #listener()} to the core (beside the other
  * gateways' listeners), {@link #attach} the running core, then install {@link #handler()} in each channel's
  * pipeline after the HTTP aggregator, before the plain HTTP handler. {@link #close()} stops its threads.
  */
 public final class HttpApi implements AutoCloseable {
     /** Name of the token secret's file in the data directory. */
     public static final String SECRET_FILE = "http-token-secret";
+    /** Name of the directory of settled days' statements in the data directory. */
+    public static final String STATEMENTS_DIRECTORY = "settlements";
 
     private final HttpApiConfig config;
     private final DiffGateway diff;
     private final TokenService tokens;
-    private final ApiEvents events = new ApiEvents();
+    private final StatementArchive archive;
+    private final ApiEvents events;
     private final ExecutorService authExecutor;
     private final Router router = new Router();
     private volatile HttpApiHandler handler;
@@ -48,6 +51,8 @@ public final class HttpApi implements AutoCloseable {
         this.diff = Objects.requireNonNull(diff, "diff must not be null");
         this.tokens = new TokenService(ServerSecret.loadOrCreate(dataDirectory.resolve(SECRET_FILE)),
                 config.tokenTtlSec(), () -> System.currentTimeMillis() / 1000);
+        this.archive = new StatementArchive(dataDirectory.resolve(STATEMENTS_DIRECTORY));
+        this.events = new ApiEvents(archive);
         AtomicInteger threads = new AtomicInteger();
         this.authExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64),
                 runnable -> {
@@ -106,10 +111,11 @@ public final class HttpApi implements AutoCloseable {
         return OpenApiDocument.of(router);
     }
 
-    /** Stops the password-check and sampling threads. */
+    /** Stops the password-check and sampling threads; writes the statements still queued. */
     @Override
     public void close() {
         authExecutor.shutdownNow();
+        archive.close();
         if (throughput != null) {
             throughput.close();
         }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * The operator's end of day: settlement prices are staged here (one by one or in a batch, each checked against
  * the instrument's tick), then {@code execute} ends the trading day through the core with the staged prices
  * (instruments without one settle at their last price, else mark, else previous settlement) and clears them.
- * History and a day's results come from the statements the core published since the server started.
+ * History and a day's results come from the statements the core published, archived per day (see
+ * {@link StatementArchive}).
  */
 final class SettlementEndpoints {
     private static final int MAX_BATCH = 1000;
@@ -38,8 +39,8 @@ final class SettlementEndpoints {
         router.add("POST", "/api/admin/settlement/execute", Access.ADMIN, "Ends the trading day: settles every "
                 + "account at the staged prices and starts next_trading_day", List.of(),
                 List.of("next_trading_day"), e::execute);
-        router.add("GET", "/api/admin/settlement/history", Access.ADMIN, "Days settled since the server started, "
-                + "with totals", List.of(), List.of(), e::history);
+        router.add("GET", "/api/admin/settlement/history", Access.ADMIN, "Settled days (the archive's newest "
+                + ApiEvents.MAX_DAYS + "), with totals", List.of(), List.of(), e::history);
         router.add("GET", "/api/admin/settlement/results/{trading_day}", Access.ADMIN, "Every account's statement "
                 + "of a settled day", List.of(), List.of(), e::results);
     }
@@ -127,8 +128,8 @@ final class SettlementEndpoints {
         context.calls.read(call, state -> {
             List<AccountStatement> statements = context.events.statementsByDay.get(day);
             if (statements == null) {
-                throw ApiException.notFound("trading_day=" + day + " must be a day settled since the server "
-                        + "started");
+                throw ApiException.notFound("trading_day=" + day + " must be a settled day (archived in "
+                        + "settlements/)");
             }
             ObjectNode result = summary(day, statements);
             ArrayNode items = result.putArray("statements");

@@ -418,6 +418,30 @@ class HttpApiIT {
     }
 
     @Test
+    void shouldKeepTheSettlementHistoryAcrossARestart() throws Exception {
+        ExchangeServer first = start(HttpApiConfig.defaults());
+        ApiTestClient api = new ApiTestClient(first);
+        String admin = api.login("admin", "admin123");
+        String alice = api.login("alice", "alice123");
+        api.ok("POST", "/api/orders", alice, order("a1", CU, "BUY", "OPEN", "70000", 1));
+        api.ok("POST", "/api/orders", api.login("bob", "bob123"), order("b1", CU, "SELL", "OPEN", "70000", 1));
+        api.ok("POST", "/api/admin/settlement/execute", admin, "{\"next_trading_day\":20261208}");
+        JsonNode before = api.ok("GET", "/api/admin/settlement/results/20261207", admin, null);
+        first.close();
+
+        ExchangeServer second = start(HttpApiConfig.defaults());
+        ApiTestClient again = new ApiTestClient(second);
+        String admin2 = again.login("admin", "admin123");
+        assertThat(again.ok("GET", "/api/admin/settlement/history", admin2, null).get("days")).hasSize(1);
+        assertThat(again.ok("GET", "/api/admin/settlement/results/20261207", admin2, null)).isEqualTo(before);
+        JsonNode statements = again.ok("GET", "/api/statements?trading_day=20261207",
+                again.login("alice", "alice123"), null).get("statements");
+        assertThat(statements.get(0).get("positions").get(0).get("volume_long").asLong()).isEqualTo(1);
+        again.ok("POST", "/api/admin/settlement/execute", admin2, "{\"next_trading_day\":20261209}");
+        assertThat(again.ok("GET", "/api/admin/settlement/history", admin2, null).get("days")).hasSize(2);
+    }
+
+    @Test
     void shouldRefuseRegistrationUnlessTheConfigurationAllowsIt() throws Exception {
         ExchangeServer server = start(HttpApiConfig.defaults());
         ApiTestClient api = new ApiTestClient(server);
