@@ -102,9 +102,12 @@ public final class ExchangeCore implements AutoCloseable {
             this.state = latest == null
                     ? new ExchangeState(config.venue(), config.firstTradingDay(), this.listener)
                     : ExchangeState.restore(config.venue(), latest.data(), this.listener);
-            lastTimestamp = Replay.replay(walDirectory, journal, state, from);
-            if (journal.lastSequence() < journal.firstSequence()) {
-                lastTimestamp = Replay.bootstrap(config, journal, state, clockNs.getAsLong());
+            Replay.Result replayed = Replay.replay(walDirectory, journal, state, from, config.bootstrap());
+            lastTimestamp = replayed.lastTimestampNs();
+            int bootstrapped = replayed.bootstrapPrefix();
+            if (latest == null && replayed.records() == bootstrapped && bootstrapped < config.bootstrap().size()) {
+                lastTimestamp = Replay.bootstrap(config, journal, state, bootstrapped,
+                        bootstrapped == 0 ? clockNs.getAsLong() : lastTimestamp);
             }
         } catch (RuntimeException e) {
             journal.close();

@@ -98,6 +98,52 @@ class ExchangeCoreTest {
     }
 
     @Test
+    void shouldFinishABootstrapThatACrashCutShort() throws Exception {
+        CoreConfig config = Defaults.config(dir.resolve("cut"));
+        long startNs = 1_765_000_000_000_000_000L;
+        // A first start killed while it journaled the bootstrap: only its first three commands reached the journal.
+        Path wal = config.dataDirectory().resolve("wal");
+        java.nio.file.Files.createDirectories(wal);
+        try (io.github.exchangeblocks.wal.WalWriter journal = io.github.exchangeblocks.wal.Wal.openWriter(
+                io.github.exchangeblocks.wal.WalConfig.builder(wal).build())) {
+            CommandCodec codec = new CommandCodec();
+            for (ExchangeCommand command : config.bootstrap().subList(0, 3)) {
+                int length = codec.encode(startNs, command);
+                journal.append(CommandCodec.typeOf(command), codec.array(), 0, length);
+            }
+            journal.flush();
+        }
+        CoreConfig fresh = Defaults.config(dir.resolve("fresh"));
+        long[] hashes = new long[2];
+        // Both cores stamp the order at startNs + 1,000: the uninterrupted one reads its clock once more, for its
+        // bootstrap (the resumed one finishes its bootstrap at the journal's time).
+        AtomicLong resumedClock = new AtomicLong(startNs + 1_000);
+        AtomicLong wholeClock = new AtomicLong(startNs);
+        try (ExchangeCore resumed = ExchangeCore.start(config, new ExchangeListener() {
+        }, () -> resumedClock.getAndAdd(1_000)); ExchangeCore whole = ExchangeCore.start(fresh,
+                new ExchangeListener() {
+                }, () -> wholeClock.getAndAdd(1_000))) {
+            assertThat(resumed.appliedSequence()).isEqualTo(config.bootstrap().size());
+            Results results = new Results(1);
+            assertThat(resumed.submit(order("bob", "b1", Side.SELL, 7000, 1, TimeInForce.GTC), results, 1)).isNull();
+            results.await();
+            assertThat(results.byId.get(1L)).startsWith("OK seq=" + (config.bootstrap().size() + 1));
+            resumed.await(state -> hashes[0] = state.venue().stateHash(), 5_000);
+            Results wholeResults = new Results(1);
+            whole.submit(order("bob", "b1", Side.SELL, 7000, 1, TimeInForce.GTC), wholeResults, 1);
+            wholeResults.await();
+            whole.await(state -> hashes[1] = state.venue().stateHash(), 5_000);
+        }
+        assertThat(hashes[0]).as("the venue after a resumed bootstrap equals one after an uninterrupted one")
+                .isEqualTo(hashes[1]);
+        try (ExchangeCore again = ExchangeCore.start(config, new ExchangeListener() {
+        }, this::tick)) {
+            assertThat(again.appliedSequence()).as("a finished bootstrap is not journaled twice")
+                    .isEqualTo(config.bootstrap().size() + 1);
+        }
+    }
+
+    @Test
     void shouldAnswerBusyAtOnceWhenTheRingIsFull() throws Exception {
         CoreConfig defaults = Defaults.config(dir);
         CoreConfig config = new CoreConfig(dir, defaults.durability(), 64, 0, defaults.firstTradingDay(),
