@@ -109,10 +109,6 @@ final class LoopShard {
         }
     }
 
-    int connectionCount() {
-        return connections.size();
-    }
-
     private void deliver(Update[] batch) {
         try {
             for (Update update : batch) {

@@ -49,6 +49,11 @@ final class Subscription {
             connection.markLagging();
             return;
         }
+        if (held != null) {
+            // Newer than what was held: the held message must not follow it later.
+            held.release();
+            held = null;
+        }
         connection.send(this, body);
     }
 
