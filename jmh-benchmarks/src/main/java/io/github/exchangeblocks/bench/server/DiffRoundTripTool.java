@@ -32,20 +32,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
  * The DIFF server end to end over loopback: the real {@link ExchangeServer} (GROUP durability by default: every
  * fill is of a command forced to the journal) with {@code N} logged-in idle sessions held by a child process
  * ({@link DiffIdleSessions}), and one trading pair: bob rests deep bids and offers and alice sends
- * 1-lot IOC orders that cross them, alternately buying and selling, paced at a fixed rate. It measures, per order,
+ * 1-lot IOC orders that cross them, alternately buying to open and selling to close (so she stays flat), paced at
+ * a fixed rate (bob's depth is the venue's position limit, 10,000 lots a side, which bounds the run's length). It measures, per order,
  * the time from the moment alice's {@code insert_order} was due to the moment her own trade is visible in an
  * {@code rtn_data} frame she received (HdrHistogram, microseconds); and the server's heap after GC without and
  * with the idle sessions, divided by {@code N} (the server and the pair run in this JVM, the idle sessions do not),
  * beside the bytes Netty's pooled allocator holds (direct memory, not in the heap figure).
  *
  * <p>Run: {@code java -cp jmh-benchmarks/target/benchmarks.jar io.github.exchangeblocks.bench.server.DiffRoundTripTool
- * [sessions=1000] [ordersPerSecond=1000] [seconds=20] [durability=GROUP|NONE|SYNC_EACH]}. Data goes to a temporary
+ * [sessions=1000] [ordersPerSecond=1000] [seconds=10] [durability=GROUP|NONE|SYNC_EACH]}. Data goes to a temporary
  * directory deleted afterwards.
  */
 public final class DiffRoundTripTool {
@@ -53,7 +55,10 @@ public final class DiffRoundTripTool {
     private static final int PASSWORD_ITERATIONS = 1000;
     private static final long DEPOSIT = 10_000_000_000_000L;
     private static final int MAX_VOLUME = (int) Defaults.COPPER.maxOrderVolume();
-    private static final int WARM_UP_SECONDS = 3;
+    private static final int WARM_UP_SECONDS = 2;
+    private static final int QUIET_SECONDS = 4;
+    /** The venue's default position limit per side (MaxPositionCheck in its risk chain), in lots. */
+    private static final int MAX_POSITION = 10_000;
 
     private DiffRoundTripTool() {
     }
@@ -65,8 +70,12 @@ public final class DiffRoundTripTool {
     public static void main(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         DurabilityMode durability = args.length > 3 ? DurabilityMode.valueOf(args[3]) : DurabilityMode.GROUP;
+        if ((long) perSecond * (QUIET_SECONDS + 2 * WARM_UP_SECONDS + seconds) > 2L * MAX_POSITION - 200) {
+            throw new IllegalArgumentException("ordersPerSecond * (seconds + " + (QUIET_SECONDS + 2 * WARM_UP_SECONDS)
+                    + ") must be below " + (2 * MAX_POSITION - 200) + ": bob's resting depth is the position limit");
+        }
         Path dir = Files.createTempDirectory("diff-bench");
         try {
             Map<String, String> passwords = new LinkedHashMap<>(DiffGateway.DEMO_PASSWORDS);
@@ -86,18 +95,19 @@ public final class DiffRoundTripTool {
                 int port = server.address().getPort();
                 Trader alice = Trader.connect(port, "alice", "alice123");
                 Trader bob = Trader.connect(port, "bob", "bob123");
-                // Resting depth for every order of the three runs, in orders of the instrument's largest volume.
-                int restingOrders = (perSecond * (seconds / 2 + WARM_UP_SECONDS + seconds) / 2) / MAX_VOLUME + 10;
+                // Resting depth for every order of the three runs, up to the venue's position limit per side.
+                int restingOrders = MAX_POSITION / MAX_VOLUME;
                 for (int i = 0; i < restingOrders; i++) {
-                    bob.send(order("bob", "ask" + i, "SELL", 7_001, MAX_VOLUME, "GFD"));
-                    bob.send(order("bob", "bid" + i, "BUY", 6_999, MAX_VOLUME, "GFD"));
+                    bob.send(order("bob", "ask" + i, "SELL", "OPEN", 7_001, MAX_VOLUME, "GFD"));
+                    bob.send(order("bob", "bid" + i, "BUY", "OPEN", 6_999, MAX_VOLUME, "GFD"));
                 }
                 bob.awaitText("\"bid" + (restingOrders - 1) + "\":{", 60);
                 if (bob.setupFrames.indexOf("\"level\":\"ERROR\"") >= 0) {
                     throw new IllegalStateException("bob's resting orders were refused: " + bob.setupFrames);
                 }
                 System.out.printf("durability %s; load before: %s%n", durability, load());
-                Histogram quiet = alice.run(perSecond, seconds / 2, "q");
+                alice.run(perSecond, WARM_UP_SECONDS, "v");
+                Histogram quiet = alice.run(perSecond, QUIET_SECONDS, "q");
                 report("0 idle sessions", quiet);
                 long heapBefore = heapAfterGc();
                 long nettyBefore = nettyDirect();
@@ -168,10 +178,11 @@ public final class DiffRoundTripTool {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    static String order(String user, String id, String direction, long priceTicks, long volume, String time) {
+    static String order(String user, String id, String direction, String offset, long priceTicks, long volume,
+                        String time) {
         return "{\"aid\":\"insert_order\",\"user_id\":\"" + user + "\",\"order_id\":\"" + id
                 + "\",\"exchange_id\":\"SHFE\",\"instrument_id\":\"cu2512\",\"direction\":\"" + direction
-                + "\",\"offset\":\"OPEN\",\"volume\":" + volume + ",\"price_type\":\"LIMIT\",\"limit_price\":"
+                + "\",\"offset\":\"" + offset + "\",\"volume\":" + volume + ",\"price_type\":\"LIMIT\",\"limit_price\":"
                 + priceTicks * 10 + ",\"volume_condition\":\"ANY\",\"time_condition\":\"" + time + "\"}";
     }
 
@@ -247,11 +258,13 @@ public final class DiffRoundTripTool {
             for (int i = 0; i < total; i++) {
                 long due = start + i * intervalNs;
                 dueNs[i] = due;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                // Parks rather than spins: on a loaded machine a spinning pacer takes a core from the server.
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
                 }
                 boolean buy = (i & 1) == 0;
-                send(order(user, prefix + i, buy ? "BUY" : "SELL", buy ? 7_001 : 6_999, 1, "IOC"));
+                send(order(user, prefix + i, buy ? "BUY" : "SELL", buy ? "OPEN" : "CLOSETODAY", buy ? 7_001 : 6_999,
+                        1, "IOC"));
             }
             if (!filled.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(filled.getCount() + " of " + total + " orders saw no fill");
