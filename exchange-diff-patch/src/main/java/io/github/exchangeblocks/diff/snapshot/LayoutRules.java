@@ -13,12 +13,12 @@ final class LayoutRules {
     private LayoutRules() {
     }
 
+    /** Checks a patch; the member paths for messages are built only when a rule is broken or a level is entered. */
     static void check(JsonObject current, JsonObject patch, String path) {
         for (int slot = patch.nextMember(-1); slot >= 0; slot = patch.nextMember(slot)) {
             String key = patch.keyAt(slot);
-            String memberPath = path + '.' + key;
             if (key.startsWith("_")) {
-                throw new IllegalArgumentException("member " + memberPath
+                throw new IllegalArgumentException("member " + path + '.' + key
                         + " starts with '_': DIFF clients reserve such names");
             }
             JsonValue value = patch.valueAt(slot);
@@ -27,13 +27,13 @@ final class LayoutRules {
                 continue;
             }
             if (existing != null && !existing.isNull() && existing.isObject() != value.isObject()) {
-                throw new IllegalArgumentException("member " + memberPath + " would change from "
+                throw new IllegalArgumentException("member " + path + '.' + key + " would change from "
                         + (existing.isObject() ? "object to scalar" : "scalar to object")
                         + ": DIFF clients require a member to keep its kind");
             }
             if (value.isObject()) {
                 check(existing != null && existing.isObject() ? (JsonObject) existing : null, (JsonObject) value,
-                        memberPath);
+                        path + '.' + key);
             }
         }
     }

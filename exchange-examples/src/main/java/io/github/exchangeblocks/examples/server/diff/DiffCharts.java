@@ -79,10 +79,16 @@ final class DiffCharts {
         seriesOf.put(chart, target);
         target.charts.add(chart);
         InstrumentMarketDataView marketData = venue.marketData(index);
-        target.sync(marketData, manager);
-        manager.setChart(session, message);
-        chart.opened = true;
-        target.sync(marketData, manager);
+        try {
+            target.sync(marketData, manager);
+            manager.setChart(session, message);
+            chart.opened = true;
+            target.sync(marketData, manager);
+        } catch (RuntimeException e) {
+            // A chart the manager may not know must not stay registered: every later batch would fail on it.
+            remove(charts, chart);
+            throw e;
+        }
         return null;
     }
 

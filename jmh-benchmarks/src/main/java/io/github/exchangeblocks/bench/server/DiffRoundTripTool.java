@@ -1,0 +1,327 @@
+package io.github.exchangeblocks.bench.server;
+
+import io.github.exchangeblocks.examples.exchange.CoreConfig;
+import io.github.exchangeblocks.examples.exchange.Defaults;
+import io.github.exchangeblocks.examples.server.ExchangeServer;
+import io.github.exchangeblocks.examples.server.ServerConfig;
+import io.github.exchangeblocks.examples.server.diff.DiffGateway;
+import io.github.exchangeblocks.examples.server.diff.UserStore;
+import io.github.exchangeblocks.wal.DurabilityMode;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import org.HdrHistogram.Histogram;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * The DIFF server end to end over loopback: the real {@link ExchangeServer} (GROUP durability by default: every
+ * fill is of a command forced to the journal) with {@code N} logged-in idle sessions held by a child process
+ * ({@link DiffIdleSessions}), and one trading pair: bob rests deep bids and offers and alice sends
+ * 1-lot IOC orders that cross them, alternately buying to open and selling to close (so she stays flat), paced at
+ * a fixed rate (bob's depth is the venue's position limit, 10,000 lots a side, which bounds the run's length). It measures, per order,
+ * the time from the moment alice's {@code insert_order} was due to the moment her own trade is visible in an
+ * {@code rtn_data} frame she received (HdrHistogram, microseconds); and the server's heap after GC without and
+ * with the idle sessions, divided by {@code N} (the server and the pair run in this JVM, the idle sessions do not),
+ * beside the bytes Netty's pooled allocator holds (direct memory, not in the heap figure).
+ *
+ * <p>Run: {@code java -cp jmh-benchmarks/target/benchmarks.jar io.github.exchangeblocks.bench.server.DiffRoundTripTool
+ * [sessions=1000] [ordersPerSecond=1000] [seconds=10] [durability=GROUP|NONE|SYNC_EACH]}. Data goes to a temporary
+ * directory deleted afterwards.
+ */
+public final class DiffRoundTripTool {
+    private static final String PREFIX = "idle";
+    private static final int PASSWORD_ITERATIONS = 1000;
+    private static final long DEPOSIT = 10_000_000_000_000L;
+    private static final int MAX_VOLUME = (int) Defaults.COPPER.maxOrderVolume();
+    private static final int WARM_UP_SECONDS = 2;
+    private static final int QUIET_SECONDS = 4;
+    /** The venue's default position limit per side (MaxPositionCheck in its risk chain), in lots. */
+    private static final int MAX_POSITION = 10_000;
+
+    private DiffRoundTripTool() {
+    }
+
+    /**
+     * @param args optional idle session count, orders per second and measured seconds
+     * @throws Exception if the server, the child process or a client fails
+     */
+    public static void main(String[] args) throws Exception {
+        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        DurabilityMode durability = args.length > 3 ? DurabilityMode.valueOf(args[3]) : DurabilityMode.GROUP;
+        if ((long) perSecond * (QUIET_SECONDS + 2 * WARM_UP_SECONDS + seconds) > 2L * MAX_POSITION - 200) {
+            throw new IllegalArgumentException("ordersPerSecond * (seconds + " + (QUIET_SECONDS + 2 * WARM_UP_SECONDS)
+                    + ") must be below " + (2 * MAX_POSITION - 200) + ": bob's resting depth is the position limit");
+        }
+        Path dir = Files.createTempDirectory("diff-bench");
+        try {
+            Map<String, String> passwords = new LinkedHashMap<>(DiffGateway.DEMO_PASSWORDS);
+            List<String> users = new ArrayList<>(passwords.keySet());
+            for (int i = 0; i < sessions; i++) {
+                passwords.put(PREFIX + i, PREFIX + i);
+                users.add(PREFIX + i);
+            }
+            UserStore.openOrCreate(dir.resolve("users.txt"), passwords, PASSWORD_ITERATIONS);
+            CoreConfig defaults = Defaults.config(dir);
+            CoreConfig core = new CoreConfig(dir, durability, defaults.queueSize(),
+                    defaults.snapshotInterval(), defaults.firstTradingDay(), defaults.venue(),
+                    Defaults.bootstrap(List.of(Defaults.COPPER), users, DEPOSIT));
+            ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, durability, 64 * 1024, 4 << 20, 2,
+                    PASSWORD_ITERATIONS);
+            try (ExchangeServer server = ExchangeServer.start(config, core)) {
+                int port = server.address().getPort();
+                Trader alice = Trader.connect(port, "alice", "alice123");
+                Trader bob = Trader.connect(port, "bob", "bob123");
+                // Resting depth for every order of the three runs, up to the venue's position limit per side.
+                int restingOrders = MAX_POSITION / MAX_VOLUME;
+                for (int i = 0; i < restingOrders; i++) {
+                    bob.send(order("bob", "ask" + i, "SELL", "OPEN", 7_001, MAX_VOLUME, "GFD"));
+                    bob.send(order("bob", "bid" + i, "BUY", "OPEN", 6_999, MAX_VOLUME, "GFD"));
+                }
+                bob.awaitText("\"bid" + (restingOrders - 1) + "\":{", 60);
+                if (bob.setupFrames.indexOf("\"level\":\"ERROR\"") >= 0) {
+                    throw new IllegalStateException("bob's resting orders were refused: " + bob.setupFrames);
+                }
+                System.out.printf("durability %s; load before: %s%n", durability, load());
+                alice.run(perSecond, WARM_UP_SECONDS, "v");
+                Histogram quiet = alice.run(perSecond, QUIET_SECONDS, "q");
+                report("0 idle sessions", quiet);
+                long heapBefore = heapAfterGc();
+                long nettyBefore = nettyDirect();
+                Process idle = startIdleSessions(port, sessions);
+                long heapAfter = heapAfterGc();
+                long nettyAfter = nettyDirect();
+                System.out.printf("%d idle logged-in sessions: heap %,d -> %,d bytes = %,d bytes per session;"
+                        + " Netty pooled direct memory %,d -> %,d bytes (%,d per session, outside the heap)%n",
+                        sessions, heapBefore, heapAfter, (heapAfter - heapBefore) / sessions, nettyBefore,
+                        nettyAfter, (nettyAfter - nettyBefore) / sessions);
+                alice.run(perSecond, WARM_UP_SECONDS, "w");
+                Histogram loaded = alice.run(perSecond, seconds, "m");
+                report(sessions + " idle sessions", loaded);
+                System.out.printf("load after: %s%n", load());
+                idle.getOutputStream().close();
+                idle.waitFor(30, TimeUnit.SECONDS);
+                idle.destroy();
+                alice.close();
+                bob.close();
+            }
+        } finally {
+            delete(dir);
+        }
+        System.exit(0);
+    }
+
+    private static void report(String label, Histogram latency) {
+        System.out.printf("order -> own fill in rtn_data, %s, %,d orders: p50 %.0f us, p99 %.0f us, p99.9 %.0f us,"
+                + " max %.0f us%n", label, latency.getTotalCount(), latency.getValueAtPercentile(50) / 1e3,
+                latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
+                latency.getMaxValue() / 1e3);
+    }
+
+    private static Process startIdleSessions(int port, int sessions) throws Exception {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                DiffIdleSessions.class.getName(), Integer.toString(port), Integer.toString(sessions), PREFIX)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("ready")) {
+            child.destroyForcibly();
+            throw new IllegalStateException("idle sessions did not start: " + line);
+        }
+        return child;
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(300);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    /** Direct memory Netty's default allocator holds (its buffers and caches), when it reports it. */
+    private static long nettyDirect() {
+        return ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider provider
+                ? provider.metric().usedDirectMemory() : -1;
+    }
+
+    private static String load() {
+        return String.format("system load average %.2f on %d processors",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    static String order(String user, String id, String direction, String offset, long priceTicks, long volume,
+                        String time) {
+        return "{\"aid\":\"insert_order\",\"user_id\":\"" + user + "\",\"order_id\":\"" + id
+                + "\",\"exchange_id\":\"SHFE\",\"instrument_id\":\"cu2512\",\"direction\":\"" + direction
+                + "\",\"offset\":\"" + offset + "\",\"volume\":" + volume + ",\"price_type\":\"LIMIT\",\"limit_price\":"
+                + priceTicks * 10 + ",\"volume_condition\":\"ANY\",\"time_condition\":\"" + time + "\"}";
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * One trading client over the JDK's WebSocket: sends on one thread, peeks after every {@code rtn_data}, and
+     * finds its own trades in frames by their keys ({@code "<order_id>|}).
+     */
+    private static final class Trader implements WebSocket.Listener {
+        private final String user;
+        private final ExecutorService sender;
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+        /** Every frame before the first run, for the set-up's checks. */
+        private final StringBuffer setupFrames = new StringBuffer();
+        private volatile long[] dueNs;
+        private boolean[] seen;
+        private volatile String runPrefix;
+        private volatile CountDownLatch filled;
+        private Histogram histogram;
+
+        private Trader(String user) {
+            this.user = user;
+            this.sender = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, user + "-sender");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        static Trader connect(int port, String user, String password) throws Exception {
+            Trader trader = new Trader(user);
+            trader.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+                    URI.create("ws://127.0.0.1:" + port + "/trade"), trader).join();
+            trader.send("{\"aid\":\"req_login\",\"bid\":\"exchange-blocks\",\"user_name\":\"" + user
+                    + "\",\"password\":\"" + password + "\"}");
+            trader.send("{\"aid\":\"peek_message\"}");
+            trader.awaitText("\"trade_more_data\":false", 30);
+            return trader;
+        }
+
+        void send(String text) {
+            sender.execute(() -> socket.sendText(text, true).join());
+        }
+
+        void awaitText(String text, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (setupFrames.indexOf(text) < 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(user + " did not see " + text + "; frames: " + setupFrames);
+                }
+                Thread.sleep(10);
+            }
+        }
+
+        /** Paced crossing orders; returns the latency of each to its own fill. */
+        Histogram run(int perSecond, int seconds, String prefix) throws InterruptedException {
+            int total = perSecond * seconds;
+            histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+            seen = new boolean[total];
+            dueNs = new long[total];
+            runPrefix = prefix;
+            filled = new CountDownLatch(total);
+            long intervalNs = 1_000_000_000L / perSecond;
+            long start = System.nanoTime() + 1_000_000;
+            for (int i = 0; i < total; i++) {
+                long due = start + i * intervalNs;
+                dueNs[i] = due;
+                // Parks rather than spins: on a loaded machine a spinning pacer takes a core from the server.
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                boolean buy = (i & 1) == 0;
+                send(order(user, prefix + i, buy ? "BUY" : "SELL", buy ? "OPEN" : "CLOSETODAY", buy ? 7_001 : 6_999,
+                        1, "IOC"));
+            }
+            if (!filled.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(filled.getCount() + " of " + total + " orders saw no fill");
+            }
+            return histogram;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                long now = System.nanoTime();
+                String frame = partial.toString();
+                partial.setLength(0);
+                if (frame.contains("\"rtn_data\"")) {
+                    findFills(frame, now);
+                    if (runPrefix == null) {
+                        setupFrames.append(frame);
+                    }
+                    send("{\"aid\":\"peek_message\"}");
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        /**
+         * Trade keys (and trade ids) are {@code "<order_id>|<trade id>"}; each order of the run fills once, and the
+         * first frame that shows it counts.
+         */
+        private void findFills(String frame, long now) {
+            String prefix = runPrefix;
+            long[] due = dueNs;
+            if (prefix == null || due == null) {
+                return;
+            }
+            String needle = "\"" + prefix;
+            for (int at = frame.indexOf(needle); at >= 0; at = frame.indexOf(needle, at + 1)) {
+                int end = at + needle.length();
+                int digits = end;
+                while (digits < frame.length() && Character.isDigit(frame.charAt(digits))) {
+                    digits++;
+                }
+                if (digits > end && digits < frame.length() && frame.charAt(digits) == '|') {
+                    int index = Integer.parseInt(frame, end, digits, 10);
+                    if (index < due.length && !seen[index]) {
+                        seen[index] = true;
+                        histogram.recordValue(Math.max(0, now - due[index]));
+                        filled.countDown();
+                    }
+                }
+            }
+        }
+
+        void close() {
+            socket.abort();
+            sender.shutdownNow();
+        }
+    }
+}
