@@ -79,7 +79,7 @@ public final class ExchangeServer implements AutoCloseable {
             started = ExchangeCore.start(coreConfig, new CompositeListener(List.of(gateway.listener(),
                     channelGateway.listener(), httpApi.listener())), ExchangeServer::nowNs);
             gateway.attach(started);
-            httpApi.attach(started);
+            httpApi.attach(started, channelGateway::connectionCount);
             channelGateway.attach(started);
             gateway.acceptTokens((user, token) -> {
                 Principal principal = httpApi.verifyToken(token);

@@ -27,10 +27,12 @@ final class ApiContext {
     final Throughput throughput;
     final IntSupplier diffConnections;
     final IntSupplier tcpConnections;
+    final IntSupplier channelConnections;
     final int moneyScale;
 
     ApiContext(ExchangeCore core, ApiEvents events, HttpApiConfig config, TokenService tokens, DiffGateway diff,
-               ExecutorService authExecutor, Throughput throughput, IntSupplier tcpConnections) {
+               ExecutorService authExecutor, Throughput throughput, IntSupplier tcpConnections,
+               IntSupplier channelConnections) {
         this.core = core;
         this.calls = new CoreCalls(core);
         this.events = events;
@@ -44,6 +46,12 @@ final class ApiContext {
         this.throughput = throughput;
         this.diffConnections = diff::connectionCount;
         this.tcpConnections = tcpConnections;
+        this.channelConnections = channelConnections;
+    }
+
+    /** @return TCP connections that are neither DIFF nor channel WebSockets: plain HTTP and HTTP API ones */
+    int httpConnections() {
+        return Math.max(0, tcpConnections.getAsInt() - diffConnections.getAsInt() - channelConnections.getAsInt());
     }
 
     /**

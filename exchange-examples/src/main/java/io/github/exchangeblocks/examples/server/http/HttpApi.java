@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * The HTTP API on the server's port. Life cycle: create it (reads or creates the token secret
@@ -39,6 +40,7 @@ public final class HttpApi implements AutoCloseable {
     private final Router router = new Router();
     private volatile HttpApiHandler handler;
     private Throughput throughput;
+    private PrometheusMetrics metrics;
 
     /**
      * @param config        the API's settings
@@ -73,10 +75,21 @@ public final class HttpApi implements AutoCloseable {
      * @param core the core started with {@link #listener()} among its listeners
      */
     public void attach(ExchangeCore core) {
+        attach(core, () -> 0);
+    }
+
+    /**
+     * Connects the running core, reads the instruments and builds the routes and the metrics; waits for the engine.
+     *
+     * @param core               the core started with {@link #listener()} among its listeners
+     * @param channelConnections the channel gateway's open connections (thread-safe), counted in monitoring
+     */
+    public void attach(ExchangeCore core, IntSupplier channelConnections) {
         events.attach(core);
         throughput = new Throughput(core::appliedSequence);
         ApiContext context = new ApiContext(core, events, config, tokens, diff, authExecutor, throughput,
-                () -> handler == null ? 0 : handler.openConnections());
+                () -> handler == null ? 0 : handler.openConnections(), channelConnections);
+        metrics = new PrometheusMetrics(context, System::nanoTime);
         AuthEndpoints.register(router, context);
         AccountEndpoints.register(router, context);
         OrderEndpoints.register(router, context);
@@ -88,10 +101,13 @@ public final class HttpApi implements AutoCloseable {
         router.add("GET", "/openapi.json", Access.PUBLIC, "This document", List.of(), List.of(),
                 call -> call.reply(openApi()));
         handler = new HttpApiHandler(router, tokens, new RateLimiter(config.requestsPerSecond(), config.burst(),
-                System::nanoTime), config.maxBodyBytes());
+                System::nanoTime), config.maxBodyBytes(), metrics);
     }
 
-    /** @return the sharable Netty handler of {@code /api/} and {@code /openapi.json}; after {@link #attach} */
+    /**
+     * @return the sharable Netty handler of {@code /api/}, {@code /openapi.json} and {@code /metrics} (Prometheus,
+     *         no token, aggregate figures only, see {@link PrometheusMetrics}); after {@link #attach}
+     */
     public ChannelHandler handler() {
         return Objects.requireNonNull(handler, "attach the core first");
     }
@@ -118,6 +134,9 @@ public final class HttpApi implements AutoCloseable {
         archive.close();
         if (throughput != null) {
             throughput.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 }

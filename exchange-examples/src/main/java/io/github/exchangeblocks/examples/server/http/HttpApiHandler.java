@@ -22,11 +22,13 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Netty side of the HTTP API: takes the aggregated requests under {@code /api/} (and {@code /openapi.json}),
- * passes every other message on. For each request, in order: body size (413), route (404, 405), token (401), role
+ * answers {@code GET /metrics} with {@link PrometheusMetrics} (no token: aggregate figures only), passes every other
+ * message on. For each request, in order: body size (413), route (404, 405), token (401), role
  * (403), rate limit (429), then the endpoint. Errors are {@code {"code","message"}}. Sharable; counts the
  * connections of the pipelines it sits in.
  */
@@ -34,18 +36,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HttpApiHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(HttpApiHandler.class.getName());
     private static final String BEARER = "Bearer ";
+    private static final String METRICS_PATH = "/metrics";
 
     private final Router router;
     private final TokenService tokens;
     private final RateLimiter limiter;
     private final int maxBodyBytes;
     private final AtomicInteger openConnections = new AtomicInteger();
+    private final PrometheusMetrics metrics;
 
-    HttpApiHandler(Router router, TokenService tokens, RateLimiter limiter, int maxBodyBytes) {
+    HttpApiHandler(Router router, TokenService tokens, RateLimiter limiter, int maxBodyBytes,
+                   PrometheusMetrics metrics) {
         this.router = router;
         this.tokens = tokens;
         this.limiter = limiter;
         this.maxBodyBytes = maxBodyBytes;
+        this.metrics = metrics;
     }
 
     /** @return TCP connections open through this handler's pipelines (HTTP and upgraded WebSocket ones) */
@@ -73,6 +79,14 @@ final class HttpApiHandler extends ChannelInboundHandlerAdapter {
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.path();
+        if (path.equals(METRICS_PATH)) {
+            try {
+                scrape(ctx, request);
+            } finally {
+                ReferenceCountUtil.release(request);
+            }
+            return;
+        }
         if (!path.startsWith("/api/") && !path.equals("/openapi.json")) {
             ctx.fireChannelRead(msg);
             return;
@@ -125,6 +139,23 @@ final class HttpApiHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private void scrape(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (!request.method().name().equals("GET")) {
+            respond(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, ApiCall.errorBody("METHOD_NOT_ALLOWED",
+                    "method=" + request.method().name() + " is not allowed on path=" + METRICS_PATH + " (GET only)"));
+            return;
+        }
+        metrics.refreshThen(() -> ctx.executor().execute(() -> {
+            ByteBuf content = Unpooled.copiedBuffer(metrics.scrape(), StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    content);
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, PrometheusMetrics.CONTENT_TYPE)
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+            send(ctx, keepAlive, response);
+        }));
+    }
+
     private Principal authenticate(FullHttpRequest request, Route route) throws ApiException {
         String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (header == null || !header.startsWith(BEARER)) {
@@ -168,6 +199,10 @@ final class HttpApiHandler extends ChannelInboundHandlerAdapter {
         } else if (status.equals(HttpResponseStatus.UNAUTHORIZED)) {
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
         }
+        send(ctx, keepAlive, response);
+    }
+
+    private static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response) {
         HttpUtil.setKeepAlive(response, keepAlive);
         if (keepAlive) {
             ctx.writeAndFlush(response);

@@ -118,6 +118,7 @@ final class MonitoringEndpoints {
         context.calls.read(call, state -> {
             int tcp = context.tcpConnections.getAsInt();
             int diff = context.diffConnections.getAsInt();
+            int channels = context.channelConnections.getAsInt();
             ObjectNode result = Json.object().put("status", context.core.failure() == null ? "UP" : "DOWN")
                     .put("trading_day", state.venue().tradingDay()).put("engine_queue_depth", queued)
                     .put("engine_queue_capacity", context.core.config().queueSize())
@@ -125,7 +126,7 @@ final class MonitoringEndpoints {
                     .put("commands_per_second", context.throughput.commandsPerSecond())
                     .put("state_hash", Long.toHexString(state.stateHash()));
             result.putObject("connections").put("tcp", tcp).put("diff_websocket", diff)
-                    .put("http", Math.max(0, tcp - diff));
+                    .put("channels_websocket", channels).put("http", Math.max(0, tcp - diff - channels));
             return result;
         });
     }
