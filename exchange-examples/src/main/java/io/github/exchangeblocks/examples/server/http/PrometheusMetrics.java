@@ -28,6 +28,7 @@ import java.util.function.ToDoubleFunction;
 final class PrometheusMetrics implements AutoCloseable {
     /** The content type of {@link #scrape()}'s text. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    private static final System.Logger LOG = System.getLogger(PrometheusMetrics.class.getName());
     private static final long REFRESH_NS = TimeUnit.SECONDS.toNanos(1);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -73,7 +74,8 @@ final class PrometheusMetrics implements AutoCloseable {
     /**
      * Refreshes the account figures if the last refresh is a second old, then runs {@code then}: at once when no
      * refresh is due (or the engine refuses the read), else on the engine thread right after the read, so
-     * {@code then} must not block and should hand the scrape to an I/O thread.
+     * {@code then} must not block and should hand the scrape to an I/O thread. Nothing thrown there reaches the
+ * engine: it is logged.
      */
     void refreshThen(Runnable then) {
         long due = nextRefreshNs.get();
@@ -83,8 +85,16 @@ final class PrometheusMetrics implements AutoCloseable {
             return;
         }
         RejectCode refused = context.core.query(state -> {
-            figures = EngineFigures.of(state);
-            then.run();
+            try {
+                figures = EngineFigures.of(state);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "metrics: reading the accounts failed; the engine goes on", e);
+            }
+            try {
+                then.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "metrics: the scrape could not be answered", e);
+            }
         });
         if (refused != null) {
             then.run();
