@@ -70,15 +70,6 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * Connects the running core, reads the instruments and builds the routes; waits for the engine.
-     *
-     * @param core the core started with {@link #listener()} among its listeners
-     */
-    public void attach(ExchangeCore core) {
-        attach(core, () -> 0);
-    }
-
-    /**
      * Connects the running core, reads the instruments and builds the routes and the metrics; waits for the engine.
      *
      * @param core               the core started with {@link #listener()} among its listeners
