@@ -524,7 +524,9 @@ class HttpApiIT {
         String admin = api.login("admin", "admin123");
         long before = stateHash(server);
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocking = new CountDownLatch(1);
         assertThat(server.core().query(state -> {
+            blocking.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -533,6 +535,7 @@ class HttpApiIT {
         })).isNull();
         int queued = 0;
         try {
+            assertThat(blocking.await(10, TimeUnit.SECONDS)).as("the engine runs the blocking read").isTrue();
             while (server.core().query(state -> { }) == null) {
                 queued++;
             }
