@@ -21,9 +21,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The command line of the exchange server:
  * {@code java -jar exchange-examples/target/exchange-server.jar [--port 7800] [--bind 127.0.0.1]
- * [--data-dir ./exchange-data] [--config exchange.json] [--durability GROUP]}. Prints the bound address, serves until SIGTERM or Ctrl-C,
- * then shuts down cleanly (see {@link ExchangeServer#close()}). Exit code 0 after a clean shutdown, 1 if the
- * server could not start, 2 for bad options.
+ * [--data-dir ./exchange-data] [--config exchange.json] [--durability GROUP]}. Prints the bound address and the
+ * endpoints, serves until SIGTERM or Ctrl-C, then shuts down cleanly (see {@link ExchangeServer#close()}). Exit
+ * code 0 after a clean shutdown, 1 if the server could not start, 2 for bad options.
  */
 @Command(name = "exchange-server", mixinStandardHelpOptions = true, version = "exchange-blocks 0.1.0-SNAPSHOT",
         description = "Runs the example exchange: sample instruments, demo users, a journal in the data directory, "
@@ -111,7 +111,8 @@ public final class ExchangeServerMain implements Callable<Integer> {
         out.println("  DIFF:   ws://" + host + ":" + address.getPort() + "/trade   demo users "
                 + String.join(", ", DiffGateway.DEMO_PASSWORDS.keySet()));
         out.println("  web:    http://" + host + ":" + address.getPort() + "/   (trading page)");
-        out.println("  health: http://" + host + ":" + address.getPort() + "/health");
+        out.println("  channels: ws://" + host + ":" + address.getPort() + "/ws   (market data; private after login)");
+        out.println("  health: http://" + host + ":" + address.getPort() + "/health   metrics: /metrics (Prometheus)");
         out.println("  HTTP:   http://" + host + ":" + address.getPort() + "/api/ (routes: /openapi.json; "
                 + "admin user: admin)");
         out.println("Ctrl-C or SIGTERM stops it cleanly.");
