@@ -144,12 +144,12 @@ class SingleNodeClusterIT {
         return bytes;
     }
 
-    /** Waits until the member's status shows {@code commands} client commands applied. */
+    /** Waits until the member's status shows {@code commands} client commands applied and hashed. */
     private static NodeStatus awaitStatus(ClusterNodeConfig config, long commands) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             NodeStatus status = NodeStatus.read(config.statusFile());
-            if (status != null && status.commands() >= commands) {
+            if (status != null && status.commands() >= commands && status.stateHashAt() == status.logPosition()) {
                 return status;
             }
             assertThat(System.nanoTime()).as("status with %s commands, last %s", commands, status)
