@@ -21,12 +21,13 @@ import java.util.Properties;
  * @param logPosition  the log position of the last entry the replica applied
  * @param commands     client commands applied (resends not counted)
  * @param duplicates   resent commands skipped
- * @param stateHash    the exchange state's hash
+ * @param stateHash    the exchange state's hash at log position {@code stateHashAt}
+ * @param stateHashAt  where the hash was taken (it is taken when the log is quiet), -1 if not yet
  * @param snapshotLoadedAt the log position of the snapshot it started from, -1 if it started from an empty log
  * @param snapshotsTaken   snapshots this replica wrote since it started
  */
 public record NodeStatus(int memberId, String role, long logPosition, long commands, long duplicates, long stateHash,
-                         long snapshotLoadedAt, long snapshotsTaken) {
+                         long stateHashAt, long snapshotLoadedAt, long snapshotsTaken) {
 
     /** Writes the status to {@code file} atomically (a reader sees the old or the new one, whole). */
     void write(Path file) {
@@ -37,6 +38,7 @@ public record NodeStatus(int memberId, String role, long logPosition, long comma
         p.setProperty("commands", Long.toString(commands));
         p.setProperty("duplicates", Long.toString(duplicates));
         p.setProperty("stateHash", Long.toString(stateHash));
+        p.setProperty("stateHashAt", Long.toString(stateHashAt));
         p.setProperty("snapshotLoadedAt", Long.toString(snapshotLoadedAt));
         p.setProperty("snapshotsTaken", Long.toString(snapshotsTaken));
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -77,7 +79,8 @@ public record NodeStatus(int memberId, String role, long logPosition, long comma
         return new NodeStatus(Integer.parseInt(field(p, "memberId")), field(p, "role"),
                 Long.parseLong(field(p, "logPosition")), Long.parseLong(field(p, "commands")),
                 Long.parseLong(field(p, "duplicates")), Long.parseLong(field(p, "stateHash")),
-                Long.parseLong(field(p, "snapshotLoadedAt")), Long.parseLong(field(p, "snapshotsTaken")));
+                Long.parseLong(field(p, "stateHashAt")), Long.parseLong(field(p, "snapshotLoadedAt")),
+                Long.parseLong(field(p, "snapshotsTaken")));
     }
 
     private static String field(Properties p, String name) {

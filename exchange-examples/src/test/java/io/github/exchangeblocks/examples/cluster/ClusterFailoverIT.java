@@ -98,8 +98,8 @@ class ClusterFailoverIT {
                 assertThat(acks.counts.get(id)).as("acknowledgements of order %d", id).isEqualTo(1);
                 assertThat(acks.byId.get(id).code()).as("order %d: %s", id, acks.byId.get(id)).isNull();
             }
-            List<NodeStatus> caughtUp = awaitAll(base, portBase, status -> status.commands() == orders,
-                    "all " + orders + " orders applied", 120_000);
+            List<NodeStatus> caughtUp = awaitAll(base, portBase, status -> status.commands() == orders
+                    && status.stateHashAt() == status.logPosition(), "all " + orders + " orders applied", 120_000);
             Set<Long> positions = new HashSet<>();
             Set<Long> hashes = new HashSet<>();
             for (NodeStatus status : caughtUp) {

@@ -148,17 +148,18 @@ class SingleNodeClusterIT {
         return bytes;
     }
 
-    /** Waits until the member's status shows {@code commands} client commands applied. */
+    /** Waits until the member's status shows {@code commands} client commands applied and hashed. */
     private static NodeStatus awaitStatus(ClusterNodeConfig config, long commands) throws InterruptedException {
         return awaitStatus(config, s -> s.commands() >= commands);
     }
 
+    /** Waits until the member's status is hashed at its log position and is what {@code wanted} asks for. */
     private static NodeStatus awaitStatus(ClusterNodeConfig config, Predicate<NodeStatus> wanted)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             NodeStatus status = NodeStatus.read(config.statusFile());
-            if (status != null && wanted.test(status)) {
+            if (status != null && status.stateHashAt() == status.logPosition() && wanted.test(status)) {
                 return status;
             }
             assertThat(System.nanoTime()).as("the wanted status within 30 s, last %s", status).isLessThan(deadline);
