@@ -110,26 +110,10 @@ public final class CoreThroughputTool {
 
     static Rate throughput(ExchangeCommand[] commands, DurabilityMode mode) throws Exception {
         Path dir = Files.createTempDirectory("core-bench");
-        CountDownLatch done = new CountDownLatch(commands.length);
-        CommandSource source = (correlationId, sequence, code, message) -> done.countDown();
         long[] clock = {1};
         try (ExchangeCore core = ExchangeCore.start(config(dir, mode), new ExchangeListener() {
         }, () -> clock[0]++)) {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long engine = engineThreadId();
-            long cpuStart = threads.getThreadCpuTime(engine);
-            long start = System.nanoTime();
-            for (int i = 0; i < commands.length; i++) {
-                while (core.submit(commands[i], source, i) == RejectCode.EXCHANGE_BUSY) {
-                    Thread.onSpinWait();
-                }
-            }
-            if (!done.await(5, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("not all commands acknowledged");
-            }
-            long wall = System.nanoTime() - start;
-            return new Rate(commands.length / (wall / 1e9),
-                    (threads.getThreadCpuTime(engine) - cpuStart) / (double) commands.length);
+            return submitAll(core, commands);
         } finally {
             delete(dir);
         }
@@ -154,29 +138,13 @@ public final class CoreThroughputTool {
                 1, 1_000);
         CoreConfig coreConfig = new CoreConfig(dir, DurabilityMode.GROUP, 1 << 16, 0, 20261207,
                 VenueSettings.builder().build(), CoreWorkload.setup(diffUsers()));
-        CountDownLatch done = new CountDownLatch(commands.length);
-        CommandSource source = (correlationId, sequence, code, message) -> done.countDown();
         String instrument = Defaults.COPPER.instrumentId();
         try (ExchangeServer server = ExchangeServer.start(serverConfig, coreConfig)) {
             int port = server.address().getPort();
             try (PeekingDiffSession alice = PeekingDiffSession.open(port, "alice", "alice123", instrument);
                  PeekingDiffSession bob = PeekingDiffSession.open(port, "bob", "bob123", instrument)) {
-                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-                long engine = engineThreadId();
-                long cpuStart = threads.getThreadCpuTime(engine);
                 long messagesStart = alice.messages.get() + bob.messages.get();
-                long start = System.nanoTime();
-                for (int i = 0; i < commands.length; i++) {
-                    while (server.core().submit(commands[i], source, i) == RejectCode.EXCHANGE_BUSY) {
-                        Thread.onSpinWait();
-                    }
-                }
-                if (!done.await(5, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("not all commands acknowledged");
-                }
-                long wall = System.nanoTime() - start;
-                Rate rate = new Rate(commands.length / (wall / 1e9),
-                        (threads.getThreadCpuTime(engine) - cpuStart) / (double) commands.length);
+                Rate rate = submitAll(server.core(), commands);
                 return String.format("%s, %,d rtn_data messages, %,.1f MB to the two sessions", rate,
                         alice.messages.get() + bob.messages.get() - messagesStart,
                         (alice.chars.get() + bob.chars.get()) / 1e6);
@@ -184,6 +152,32 @@ public final class CoreThroughputTool {
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * Submits every command as fast as the ring takes them (spinning while it is full) and waits for every
+     * acknowledgement.
+     *
+     * @return the wall-clock rate and the engine thread's CPU time per command
+     */
+    private static Rate submitAll(ExchangeCore core, ExchangeCommand[] commands) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(commands.length);
+        CommandSource source = (correlationId, sequence, code, message) -> done.countDown();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long engine = engineThreadId();
+        long cpuStart = threads.getThreadCpuTime(engine);
+        long start = System.nanoTime();
+        for (int i = 0; i < commands.length; i++) {
+            while (core.submit(commands[i], source, i) == RejectCode.EXCHANGE_BUSY) {
+                Thread.onSpinWait();
+            }
+        }
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("not all commands acknowledged");
+        }
+        long wall = System.nanoTime() - start;
+        return new Rate(commands.length / (wall / 1e9),
+                (threads.getThreadCpuTime(engine) - cpuStart) / (double) commands.length);
     }
 
     static Histogram latency(ExchangeCommand[] commands, DurabilityMode mode, int perSecond, int seconds)
