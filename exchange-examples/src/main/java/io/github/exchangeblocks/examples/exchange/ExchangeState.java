@@ -261,28 +261,25 @@ public final class ExchangeState {
     }
 
     private boolean cancel(long timestampNs, CancelOrder c) {
-        OrderRecord order = workingOrder(c.user(), c.clientOrderId());
-        return order != null && (venue.cancelOrder(timestampNs, venue.accountIdOf(c.user()), order.orderId)
-                || fromVenue());
+        int account = accountOf(c.user());
+        OrderRecord order = account < 0 ? null : workingOrder(account, c.clientOrderId());
+        return order != null && (venue.cancelOrder(timestampNs, account, order.orderId) || fromVenue());
     }
 
     private boolean amend(long timestampNs, AmendOrder c) {
-        OrderRecord order = workingOrder(c.user(), c.clientOrderId());
-        return order != null && (venue.amendOrder(timestampNs, venue.accountIdOf(c.user()), order.orderId,
-                c.priceTicks(), c.volume()) || fromVenue());
+        int account = accountOf(c.user());
+        OrderRecord order = account < 0 ? null : workingOrder(account, c.clientOrderId());
+        return order != null && (venue.amendOrder(timestampNs, account, order.orderId, c.priceTicks(), c.volume())
+                || fromVenue());
     }
 
-    /** The user's working order with this client id, or {@code null} after recording why not. */
-    private OrderRecord workingOrder(String userName, String clientOrderId) {
-        int account = accountOf(userName);
-        if (account < 0) {
-            return null;
-        }
-        OrderRecord order = clientOrderId == null ? null : user(account).workingOrder(clientOrderId);
+    /** The account's working order with this client id, or {@code null} after recording why not. */
+    private OrderRecord workingOrder(int account, String clientOrderId) {
+        UserDay day = user(account);
+        OrderRecord order = clientOrderId == null ? null : day.workingOrder(clientOrderId);
         if (order == null) {
             reject(RejectCode.UNKNOWN_ORDER, "clientOrderId=" + clientOrderId + " must name a working order of user="
-                    + userName);
-            return null;
+                    + day.user);
         }
         return order;
     }
