@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The runnable exchange: the exchange core (journal, engine thread) behind a Netty server on one port, NIO
@@ -66,7 +67,7 @@ public final class ExchangeServer implements AutoCloseable {
     private boolean closed;
 
     private ExchangeServer(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig,
-                           ChannelsConfig channelsConfig) throws InterruptedException {
+                           ChannelsConfig channelsConfig, LongSupplier clockNs) throws InterruptedException {
         this.gateway = new DiffGateway(DiffGatewayConfig.defaults(config.dataDirectory())
                 .withPasswordIterations(config.passwordIterations()), coreConfig.venue().moneyScale());
         this.httpApi = new HttpApi(apiConfig, config.dataDirectory(), gateway);
@@ -77,7 +78,7 @@ public final class ExchangeServer implements AutoCloseable {
         EventLoopGroup workerGroup = null;
         try {
             started = ExchangeCore.start(coreConfig, new CompositeListener(List.of(gateway.listener(),
-                    channelGateway.listener(), httpApi.listener())), ExchangeServer::nowNs);
+                    channelGateway.listener(), httpApi.listener())), clockNs);
             gateway.attach(started);
             httpApi.attach(started, channelGateway::connectionCount);
             channelGateway.attach(started);
@@ -144,7 +145,8 @@ public final class ExchangeServer implements AutoCloseable {
 
     /**
      * Starts the core on the embedded defaults ({@link Defaults#config}) with the server's data directory and
-     * durability, replaying its journal or bootstrapping a new exchange, and binds the port.
+     * durability, replaying its journal or bootstrapping a new exchange, and binds the port. The same as
+     * {@code builder(config).start()}.
      *
      * @param config the settings
      * @return the running server
@@ -152,72 +154,89 @@ public final class ExchangeServer implements AutoCloseable {
      * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
      */
     public static ExchangeServer start(ServerConfig config) throws InterruptedException {
-        Objects.requireNonNull(config, "config must not be null");
-        CoreConfig defaults = Defaults.config(config.dataDirectory());
-        return start(config, new CoreConfig(config.dataDirectory(), config.durability(), defaults.queueSize(),
-                defaults.snapshotInterval(), defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap()));
+        return builder(config).start();
     }
 
     /**
-     * Starts the core with its own configuration (for example from {@code ConfigFile}) and binds the port.
+     * A server to be configured beyond {@link ServerConfig}: the core's, the HTTP API's and the channel endpoint's
+     * settings, and the clock that stamps commands.
      *
-     * @param config     the server's settings (its durability is not used: the core's is)
-     * @param coreConfig the core's settings, whose data directory should be the server's
-     * @return the running server
-     * @throws InterruptedException if interrupted while binding
-     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
+     * @param config the server's settings
+     * @return a builder; not thread-safe
      */
-    public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig) throws InterruptedException {
-        return start(config, coreConfig, HttpApiConfig.defaults(), ChannelsConfig.defaults());
+    public static Builder builder(ServerConfig config) {
+        return new Builder(Objects.requireNonNull(config, "config must not be null"));
     }
 
     /**
-     * Starts the core with its own configuration and the HTTP API with its own settings, and binds the port.
-     *
-     * @param config     the server's settings (its durability is not used: the core's is)
-     * @param coreConfig the core's settings, whose data directory should be the server's
-     * @param apiConfig  the HTTP API's settings
-     * @return the running server
-     * @throws InterruptedException if interrupted while binding
-     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
+     * Collects what a server starts with; every setting has a default. Not thread-safe; use it on one thread and
+     * call {@link #start()} once per server.
      */
-    public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig)
-            throws InterruptedException {
-        return start(config, coreConfig, apiConfig, ChannelsConfig.defaults());
-    }
+    public static final class Builder {
+        private final ServerConfig config;
+        private CoreConfig coreConfig;
+        private HttpApiConfig apiConfig = HttpApiConfig.defaults();
+        private ChannelsConfig channelsConfig = ChannelsConfig.defaults();
+        private LongSupplier clockNs = ExchangeServer::nowNs;
 
-    /**
-     * Starts the core with its own configuration and the channel endpoint ({@code /ws}) with its own settings.
-     *
-     * @param config         the server's settings
-     * @param coreConfig     the core's settings
-     * @param channelsConfig the channel gateway's settings
-     * @return the running server
-     * @throws InterruptedException if interrupted while binding
-     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
-     */
-    public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig, ChannelsConfig channelsConfig)
-            throws InterruptedException {
-        return start(config, coreConfig, HttpApiConfig.defaults(), channelsConfig);
-    }
+        private Builder(ServerConfig config) {
+            this.config = config;
+            CoreConfig defaults = Defaults.config(config.dataDirectory());
+            this.coreConfig = new CoreConfig(config.dataDirectory(), config.durability(), defaults.queueSize(),
+                    defaults.snapshotInterval(), defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
+        }
 
-    /**
-     * Starts the core, the HTTP API and the channel endpoint, each with its own settings, and binds the port.
-     *
-     * @param config         the server's settings (its durability is not used: the core's is)
-     * @param coreConfig     the core's settings, whose data directory should be the server's
-     * @param apiConfig      the HTTP API's settings
-     * @param channelsConfig the channel gateway's settings
-     * @return the running server
-     * @throws InterruptedException if interrupted while binding
-     * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
-     */
-    public static ExchangeServer start(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig,
-                                       ChannelsConfig channelsConfig) throws InterruptedException {
-        return new ExchangeServer(Objects.requireNonNull(config, "config must not be null"),
-                Objects.requireNonNull(coreConfig, "coreConfig must not be null"),
-                Objects.requireNonNull(apiConfig, "apiConfig must not be null"),
-                Objects.requireNonNull(channelsConfig, "channelsConfig must not be null"));
+        /**
+         * @param coreConfig the core's settings (for example from {@code ConfigFile}), whose data directory should
+         *                   be the server's; its durability is used, not the server config's. Default: the embedded
+         *                   defaults with the server's data directory and durability.
+         * @return this builder
+         */
+        public Builder core(CoreConfig coreConfig) {
+            this.coreConfig = Objects.requireNonNull(coreConfig, "coreConfig must not be null");
+            return this;
+        }
+
+        /**
+         * @param apiConfig the HTTP API's settings; default {@link HttpApiConfig#defaults()}
+         * @return this builder
+         */
+        public Builder httpApi(HttpApiConfig apiConfig) {
+            this.apiConfig = Objects.requireNonNull(apiConfig, "apiConfig must not be null");
+            return this;
+        }
+
+        /**
+         * @param channelsConfig the channel endpoint's ({@code /ws}) settings; default
+         *                       {@link ChannelsConfig#defaults()}
+         * @return this builder
+         */
+        public Builder channels(ChannelsConfig channelsConfig) {
+            this.channelsConfig = Objects.requireNonNull(channelsConfig, "channelsConfig must not be null");
+            return this;
+        }
+
+        /**
+         * @param clockNs the clock that stamps every command, nanoseconds since the epoch, read on the engine thread
+         *                (the core never lets command time go backwards); default the host's wall clock. Tests
+         *                pass a clock of their own so that bars and trading days do not depend on when they run.
+         * @return this builder
+         */
+        public Builder clock(LongSupplier clockNs) {
+            this.clockNs = Objects.requireNonNull(clockNs, "clockNs must not be null");
+            return this;
+        }
+
+        /**
+         * Starts the core (replaying its journal or bootstrapping a new exchange) and binds the port.
+         *
+         * @return the running server
+         * @throws InterruptedException if interrupted while binding
+         * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
+         */
+        public ExchangeServer start() throws InterruptedException {
+            return new ExchangeServer(config, coreConfig, apiConfig, channelsConfig, clockNs);
+        }
     }
 
     /** @return the address the server listens on (with the real port when 0 was asked for) */

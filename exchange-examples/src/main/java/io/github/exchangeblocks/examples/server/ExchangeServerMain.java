@@ -95,8 +95,8 @@ public final class ExchangeServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        ExchangeServer server = ExchangeServer.start(config, core,
-                HttpApiConfig.defaults().withRegistration(allowRegistration));
+        ExchangeServer server = ExchangeServer.builder(config).core(core)
+                .httpApi(HttpApiConfig.defaults().withRegistration(allowRegistration)).start();
         Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();

@@ -33,7 +33,7 @@ class ConfiguredServerIT {
                 """, data);
         ServerConfig server = new ServerConfig("127.0.0.1", 0, data, core.durability(), 64 * 1024, 4 << 20, 1,
                 10_000);
-        try (ExchangeServer running = ExchangeServer.start(server, core)) {
+        try (ExchangeServer running = ExchangeServer.builder(server).core(core).start()) {
             List<String> seen = new ArrayList<>();
             running.core().await(state -> {
                 seen.add(state.venue().registry().get(0).instrumentId());

@@ -48,6 +48,9 @@ class WebPageIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final long CLOCK_BASE_NS = java.time.Instant.parse("2026-12-07T10:00:00Z").getEpochSecond()
+            * 1_000_000_000L;
+    private static final long CLOCK_ORIGIN_NS = System.nanoTime();
 
     @TempDir
     Path dir;
@@ -223,9 +226,19 @@ class WebPageIT {
     private ExchangeServer start(int port) throws InterruptedException {
         ServerConfig config = new ServerConfig("127.0.0.1", port, dir.resolve("data"), DurabilityMode.GROUP,
                 64 * 1024, 4 << 20, 1, 10_000);
-        ExchangeServer server = ExchangeServer.start(config);
+        ExchangeServer server = ExchangeServer.builder(config).clock(WebPageIT::slowClockNs).start();
         open.add(server);
         return server;
+    }
+
+    /**
+     * Command time for the test's servers: 10:00:00 UTC on the demo exchange's first trading day plus a thousandth
+     * of the time elapsed, so that every trade of a test falls in the same one-minute bar whenever the test runs
+     * (with the wall clock, two trades a second apart straddled a minute now and then and the chart showed two bars
+     * of one lot each).
+     */
+    private static long slowClockNs() {
+        return CLOCK_BASE_NS + (System.nanoTime() - CLOCK_ORIGIN_NS) / 1_000;
     }
 
     private ChromeDriver startBrowser() {

@@ -139,7 +139,7 @@ public final class CoreThroughputTool {
         CoreConfig coreConfig = new CoreConfig(dir, DurabilityMode.GROUP, 1 << 16, 0, 20261207,
                 VenueSettings.builder().build(), CoreWorkload.setup(diffUsers()));
         String instrument = Defaults.COPPER.instrumentId();
-        try (ExchangeServer server = ExchangeServer.start(serverConfig, coreConfig)) {
+        try (ExchangeServer server = ExchangeServer.builder(serverConfig).core(coreConfig).start()) {
             int port = server.address().getPort();
             try (PeekingDiffSession alice = PeekingDiffSession.open(port, "alice", "alice123", instrument);
                  PeekingDiffSession bob = PeekingDiffSession.open(port, "bob", "bob123", instrument)) {

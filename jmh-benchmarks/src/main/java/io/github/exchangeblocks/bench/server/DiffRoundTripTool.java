@@ -91,7 +91,7 @@ public final class DiffRoundTripTool {
                     Defaults.bootstrap(List.of(Defaults.COPPER), users, DEPOSIT));
             ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, durability, 64 * 1024, 4 << 20, 2,
                     PASSWORD_ITERATIONS);
-            try (ExchangeServer server = ExchangeServer.start(config, core)) {
+            try (ExchangeServer server = ExchangeServer.builder(config).core(core).start()) {
                 int port = server.address().getPort();
                 Trader alice = Trader.connect(port, "alice", "alice123");
                 Trader bob = Trader.connect(port, "bob", "bob123");

@@ -30,7 +30,7 @@ final class ChannelServers {
         CoreConfig defaults = Defaults.config(dir);
         CoreConfig core = new CoreConfig(dir, DurabilityMode.NONE, defaults.queueSize(), defaults.snapshotInterval(),
                 defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
-        return ExchangeServer.start(config, core, channels);
+        return ExchangeServer.builder(config).core(core).channels(channels).start();
     }
 
     /** Queues a GTC limit order (opening or closing automatically) on BTCUSDT. */

@@ -45,8 +45,8 @@ class ExchangeApiExamplesIT {
         assertThat(examples).hasSizeGreaterThan(30);
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP, 64 * 1024, 4 << 20, 1,
                 10_000);
-        try (ExchangeServer server = ExchangeServer.start(config, Defaults.config(dir),
-                HttpApiConfig.defaults().withRegistration(true))) {
+        try (ExchangeServer server = ExchangeServer.builder(config).core(Defaults.config(dir))
+                .httpApi(HttpApiConfig.defaults().withRegistration(true)).start()) {
             ApiTestClient api = new ApiTestClient(server);
             Map<String, String> variables = Map.of("BASE", "http://127.0.0.1:" + server.address().getPort(),
                     "TOKEN", api.login("alice", "alice123"), "ADMIN", api.login("admin", "admin123"));

@@ -44,8 +44,8 @@ class HttpFuzzIT {
     void shouldAnswerEveryRandomRequestWithoutAServerErrorAndStayReconciled() throws Exception {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP, 64 * 1024, 4 << 20, 1,
                 10_000);
-        try (ExchangeServer server = ExchangeServer.start(config, Defaults.config(dir),
-                HttpApiConfig.defaults().withRateLimit(10_000, 10_000))) {
+        try (ExchangeServer server = ExchangeServer.builder(config).core(Defaults.config(dir))
+                .httpApi(HttpApiConfig.defaults().withRateLimit(10_000, 10_000)).start()) {
             ApiTestClient api = new ApiTestClient(server);
             String[] tokens = {api.login("alice", "alice123"), api.login("admin", "admin123"), null};
             JsonNode doc = api.ok("GET", "/openapi.json", null, null);

@@ -52,8 +52,8 @@ class PrometheusMetricsIT {
 
     @Test
     void shouldServeTheMonitoringFiguresInThePrometheusTextFormat() throws Exception {
-        ExchangeServer server = ExchangeServer.start(new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP,
-                64 * 1024, 4 << 20, 1, 10_000), Defaults.config(dir), HttpApiConfig.defaults());
+        ExchangeServer server = ExchangeServer.builder(new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP,
+                64 * 1024, 4 << 20, 1, 10_000)).core(Defaults.config(dir)).start();
         open.add(server);
         ApiTestClient api = new ApiTestClient(server);
         String alice = api.login("alice", "alice123");

@@ -115,7 +115,8 @@ public final class ChannelFanOutTool {
         CoreConfig defaults = Defaults.config(dir);
         CoreConfig core = new CoreConfig(dir, DurabilityMode.NONE, defaults.queueSize(), defaults.snapshotInterval(),
                 defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
-        return ExchangeServer.start(config, core, ChannelsConfig.defaults().withSendBuffer(16 << 10));
+        return ExchangeServer.builder(config).core(core)
+                .channels(ChannelsConfig.defaults().withSendBuffer(16 << 10)).start();
     }
 
     /** Enough money that margin never stops the flow. */
