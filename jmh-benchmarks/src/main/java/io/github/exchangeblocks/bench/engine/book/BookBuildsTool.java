@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
  * between a quiet and a loaded minute; the TreeMap book's moves far less).
  *
  * <p>Each entry is {@code label=jar[:book[:sizing]]}, with {@code book} a {@link BookReplay.Impl} name
- * (default {@code EXCHANGE_BLOCKS}) and {@code sizing} a {@link BookSizing} name (default {@code DEFAULT}). A jar
+ * (empty or missing: {@code EXCHANGE_BLOCKS}) and {@code sizing} a {@link BookSizing} name (empty or missing:
+ * {@code DEFAULT}), e.g. {@code new16=new.jar::S2_16}. A jar
  * from a build older than this tool gets {@link BookPassRunner} from this tool's own jar (it needs the
  * {@code BookReplay} and {@code BookSizing} of a build since sizings were added). Each pass resets the book
  * (untimed), collects, and replays the measured commands, timed in the thread's CPU time; the first third of the
@@ -57,8 +58,7 @@ public final class BookBuildsTool {
             ClassLoader loader = new URLClassLoader(path, ClassLoader.getPlatformClassLoader());
             Object runner = loader.loadClass(BookPassRunner.class.getName())
                 .getConstructor(String.class, String.class, String.class)
-                .newInstance(shape, parts.length > 1 ? parts[1] : "EXCHANGE_BLOCKS", parts.length > 2 ? parts[2]
-                    : "DEFAULT");
+                .newInstance(shape, part(parts, 1, "EXCHANGE_BLOCKS"), part(parts, 2, "DEFAULT"));
             runners[k] = (LongSupplier) runner;
             commands = (int) runner.getClass().getMethod("commandsPerPass").invoke(runner);
         }
@@ -87,5 +87,10 @@ public final class BookBuildsTool {
         }
         System.out.printf("load average %.2f at the end%n",
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Part {@code i} of an entry, or {@code fallback} when it is missing or empty. */
+    private static String part(String[] parts, int i, String fallback) {
+        return parts.length > i && !parts[i].isEmpty() ? parts[i] : fallback;
     }
 }
