@@ -110,7 +110,8 @@ final class BookState {
 
     /**
      * Appends {@code order} (terms and remaining set; {@code side} is its side) at the back of its level with a
-     * fresh arrival number. The caller has already put the order in the index.
+     * fresh arrival number. The caller has already put the order in the index (a new order enters the index when
+     * it passes the duplicate check, so that one probe serves both).
      */
     void rest(int order, Side side, long timestampNs) {
         orders.priority(order, timestampNs, ++lastArrival);

@@ -40,23 +40,19 @@ final class LimitOrderBook extends BookViews implements OrderBook {
             postOnly, selfTradePrevention);
         OrderStore orders = state.orders;
         int order = OrderStore.NIL;
-        boolean indexed = false;
         if (code == null) {
+            // The duplicate check and the index insertion are one probe (the index reads ids from the records, so
+            // the record is written first); the order leaves again if rejected below.
             order = orders.acquire();
             orders.set(order, orderId, ownerId, side, type, timeInForce,
                 selfTradePrevention == SelfTradePrevention.BOOK_DEFAULT
                     ? state.settings.selfTradePrevention() : selfTradePrevention, postOnly, price, quantity);
-            // An id above every id the index ever held cannot be resting (venues issue ids in sequence): such an
-            // order skips the duplicate probe and enters the index only if it rests, so an order that trades or
-            // cancels at once never touches the index (in a deep book, a cache miss saved). Any other id is
-            // checked and inserted by one probe (the index reads ids from the records, so the record is written
-            // first) and leaves again if rejected below.
-            indexed = state.index.mayContain(orderId);
-            if (indexed && state.index.putIfAbsent(orderId, order) != OrderStore.NIL) {
+            if (state.index.putIfAbsent(orderId, order) != OrderStore.NIL) {
                 orders.release(order);
                 code = validator.duplicate(orderId);
             } else if (postOnly && state.phase == TradingPhase.CONTINUOUS && matcher.wouldTake(side, price)) {
-                drop(order, indexed);
+                state.index.remove(orderId);
+                orders.release(order);
                 validator.startMessage().append("postOnly=true but price=").append(price)
                     .append(" would take liquidity");
                 code = RejectCode.BOOK_POST_ONLY_WOULD_TAKE;
@@ -68,9 +64,6 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         }
         listener.onAccepted(timestampNs, orderId, ownerId, side, type, timeInForce, price, quantity);
         if (state.phase == TradingPhase.PRE_OPEN) {
-            if (!indexed) {
-                state.index.put(orderId, order);
-            }
             state.restInAuction(order, side, minQuantity, timestampNs);
             return true;
         }
@@ -80,39 +73,25 @@ final class LimitOrderBook extends BookViews implements OrderBook {
                 listener.onCancelled(timestampNs, orderId, ownerId, side, price, quantity, 0L,
                     timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE
                         : CancelReason.MIN_QUANTITY_UNFILLABLE);
-                drop(order, indexed);
+                state.discard(order);
                 return true;
             }
         }
-        enterContinuous(order, side, type, timeInForce, indexed, timestampNs);
+        enterContinuous(order, side, type, timeInForce, timestampNs);
         return true;
     }
 
-    /** Frees a new order that leaves without resting; {@code indexed} says whether it entered the index. */
-    private void drop(int order, boolean indexed) {
-        if (indexed) {
-            state.discard(order);
-        } else {
-            state.orders.release(order);
-        }
-    }
-
     /**
-     * Matches a new (or re-entering) order, then rests or cancels what is left; {@code indexed} says whether the
-     * order is in the index already (a new order enters it when it rests). The terms given are the order's own
-     * (passed in only to save decoding them).
+     * Matches a new (or re-entering) order, already in the index, then rests or cancels what is left. The terms
+     * given are the order's own (passed in only to save decoding them).
      */
-    private void enterContinuous(int order, Side side, OrderType type, TimeInForce timeInForce, boolean indexed,
-                                 long timestampNs) {
+    private void enterContinuous(int order, Side side, OrderType type, TimeInForce timeInForce, long timestampNs) {
         matcher.match(order, side, timestampNs);
         long remaining = state.orders.remaining(order);
         if (remaining != 0 && type == OrderType.LIMIT && timeInForce.canRest()) {
-            if (!indexed) {
-                state.index.put(state.orders.orderId(order), order);
-            }
             state.rest(order, side, timestampNs);
         } else {
-            leave(order, side, type, timeInForce, remaining, indexed, timestampNs);
+            leave(order, side, type, timeInForce, remaining, timestampNs);
         }
     }
 
@@ -122,7 +101,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
      * be inlined into the commands.
      */
     private void leave(int order, Side side, OrderType type, TimeInForce timeInForce, long remaining,
-                       boolean indexed, long timestampNs) {
+                       long timestampNs) {
         if (remaining != 0) {
             CancelReason reason = type == OrderType.MARKET ? CancelReason.MARKET_NO_LIQUIDITY
                 : timeInForce == TimeInForce.FOK ? CancelReason.FOK_UNFILLABLE : CancelReason.IOC_REMAINDER;
@@ -130,7 +109,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
             listener.onCancelled(timestampNs, orders.orderId(order), orders.ownerId(order), side,
                 orders.price(order), remaining, 0L, reason);
         }
-        drop(order, indexed);
+        state.discard(order);
     }
 
     @Override
@@ -213,7 +192,7 @@ final class LimitOrderBook extends BookViews implements OrderBook {
         if (state.phase == TradingPhase.PRE_OPEN) {
             state.restInAuction(order, side, state.minimums.of(order), timestampNs);
         } else {
-            enterContinuous(order, side, orders.type(order), orders.timeInForce(order), true, timestampNs);
+            enterContinuous(order, side, orders.type(order), orders.timeInForce(order), timestampNs);
         }
         return true;
     }

@@ -45,8 +45,6 @@ final class OrderIndex {
     private int size;
     private int growAbove;
     private int shrinkBelow;
-    /** The largest id ever added (0 before the first): every id in the table is at most this. */
-    private long highestId;
 
     /**
      * @param expectedOrders how many orders to reserve room for (no allocation until more are indexed)
@@ -112,14 +110,6 @@ final class OrderIndex {
         }
     }
 
-    /**
-     * False when {@code orderId} is above every id ever added, so it is certainly absent; answered without touching
-     * the table (venues issue ids in sequence, so a new order's id usually is).
-     */
-    boolean mayContain(long orderId) {
-        return orderId <= highestId;
-    }
-
     boolean containsKey(long orderId) {
         return table[probe(orderId)] != 0;
     }
@@ -155,7 +145,6 @@ final class OrderIndex {
 
     private void insert(int at, long orderId, int order) {
         table[at] = (long) tag(orderId) << 32 | order & HANDLE;
-        highestId = Math.max(highestId, orderId);
         if (++size > growAbove) {
             grow();
         }
