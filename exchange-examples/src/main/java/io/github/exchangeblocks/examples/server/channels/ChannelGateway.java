@@ -96,6 +96,12 @@ public final class ChannelGateway implements AutoCloseable {
         running.await(publisher::attach, 30_000);
         timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishThrottled()), config.throttleMs(),
                 config.throttleMs(), TimeUnit.MILLISECONDS);
+        if (config.updateIntervalMs() > 0) {
+            // Ticks four times per interval: what waited goes out at most a quarter interval late.
+            long tickMs = Math.max(1, config.updateIntervalMs() / 4);
+            timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishDue()), tickMs, tickMs,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

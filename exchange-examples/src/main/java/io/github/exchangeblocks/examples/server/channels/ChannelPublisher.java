@@ -2,6 +2,7 @@ package io.github.exchangeblocks.examples.server.channels;
 
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.engine.instrument.Instrument;
+import io.github.exchangeblocks.engine.marketdata.InstrumentMarketDataView;
 import io.github.exchangeblocks.engine.venue.VenueView;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
@@ -10,15 +11,20 @@ import io.github.exchangeblocks.examples.exchange.TradeRecord;
 import io.netty.buffer.ByteBuf;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * The channel gateway's side of the engine thread: the core's {@link ExchangeListener}. It notes what changed
  * during a batch and, at the batch's end, encodes each channel update once (only for topics someone subscribes
- * to) and hands the batch to every I/O thread in one task ({@link Outbox}); it never blocks. It also builds the
- * snapshots subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas) and, on the
- * gateway's timer, what the ticker and kline intervals held back. Engine thread only.
+ * to) and hands the batch to every I/O thread in one task ({@link Outbox}); it never blocks. An instrument's depth
+ * and trades go out together at most once per update interval ({@link ChannelsConfig#updateIntervalMs()}): at the
+ * end of a batch when the interval since the last send has passed, else on the gateway's update tick, so under a
+ * busy order flow each subscriber gets one flush per tick, not one per engine batch. It also builds the snapshots
+ * subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas; what waited for the
+ * interval goes out first) and, on the gateway's timer, what the ticker and kline intervals held back. Engine
+ * thread only.
  */
 final class ChannelPublisher implements ExchangeListener {
     private static final System.Logger LOG = System.getLogger(ChannelPublisher.class.getName());
@@ -29,6 +35,8 @@ final class ChannelPublisher implements ExchangeListener {
     private final LongSupplier clockNs;
     private final List<DepthFeed> depth = new ArrayList<>();
     private final List<MarketFeed> market = new ArrayList<>();
+    private final long updateIntervalNs;
+    private long[] updatesSentNs = new long[0];
     private ExchangeState state;
 
     ChannelPublisher(ChannelGateway gateway, int moneyScale, LongSupplier clockNs) {
@@ -36,6 +44,7 @@ final class ChannelPublisher implements ExchangeListener {
         this.out = new Outbox(gateway);
         this.accounts = new AccountFeed(moneyScale);
         this.clockNs = clockNs;
+        this.updateIntervalNs = gateway.config().updateIntervalMs() * 1_000_000;
     }
 
     /** Engine thread: takes the state and the instruments listed so far. */
@@ -87,6 +96,10 @@ final class ChannelPublisher implements ExchangeListener {
             MarketFeed feed = new MarketFeed(index, instrument.instrumentId(), instrument.spec(),
                     venue.marketData(index), gateway.config().throttleMs() * 1_000_000, System.nanoTime());
             market.add(feed);
+            if (updatesSentNs.length <= index) {
+                updatesSentNs = Arrays.copyOf(updatesSentNs, Math.max(index + 1, updatesSentNs.length * 2));
+            }
+            updatesSentNs[index] = System.nanoTime() - updateIntervalNs;
             gateway.symbols().put(instrument.instrumentId(), index, feed.klineDurations());
         }
     }
@@ -101,12 +114,47 @@ final class ChannelPublisher implements ExchangeListener {
             long nowNs = System.nanoTime();
             long wallNs = clockNs.getAsLong();
             for (int index = 0; index < depth.size(); index++) {
-                depth.get(index).publish(venue.marketData(index), out);
+                publishUpdates(index, venue, nowNs, false);
                 market.get(index).publish(venue, out, nowNs, wallNs);
             }
             accounts.publish(venue, out, wallNs);
         });
         out.dispatch();
+    }
+
+    /** Update tick (the gateway's timer, engine thread): depth and trades that waited for their interval. */
+    void publishDue() {
+        if (state == null) {
+            return;
+        }
+        guard(() -> {
+            VenueView venue = state.venue();
+            long nowNs = System.nanoTime();
+            for (int index = 0; index < depth.size(); index++) {
+                publishUpdates(index, venue, nowNs, false);
+            }
+        });
+        out.dispatch();
+    }
+
+    /**
+     * One instrument's depth delta, top-N snapshots and trades, together, if any changed and the update interval
+     * since the last send has passed (or {@code now} is set: a snapshot must not overtake them).
+     */
+    private void publishUpdates(int index, VenueView venue, long nowNs, boolean now) {
+        InstrumentMarketDataView data = venue.marketData(index);
+        DepthFeed depthFeed = depth.get(index);
+        MarketFeed marketFeed = market.get(index);
+        if (!depthFeed.pending(data) && !marketFeed.tradesPending(data)) {
+            depthFeed.publish(data, out);
+            return;
+        }
+        if (!now && nowNs - updatesSentNs[index] < updateIntervalNs) {
+            return;
+        }
+        updatesSentNs[index] = nowNs;
+        depthFeed.publish(data, out);
+        marketFeed.publishTrades(data, out);
     }
 
     /** Timer, engine thread: ticker and kline updates their interval held back, bars whose period ended. */
@@ -137,6 +185,12 @@ final class ChannelPublisher implements ExchangeListener {
             return accounts.snapshot(name.kind(), subscription.user, state, wallNs, gateway.allocator());
         }
         int index = name.instrumentIndex();
+        ChannelKind kind = name.kind();
+        if (kind == ChannelKind.TRADES || kind == ChannelKind.DEPTH || kind.fixedDepth() > 0) {
+            // What waits for the update interval goes out first, so the next update chains to this snapshot.
+            publishUpdates(index, state.venue(), System.nanoTime(), true);
+            out.dispatch();
+        }
         return switch (name.kind()) {
             case DEPTH, DEPTH5, DEPTH10, DEPTH20 -> depth.get(index).snapshot(state.venue().marketData(index),
                     name.name(), name.kind().fixedDepth(), gateway.allocator());

@@ -14,10 +14,11 @@ import java.io.IOException;
 
 /**
  * The depth channels of one instrument, read from the engine's depth mirror ({@link DepthView}): update ids and
- * level quantities are the mirror's. {@code @depth} is a full snapshot, then after each engine batch one delta
- * with the levels that changed in it, {@code U} = the previous delta's {@code u} + 1 and {@code u} = the mirror's
+ * level quantities are the mirror's. {@code @depth} is a full snapshot, then, each time the publisher sends (after
+ * an engine batch or on its update tick, see {@link ChannelsConfig#updateIntervalMs()}), one delta with the levels
+ * that changed since the last one, {@code U} = the previous delta's {@code u} + 1 and {@code u} = the mirror's
  * {@link DepthView#lastUpdateId()}, so deltas chain exactly (Binance's {@code U}/{@code u}). The changed prices are
- * taken from the book's level events of the batch; their final quantities from the mirror. (The mirror's own
+ * taken from the book's level events; their final quantities from the mirror. (The mirror's own
  * pending batch is not drained here: draining changes the market data's state hash, which the journal replay must
  * reproduce, and a gateway's drains are not journaled.) {@code @depth5/10/20} are top-N snapshots, sent when the
  * top N changed. Engine thread only.
@@ -49,7 +50,12 @@ final class DepthFeed {
         (side == Side.BUY ? changedBids : changedAsks).add(price);
     }
 
-    /** Batch end: the delta and the top-N snapshots that changed. */
+    /** @return true if the depth mirror moved since the last delta */
+    boolean pending(InstrumentMarketDataView data) {
+        return data.depth().lastUpdateId() != publishedUpdateId;
+    }
+
+    /** The delta of every level that changed since the last one, and the top-N snapshots that changed. */
     void publish(InstrumentMarketDataView data, Outbox out) {
         DepthView depth = data.depth();
         long last = depth.lastUpdateId();

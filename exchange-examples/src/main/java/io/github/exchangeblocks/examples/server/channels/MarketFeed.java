@@ -17,8 +17,8 @@ import java.math.BigDecimal;
 
 /**
  * The trade, ticker, kline and mark-price channels of one instrument, read from the engine's market-data blocks
- * (trade tape, rolling ticker, kline series) and the venue's mark price. {@code @trades} sends, after each batch,
- * every tick the tape recorded since the last message, chained by tick ids ({@code firstTickId} = the previous
+ * (trade tape, rolling ticker, kline series) and the venue's mark price. {@code @trades} sends, when the
+ * publisher's update interval allows, every tick the tape recorded since the last message, chained by tick ids ({@code firstTickId} = the previous
  * {@code lastTickId} + 1). {@code @ticker} and {@code @kline_<i>} send at most once per throttle interval per
  * channel: a change inside the interval is sent when it ends (the gateway's timer asks). A kline message carries
  * the current bar and, first, the previous bar with {@code closed:true} if it closed since the last message; a
@@ -83,17 +83,25 @@ final class MarketFeed {
         return klineDurations.clone();
     }
 
-    /** Batch end: new trades, and ticker and klines if their interval allows. */
-    void publish(VenueView venue, Outbox out, long nowNs, long wallNs) {
-        InstrumentMarketDataView data = venue.marketData(index);
-        TradeTapeView tape = data.tape();
-        long last = tape.lastTickId();
+    /** @return true if the tape recorded trades that no {@code @trades} message carried yet */
+    boolean tradesPending(InstrumentMarketDataView data) {
+        return data.tape().lastTickId() != publishedTickId;
+    }
+
+    /** Every trade the tape recorded since the last {@code @trades} message, in one message. */
+    void publishTrades(InstrumentMarketDataView data, Outbox out) {
+        long last = data.tape().lastTickId();
         if (last != publishedTickId) {
             if (out.interested(tradesTopic)) {
                 out.add(tradesTopic, trades(data, "trades", publishedTickId + 1, last, out.allocator()));
             }
             publishedTickId = last;
         }
+    }
+
+    /** Batch end: the ticker and klines if their interval allows, and the mark price if it moved. */
+    void publish(VenueView venue, Outbox out, long nowNs, long wallNs) {
+        InstrumentMarketDataView data = venue.marketData(index);
         if (data.ticker().version() != tickerVersion) {
             tickerVersion = data.ticker().version();
             tickerPending = true;
