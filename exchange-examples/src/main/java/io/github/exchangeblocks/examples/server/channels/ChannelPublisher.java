@@ -11,17 +11,16 @@ import io.github.exchangeblocks.examples.exchange.TradeRecord;
 import io.netty.buffer.ByteBuf;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * The channel gateway's side of the engine thread: the core's {@link ExchangeListener}. It notes what changed
  * during a batch and, at the batch's end, encodes each channel update once (only for topics someone subscribes
- * to) and hands the batch to every I/O thread in one task ({@link Outbox}); it never blocks. An instrument's depth
- * and trades go out together at most once per update interval ({@link ChannelsConfig#updateIntervalMs()}): at the
- * end of a batch when the interval since the last send has passed, else on the gateway's update tick, so under a
- * busy order flow each subscriber gets one flush per tick, not one per engine batch. It also builds the snapshots
+ * to) and hands the batch to every I/O thread in one task ({@link Outbox}); it never blocks. Depth and trades of
+ * every instrument go out together at most once per update interval ({@link ChannelsConfig#updateIntervalMs()}):
+ * at the end of a batch when the interval since the last send has passed, else on the gateway's update tick, so
+ * under a busy order flow each subscriber gets one flush per tick, not one per engine batch and symbol. It also builds the snapshots
  * subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas; what waited for the
  * interval goes out first) and, on the gateway's timer, what the ticker and kline intervals held back. Engine
  * thread only.
@@ -36,7 +35,7 @@ final class ChannelPublisher implements ExchangeListener {
     private final List<DepthFeed> depth = new ArrayList<>();
     private final List<MarketFeed> market = new ArrayList<>();
     private final long updateIntervalNs;
-    private long[] updatesSentNs = new long[0];
+    private long updatesSentNs;
     private ExchangeState state;
 
     ChannelPublisher(ChannelGateway gateway, int moneyScale, LongSupplier clockNs) {
@@ -45,6 +44,7 @@ final class ChannelPublisher implements ExchangeListener {
         this.accounts = new AccountFeed(moneyScale);
         this.clockNs = clockNs;
         this.updateIntervalNs = gateway.config().updateIntervalMs() * 1_000_000;
+        this.updatesSentNs = System.nanoTime() - updateIntervalNs;
     }
 
     /** Engine thread: takes the state and the instruments listed so far. */
@@ -96,10 +96,7 @@ final class ChannelPublisher implements ExchangeListener {
             MarketFeed feed = new MarketFeed(index, instrument.instrumentId(), instrument.spec(),
                     venue.marketData(index), gateway.config().throttleMs() * 1_000_000, System.nanoTime());
             market.add(feed);
-            if (updatesSentNs.length <= index) {
-                updatesSentNs = Arrays.copyOf(updatesSentNs, Math.max(index + 1, updatesSentNs.length * 2));
-            }
-            updatesSentNs[index] = System.nanoTime() - updateIntervalNs;
+
             gateway.symbols().put(instrument.instrumentId(), index, feed.klineDurations());
         }
     }
@@ -113,8 +110,8 @@ final class ChannelPublisher implements ExchangeListener {
             VenueView venue = state.venue();
             long nowNs = System.nanoTime();
             long wallNs = clockNs.getAsLong();
-            for (int index = 0; index < depth.size(); index++) {
-                publishUpdates(index, venue, nowNs, false);
+            publishUpdates(venue, nowNs, false);
+            for (int index = 0; index < market.size(); index++) {
                 market.get(index).publish(venue, out, nowNs, wallNs);
             }
             accounts.publish(venue, out, wallNs);
@@ -127,34 +124,30 @@ final class ChannelPublisher implements ExchangeListener {
         if (state == null) {
             return;
         }
-        guard(() -> {
-            VenueView venue = state.venue();
-            long nowNs = System.nanoTime();
-            for (int index = 0; index < depth.size(); index++) {
-                publishUpdates(index, venue, nowNs, false);
-            }
-        });
+        guard(() -> publishUpdates(state.venue(), System.nanoTime(), false));
         out.dispatch();
     }
 
     /**
-     * One instrument's depth delta, top-N snapshots and trades, together, if any changed and the update interval
-     * since the last send has passed (or {@code now} is set: a snapshot must not overtake them).
+     * Every instrument's depth delta, top-N snapshots and trades, all together, if any changed and the update
+     * interval since the last send has passed (or {@code now} is set: a snapshot must not overtake them). Sending
+     * all instruments at once gives each subscriber one flush per send, however many symbols it follows.
      */
-    private void publishUpdates(int index, VenueView venue, long nowNs, boolean now) {
-        InstrumentMarketDataView data = venue.marketData(index);
-        DepthFeed depthFeed = depth.get(index);
-        MarketFeed marketFeed = market.get(index);
-        if (!depthFeed.pending(data) && !marketFeed.tradesPending(data)) {
-            depthFeed.publish(data, out);
+    private void publishUpdates(VenueView venue, long nowNs, boolean now) {
+        boolean pending = false;
+        for (int index = 0; index < depth.size() && !pending; index++) {
+            InstrumentMarketDataView data = venue.marketData(index);
+            pending = depth.get(index).pending(data) || market.get(index).tradesPending(data);
+        }
+        if (!pending || !now && nowNs - updatesSentNs < updateIntervalNs) {
             return;
         }
-        if (!now && nowNs - updatesSentNs[index] < updateIntervalNs) {
-            return;
+        updatesSentNs = nowNs;
+        for (int index = 0; index < depth.size(); index++) {
+            InstrumentMarketDataView data = venue.marketData(index);
+            depth.get(index).publish(data, out);
+            market.get(index).publishTrades(data, out);
         }
-        updatesSentNs[index] = nowNs;
-        depthFeed.publish(data, out);
-        marketFeed.publishTrades(data, out);
     }
 
     /** Timer, engine thread: ticker and kline updates their interval held back, bars whose period ended. */
@@ -188,7 +181,7 @@ final class ChannelPublisher implements ExchangeListener {
         ChannelKind kind = name.kind();
         if (kind == ChannelKind.TRADES || kind == ChannelKind.DEPTH || kind.fixedDepth() > 0) {
             // What waits for the update interval goes out first, so the next update chains to this snapshot.
-            publishUpdates(index, state.venue(), System.nanoTime(), true);
+            publishUpdates(state.venue(), System.nanoTime(), true);
             out.dispatch();
         }
         return switch (name.kind()) {

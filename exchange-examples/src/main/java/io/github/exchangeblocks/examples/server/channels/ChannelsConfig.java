@@ -11,8 +11,8 @@ package io.github.exchangeblocks.examples.server.channels;
  * @param idleTimeoutMs        a connection from which nothing (not even a pong) arrived for this long is closed,
  *                             {@code > pingIntervalMs}
  * @param throttleMs           ticker and kline updates go out at most this often per channel, {@code >= 1}
- * @param updateIntervalMs     an instrument's {@code @depth} deltas, {@code @depth5/10/20} snapshots and
- *                             {@code @trades} go out at most this often, together: the first change after a quiet
+ * @param updateIntervalMs     {@code @depth} deltas, {@code @depth5/10/20} snapshots and {@code @trades} of every
+ *                             instrument go out at most this often, together: the first change after a quiet
  *                             interval at the end of its engine batch, later ones on the gateway's next update tick
  *                             (a delta then covers every level that changed since the last one, and a trades
  *                             message every trade); 0 sends after every engine batch, {@code >= 0}. Binance's fast

@@ -50,9 +50,9 @@ final class DepthFeed {
         (side == Side.BUY ? changedBids : changedAsks).add(price);
     }
 
-    /** @return true if the depth mirror moved since the last delta */
+    /** @return true if the depth mirror moved or levels changed since the last delta */
     boolean pending(InstrumentMarketDataView data) {
-        return data.depth().lastUpdateId() != publishedUpdateId;
+        return data.depth().lastUpdateId() != publishedUpdateId || !changedBids.isEmpty() || !changedAsks.isEmpty();
     }
 
     /** The delta of every level that changed since the last one, and the top-N snapshots that changed. */
