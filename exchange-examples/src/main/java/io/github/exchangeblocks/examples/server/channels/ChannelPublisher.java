@@ -110,7 +110,7 @@ final class ChannelPublisher implements ExchangeListener {
             VenueView venue = state.venue();
             long nowNs = System.nanoTime();
             long wallNs = clockNs.getAsLong();
-            publishUpdates(venue, nowNs, false);
+            publishUpdates(venue, nowNs, wallNs, false);
             for (int index = 0; index < market.size(); index++) {
                 market.get(index).publish(venue, out, nowNs, wallNs);
             }
@@ -124,7 +124,7 @@ final class ChannelPublisher implements ExchangeListener {
         if (state == null) {
             return;
         }
-        guard(() -> publishUpdates(state.venue(), System.nanoTime(), false));
+        guard(() -> publishUpdates(state.venue(), System.nanoTime(), clockNs.getAsLong(), false));
         out.dispatch();
     }
 
@@ -133,7 +133,7 @@ final class ChannelPublisher implements ExchangeListener {
      * interval since the last send has passed (or {@code now} is set: a snapshot must not overtake them). Sending
      * all instruments at once gives each subscriber one flush per send, however many symbols it follows.
      */
-    private void publishUpdates(VenueView venue, long nowNs, boolean now) {
+    private void publishUpdates(VenueView venue, long nowNs, long wallNs, boolean now) {
         boolean pending = false;
         for (int index = 0; index < depth.size() && !pending; index++) {
             InstrumentMarketDataView data = venue.marketData(index);
@@ -145,8 +145,8 @@ final class ChannelPublisher implements ExchangeListener {
         updatesSentNs = nowNs;
         for (int index = 0; index < depth.size(); index++) {
             InstrumentMarketDataView data = venue.marketData(index);
-            depth.get(index).publish(data, out);
-            market.get(index).publishTrades(data, out);
+            depth.get(index).publish(data, out, wallNs / 1_000_000);
+            market.get(index).publishTrades(data, out, wallNs / 1_000_000);
         }
     }
 
@@ -181,12 +181,12 @@ final class ChannelPublisher implements ExchangeListener {
         ChannelKind kind = name.kind();
         if (kind == ChannelKind.TRADES || kind == ChannelKind.DEPTH || kind.fixedDepth() > 0) {
             // What waits for the update interval goes out first, so the next update chains to this snapshot.
-            publishUpdates(state.venue(), System.nanoTime(), true);
+            publishUpdates(state.venue(), System.nanoTime(), wallNs, true);
             out.dispatch();
         }
         return switch (name.kind()) {
             case DEPTH, DEPTH5, DEPTH10, DEPTH20 -> depth.get(index).snapshot(state.venue().marketData(index),
-                    name.name(), name.kind().fixedDepth(), gateway.allocator());
+                    name.name(), name.kind().fixedDepth(), wallNs / 1_000_000, gateway.allocator());
             default -> market.get(index).snapshot(name.kind(), name.name(), name.klineDurationNs(), state.venue(),
                     gateway.config().recentTrades(), wallNs, gateway.allocator());
         };

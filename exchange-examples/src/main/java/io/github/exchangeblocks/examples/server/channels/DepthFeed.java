@@ -56,7 +56,7 @@ final class DepthFeed {
     }
 
     /** The delta of every level that changed since the last one, and the top-N snapshots that changed. */
-    void publish(InstrumentMarketDataView data, Outbox out) {
+    void publish(InstrumentMarketDataView data, Outbox out, long timeMs) {
         DepthView depth = data.depth();
         long last = depth.lastUpdateId();
         if (last == publishedUpdateId) {
@@ -67,9 +67,9 @@ final class DepthFeed {
         if (out.interested(depthTopic)) {
             if (changedBids.isEmpty() && changedAsks.isEmpty()) {
                 // The mirror moved without level events (a resync from the book): a new snapshot replaces the book.
-                out.add(depthTopic, snapshot(data, depthTopic, 0, out.allocator()));
+                out.add(depthTopic, snapshot(data, depthTopic, 0, timeMs, out.allocator()));
             } else {
-                out.add(depthTopic, delta(data, publishedUpdateId + 1, last, out.allocator()));
+                out.add(depthTopic, delta(data, publishedUpdateId + 1, last, timeMs, out.allocator()));
             }
         }
         publishedUpdateId = last;
@@ -83,7 +83,7 @@ final class DepthFeed {
             long hash = topHash(depth, FIXED[i]);
             if (hash != fixedHashes[i]) {
                 fixedHashes[i] = hash;
-                out.add(fixedTopics[i], snapshot(data, fixedTopics[i], FIXED[i], out.allocator()));
+                out.add(fixedTopics[i], snapshot(data, fixedTopics[i], FIXED[i], timeMs, out.allocator()));
             }
         }
     }
@@ -93,10 +93,12 @@ final class DepthFeed {
      *
      * @param channel the channel name
      * @param levels  levels per side, 0 for all
+     * @param timeMs  the message's time: when it is published, milliseconds since the epoch
      */
-    ByteBuf snapshot(InstrumentMarketDataView data, String channel, int levels, ByteBufAllocator allocator) {
+    ByteBuf snapshot(InstrumentMarketDataView data, String channel, int levels, long timeMs,
+                     ByteBufAllocator allocator) {
         DepthView depth = data.depth();
-        return MessageWriter.channelBody(allocator, channel, symbol, data.timestampNs() / 1_000_000, "snapshot",
+        return MessageWriter.channelBody(allocator, channel, symbol, timeMs, "snapshot",
                 json -> {
                     json.writeNumberField("lastUpdateId", depth.lastUpdateId());
                     writeSide(json, "bids", depth, Side.BUY, levels);
@@ -104,9 +106,10 @@ final class DepthFeed {
                 });
     }
 
-    private ByteBuf delta(InstrumentMarketDataView data, long first, long last, ByteBufAllocator allocator) {
+    private ByteBuf delta(InstrumentMarketDataView data, long first, long last, long timeMs,
+                          ByteBufAllocator allocator) {
         DepthView depth = data.depth();
-        return MessageWriter.channelBody(allocator, depthTopic, symbol, data.timestampNs() / 1_000_000, "delta",
+        return MessageWriter.channelBody(allocator, depthTopic, symbol, timeMs, "delta",
                 json -> {
                     json.writeNumberField("U", first);
                     json.writeNumberField("u", last);

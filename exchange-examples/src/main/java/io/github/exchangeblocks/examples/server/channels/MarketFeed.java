@@ -89,11 +89,11 @@ final class MarketFeed {
     }
 
     /** Every trade the tape recorded since the last {@code @trades} message, in one message. */
-    void publishTrades(InstrumentMarketDataView data, Outbox out) {
+    void publishTrades(InstrumentMarketDataView data, Outbox out, long timeMs) {
         long last = data.tape().lastTickId();
         if (last != publishedTickId) {
             if (out.interested(tradesTopic)) {
-                out.add(tradesTopic, trades(data, "trades", publishedTickId + 1, last, out.allocator()));
+                out.add(tradesTopic, trades(data, "trades", publishedTickId + 1, last, timeMs, out.allocator()));
             }
             publishedTickId = last;
         }
@@ -107,7 +107,7 @@ final class MarketFeed {
             tickerPending = true;
         }
         publishThrottled(venue, out, nowNs, wallNs);
-        publishMark(venue, out);
+        publishMark(venue, out, wallNs / 1_000_000);
     }
 
     /** Timer (and batch end): what waited for its interval, and klines whose bar period ended. */
@@ -117,7 +117,7 @@ final class MarketFeed {
             tickerPending = false;
             tickerSentNs = nowNs;
             if (out.interested(tickerTopic)) {
-                out.add(tickerTopic, ticker(data, out.allocator()));
+                out.add(tickerTopic, ticker(data, wallNs / 1_000_000, out.allocator()));
             }
         }
         for (int k = 0; k < klines.length; k++) {
@@ -147,13 +147,14 @@ final class MarketFeed {
         return switch (kind) {
             case TRADES -> {
                 long last = data.tape().lastTickId();
-                yield trades(data, "snapshot", Math.max(1, last - recentTrades + 1), last, allocator);
+                yield trades(data, "snapshot", Math.max(1, last - recentTrades + 1), last, wallNs / 1_000_000,
+                        allocator);
             }
-            case TICKER -> ticker(data, allocator);
-            case MARKPRICE -> mark(venue, allocator);
+            case TICKER -> ticker(data, wallNs / 1_000_000, allocator);
+            case MARKPRICE -> mark(venue, wallNs / 1_000_000, allocator);
             case KLINE -> {
                 KlineSeriesView series = data.klines(klineDurationNs);
-                yield MessageWriter.channelBody(allocator, channel, symbol, data.timestampNs() / 1_000_000, "snapshot",
+                yield MessageWriter.channelBody(allocator, channel, symbol, wallNs / 1_000_000, "snapshot",
                         json -> {
                             json.writeStringField("interval", KlineIntervals.name(klineDurationNs));
                             json.writeArrayFieldStart("bars");
@@ -166,14 +167,14 @@ final class MarketFeed {
         };
     }
 
-    private void publishMark(VenueView venue, Outbox out) {
+    private void publishMark(VenueView venue, Outbox out, long timeMs) {
         long mark = venue.markPriceTicks(index);
         long estimate = estimate(venue);
         if (mark != markSent || estimate != estimateSent) {
             markSent = mark;
             estimateSent = estimate;
             if (out.interested(markTopic)) {
-                out.add(markTopic, mark(venue, out.allocator()));
+                out.add(markTopic, mark(venue, timeMs, out.allocator()));
             }
         }
     }
@@ -187,12 +188,12 @@ final class MarketFeed {
         return mark > 0 ? mark : venue.registry().get(index).preSettlementPriceTicks();
     }
 
-    private ByteBuf mark(VenueView venue, ByteBufAllocator allocator) {
+    private ByteBuf mark(VenueView venue, long timeMs, ByteBufAllocator allocator) {
         InstrumentMarketDataView data = venue.marketData(index);
         long mark = venue.markPriceTicks(index);
         long estimate = estimate(venue);
         long preSettlement = venue.registry().get(index).preSettlementPriceTicks();
-        return MessageWriter.channelBody(allocator, markTopic, symbol, data.timestampNs() / 1_000_000, "markprice",
+        return MessageWriter.channelBody(allocator, markTopic, symbol, timeMs, "markprice",
                 json -> {
                     json.writeStringField("markPrice", MessageWriter.price(spec, mark));
                     json.writeStringField("estimatedSettlement", MessageWriter.price(spec, estimate));
@@ -200,11 +201,11 @@ final class MarketFeed {
                 });
     }
 
-    private ByteBuf trades(InstrumentMarketDataView data, String type, long from, long to,
+    private ByteBuf trades(InstrumentMarketDataView data, String type, long from, long to, long timeMs,
                            ByteBufAllocator allocator) {
         TradeTapeView tape = data.tape();
         long first = Math.max(from, tape.firstTickId());
-        return MessageWriter.channelBody(allocator, tradesTopic, symbol, data.timestampNs() / 1_000_000, type,
+        return MessageWriter.channelBody(allocator, tradesTopic, symbol, timeMs, type,
                 json -> {
                     if (!"snapshot".equals(type)) {
                         json.writeNumberField("firstTickId", first);
@@ -217,9 +218,9 @@ final class MarketFeed {
                 });
     }
 
-    private ByteBuf ticker(InstrumentMarketDataView data, ByteBufAllocator allocator) {
+    private ByteBuf ticker(InstrumentMarketDataView data, long timeMs, ByteBufAllocator allocator) {
         TickerView ticker = data.ticker();
-        return MessageWriter.channelBody(allocator, tickerTopic, symbol, data.timestampNs() / 1_000_000, "ticker",
+        return MessageWriter.channelBody(allocator, tickerTopic, symbol, timeMs, "ticker",
                 json -> {
                     json.writeNumberField("windowMs", ticker.windowNs() / 1_000_000);
                     json.writeStringField("open", MessageWriter.price(spec, ticker.open()));
@@ -239,7 +240,7 @@ final class MarketFeed {
         long closedBefore = state.closedBarId;
         markSent(series, state, wallNs, k);
         long current = series.lastId();
-        return MessageWriter.channelBody(allocator, klineTopics[k], symbol, data.timestampNs() / 1_000_000, "kline",
+        return MessageWriter.channelBody(allocator, klineTopics[k], symbol, wallNs / 1_000_000, "kline",
                 json -> {
                     json.writeStringField("interval", KlineIntervals.name(klineDurations[k]));
                     json.writeArrayFieldStart("bars");
