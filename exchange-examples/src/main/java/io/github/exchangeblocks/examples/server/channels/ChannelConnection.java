@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * heartbeat: a ping every {@link ChannelsConfig#pingIntervalMs()}, a close after
  * {@link ChannelsConfig#idleTimeoutMs()} without any frame from the client.
  */
-final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame> implements Subscriber {
     private static final long SECOND_NS = 1_000_000_000L;
     private static final byte[] SEQ_PREFIX = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
     /** Frame header (at most 10 bytes), the prefix and a sequence of up to 19 digits and a comma. */
@@ -155,7 +155,8 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     /** Asks the engine for a snapshot of the subscription's channel; false if the engine could not take it. */
-    boolean requestSnapshot(Subscription subscription) {
+    @Override
+    public boolean requestSnapshot(Subscription subscription) {
         return gateway.requestSnapshot(subscription, shard);
     }
 
@@ -195,12 +196,14 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     // ---- delivery (the shard and the subscriptions call these) ----
 
     /** @return true if more than {@link ChannelsConfig#lagBytes()} wait to be sent */
-    boolean behind() {
+    @Override
+    public boolean behind() {
         return pendingBytes() > config.lagBytes();
     }
 
     /** Writes one channel message: this subscription's sequence prefix, then the shared body. Flushed later. */
-    void send(Subscription subscription, ByteBuf body) {
+    @Override
+    public void send(Subscription subscription, ByteBuf body) {
         if (closing || !ctx.channel().isActive()) {
             return;
         }
@@ -229,7 +232,8 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     /** Sends the subscription a {@code resync} message: it missed updates and a snapshot follows. */
-    void resyncNotice(Subscription subscription) {
+    @Override
+    public void resyncNotice(Subscription subscription) {
         ByteBuf body = MessageWriter.channelBody(ctx.alloc(), subscription.name.name(), subscription.name.symbol(),
                 System.currentTimeMillis(), "resync", json -> json.writeStringField("reason",
                         "subscriber behind by more than " + config.lagBytes()
@@ -241,7 +245,8 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
     }
 
-    void markLagging() {
+    @Override
+    public void markLagging() {
         if (laggingSinceNs == 0) {
             laggingSinceNs = System.nanoTime();
         }
