@@ -407,6 +407,16 @@ public final class Venue implements VenueView {
         return dayCycle.liquidate(timestampNs);
     }
 
+    /**
+     * The settings the venue runs with (risk chain, conventions, liquidation policy, phases): what an operator reads
+     * to see the limits in force.
+     *
+     * @return never {@code null}
+     */
+    public VenueSettings settings() {
+        return settings;
+    }
+
     @Override
     public int tradingDay() {
         return tradingDay;

@@ -19,6 +19,7 @@ import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetInstrumentS
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPhase;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPriceBand;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetReferencePrice;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.UpdateRates;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Withdraw;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 
@@ -147,6 +148,10 @@ public final class ExchangeState {
             ok = index >= 0 && (venue.markPrice(timestampNs, index, c.priceTicks()) || fromVenue());
         } else if (command instanceof EndTradingDay c) {
             ok = endOfDay(timestampNs, c);
+        } else if (command instanceof UpdateRates c) {
+            int index = instrumentOf(c.instrumentId());
+            ok = index >= 0 && (venue.updateRates(timestampNs, index, c.longMarginRateE8(), c.shortMarginRateE8(),
+                    c.openCommission(), c.closeCommission(), c.closeTodayCommission()) || fromVenue());
         } else if (command instanceof Liquidate) {
             venue.liquidate(timestampNs);
             ok = true;

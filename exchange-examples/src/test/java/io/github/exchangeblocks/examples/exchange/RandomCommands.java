@@ -5,6 +5,7 @@ import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.book.TradingPhase;
+import io.github.exchangeblocks.api.instrument.CommissionRate;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.CancelOrder;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Deposit;
@@ -17,6 +18,7 @@ import io.github.exchangeblocks.examples.exchange.ExchangeCommand.RegisterUser;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetInstrumentStatus;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPhase;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPriceBand;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.UpdateRates;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Withdraw;
 
 import java.util.ArrayList;
@@ -47,6 +49,9 @@ final class RandomCommands {
         for (int i = 0; i < count; i++) {
             String user = USERS[r.nextInt(10) < 8 ? r.nextInt(3) : 3 + r.nextInt(2)];
             String instrument = INSTRUMENTS[r.nextInt(10) < 9 ? r.nextInt(2) : 2 + r.nextInt(2)];
+            if (r.nextInt(25) == 0) {
+                commands.add(updateRates(r, instrument));
+            }
             int kind = r.nextInt(100);
             if (kind < 55) {
                 boolean market = r.nextInt(10) == 0;
@@ -87,5 +92,19 @@ final class RandomCommands {
             }
         }
         return commands;
+    }
+
+    /** A rate update: commissions, scheduled margin rates or both; now and then out of range or empty. */
+    private static UpdateRates updateRates(Random r, String instrument) {
+        int what = r.nextInt(4);
+        long longRate = what == 1 ? UpdateRates.KEEP : 5_000_000 + r.nextInt(20) * 1_000_000L;
+        long shortRate = r.nextInt(12) == 0 ? 100_000_001 : what == 1 ? UpdateRates.KEEP
+                : 5_000_000 + r.nextInt(20) * 1_000_000L;
+        CommissionRate commission = what == 0 ? null : r.nextBoolean() ? CommissionRate.perLot(r.nextInt(700))
+                : CommissionRate.ofNotional(r.nextInt(9_000));
+        boolean empty = r.nextInt(15) == 0;
+        return empty ? new UpdateRates(instrument, UpdateRates.KEEP, UpdateRates.KEEP, null, null, null)
+                : new UpdateRates(instrument, longRate, shortRate, commission,
+                        what == 3 ? CommissionRate.FREE : null, commission);
     }
 }
