@@ -46,6 +46,7 @@ public final class ExchangeState {
     final ExchangeListener listener;
     final List<UserDay> users = new ArrayList<>();
     final Long2ObjectOpenHashMap<OrderRecord> byOrderId = new Long2ObjectOpenHashMap<>();
+    final LiquidationHistory liquidations = new LiquidationHistory();
     OrderRecord inserting;
     private RejectCode resultCode;
     private String resultMessage = "accepted";
@@ -194,6 +195,15 @@ public final class ExchangeState {
     }
 
     /**
+     * The forced-liquidation orders placed so far (bounded), rebuilt by replay and carried by snapshots.
+     *
+     * @return the history (read it on the engine thread)
+     */
+    public LiquidationHistory liquidations() {
+        return liquidations;
+    }
+
+    /**
      * @param user a user name
      * @return the user's account, or {@code null} if unknown
      */
@@ -204,7 +214,7 @@ public final class ExchangeState {
 
     /**
      * The venue's state hash combined with the day's order records (client ids, volumes left, status), in account
-     * and insert order.
+     * and insert order, and the liquidation history (when not empty).
      *
      * @return the hash
      */
@@ -219,7 +229,7 @@ public final class ExchangeState {
             }
             hash = (hash ^ user(i).trades.size()) * 0x100000001b3L;
         }
-        return hash;
+        return liquidations.hash(hash);
     }
 
     UserDay user(int accountId) {

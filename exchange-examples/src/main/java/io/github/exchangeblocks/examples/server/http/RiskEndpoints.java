@@ -8,6 +8,9 @@ import io.github.exchangeblocks.engine.instrument.Instrument;
 import io.github.exchangeblocks.engine.settlement.LiquidationPolicy;
 import io.github.exchangeblocks.engine.venue.Venue;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
+import io.github.exchangeblocks.examples.exchange.ExchangeState;
+import io.github.exchangeblocks.examples.exchange.LiquidationHistory;
+import io.github.exchangeblocks.examples.exchange.OrderRecord;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,7 +19,7 @@ import java.util.List;
 
 /**
  * The operator's risk view: accounts whose risk ratio (margin / balance) is at or over a threshold, worst first;
- * the forced-liquidation orders since the server started; the limits in force (order volume and price band per
+ * the forced-liquidation orders (durable: the same after a restart); the limits in force (order volume and price band per
  * instrument, the liquidation policy); and a liquidation run through the core.
  */
 final class RiskEndpoints {
@@ -31,8 +34,8 @@ final class RiskEndpoints {
         RiskEndpoints e = new RiskEndpoints(context);
         router.add("GET", "/api/admin/risk/accounts", Access.ADMIN, "Accounts with risk ratio >= threshold "
                 + "(default 0.8), worst first", List.of("threshold"), List.of(), e::accounts);
-        router.add("GET", "/api/admin/risk/liquidations", Access.ADMIN, "Forced-liquidation orders since the server "
-                + "started", List.of(), List.of(), e::liquidations);
+        router.add("GET", "/api/admin/risk/liquidations", Access.ADMIN, "Forced-liquidation orders, oldest first (the "
+                + "newest 10000, kept across restarts)", List.of(), List.of(), e::liquidations);
         router.add("GET", "/api/admin/risk/limits", Access.ADMIN, "Order and price limits per instrument and the "
                 + "liquidation policy", List.of(), List.of(), e::limits);
         router.add("POST", "/api/admin/risk/liquidate", Access.ADMIN, "Liquidates every account over the "
@@ -100,17 +103,18 @@ final class RiskEndpoints {
     }
 
     private void liquidations(ApiCall call) {
-        context.calls.read(call, state -> liquidationList());
+        context.calls.read(call, this::liquidationList);
     }
 
     private void liquidate(ApiCall call) {
-        context.calls.submit(call, new ExchangeCommand.Liquidate(), state -> liquidationList());
+        context.calls.submit(call, new ExchangeCommand.Liquidate(), this::liquidationList);
     }
 
-    private ObjectNode liquidationList() {
-        ObjectNode result = Json.object().put("count", context.events.liquidations.size());
+    private ObjectNode liquidationList(ExchangeState state) {
+        LiquidationHistory history = state.liquidations();
+        ObjectNode result = Json.object().put("count", history.size());
         ArrayNode items = result.putArray("liquidations");
-        for (LiquidationRecord record : context.events.liquidations.values()) {
+        for (OrderRecord record : history.records()) {
             items.add(context.views.liquidation(record));
         }
         return result;

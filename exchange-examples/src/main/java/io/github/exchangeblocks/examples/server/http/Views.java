@@ -123,7 +123,7 @@ final class Views {
         return node;
     }
 
-    ObjectNode liquidation(LiquidationRecord r) {
+    ObjectNode liquidation(OrderRecord r) {
         return Json.object().put("user_id", r.user()).put("order_id", r.clientOrderId())
                 .put("exchange_order_id", r.orderId()).put("instrument_id", r.instrumentId())
                 .put("direction", String.valueOf(r.side())).put("offset", String.valueOf(r.offset()))
