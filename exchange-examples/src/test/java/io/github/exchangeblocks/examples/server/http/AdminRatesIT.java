@@ -159,6 +159,13 @@ class AdminRatesIT {
         }
         JsonNode copper = api.ok("GET", PATH, admin, null);
         assertThat(copper.get("rates_revision").asInt()).isZero();
+        JsonNode patch = api.ok("GET", "/openapi.json", null, null)
+                .at("/paths/~1api~1admin~1instruments~1{instrument_id}/patch");
+        JsonNode body = patch.at("/requestBody/content/application~1json/schema");
+        assertThat(body.get("properties").fieldNames()).toIterable().containsExactly("long_margin_rate",
+                "short_margin_rate", "open_commission", "close_commission", "close_today_commission");
+        assertThat(body.has("required")).as("a partial update: no field is required").isFalse();
+        assertThat(patch.at("/responses/403").isMissingNode()).isFalse();
         assertThat(copper.get("long_margin_rate").decimalValue()).isEqualByComparingTo("0.1");
     }
 
