@@ -346,14 +346,19 @@ public final class Instrument {
         if (ratesRevision == 0) {
             return 0;
         }
-        long hash = ratesRevision;
-        long[] parts = {spec.longMarginRateE8(), spec.shortMarginRateE8(), perLotMinor[0], perLotMinor[1],
-            perLotMinor[2], notionalRateE8[0], notionalRateE8[1], notionalRateE8[2], marginRatesPending ? 1 : 0,
-            pendingLongMarginRateE8, pendingShortMarginRateE8};
-        for (long part : parts) {
-            hash = (hash ^ part) * 0x100000001b3L;
+        long hash = mix(ratesRevision, spec.longMarginRateE8());
+        hash = mix(hash, spec.shortMarginRateE8());
+        for (int kind = COMMISSION_OPEN; kind <= COMMISSION_CLOSE_TODAY; kind++) {
+            hash = mix(mix(hash, perLotMinor[kind]), notionalRateE8[kind]);
         }
+        hash = mix(hash, marginRatesPending ? 1 : 0);
+        hash = mix(hash, pendingLongMarginRateE8);
+        hash = mix(hash, pendingShortMarginRateE8);
         return hash;
+    }
+
+    private static long mix(long hash, long value) {
+        return (hash ^ value) * 0x100000001b3L;
     }
 
     void status(InstrumentStatus newStatus) {
