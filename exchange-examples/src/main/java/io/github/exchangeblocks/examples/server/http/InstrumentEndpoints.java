@@ -202,17 +202,15 @@ final class InstrumentEndpoints {
     }
 
     /**
-     * The venue's pre-trade limits as they apply to an instrument: the order volume cap (the lower of the
-     * instrument's and the venue's), position and open-order limits; {@code null} where no check enforces one.
+     * The venue's pre-trade limits as they apply to an instrument: the order volume cap (the instrument's, which
+     * its book enforces, or the venue's if lower), position and open-order limits ({@code null} where no check
+     * enforces one).
      */
     static ObjectNode riskLimits(RiskChain chain, InstrumentSpec spec) {
         ObjectNode limits = Json.object();
         long venueCap = chain.maxOrderVolume();
-        if (venueCap == RiskChain.NO_LIMIT) {
-            limits.putNull("max_order_volume");
-        } else {
-            limits.put("max_order_volume", Math.min(venueCap, spec.maxOrderVolume()));
-        }
+        limits.put("max_order_volume", venueCap == RiskChain.NO_LIMIT ? spec.maxOrderVolume()
+                : Math.min(venueCap, spec.maxOrderVolume()));
         putLimit(limits, "max_position_per_side", chain.maxPosition());
         putLimit(limits, "max_open_orders", chain.maxOpenOrders());
         return limits;
@@ -225,7 +223,6 @@ final class InstrumentEndpoints {
             node.put(name, limit);
         }
     }
-
 
     private ObjectNode commission(CommissionRate rate) {
         return Json.object().put("per_lot", context.views.money(rate.perLotMinor()))
