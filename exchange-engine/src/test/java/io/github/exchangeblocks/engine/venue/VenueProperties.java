@@ -35,12 +35,16 @@ class VenueProperties {
                 assertThat(restored.stateHash()).isEqualTo(live.stateHash());
                 liveEvents.events.clear();
             }
+            int day = live.tradingDay();
             VenueDriver.applyWithRateUpdates(live, step, commands.get(step));
             if (restored != null) {
                 VenueDriver.applyWithRateUpdates(restored, step, commands.get(step));
                 assertThat(restored.stateHash()).as("step %d", step).isEqualTo(live.stateHash());
             }
             checkInvariants(live);
+            if (live.tradingDay() != day) {
+                checkRemarginedAtTheSettlement(live);
+            }
         }
         assertThat(restoredEvents.events).isEqualTo(liveEvents.events);
     }
@@ -58,6 +62,32 @@ class VenueProperties {
         }
         assertThat(second.events).isEqualTo(first.events);
         assertThat(b.stateHash()).isEqualTo(a.stateHash());
+    }
+
+    /**
+     * Right after a settlement every position is history volume margined at the rates now in force (scheduled
+     * ones included) and the settlement price: no margin from an earlier rate survives it.
+     */
+    static void checkRemarginedAtTheSettlement(Venue venue) {
+        for (int i = 0; i < venue.instrumentCount(); i++) {
+            Instrument instrument = venue.registry().get(i);
+            assertThat(instrument.marginRatesPending()).as("scheduled rates applied").isFalse();
+            for (int a = 0; a < venue.accountCount(); a++) {
+                Position p = venue.position(a, i);
+                if (p == null) {
+                    continue;
+                }
+                long price = instrument.preSettlementPriceTicks();
+                var rounding = venue.settings().conventions().marginRounding();
+                assertThat(p.volumeLongToday() + p.volumeShortToday()).isZero();
+                assertThat(p.marginLong()).as("long margin of account %d in %d", a, i)
+                        .isEqualTo(p.volumeLongHis() == 0 ? 0
+                                : instrument.margin(true, price, p.volumeLongHis(), rounding));
+                assertThat(p.marginShort()).as("short margin of account %d in %d", a, i)
+                        .isEqualTo(p.volumeShortHis() == 0 ? 0
+                                : instrument.margin(false, price, p.volumeShortHis(), rounding));
+            }
+        }
     }
 
     static void checkInvariants(Venue venue) {
