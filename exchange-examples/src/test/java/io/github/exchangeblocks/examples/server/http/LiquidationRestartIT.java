@@ -96,5 +96,9 @@ class LiquidationRestartIT {
         ApiTestClient fromSnapshot = start();
         assertThat(fromSnapshot.ok("GET", LIQUIDATIONS, fromSnapshot.login("admin", "admin123"), null))
                 .isEqualTo(live);
+        assertThat(fromSnapshot.get(LIQUIDATIONS, null).status()).isEqualTo(401);
+        ApiTestClient.Reply refused = fromSnapshot.get(LIQUIDATIONS, fromSnapshot.login("carol", "carol-secret"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("FORBIDDEN");
     }
 }
