@@ -38,7 +38,7 @@ final class RiskEndpoints {
         router.add("GET", "/api/admin/risk/accounts", Access.ADMIN, "Accounts with risk ratio >= threshold "
                 + "(default 0.8), worst first", List.of("threshold"), List.of(), e::accounts);
         router.add("GET", "/api/admin/risk/liquidations", Access.ADMIN, "Forced-liquidation orders, oldest first (the "
-                + "newest 10000, kept across restarts)", List.of(), List.of(), e::liquidations);
+                + "newest " + LiquidationHistory.MAX_RECORDS + ", kept across restarts)", List.of(), List.of(), e::liquidations);
         router.add("GET", "/api/admin/risk/limits", Access.ADMIN, "The limits in force: the pre-trade checks and "
                 + "account limits, per instrument the order volume, position and open-order limits, the day's "
                 + "limits and the book's price band, and the liquidation policy", List.of(), List.of(), e::limits);
@@ -114,7 +114,6 @@ final class RiskEndpoints {
             return result;
         });
     }
-
 
     private void liquidations(ApiCall call) {
         context.calls.read(call, this::liquidationList);
