@@ -150,6 +150,20 @@ public interface OrderBookView {
     long referencePrice();
 
     /**
+     * The lowest price the book accepts (the band's lower bound, as set by the host or the day's limits).
+     *
+     * @return the price, or {@link #NULL_PRICE} for no lower bound
+     */
+    long priceBandLow();
+
+    /**
+     * The highest price the book accepts (the band's upper bound).
+     *
+     * @return the price, or {@link #NULL_PRICE} for no upper bound
+     */
+    long priceBandHigh();
+
+    /**
      * A 64-bit hash of the complete book state: phase, price band, reference price, sequence counters and every
      * resting order with its priority. Equal states give equal hashes on every JVM.
      *

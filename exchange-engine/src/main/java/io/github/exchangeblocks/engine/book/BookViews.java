@@ -131,6 +131,16 @@ abstract class BookViews implements OrderBookView {
     }
 
     @Override
+    public long priceBandLow() {
+        return state.bandLow;
+    }
+
+    @Override
+    public long priceBandHigh() {
+        return state.bandHigh;
+    }
+
+    @Override
     public long stateHash() {
         return BookStateHash.of(state);
     }

@@ -34,7 +34,7 @@ public final class Instrument {
     public static final long NULL_PRICE = 0L;
 
     private final int index;
-    private final InstrumentSpec spec;
+    private InstrumentSpec spec;
     private final long tickValueMinor;
     private final long[] perLotMinor = new long[3];
     private final long[] notionalRateE8 = new long[3];
@@ -42,6 +42,10 @@ public final class Instrument {
     private long preSettlementPriceTicks = NULL_PRICE;
     private long upperLimitTicks = Long.MAX_VALUE;
     private long lowerLimitTicks = 1L;
+    private int ratesRevision;
+    private boolean marginRatesPending;
+    private long pendingLongMarginRateE8;
+    private long pendingShortMarginRateE8;
 
     Instrument(int index, InstrumentSpec spec, long tickValueMinor) {
         this.index = index;
@@ -76,12 +80,50 @@ public final class Instrument {
     }
 
     /**
-     * The validated specification.
+     * The validated specification, with the margin and commission rates in force now (a rate update replaces it:
+     * see {@link InstrumentRegistry#updateRates}).
      *
      * @return never {@code null}
      */
     public InstrumentSpec spec() {
         return spec;
+    }
+
+    /**
+     * How many rate updates this instrument has taken since listing (0 for none): commission changes and margin
+     * changes scheduled, each counted once.
+     *
+     * @return the count
+     */
+    public int ratesRevision() {
+        return ratesRevision;
+    }
+
+    /**
+     * Whether new margin rates wait for the next daily settlement.
+     *
+     * @return true if {@link #pendingLongMarginRateE8()} and {@link #pendingShortMarginRateE8()} are scheduled
+     */
+    public boolean marginRatesPending() {
+        return marginRatesPending;
+    }
+
+    /**
+     * The long margin rate that takes effect at the next daily settlement.
+     *
+     * @return rate over {@link Rates#SCALE}; the current one when none is pending
+     */
+    public long pendingLongMarginRateE8() {
+        return marginRatesPending ? pendingLongMarginRateE8 : spec.longMarginRateE8();
+    }
+
+    /**
+     * The short margin rate that takes effect at the next daily settlement.
+     *
+     * @return rate over {@link Rates#SCALE}; the current one when none is pending
+     */
+    public long pendingShortMarginRateE8() {
+        return marginRatesPending ? pendingShortMarginRateE8 : spec.shortMarginRateE8();
     }
 
     /**
@@ -247,6 +289,76 @@ public final class Instrument {
      */
     public boolean insideBand(long priceTicks) {
         return priceTicks >= lowerLimitTicks && priceTicks <= upperLimitTicks;
+    }
+
+    /** Replaces the commission rates (validated by the caller); fills from now on use them. */
+    void commissions(CommissionRate open, CommissionRate close, CommissionRate closeToday) {
+        spec = new InstrumentSpec(spec.instrumentId(), spec.priceScale(), spec.tickSize(), spec.volumeMultiple(),
+                spec.lotSize(), spec.longMarginRateE8(), spec.shortMarginRateE8(), open, close, closeToday,
+                spec.limitRateE8(), spec.maxOrderVolume(), spec.closeRule());
+        setCommission(COMMISSION_OPEN, open);
+        setCommission(COMMISSION_CLOSE, close);
+        setCommission(COMMISSION_CLOSE_TODAY, closeToday);
+    }
+
+    /** Schedules margin rates (validated by the caller) for the next daily settlement. */
+    void scheduleMarginRates(long longRateE8, long shortRateE8) {
+        marginRatesPending = true;
+        pendingLongMarginRateE8 = longRateE8;
+        pendingShortMarginRateE8 = shortRateE8;
+    }
+
+    /** Counts one accepted rate update. */
+    void countRatesRevision() {
+        ratesRevision++;
+    }
+
+    /** Restores the rate-update bookkeeping a snapshot carried. */
+    void restoreRates(int revision, boolean pending, long longRateE8, long shortRateE8) {
+        ratesRevision = revision;
+        marginRatesPending = pending;
+        pendingLongMarginRateE8 = pending ? longRateE8 : 0;
+        pendingShortMarginRateE8 = pending ? shortRateE8 : 0;
+    }
+
+    /** Makes scheduled margin rates the current ones; returns whether any were scheduled. */
+    boolean applyPendingMarginRates() {
+        if (!marginRatesPending) {
+            return false;
+        }
+        spec = new InstrumentSpec(spec.instrumentId(), spec.priceScale(), spec.tickSize(), spec.volumeMultiple(),
+                spec.lotSize(), pendingLongMarginRateE8, pendingShortMarginRateE8, spec.openCommission(),
+                spec.closeCommission(), spec.closeTodayCommission(), spec.limitRateE8(), spec.maxOrderVolume(),
+                spec.closeRule());
+        marginRatesPending = false;
+        pendingLongMarginRateE8 = 0;
+        pendingShortMarginRateE8 = 0;
+        return true;
+    }
+
+    /**
+     * Hash of the rate-update state (current rates, scheduled margin rates, revision); 0 while the instrument never
+     * took an update, so venues without updates hash as before.
+     *
+     * @return the hash
+     */
+    public long ratesHash() {
+        if (ratesRevision == 0) {
+            return 0;
+        }
+        long hash = mix(ratesRevision, spec.longMarginRateE8());
+        hash = mix(hash, spec.shortMarginRateE8());
+        for (int kind = COMMISSION_OPEN; kind <= COMMISSION_CLOSE_TODAY; kind++) {
+            hash = mix(mix(hash, perLotMinor[kind]), notionalRateE8[kind]);
+        }
+        hash = mix(hash, marginRatesPending ? 1 : 0);
+        hash = mix(hash, pendingLongMarginRateE8);
+        hash = mix(hash, pendingShortMarginRateE8);
+        return hash;
+    }
+
+    private static long mix(long hash, long value) {
+        return (hash ^ value) * 0x100000001b3L;
     }
 
     void status(InstrumentStatus newStatus) {

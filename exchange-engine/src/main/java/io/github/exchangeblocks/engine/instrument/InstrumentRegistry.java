@@ -2,6 +2,7 @@ package io.github.exchangeblocks.engine.instrument;
 
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.api.account.Rejection;
+import io.github.exchangeblocks.api.instrument.CommissionRate;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -16,6 +17,8 @@ import java.util.List;
  * Single writer: not thread-safe, call from the engine thread only.
  */
 public final class InstrumentRegistry {
+    /** "Keep the current margin rate": what {@link #updateRates} takes for a margin rate that does not change. */
+    public static final long KEEP_RATE = -1L;
     private final int moneyScale;
     private final List<Instrument> byIndex = new ArrayList<>();
     private final Object2IntOpenHashMap<String> indexById = new Object2IntOpenHashMap<>();
@@ -147,6 +150,101 @@ public final class InstrumentRegistry {
         }
         instrument.status(InstrumentStatus.DELISTED);
         return true;
+    }
+
+    /**
+     * Updates an instrument's rates, as an exchange's notice of new margin and fee rates does.
+     *
+     * <ul>
+     *   <li>Commission rates take effect at once: every fill from now on pays the new rates. Working orders keep
+     *       the commission they froze until their next fill, which re-freezes the rest at the new rates.</li>
+     *   <li>Margin rates are scheduled: they take effect at the next daily settlement ({@link #applyPendingMarginRates}),
+     *       where held positions are re-margined at the settlement price, as exchanges announce a new margin rate
+     *       "from the settlement of day D". Until then positions keep their margin and orders freeze (and fills
+     *       book) at the current rates, so an order's frozen margin keeps the rate it was frozen with. A later
+     *       update before the settlement replaces the scheduled rates.</li>
+     * </ul>
+     *
+     * @param index              instrument index
+     * @param longMarginRateE8   new long margin rate over {@link io.github.exchangeblocks.api.instrument.Rates#SCALE}
+     *                           ({@code 0..SCALE}), or {@link #KEEP_RATE}
+     * @param shortMarginRateE8  new short margin rate, or {@link #KEEP_RATE}
+     * @param openCommission       new commission of opening fills, or {@code null} to keep it
+     * @param closeCommission      new commission of fills closing history volume, or {@code null} to keep it
+     * @param closeTodayCommission new commission of fills closing today's volume, or {@code null} to keep it
+     * @return true if updated; false (see {@link #lastRejection()}) if the instrument is unknown or delisted,
+     *     nothing is given, or a rate is out of range; a refusal changes nothing
+     */
+    public boolean updateRates(int index, long longMarginRateE8, long shortMarginRateE8,
+                               CommissionRate openCommission, CommissionRate closeCommission,
+                               CommissionRate closeTodayCommission) {
+        if (!contains(index)) {
+            return reject(RejectCode.UNKNOWN_INSTRUMENT, "instrumentIndex=" + index + " is not listed") >= 0;
+        }
+        Instrument instrument = byIndex.get(index);
+        if (instrument.status() == InstrumentStatus.DELISTED) {
+            return reject(RejectCode.INSTRUMENT_NOT_TRADABLE, instrument.instrumentId()
+                    + " is delisted: its rates cannot change") >= 0;
+        }
+        boolean longKept = longMarginRateE8 == KEEP_RATE;
+        boolean shortKept = shortMarginRateE8 == KEEP_RATE;
+        if (longKept && shortKept && openCommission == null && closeCommission == null
+                && closeTodayCommission == null) {
+            return reject(RejectCode.INVALID_INSTRUMENT_SPEC, "rates: at least one of longMarginRateE8, "
+                    + "shortMarginRateE8, openCommission, closeCommission, closeTodayCommission must be given") >= 0;
+        }
+        error.setLength(0);
+        if (!longKept && !InstrumentSpecValidator.rate("longMarginRateE8", longMarginRateE8, error)
+                || !shortKept && !InstrumentSpecValidator.rate("shortMarginRateE8", shortMarginRateE8, error)
+                || openCommission != null
+                && !InstrumentSpecValidator.commission("openCommission", openCommission, error)
+                || closeCommission != null
+                && !InstrumentSpecValidator.commission("closeCommission", closeCommission, error)
+                || closeTodayCommission != null
+                && !InstrumentSpecValidator.commission("closeTodayCommission", closeTodayCommission, error)) {
+            return reject(RejectCode.INVALID_INSTRUMENT_SPEC, error.toString()) >= 0;
+        }
+        InstrumentSpec spec = instrument.spec();
+        if (openCommission != null || closeCommission != null || closeTodayCommission != null) {
+            instrument.commissions(openCommission != null ? openCommission : spec.openCommission(),
+                    closeCommission != null ? closeCommission : spec.closeCommission(),
+                    closeTodayCommission != null ? closeTodayCommission : spec.closeTodayCommission());
+        }
+        if (!longKept || !shortKept) {
+            instrument.scheduleMarginRates(longKept ? instrument.pendingLongMarginRateE8() : longMarginRateE8,
+                    shortKept ? instrument.pendingShortMarginRateE8() : shortMarginRateE8);
+        }
+        instrument.countRatesRevision();
+        return true;
+    }
+
+    /**
+     * Makes every instrument's scheduled margin rates current: the daily settlement calls this before it
+     * re-margins positions at the settlement prices.
+     */
+    public void applyPendingMarginRates() {
+        for (Instrument instrument : byIndex) {
+            instrument.applyPendingMarginRates();
+        }
+    }
+
+    /**
+     * Restores the rate-update bookkeeping of a snapshot (the current rates travel in the spec).
+     *
+     * @param index       instrument index
+     * @param revision    {@link Instrument#ratesRevision()}
+     * @param pending     {@link Instrument#marginRatesPending()}
+     * @param longRateE8  the scheduled long margin rate (ignored unless pending)
+     * @param shortRateE8 the scheduled short margin rate (ignored unless pending)
+     * @throws IllegalArgumentException if the values are out of range
+     */
+    public void restoreRates(int index, int revision, boolean pending, long longRateE8, long shortRateE8) {
+        error.setLength(0);
+        if (revision < 0 || pending && (!InstrumentSpecValidator.rate("longMarginRateE8", longRateE8, error)
+                || !InstrumentSpecValidator.rate("shortMarginRateE8", shortRateE8, error))) {
+            throw new IllegalArgumentException("instrument " + index + " rates revision=" + revision + " " + error);
+        }
+        byIndex.get(index).restoreRates(revision, pending, longRateE8, shortRateE8);
     }
 
     /**

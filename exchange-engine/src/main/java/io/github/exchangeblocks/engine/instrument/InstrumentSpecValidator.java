@@ -101,7 +101,7 @@ final class InstrumentSpecValidator {
         return true;
     }
 
-    private static boolean rate(String field, long value, StringBuilder error) {
+    static boolean rate(String field, long value, StringBuilder error) {
         if (value < 0 || value > Rates.SCALE) {
             error.append(field).append('=').append(value).append(" must be in 0..").append(Rates.SCALE);
             return false;
@@ -109,7 +109,7 @@ final class InstrumentSpecValidator {
         return true;
     }
 
-    private static boolean commission(String field, CommissionRate value, StringBuilder error) {
+    static boolean commission(String field, CommissionRate value, StringBuilder error) {
         if (value == null) {
             error.append(field).append("=null must not be null");
             return false;

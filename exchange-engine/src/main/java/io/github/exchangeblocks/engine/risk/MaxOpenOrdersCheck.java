@@ -18,6 +18,11 @@ public final class MaxOpenOrdersCheck implements PreTradeCheck {
         this.maxOpenOrders = maxOpenOrders;
     }
 
+    /** @return most open orders per account */
+    public int maxOpenOrders() {
+        return maxOpenOrders;
+    }
+
     @Override
     public RejectCode check(OrderCheck order, StringBuilder message) {
         if (order.openOrderCount() < maxOpenOrders) {

@@ -22,6 +22,11 @@ public final class MaxPositionCheck implements PreTradeCheck {
         this.maxPosition = maxPosition;
     }
 
+    /** @return most lots per side per instrument */
+    public long maxPosition() {
+        return maxPosition;
+    }
+
     @Override
     public RejectCode check(OrderCheck order, StringBuilder message) {
         if (order.offset() != Offset.OPEN) {

@@ -21,6 +21,11 @@ public final class OrderVolumeCheck implements PreTradeCheck {
         this.maxVolume = maxVolume;
     }
 
+    /** @return the account-wide cap in lots */
+    public long maxVolume() {
+        return maxVolume;
+    }
+
     @Override
     public RejectCode check(OrderCheck order, StringBuilder message) {
         long limit = Math.min(maxVolume, order.instrument().spec().maxOrderVolume());

@@ -7,7 +7,13 @@ import java.util.List;
  * An ordered, immutable list of pre-trade checks; the first refusal wins. Allocation-free when the order passes.
  */
 public final class RiskChain {
+    /** What the limit readers return when no check of the chain enforces that limit. */
+    public static final long NO_LIMIT = -1L;
+
     private final PreTradeCheck[] checks;
+    private final long maxOrderVolume;
+    private final long maxPosition;
+    private final long maxOpenOrders;
 
     /**
      * Creates a chain running the checks in the given order.
@@ -21,6 +27,25 @@ public final class RiskChain {
                 throw new IllegalArgumentException("checks[" + i + "]=null must not be null");
             }
         }
+        long volume = NO_LIMIT;
+        long position = NO_LIMIT;
+        long openOrders = NO_LIMIT;
+        for (PreTradeCheck check : this.checks) {
+            if (check instanceof OrderVolumeCheck c) {
+                volume = tighter(volume, c.maxVolume());
+            } else if (check instanceof MaxPositionCheck c) {
+                position = tighter(position, c.maxPosition());
+            } else if (check instanceof MaxOpenOrdersCheck c) {
+                openOrders = tighter(openOrders, c.maxOpenOrders());
+            }
+        }
+        this.maxOrderVolume = volume;
+        this.maxPosition = position;
+        this.maxOpenOrders = openOrders;
+    }
+
+    private static long tighter(long current, long limit) {
+        return current == NO_LIMIT ? limit : Math.min(current, limit);
     }
 
     /**
@@ -62,6 +87,48 @@ public final class RiskChain {
             }
         }
         return null;
+    }
+
+    /**
+     * The account-wide cap on one order's volume the chain enforces (an instrument's own {@code maxOrderVolume}
+     * applies too, whichever is lower). Read-only, allocation-free.
+     *
+     * @return lots ({@link Long#MAX_VALUE} for "the instrument's limit only"), or {@link #NO_LIMIT} without an
+     *     {@link OrderVolumeCheck}
+     */
+    public long maxOrderVolume() {
+        return maxOrderVolume;
+    }
+
+    /**
+     * The most lots per side per instrument an account may hold with its pending opening orders.
+     *
+     * @return lots, or {@link #NO_LIMIT} without a {@link MaxPositionCheck}
+     */
+    public long maxPosition() {
+        return maxPosition;
+    }
+
+    /**
+     * The most open orders per account.
+     *
+     * @return the count, or {@link #NO_LIMIT} without a {@link MaxOpenOrdersCheck}
+     */
+    public long maxOpenOrders() {
+        return maxOpenOrders;
+    }
+
+    /**
+     * The checks' class names in the order they run (for an operator's display). Allocates.
+     *
+     * @return simple class names, e.g. {@code PriceBandCheck}
+     */
+    public List<String> checkNames() {
+        List<String> names = new java.util.ArrayList<>(checks.length);
+        for (PreTradeCheck check : checks) {
+            names.add(check.getClass().getSimpleName());
+        }
+        return names;
     }
 
     /**

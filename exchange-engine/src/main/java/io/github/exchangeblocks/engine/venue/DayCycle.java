@@ -39,7 +39,8 @@ final class DayCycle {
      * Ends the current trading day. Checks first, changing nothing if refused: the next day must be a valid date
      * after the current one, and every instrument with positions must have a settlement price (given, else the
      * day's last trade price, else the mark price, else the previous settlement price). Then every working order
-     * leaves its book (GFD orders as EXPIRED, the rest as MASS_CANCEL: accounts settle without open orders), each
+     * leaves its book (GFD orders as EXPIRED, the rest as MASS_CANCEL: accounts settle without open orders), margin
+     * rates scheduled by {@link Venue#updateRates} become current (so positions are re-margined at them), each
      * account is settled and its statement reported, the settlement prices become the instruments'
      * pre-settlement prices, every book returns to the opening phase and the new day is reported.
      */
@@ -87,6 +88,7 @@ final class DayCycle {
                 venue.marketData.get(i).settle(timestampNs, prices[i]);
             }
         }
+        venue.registry.applyPendingMarginRates();
         List<AccountStatement> statements = new ArrayList<>(venue.accounts.accountCount());
         if (!venue.accounts.settle(venue.tradingDay, prices, statements)) {
             throw new IllegalStateException("settlement refused after its checks passed: "

@@ -8,6 +8,7 @@ import io.github.exchangeblocks.api.account.Rejection;
 import io.github.exchangeblocks.api.book.OrderBook;
 import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.book.TradingPhase;
+import io.github.exchangeblocks.api.instrument.CommissionRate;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
 import io.github.exchangeblocks.engine.account.Account;
@@ -228,6 +229,32 @@ public final class Venue implements VenueView {
     }
 
     /**
+     * Updates an instrument's margin and commission rates (see {@link InstrumentRegistry#updateRates} for the
+     * rules): commission rates apply to every fill from now on; margin rates are scheduled for the next
+     * {@link #endTradingDay}, whose settlement re-margins held positions at them. Reports
+     * {@link VenueListener#onInstrumentChanged}. Rare: may allocate.
+     *
+     * @param timestampNs          the command's time
+     * @param instrumentIndex      the instrument
+     * @param longMarginRateE8     new long margin rate ({@code 0..Rates.SCALE}), or {@link InstrumentRegistry#KEEP_RATE}
+     * @param shortMarginRateE8    new short margin rate, or {@link InstrumentRegistry#KEEP_RATE}
+     * @param openCommission       new commission of opening fills, or {@code null} to keep it
+     * @param closeCommission      new commission of fills closing history volume, or {@code null} to keep it
+     * @param closeTodayCommission new commission of fills closing today's volume, or {@code null} to keep it
+     * @return true if updated; false (nothing changed, see {@link #rejectCode()}) if refused
+     */
+    public boolean updateRates(long timestampNs, int instrumentIndex, long longMarginRateE8, long shortMarginRateE8,
+                               CommissionRate openCommission, CommissionRate closeCommission,
+                               CommissionRate closeTodayCommission) {
+        if (!registry.updateRates(instrumentIndex, longMarginRateE8, shortMarginRateE8, openCommission,
+                closeCommission, closeTodayCommission)) {
+            return fromRegistry();
+        }
+        listener.onInstrumentChanged(timestampNs, instrumentIndex);
+        return true;
+    }
+
+    /**
      * Moves a book to another trading phase (see {@link OrderBook#setPhase}; entering CONTINUOUS uncrosses).
      *
      * @param timestampNs     the command's time
@@ -380,6 +407,16 @@ public final class Venue implements VenueView {
         return dayCycle.liquidate(timestampNs);
     }
 
+    /**
+     * The settings the venue runs with (risk chain, conventions, liquidation policy, phases): what an operator reads
+     * to see the limits in force.
+     *
+     * @return never {@code null}
+     */
+    public VenueSettings settings() {
+        return settings;
+    }
+
     @Override
     public int tradingDay() {
         return tradingDay;
@@ -502,6 +539,10 @@ public final class Venue implements VenueView {
             hash = (hash ^ books.get(i).stateHash()) * 0x100000001b3L;
             hash = (hash ^ registry.get(i).status().code()) * 0x100000001b3L;
             hash = (hash ^ marketData.get(i).stateHash()) * 0x100000001b3L;
+            long rates = registry.get(i).ratesHash();
+            if (rates != 0) {
+                hash = (hash ^ rates) * 0x100000001b3L;
+            }
         }
         return (hash ^ totals.hash(accounts.accountCount())) * 0x100000001b3L;
     }

@@ -25,14 +25,16 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The venue's snapshot format, version 1 (big-endian, as {@link DataOutputStream} writes):
+ * The venue's snapshot format, version 2 (big-endian, as {@link DataOutputStream} writes):
  *
  * <pre>
- *  magic i64 "EBVENUE1" | version i32 = 1 | tradingDay i32 | nextOrderId i64 | nextTradeId i64
+ *  magic i64 "EBVENUE1" | version i32 = 2 | tradingDay i32 | nextOrderId i64 | nextTradeId i64
  *  instruments i32, then per instrument in index order:
  *      spec (id UTF, priceScale i32, tickSize, volumeMultiple, lotSize, longMarginE8, shortMarginE8,
- *            3 x commission (perLot, rateE8), limitRateE8, maxOrderVolume i64, closeRule u8)
+ *            3 x commission (perLot, rateE8), limitRateE8, maxOrderVolume i64, closeRule u8), with the rates
+ *            in force
  *      status u8 | preSettlement i64
+ *      ratesRevision i32 | marginPending u8 | pendingLongMarginE8 i64 | pendingShortMarginE8 i64   (version 2)
  *  accounts snapshot: length i32, bytes (AccountBook's own versioned format)
  *  per instrument: book snapshot length i32, bytes (the book's own versioned format)
  *  per instrument: market data snapshot length i32, bytes (the market data's own versioned format)
@@ -41,12 +43,14 @@ import java.util.Arrays;
  *  accounts i32, then per account: lifetime fees, fills, lots traded, net deposits (i64 each)
  * </pre>
  *
+ * Version 1 is version 2 without the per-instrument rate-update fields (no update taken, none scheduled).
  * Snapshots are rare (every N commands), so this class allocates freely. A new layout gets a new version and a new
  * golden file; old versions stay readable.
  */
 final class VenueSnapshot {
     static final long MAGIC = 0x45425645_4E554531L;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    static final int VERSION_1 = 1;
 
     private VenueSnapshot() {
     }
@@ -66,6 +70,10 @@ final class VenueSnapshot {
                 writeSpec(out, instrument.spec());
                 out.writeByte(instrument.status().code());
                 out.writeLong(instrument.preSettlementPriceTicks());
+                out.writeInt(instrument.ratesRevision());
+                out.writeBoolean(instrument.marginRatesPending());
+                out.writeLong(instrument.marginRatesPending() ? instrument.pendingLongMarginRateE8() : 0);
+                out.writeLong(instrument.marginRatesPending() ? instrument.pendingShortMarginRateE8() : 0);
             }
             byte[] accounts = venue.accounts.snapshot();
             out.writeInt(accounts.length);
@@ -116,9 +124,10 @@ final class VenueSnapshot {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             long magic = in.readLong();
             int version = in.readInt();
-            if (magic != MAGIC || version != VERSION) {
+            if (magic != MAGIC || version != VERSION && version != VERSION_1) {
                 throw new IllegalArgumentException("venue snapshot magic=" + Long.toHexString(magic) + " version="
-                        + version + " must be " + Long.toHexString(MAGIC) + " version " + VERSION);
+                        + version + " must be " + Long.toHexString(MAGIC) + " version " + VERSION_1 + " or "
+                        + VERSION);
             }
             int tradingDay = in.readInt();
             long nextOrderId = in.readLong();
@@ -141,6 +150,9 @@ final class VenueSnapshot {
                 }
                 if (preSettlement > 0) {
                     registry.setPreSettlementPrice(i, preSettlement);
+                }
+                if (version >= VERSION) {
+                    registry.restoreRates(i, in.readInt(), in.readBoolean(), in.readLong(), in.readLong());
                 }
             }
             byte[] accountBytes = new byte[in.readInt()];

@@ -98,6 +98,26 @@ final class VenueDriver {
         }
     }
 
+    /**
+     * Like {@link #apply}, but one command in 20 (picked by the draws) is first preceded by a rate update of the
+     * instrument: new commission rates, or new margin rates scheduled for the settlement, or both; sometimes out of
+     * range (refused) or for an unknown instrument.
+     */
+    static void applyWithRateUpdates(Venue venue, int step, int[] d) {
+        if (d[7] % 20 == 7) {
+            int instrument = d[2] % 3 == 2 ? 5 : d[2] % 2;
+            int what = d[3] % 4;
+            long longRate = what == 1 ? io.github.exchangeblocks.engine.instrument.InstrumentRegistry.KEEP_RATE : 5_000_000 + d[4] % 20 * 1_000_000L;
+            long shortRate = d[6] % 11 == 0 ? 100_000_001 : what == 1 ? io.github.exchangeblocks.engine.instrument.InstrumentRegistry.KEEP_RATE
+                    : 5_000_000 + d[5] % 20 * 1_000_000L;
+            CommissionRate commission = what == 0 ? null : d[5] % 2 == 0 ? CommissionRate.perLot(d[4] % 700)
+                    : CommissionRate.ofNotional(d[4] % 9_000);
+            venue.updateRates(1_000L * step, instrument, longRate, shortRate, commission,
+                    what == 3 ? CommissionRate.FREE : null, commission);
+        }
+        apply(venue, step, d);
+    }
+
     /** A working order picked by {@code draw} among the working ids in increasing order (0 if none). */
     private static long workingOrder(Venue venue, int draw) {
         long[] ids = venue.flow.orders().keySet().toLongArray();

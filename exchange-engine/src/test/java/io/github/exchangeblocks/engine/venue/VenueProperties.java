@@ -1,8 +1,13 @@
 package io.github.exchangeblocks.engine.venue;
 
+import io.github.exchangeblocks.api.Offset;
+import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.account.AccountView;
+import io.github.exchangeblocks.api.account.OpenOrderView;
 import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.book.SelfTradePrevention;
+import io.github.exchangeblocks.engine.account.Position;
+import io.github.exchangeblocks.engine.instrument.Instrument;
 import it.unimi.dsi.fastutil.longs.LongIterator;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -30,12 +35,16 @@ class VenueProperties {
                 assertThat(restored.stateHash()).isEqualTo(live.stateHash());
                 liveEvents.events.clear();
             }
-            VenueDriver.apply(live, step, commands.get(step));
+            int day = live.tradingDay();
+            VenueDriver.applyWithRateUpdates(live, step, commands.get(step));
             if (restored != null) {
-                VenueDriver.apply(restored, step, commands.get(step));
+                VenueDriver.applyWithRateUpdates(restored, step, commands.get(step));
                 assertThat(restored.stateHash()).as("step %d", step).isEqualTo(live.stateHash());
             }
             checkInvariants(live);
+            if (live.tradingDay() != day) {
+                checkRemarginedAtTheSettlement(live);
+            }
         }
         assertThat(restoredEvents.events).isEqualTo(liveEvents.events);
     }
@@ -48,11 +57,37 @@ class VenueProperties {
         Venue a = VenueDriver.newVenue(first);
         Venue b = VenueDriver.newVenue(second);
         for (int step = 0; step < commands.size(); step++) {
-            VenueDriver.apply(a, step, commands.get(step));
-            VenueDriver.apply(b, step, commands.get(step));
+            VenueDriver.applyWithRateUpdates(a, step, commands.get(step));
+            VenueDriver.applyWithRateUpdates(b, step, commands.get(step));
         }
         assertThat(second.events).isEqualTo(first.events);
         assertThat(b.stateHash()).isEqualTo(a.stateHash());
+    }
+
+    /**
+     * Right after a settlement every position is history volume margined at the rates now in force (scheduled
+     * ones included) and the settlement price: no margin from an earlier rate survives it.
+     */
+    static void checkRemarginedAtTheSettlement(Venue venue) {
+        for (int i = 0; i < venue.instrumentCount(); i++) {
+            Instrument instrument = venue.registry().get(i);
+            assertThat(instrument.marginRatesPending()).as("scheduled rates applied").isFalse();
+            for (int a = 0; a < venue.accountCount(); a++) {
+                Position p = venue.position(a, i);
+                if (p == null) {
+                    continue;
+                }
+                long price = instrument.preSettlementPriceTicks();
+                var rounding = venue.settings().conventions().marginRounding();
+                assertThat(p.volumeLongToday() + p.volumeShortToday()).isZero();
+                assertThat(p.marginLong()).as("long margin of account %d in %d", a, i)
+                        .isEqualTo(p.volumeLongHis() == 0 ? 0
+                                : instrument.margin(true, price, p.volumeLongHis(), rounding));
+                assertThat(p.marginShort()).as("short margin of account %d in %d", a, i)
+                        .isEqualTo(p.volumeShortHis() == 0 ? 0
+                                : instrument.margin(false, price, p.volumeShortHis(), rounding));
+            }
+        }
     }
 
     static void checkInvariants(Venue venue) {
@@ -84,6 +119,22 @@ class VenueProperties {
                     .isEqualTo(order.remaining);
             assertThat(venue.orderView(id).freezePriceTicks()).as("accounts freeze price of %d", id)
                     .isEqualTo(order.priceTicks);
+            // Margin rates change only at the settlement, when no order works: a working order's frozen margin is
+            // always that of its remaining volume at the rate in force.
+            Instrument instrument = venue.registry().get(order.instrumentIndex);
+            OpenOrderView view = venue.orderView(id);
+            long expected = view.offset() != Offset.OPEN ? 0 : instrument.margin(view.side() == Side.BUY,
+                    view.freezePriceTicks(), view.remainingVolume(), venue.accounts.conventions().marginRounding());
+            assertThat(venue.orderView(id).frozenMargin()).as("frozen margin of %d", id).isEqualTo(expected);
+        }
+        for (int a = 0; a < venue.accountCount(); a++) {
+            long margin = 0;
+            for (int i = 0; i < venue.instrumentCount(); i++) {
+                Position position = venue.position(a, i);
+                margin += position == null ? 0 : position.marginLong() + position.marginShort();
+            }
+            assertThat(venue.account(a).margin()).as("account %d margin is its positions' margin", a)
+                    .isEqualTo(margin);
         }
     }
 
@@ -93,9 +144,11 @@ class VenueProperties {
         Venue venue = VenueDriver.newVenue(events);
         List<int[]> commands = VenueDriver.commands(42, 2_000);
         for (int step = 0; step < commands.size(); step++) {
-            VenueDriver.apply(venue, step, commands.get(step));
+            VenueDriver.applyWithRateUpdates(venue, step, commands.get(step));
         }
         assertThat(events.events.stream().filter(e -> e.startsWith("trade ")).count()).isGreaterThan(30);
+        assertThat(venue.registry().get(0).ratesRevision() + venue.registry().get(1).ratesRevision())
+                .as("rate updates accepted").isGreaterThan(10);
         assertThat(events.events.stream().filter(e -> e.contains(" CLOSE")).count()).isGreaterThan(10);
         assertThat(events.events.stream().filter(e -> e.startsWith("cancelled ")).count()).isGreaterThan(20);
         assertThat(events.events.stream().filter(e -> e.startsWith("rejected ")).count()).isGreaterThan(20);

@@ -9,6 +9,8 @@ import io.github.exchangeblocks.api.instrument.CloseRule;
 import io.github.exchangeblocks.api.instrument.CommissionRate;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
+import io.github.exchangeblocks.engine.instrument.Instrument;
+import io.github.exchangeblocks.engine.instrument.InstrumentRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +144,94 @@ class VenueTest {
         assertThat(venue.tradingDay()).isEqualTo(20261208);
         assertThat(venue.registry().get(copper).preSettlementPriceTicks()).isEqualTo(7100);
         assertThat(venue.position(alice, copper).volumeLongHis()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldChargeNewCommissionOnTheNextFillAtOnceAndKeepTheOrdersFrozenCommissionUntilThen() {
+        order(alice, Side.BUY, Offset.OPEN, OrderType.LIMIT, TimeInForce.GTC, 7000, 2);
+        assertThat(venue.account(alice).frozenCommission()).isEqualTo(600);
+        events.drain();
+        assertThat(venue.updateRates(20, copper, InstrumentRegistry.KEEP_RATE, InstrumentRegistry.KEEP_RATE,
+                CommissionRate.perLot(500), null, null)).isTrue();
+        assertThat(events.drain()).as("no order, fill or account event").isEmpty();
+        // The working order keeps what it froze; its fill pays the new rate and re-freezes the rest at it.
+        assertThat(venue.account(alice).frozenCommission()).isEqualTo(600);
+        order(bob, Side.SELL, Offset.OPEN, OrderType.LIMIT, TimeInForce.IOC, 7000, 1);
+        assertThat(events.drain()).contains(
+                "fill 1 maker OPEN 7000x1 left=1 commission=500 closeProfit=0 margin=3500000 closed=0/0",
+                "fill 2 taker OPEN 7000x1 left=0 commission=500 closeProfit=0 margin=3500000 closed=0/0");
+        assertThat(venue.account(alice).frozenCommission()).isEqualTo(500);
+        assertThat(venue.registry().get(copper).spec().openCommission()).isEqualTo(CommissionRate.perLot(500));
+        assertThat(venue.registry().get(copper).spec().closeCommission()).isEqualTo(CommissionRate.perLot(300));
+        assertThat(venue.registry().get(copper).ratesRevision()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRemarginPositionsAtTheNewRateOnlyAtTheNextSettlementWhenTheMarginRateChanges() {
+        order(alice, Side.BUY, Offset.OPEN, OrderType.LIMIT, TimeInForce.GTC, 7000, 1);
+        order(bob, Side.SELL, Offset.OPEN, OrderType.LIMIT, TimeInForce.GTC, 7000, 1);
+        order(alice, Side.BUY, Offset.OPEN, OrderType.LIMIT, TimeInForce.GTC, 6990, 1);
+        assertThat(venue.account(alice).frozenMargin()).isEqualTo(3_495_000);
+        assertThat(venue.updateRates(20, copper, 15_000_000, 20_000_000, null, null, null)).isTrue();
+        Instrument instrument = venue.registry().get(copper);
+        assertThat(instrument.marginRatesPending()).isTrue();
+        assertThat(instrument.pendingShortMarginRateE8()).isEqualTo(20_000_000);
+        // Nothing moves before the settlement: positions, working orders and new orders at 10%.
+        assertThat(venue.account(alice).margin()).isEqualTo(3_500_000);
+        assertThat(venue.account(alice).frozenMargin()).isEqualTo(3_495_000);
+        order(bob, Side.SELL, Offset.OPEN, OrderType.LIMIT, TimeInForce.GTC, 7010, 1);
+        assertThat(venue.account(bob).frozenMargin()).isEqualTo(3_505_000);
+        // A second notice before the settlement replaces the long rate and keeps the scheduled short rate.
+        assertThat(venue.updateRates(21, copper, 12_000_000, InstrumentRegistry.KEEP_RATE, null, null, null))
+                .isTrue();
+        assertThat(venue.endTradingDay(30, 20261208, new long[] {7100})).isTrue();
+        // Settled at 7,100 (notional 35,500,000): long at 12%, short at 20%.
+        assertThat(venue.account(alice).margin()).isEqualTo(4_260_000);
+        assertThat(venue.account(bob).margin()).isEqualTo(7_100_000);
+        assertThat(instrument.marginRatesPending()).isFalse();
+        assertThat(instrument.spec().longMarginRateE8()).isEqualTo(12_000_000);
+        assertThat(instrument.spec().shortMarginRateE8()).isEqualTo(20_000_000);
+        // The next day's orders freeze at the new rates.
+        order(alice, Side.BUY, Offset.OPEN, OrderType.LIMIT, TimeInForce.GTC, 7000, 1);
+        assertThat(venue.account(alice).frozenMargin()).isEqualTo(4_200_000);
+    }
+
+    @Test
+    void shouldRefuseBadRatesWithTheFieldAndTheRuleAndChangeNothing() {
+        long hash = venue.stateHash();
+        assertThat(venue.updateRates(1, copper, InstrumentRegistry.KEEP_RATE, InstrumentRegistry.KEEP_RATE, null,
+                null, null)).isFalse();
+        assertThat(venue.rejectCode()).isEqualTo(RejectCode.INVALID_INSTRUMENT_SPEC);
+        assertThat(venue.rejectMessage().toString()).contains("at least one of longMarginRateE8");
+        assertThat(venue.updateRates(1, copper, 100_000_001, 5, null, null, null)).isFalse();
+        assertThat(venue.rejectMessage().toString()).isEqualTo("longMarginRateE8=100000001 must be in 0..100000000");
+        assertThat(venue.updateRates(1, copper, 5, -2, null, null, null)).isFalse();
+        assertThat(venue.rejectMessage().toString()).isEqualTo("shortMarginRateE8=-2 must be in 0..100000000");
+        assertThat(venue.updateRates(1, copper, 5, 5, CommissionRate.perLot(1), null,
+                new CommissionRate(-1, 0))).isFalse();
+        assertThat(venue.rejectMessage().toString())
+                .isEqualTo("closeTodayCommission.perLotMinor=-1 must be in 0..10^9");
+        assertThat(venue.updateRates(1, 3, 5, 5, null, null, null)).isFalse();
+        assertThat(venue.rejectCode()).isEqualTo(RejectCode.UNKNOWN_INSTRUMENT);
+        assertThat(venue.stateHash()).isEqualTo(hash);
+        assertThat(venue.registry().get(copper).ratesRevision()).isZero();
+        assertThat(venue.setInstrumentStatus(2, copper, InstrumentStatus.DELISTED)).isTrue();
+        assertThat(venue.updateRates(3, copper, 5, 5, null, null, null)).isFalse();
+        assertThat(venue.rejectCode()).isEqualTo(RejectCode.INSTRUMENT_NOT_TRADABLE);
+        assertThat(venue.rejectMessage().toString()).isEqualTo("SHFE.cu2512 is delisted: its rates cannot change");
+    }
+
+    @Test
+    void shouldCarryCurrentAndScheduledRatesThroughASnapshot() {
+        assertThat(venue.updateRates(1, copper, 20_000_000, 30_000_000, CommissionRate.ofNotional(1_000),
+                CommissionRate.FREE, null)).isTrue();
+        Venue restored = Venue.restore(VenueSettings.builder().build(), venue.writeSnapshot(), VenueListener.NO_OP);
+        assertThat(restored.stateHash()).isEqualTo(venue.stateHash());
+        Instrument instrument = restored.registry().get(copper);
+        assertThat(instrument.spec()).isEqualTo(venue.registry().get(copper).spec());
+        assertThat(instrument.pendingLongMarginRateE8()).isEqualTo(20_000_000);
+        assertThat(instrument.pendingShortMarginRateE8()).isEqualTo(30_000_000);
+        assertThat(instrument.ratesRevision()).isEqualTo(1);
+        assertThat(instrument.spec().longMarginRateE8()).isEqualTo(10_000_000);
     }
 }

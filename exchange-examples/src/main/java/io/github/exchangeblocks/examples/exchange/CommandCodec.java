@@ -22,6 +22,7 @@ import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetInstrumentS
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPhase;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPriceBand;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetReferencePrice;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.UpdateRates;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Withdraw;
 
 import java.lang.invoke.MethodHandles;
@@ -45,7 +46,9 @@ import java.util.TreeMap;
  * </pre>
  *
  * Field encodings: {@code long} i64, {@code int} i32, enum u8 code (0xFF for {@code null}), string u16 byte length
- * then UTF-8 (0xFFFF for {@code null}, at most 65,534 bytes), map i32 count then (string, i64) pairs in key order.
+ * then UTF-8 (0xFFFF for {@code null}, at most 65,534 bytes), map i32 count then (string, i64) pairs in key order,
+ * optional commission rate u8 0 (absent) or 1 then perLot i64, notionalRateE8 i64.
+ * Kinds are only ever added: type 15 ({@link UpdateRates}: string, i64, i64, 3 optional rates) came after 1..14.
  * Version 1 is the only version; a new version gets a new golden file and the decoder keeps reading version 1.
  * Not thread-safe: one codec per thread.
  */
@@ -69,7 +72,7 @@ public final class CommandCodec {
      * The WAL record type of a command: its kind, stable across versions.
      *
      * @param command the command, not {@code null}
-     * @return 1..14
+     * @return 1..15
      */
     public static int typeOf(ExchangeCommand command) {
         if (command instanceof RegisterUser) {
@@ -98,6 +101,8 @@ public final class CommandCodec {
             return 12;
         } else if (command instanceof AmendOrder) {
             return 14;
+        } else if (command instanceof UpdateRates) {
+            return 15;
         } else {
             return 13;
         }
@@ -160,6 +165,13 @@ public final class CommandCodec {
         } else if (command instanceof MarkPrice c) {
             putString(c.instrumentId());
             putLong(c.priceTicks());
+        } else if (command instanceof UpdateRates c) {
+            putString(c.instrumentId());
+            putLong(c.longMarginRateE8());
+            putLong(c.shortMarginRateE8());
+            putOptionalRate(c.openCommission());
+            putOptionalRate(c.closeCommission());
+            putOptionalRate(c.closeTodayCommission());
         } else if (command instanceof EndTradingDay c) {
             putInt(c.nextTradingDay());
             Map<String, Long> prices = c.settlementPrices();
@@ -212,7 +224,9 @@ public final class CommandCodec {
             case 12 -> endOfDay(in);
             case 13 -> new Liquidate();
             case 14 -> new AmendOrder(in.string(), in.string(), in.i64(), in.i64());
-            default -> throw new IllegalArgumentException("command type=" + type + " must be in 1..14");
+            case 15 -> new UpdateRates(in.string(), in.i64(), in.i64(), in.optionalRate(), in.optionalRate(),
+                    in.optionalRate());
+            default -> throw new IllegalArgumentException("command type=" + type + " must be in 1..15");
         };
         return new Journaled(timestampNs, command);
     }
@@ -263,6 +277,13 @@ public final class CommandCodec {
     private void putRate(CommissionRate rate) {
         putLong(rate == null ? 0 : rate.perLotMinor());
         putLong(rate == null ? 0 : rate.notionalRateE8());
+    }
+
+    private void putOptionalRate(CommissionRate rate) {
+        put((byte) (rate == null ? 0 : 1));
+        if (rate != null) {
+            putRate(rate);
+        }
     }
 
     private void putString(String s) {
@@ -394,6 +415,10 @@ public final class CommandCodec {
 
         CommissionRate rate() {
             return new CommissionRate(i64(), i64());
+        }
+
+        CommissionRate optionalRate() {
+            return u8() == 0 ? null : rate();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.book.TradingPhase;
+import io.github.exchangeblocks.api.instrument.CommissionRate;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
 
@@ -101,6 +102,26 @@ public sealed interface ExchangeCommand {
         public EndTradingDay {
             settlementPrices = settlementPrices == null ? null : new TreeMap<>(settlementPrices);
         }
+    }
+
+    /**
+     * Updates an instrument's rates (the operator's "update rates"; see {@code Venue.updateRates} for the rules).
+     * Commission rates apply to every fill from the command on; margin rates are scheduled and take effect at the
+     * next {@link EndTradingDay}, whose settlement re-margins held positions at them (orders working before it keep
+     * the margin they froze). Rates are over {@code Rates.SCALE} (10^8).
+     *
+     * @param instrumentId         {@code EXCHANGE.code}
+     * @param longMarginRateE8     new long margin rate, {@code 0..10^8}, or {@link #KEEP} for "unchanged"
+     * @param shortMarginRateE8    new short margin rate, {@code 0..10^8}, or {@link #KEEP}
+     * @param openCommission       new commission of opening fills, {@code null} for unchanged
+     * @param closeCommission      new commission of fills closing history volume, {@code null} for unchanged
+     * @param closeTodayCommission new commission of fills closing today's volume, {@code null} for unchanged
+     */
+    record UpdateRates(String instrumentId, long longMarginRateE8, long shortMarginRateE8,
+                       CommissionRate openCommission, CommissionRate closeCommission,
+                       CommissionRate closeTodayCommission) implements ExchangeCommand {
+        /** A margin rate that stays as it is. */
+        public static final long KEEP = -1L;
     }
 
     /** Liquidates every account over the liquidation threshold through the books. */

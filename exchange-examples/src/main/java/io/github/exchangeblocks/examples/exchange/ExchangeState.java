@@ -19,6 +19,7 @@ import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetInstrumentS
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPhase;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPriceBand;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetReferencePrice;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.UpdateRates;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Withdraw;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 
@@ -45,6 +46,7 @@ public final class ExchangeState {
     final ExchangeListener listener;
     final List<UserDay> users = new ArrayList<>();
     final Long2ObjectOpenHashMap<OrderRecord> byOrderId = new Long2ObjectOpenHashMap<>();
+    final LiquidationHistory liquidations = new LiquidationHistory();
     OrderRecord inserting;
     private RejectCode resultCode;
     private String resultMessage = "accepted";
@@ -147,6 +149,10 @@ public final class ExchangeState {
             ok = index >= 0 && (venue.markPrice(timestampNs, index, c.priceTicks()) || fromVenue());
         } else if (command instanceof EndTradingDay c) {
             ok = endOfDay(timestampNs, c);
+        } else if (command instanceof UpdateRates c) {
+            int index = instrumentOf(c.instrumentId());
+            ok = index >= 0 && (venue.updateRates(timestampNs, index, c.longMarginRateE8(), c.shortMarginRateE8(),
+                    c.openCommission(), c.closeCommission(), c.closeTodayCommission()) || fromVenue());
         } else if (command instanceof Liquidate) {
             venue.liquidate(timestampNs);
             ok = true;
@@ -189,6 +195,15 @@ public final class ExchangeState {
     }
 
     /**
+     * The forced-liquidation orders placed so far (bounded), rebuilt by replay and carried by snapshots.
+     *
+     * @return the history (read it on the engine thread)
+     */
+    public LiquidationHistory liquidations() {
+        return liquidations;
+    }
+
+    /**
      * @param user a user name
      * @return the user's account, or {@code null} if unknown
      */
@@ -199,7 +214,7 @@ public final class ExchangeState {
 
     /**
      * The venue's state hash combined with the day's order records (client ids, volumes left, status), in account
-     * and insert order.
+     * and insert order, and the liquidation history (when not empty).
      *
      * @return the hash
      */
@@ -214,7 +229,7 @@ public final class ExchangeState {
             }
             hash = (hash ^ user(i).trades.size()) * 0x100000001b3L;
         }
-        return hash;
+        return liquidations.hash(hash);
     }
 
     UserDay user(int accountId) {

@@ -35,6 +35,7 @@ final class VenueEvents implements VenueListener {
                     state.venue.registry().get(instrumentIndex).instrumentId(), side, offset, type, timeInForce,
                     priceTicks, volume, timestampNs);
             day.add(order);
+            state.liquidations.add(order);
         }
         order.orderId = orderId;
         order.offset = offset;

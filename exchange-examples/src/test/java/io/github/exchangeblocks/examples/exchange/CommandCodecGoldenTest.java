@@ -6,6 +6,8 @@ import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.book.TradingPhase;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
+import io.github.exchangeblocks.api.instrument.CommissionRate;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.AmendOrder;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.CancelOrder;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Deposit;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.EndTradingDay;
@@ -18,6 +20,7 @@ import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetInstrumentS
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPhase;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetPriceBand;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.SetReferencePrice;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand.UpdateRates;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand.Withdraw;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Pins the journal's command format, version 1: {@code golden/commands-v1.bin} holds one command of every kind
  * (each as type u8, length i32 little-endian, payload). The file is never rewritten: a new format gets a new version
- * and a new file, and this one must still decode.
+ * and a new file, and this one must still decode. A new command kind is appended to its end (the bytes before stay
+ * as they were): {@link UpdateRates} (type 15) and the amend (type 14) came so.
  */
 class CommandCodecGoldenTest {
     static final String GOLDEN = "/golden/commands-v1.bin";
@@ -59,7 +63,12 @@ class CommandCodecGoldenTest {
                 new MarkPrice("CFFEX.IF2512", 20_000),
                 new EndTradingDay(20261208, Map.of("SHFE.cu2512", 7_020L, "CFFEX.IF2512", 20_010L)),
                 new EndTradingDay(20261209, null),
-                new Liquidate());
+                new Liquidate(),
+                // Appended with type 15; the amend (type 14) had no golden bytes before.
+                new UpdateRates("SHFE.cu2512", 12_000_000, UpdateRates.KEEP, CommissionRate.perLot(450), null,
+                        new CommissionRate(100, 2_300)),
+                new UpdateRates(null, -5, Long.MIN_VALUE, null, null, null),
+                new AmendOrder("alice", "a1", 7_010, 2));
     }
 
     static byte[] encodeAll() {
@@ -94,5 +103,6 @@ class CommandCodecGoldenTest {
         assertThat(decoded).extracting(CommandCodec.Journaled::command).containsExactlyElementsOf(commands());
         assertThat(decoded.get(0).timestampNs()).isEqualTo(1_765_000_000_123_456_789L);
         assertThat(decoded.get(16).timestampNs()).isEqualTo(1_765_000_000_123_456_805L);
+        assertThat(decoded.get(19).timestampNs()).isEqualTo(1_765_000_000_123_456_808L);
     }
 }

@@ -61,7 +61,8 @@ public final class ChannelGateway implements AutoCloseable {
      * @param config     the settings
      * @param users      the users file DIFF logs in against (a {@link PasswordLoginCheck} is installed on it)
      * @param moneyScale decimal places of the money unit (the venue's)
-     * @param clockNs    wall clock, nanoseconds since the epoch, for the event time of private messages
+     * @param clockNs    wall clock, nanoseconds since the epoch, for the event time of every message (when it was
+     *                   published)
      */
     public ChannelGateway(ChannelsConfig config, UserStore users, int moneyScale, LongSupplier clockNs) {
         this.config = Objects.requireNonNull(config, "config must not be null");
@@ -96,6 +97,12 @@ public final class ChannelGateway implements AutoCloseable {
         running.await(publisher::attach, 30_000);
         timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishThrottled()), config.throttleMs(),
                 config.throttleMs(), TimeUnit.MILLISECONDS);
+        if (config.updateIntervalMs() > 0) {
+            // Ticks four times per interval: what waited goes out at most a quarter interval late.
+            long tickMs = Math.max(1, config.updateIntervalMs() / 4);
+            timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishDue()), tickMs, tickMs,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

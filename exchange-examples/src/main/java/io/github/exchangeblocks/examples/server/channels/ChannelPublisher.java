@@ -2,6 +2,7 @@ package io.github.exchangeblocks.examples.server.channels;
 
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.engine.instrument.Instrument;
+import io.github.exchangeblocks.engine.marketdata.InstrumentMarketDataView;
 import io.github.exchangeblocks.engine.venue.VenueView;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
@@ -16,9 +17,13 @@ import java.util.function.LongSupplier;
 /**
  * The channel gateway's side of the engine thread: the core's {@link ExchangeListener}. It notes what changed
  * during a batch and, at the batch's end, encodes each channel update once (only for topics someone subscribes
- * to) and hands the batch to every I/O thread in one task ({@link Outbox}); it never blocks. It also builds the
- * snapshots subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas) and, on the
- * gateway's timer, what the ticker and kline intervals held back. Engine thread only.
+ * to) and hands the batch to every I/O thread in one task ({@link Outbox}); it never blocks. Depth and trades of
+ * every instrument go out together at most once per update interval ({@link ChannelsConfig#updateIntervalMs()}):
+ * at the end of a batch when the interval since the last send has passed, else on the gateway's update tick, so
+ * under a busy order flow each subscriber gets one flush per tick, not one per engine batch and symbol. It also builds the snapshots
+ * subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas; what waited for the
+ * interval goes out first) and, on the gateway's timer, what the ticker and kline intervals held back. Engine
+ * thread only.
  */
 final class ChannelPublisher implements ExchangeListener {
     private static final System.Logger LOG = System.getLogger(ChannelPublisher.class.getName());
@@ -29,6 +34,8 @@ final class ChannelPublisher implements ExchangeListener {
     private final LongSupplier clockNs;
     private final List<DepthFeed> depth = new ArrayList<>();
     private final List<MarketFeed> market = new ArrayList<>();
+    private final long updateIntervalNs;
+    private long updatesSentNs;
     private ExchangeState state;
 
     ChannelPublisher(ChannelGateway gateway, int moneyScale, LongSupplier clockNs) {
@@ -36,6 +43,8 @@ final class ChannelPublisher implements ExchangeListener {
         this.out = new Outbox(gateway);
         this.accounts = new AccountFeed(moneyScale);
         this.clockNs = clockNs;
+        this.updateIntervalNs = gateway.config().updateIntervalMs() * 1_000_000;
+        this.updatesSentNs = System.nanoTime() - updateIntervalNs;
     }
 
     /** Engine thread: takes the state and the instruments listed so far. */
@@ -87,6 +96,7 @@ final class ChannelPublisher implements ExchangeListener {
             MarketFeed feed = new MarketFeed(index, instrument.instrumentId(), instrument.spec(),
                     venue.marketData(index), gateway.config().throttleMs() * 1_000_000, System.nanoTime());
             market.add(feed);
+
             gateway.symbols().put(instrument.instrumentId(), index, feed.klineDurations());
         }
     }
@@ -100,13 +110,44 @@ final class ChannelPublisher implements ExchangeListener {
             VenueView venue = state.venue();
             long nowNs = System.nanoTime();
             long wallNs = clockNs.getAsLong();
-            for (int index = 0; index < depth.size(); index++) {
-                depth.get(index).publish(venue.marketData(index), out);
+            publishUpdates(venue, nowNs, wallNs, false);
+            for (int index = 0; index < market.size(); index++) {
                 market.get(index).publish(venue, out, nowNs, wallNs);
             }
             accounts.publish(venue, out, wallNs);
         });
         out.dispatch();
+    }
+
+    /** Update tick (the gateway's timer, engine thread): depth and trades that waited for their interval. */
+    void publishDue() {
+        if (state == null) {
+            return;
+        }
+        guard(() -> publishUpdates(state.venue(), System.nanoTime(), clockNs.getAsLong(), false));
+        out.dispatch();
+    }
+
+    /**
+     * Every instrument's depth delta, top-N snapshots and trades, all together, if any changed and the update
+     * interval since the last send has passed (or {@code now} is set: a snapshot must not overtake them). Sending
+     * all instruments at once gives each subscriber one flush per send, however many symbols it follows.
+     */
+    private void publishUpdates(VenueView venue, long nowNs, long wallNs, boolean now) {
+        boolean pending = false;
+        for (int index = 0; index < depth.size() && !pending; index++) {
+            InstrumentMarketDataView data = venue.marketData(index);
+            pending = depth.get(index).pending(data) || market.get(index).tradesPending(data);
+        }
+        if (!pending || !now && nowNs - updatesSentNs < updateIntervalNs) {
+            return;
+        }
+        updatesSentNs = nowNs;
+        for (int index = 0; index < depth.size(); index++) {
+            InstrumentMarketDataView data = venue.marketData(index);
+            depth.get(index).publish(data, out, wallNs / 1_000_000);
+            market.get(index).publishTrades(data, out, wallNs / 1_000_000);
+        }
     }
 
     /** Timer, engine thread: ticker and kline updates their interval held back, bars whose period ended. */
@@ -137,9 +178,15 @@ final class ChannelPublisher implements ExchangeListener {
             return accounts.snapshot(name.kind(), subscription.user, state, wallNs, gateway.allocator());
         }
         int index = name.instrumentIndex();
+        ChannelKind kind = name.kind();
+        if (kind == ChannelKind.TRADES || kind == ChannelKind.DEPTH || kind.fixedDepth() > 0) {
+            // What waits for the update interval goes out first, so the next update chains to this snapshot.
+            publishUpdates(state.venue(), System.nanoTime(), wallNs, true);
+            out.dispatch();
+        }
         return switch (name.kind()) {
             case DEPTH, DEPTH5, DEPTH10, DEPTH20 -> depth.get(index).snapshot(state.venue().marketData(index),
-                    name.name(), name.kind().fixedDepth(), gateway.allocator());
+                    name.name(), name.kind().fixedDepth(), wallNs / 1_000_000, gateway.allocator());
             default -> market.get(index).snapshot(name.kind(), name.name(), name.klineDurationNs(), state.venue(),
                     gateway.config().recentTrades(), wallNs, gateway.allocator());
         };

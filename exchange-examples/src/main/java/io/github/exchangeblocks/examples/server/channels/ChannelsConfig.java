@@ -11,6 +11,12 @@ package io.github.exchangeblocks.examples.server.channels;
  * @param idleTimeoutMs        a connection from which nothing (not even a pong) arrived for this long is closed,
  *                             {@code > pingIntervalMs}
  * @param throttleMs           ticker and kline updates go out at most this often per channel, {@code >= 1}
+ * @param updateIntervalMs     {@code @depth} deltas, {@code @depth5/10/20} snapshots and {@code @trades} of every
+ *                             instrument go out at most this often, together: the first change after a quiet
+ *                             interval at the end of its engine batch, later ones on the gateway's next update tick
+ *                             (a delta then covers every level that changed since the last one, and a trades
+ *                             message every trade); 0 sends after every engine batch, {@code >= 0}. Binance's fast
+ *                             depth stream runs at 100 ms.
  * @param lagBytes             a subscriber with more unsent bytes than this is behind: snapshot-type channels
  *                             conflate (keep only the latest), delta channels get a resync notice, {@code >= 1024}
  * @param cutBytes             a subscriber with more unsent bytes than this is cut, {@code > lagBytes}
@@ -24,8 +30,8 @@ package io.github.exchangeblocks.examples.server.channels;
  *                             reader visible to the lag bounds sooner, {@code >= 0}
  */
 public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pingIntervalMs, long idleTimeoutMs,
-                             long throttleMs, long lagBytes, long cutBytes, long cutAfterMs, long tickMs,
-                             int recentTrades, int authThreads, int sendBufferBytes) {
+                             long throttleMs, long updateIntervalMs, long lagBytes, long cutBytes, long cutAfterMs,
+                             long tickMs, int recentTrades, int authThreads, int sendBufferBytes) {
     /** Validates every field. */
     public ChannelsConfig {
         positive("maxChannels", maxChannels, 1);
@@ -36,6 +42,7 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
                     + pingIntervalMs);
         }
         positive("throttleMs", throttleMs, 1);
+        positive("updateIntervalMs", updateIntervalMs, 0);
         positive("lagBytes", lagBytes, 1024);
         if (cutBytes <= lagBytes) {
             throw new IllegalArgumentException("cutBytes=" + cutBytes + " must be > lagBytes=" + lagBytes);
@@ -51,13 +58,14 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
 
     /**
      * The defaults: 1,024 channels and 20 messages a second per connection, ping every 20 s, close after 60 s of
-     * silence, ticker and klines at most once a second, behind at 256 KiB unsent, cut at 1 MiB or 5 s behind,
-     * checks every 250 ms, 50 recent trades, one auth thread, the OS's send buffer.
+     * silence, ticker and klines at most once a second, depth and trades at most every 100 ms, behind at 256 KiB
+     * unsent, cut at 1 MiB or 5 s behind, checks every 250 ms, 50 recent trades, one auth thread, the OS's send
+     * buffer.
      *
      * @return the defaults
      */
     public static ChannelsConfig defaults() {
-        return new ChannelsConfig(1024, 20, 20_000, 60_000, 1000, 256 << 10, 1 << 20, 5000, 250, 50, 1, 0);
+        return new ChannelsConfig(1024, 20, 20_000, 60_000, 1000, 100, 256 << 10, 1 << 20, 5000, 250, 50, 1, 0);
     }
 
     /**
@@ -66,8 +74,8 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      * @return a copy with these heartbeat times
      */
     public ChannelsConfig withHeartbeat(long pingMs, long idleMs) {
-        return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingMs, idleMs, throttleMs, lagBytes, cutBytes,
-                cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
+        return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingMs, idleMs, throttleMs, updateIntervalMs,
+                lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
     }
 
     /**
@@ -77,8 +85,8 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      * @return a copy with these slow-subscriber bounds
      */
     public ChannelsConfig withLagBounds(long lag, long cut, long cutMs) {
-        return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs, lag,
-                cut, cutMs, tickMs, recentTrades, authThreads, sendBufferBytes);
+        return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs,
+                updateIntervalMs, lag, cut, cutMs, tickMs, recentTrades, authThreads, sendBufferBytes);
     }
 
     /**
@@ -87,8 +95,8 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      * @return a copy with these limits
      */
     public ChannelsConfig withLimits(int channels, int messages) {
-        return new ChannelsConfig(channels, messages, pingIntervalMs, idleTimeoutMs, throttleMs, lagBytes, cutBytes,
-                cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
+        return new ChannelsConfig(channels, messages, pingIntervalMs, idleTimeoutMs, throttleMs, updateIntervalMs,
+                lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
     }
 
     /**
@@ -97,7 +105,16 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      */
     public ChannelsConfig withSendBuffer(int bytes) {
         return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs,
-                lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, bytes);
+                updateIntervalMs, lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, bytes);
+    }
+
+    /**
+     * @param intervalMs how often depth and trades may go out per instrument, 0 after every engine batch
+     * @return a copy with this update interval
+     */
+    public ChannelsConfig withUpdateInterval(long intervalMs) {
+        return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs,
+                intervalMs, lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
     }
 
     private static void positive(String name, long value, long min) {

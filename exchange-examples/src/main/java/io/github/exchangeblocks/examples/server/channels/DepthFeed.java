@@ -14,10 +14,11 @@ import java.io.IOException;
 
 /**
  * The depth channels of one instrument, read from the engine's depth mirror ({@link DepthView}): update ids and
- * level quantities are the mirror's. {@code @depth} is a full snapshot, then after each engine batch one delta
- * with the levels that changed in it, {@code U} = the previous delta's {@code u} + 1 and {@code u} = the mirror's
+ * level quantities are the mirror's. {@code @depth} is a full snapshot, then, each time the publisher sends (after
+ * an engine batch or on its update tick, see {@link ChannelsConfig#updateIntervalMs()}), one delta with the levels
+ * that changed since the last one, {@code U} = the previous delta's {@code u} + 1 and {@code u} = the mirror's
  * {@link DepthView#lastUpdateId()}, so deltas chain exactly (Binance's {@code U}/{@code u}). The changed prices are
- * taken from the book's level events of the batch; their final quantities from the mirror. (The mirror's own
+ * taken from the book's level events; their final quantities from the mirror. (The mirror's own
  * pending batch is not drained here: draining changes the market data's state hash, which the journal replay must
  * reproduce, and a gateway's drains are not journaled.) {@code @depth5/10/20} are top-N snapshots, sent when the
  * top N changed. Engine thread only.
@@ -49,8 +50,13 @@ final class DepthFeed {
         (side == Side.BUY ? changedBids : changedAsks).add(price);
     }
 
-    /** Batch end: the delta and the top-N snapshots that changed. */
-    void publish(InstrumentMarketDataView data, Outbox out) {
+    /** @return true if the depth mirror moved or levels changed since the last delta */
+    boolean pending(InstrumentMarketDataView data) {
+        return data.depth().lastUpdateId() != publishedUpdateId || !changedBids.isEmpty() || !changedAsks.isEmpty();
+    }
+
+    /** The delta of every level that changed since the last one, and the top-N snapshots that changed. */
+    void publish(InstrumentMarketDataView data, Outbox out, long timeMs) {
         DepthView depth = data.depth();
         long last = depth.lastUpdateId();
         if (last == publishedUpdateId) {
@@ -61,9 +67,9 @@ final class DepthFeed {
         if (out.interested(depthTopic)) {
             if (changedBids.isEmpty() && changedAsks.isEmpty()) {
                 // The mirror moved without level events (a resync from the book): a new snapshot replaces the book.
-                out.add(depthTopic, snapshot(data, depthTopic, 0, out.allocator()));
+                out.add(depthTopic, snapshot(data, depthTopic, 0, timeMs, out.allocator()));
             } else {
-                out.add(depthTopic, delta(data, publishedUpdateId + 1, last, out.allocator()));
+                out.add(depthTopic, delta(data, publishedUpdateId + 1, last, timeMs, out.allocator()));
             }
         }
         publishedUpdateId = last;
@@ -77,7 +83,7 @@ final class DepthFeed {
             long hash = topHash(depth, FIXED[i]);
             if (hash != fixedHashes[i]) {
                 fixedHashes[i] = hash;
-                out.add(fixedTopics[i], snapshot(data, fixedTopics[i], FIXED[i], out.allocator()));
+                out.add(fixedTopics[i], snapshot(data, fixedTopics[i], FIXED[i], timeMs, out.allocator()));
             }
         }
     }
@@ -87,10 +93,12 @@ final class DepthFeed {
      *
      * @param channel the channel name
      * @param levels  levels per side, 0 for all
+     * @param timeMs  the message's time: when it is published, milliseconds since the epoch
      */
-    ByteBuf snapshot(InstrumentMarketDataView data, String channel, int levels, ByteBufAllocator allocator) {
+    ByteBuf snapshot(InstrumentMarketDataView data, String channel, int levels, long timeMs,
+                     ByteBufAllocator allocator) {
         DepthView depth = data.depth();
-        return MessageWriter.channelBody(allocator, channel, symbol, data.timestampNs() / 1_000_000, "snapshot",
+        return MessageWriter.channelBody(allocator, channel, symbol, timeMs, "snapshot",
                 json -> {
                     json.writeNumberField("lastUpdateId", depth.lastUpdateId());
                     writeSide(json, "bids", depth, Side.BUY, levels);
@@ -98,9 +106,10 @@ final class DepthFeed {
                 });
     }
 
-    private ByteBuf delta(InstrumentMarketDataView data, long first, long last, ByteBufAllocator allocator) {
+    private ByteBuf delta(InstrumentMarketDataView data, long first, long last, long timeMs,
+                          ByteBufAllocator allocator) {
         DepthView depth = data.depth();
-        return MessageWriter.channelBody(allocator, depthTopic, symbol, data.timestampNs() / 1_000_000, "delta",
+        return MessageWriter.channelBody(allocator, depthTopic, symbol, timeMs, "delta",
                 json -> {
                     json.writeNumberField("U", first);
                     json.writeNumberField("u", last);

@@ -17,8 +17,8 @@ import java.math.BigDecimal;
 
 /**
  * The trade, ticker, kline and mark-price channels of one instrument, read from the engine's market-data blocks
- * (trade tape, rolling ticker, kline series) and the venue's mark price. {@code @trades} sends, after each batch,
- * every tick the tape recorded since the last message, chained by tick ids ({@code firstTickId} = the previous
+ * (trade tape, rolling ticker, kline series) and the venue's mark price. {@code @trades} sends, when the
+ * publisher's update interval allows, every tick the tape recorded since the last message, chained by tick ids ({@code firstTickId} = the previous
  * {@code lastTickId} + 1). {@code @ticker} and {@code @kline_<i>} send at most once per throttle interval per
  * channel: a change inside the interval is sent when it ends (the gateway's timer asks). A kline message carries
  * the current bar and, first, the previous bar with {@code closed:true} if it closed since the last message; a
@@ -83,23 +83,31 @@ final class MarketFeed {
         return klineDurations.clone();
     }
 
-    /** Batch end: new trades, and ticker and klines if their interval allows. */
-    void publish(VenueView venue, Outbox out, long nowNs, long wallNs) {
-        InstrumentMarketDataView data = venue.marketData(index);
-        TradeTapeView tape = data.tape();
-        long last = tape.lastTickId();
+    /** @return true if the tape recorded trades that no {@code @trades} message carried yet */
+    boolean tradesPending(InstrumentMarketDataView data) {
+        return data.tape().lastTickId() != publishedTickId;
+    }
+
+    /** Every trade the tape recorded since the last {@code @trades} message, in one message. */
+    void publishTrades(InstrumentMarketDataView data, Outbox out, long timeMs) {
+        long last = data.tape().lastTickId();
         if (last != publishedTickId) {
             if (out.interested(tradesTopic)) {
-                out.add(tradesTopic, trades(data, "trades", publishedTickId + 1, last, out.allocator()));
+                out.add(tradesTopic, trades(data, "trades", publishedTickId + 1, last, timeMs, out.allocator()));
             }
             publishedTickId = last;
         }
+    }
+
+    /** Batch end: the ticker and klines if their interval allows, and the mark price if it moved. */
+    void publish(VenueView venue, Outbox out, long nowNs, long wallNs) {
+        InstrumentMarketDataView data = venue.marketData(index);
         if (data.ticker().version() != tickerVersion) {
             tickerVersion = data.ticker().version();
             tickerPending = true;
         }
         publishThrottled(venue, out, nowNs, wallNs);
-        publishMark(venue, out);
+        publishMark(venue, out, wallNs / 1_000_000);
     }
 
     /** Timer (and batch end): what waited for its interval, and klines whose bar period ended. */
@@ -109,7 +117,7 @@ final class MarketFeed {
             tickerPending = false;
             tickerSentNs = nowNs;
             if (out.interested(tickerTopic)) {
-                out.add(tickerTopic, ticker(data, out.allocator()));
+                out.add(tickerTopic, ticker(data, wallNs / 1_000_000, out.allocator()));
             }
         }
         for (int k = 0; k < klines.length; k++) {
@@ -139,13 +147,14 @@ final class MarketFeed {
         return switch (kind) {
             case TRADES -> {
                 long last = data.tape().lastTickId();
-                yield trades(data, "snapshot", Math.max(1, last - recentTrades + 1), last, allocator);
+                yield trades(data, "snapshot", Math.max(1, last - recentTrades + 1), last, wallNs / 1_000_000,
+                        allocator);
             }
-            case TICKER -> ticker(data, allocator);
-            case MARKPRICE -> mark(venue, allocator);
+            case TICKER -> ticker(data, wallNs / 1_000_000, allocator);
+            case MARKPRICE -> mark(venue, wallNs / 1_000_000, allocator);
             case KLINE -> {
                 KlineSeriesView series = data.klines(klineDurationNs);
-                yield MessageWriter.channelBody(allocator, channel, symbol, data.timestampNs() / 1_000_000, "snapshot",
+                yield MessageWriter.channelBody(allocator, channel, symbol, wallNs / 1_000_000, "snapshot",
                         json -> {
                             json.writeStringField("interval", KlineIntervals.name(klineDurationNs));
                             json.writeArrayFieldStart("bars");
@@ -158,14 +167,14 @@ final class MarketFeed {
         };
     }
 
-    private void publishMark(VenueView venue, Outbox out) {
+    private void publishMark(VenueView venue, Outbox out, long timeMs) {
         long mark = venue.markPriceTicks(index);
         long estimate = estimate(venue);
         if (mark != markSent || estimate != estimateSent) {
             markSent = mark;
             estimateSent = estimate;
             if (out.interested(markTopic)) {
-                out.add(markTopic, mark(venue, out.allocator()));
+                out.add(markTopic, mark(venue, timeMs, out.allocator()));
             }
         }
     }
@@ -179,12 +188,12 @@ final class MarketFeed {
         return mark > 0 ? mark : venue.registry().get(index).preSettlementPriceTicks();
     }
 
-    private ByteBuf mark(VenueView venue, ByteBufAllocator allocator) {
+    private ByteBuf mark(VenueView venue, long timeMs, ByteBufAllocator allocator) {
         InstrumentMarketDataView data = venue.marketData(index);
         long mark = venue.markPriceTicks(index);
         long estimate = estimate(venue);
         long preSettlement = venue.registry().get(index).preSettlementPriceTicks();
-        return MessageWriter.channelBody(allocator, markTopic, symbol, data.timestampNs() / 1_000_000, "markprice",
+        return MessageWriter.channelBody(allocator, markTopic, symbol, timeMs, "markprice",
                 json -> {
                     json.writeStringField("markPrice", MessageWriter.price(spec, mark));
                     json.writeStringField("estimatedSettlement", MessageWriter.price(spec, estimate));
@@ -192,11 +201,11 @@ final class MarketFeed {
                 });
     }
 
-    private ByteBuf trades(InstrumentMarketDataView data, String type, long from, long to,
+    private ByteBuf trades(InstrumentMarketDataView data, String type, long from, long to, long timeMs,
                            ByteBufAllocator allocator) {
         TradeTapeView tape = data.tape();
         long first = Math.max(from, tape.firstTickId());
-        return MessageWriter.channelBody(allocator, tradesTopic, symbol, data.timestampNs() / 1_000_000, type,
+        return MessageWriter.channelBody(allocator, tradesTopic, symbol, timeMs, type,
                 json -> {
                     if (!"snapshot".equals(type)) {
                         json.writeNumberField("firstTickId", first);
@@ -209,9 +218,9 @@ final class MarketFeed {
                 });
     }
 
-    private ByteBuf ticker(InstrumentMarketDataView data, ByteBufAllocator allocator) {
+    private ByteBuf ticker(InstrumentMarketDataView data, long timeMs, ByteBufAllocator allocator) {
         TickerView ticker = data.ticker();
-        return MessageWriter.channelBody(allocator, tickerTopic, symbol, data.timestampNs() / 1_000_000, "ticker",
+        return MessageWriter.channelBody(allocator, tickerTopic, symbol, timeMs, "ticker",
                 json -> {
                     json.writeNumberField("windowMs", ticker.windowNs() / 1_000_000);
                     json.writeStringField("open", MessageWriter.price(spec, ticker.open()));
@@ -231,7 +240,7 @@ final class MarketFeed {
         long closedBefore = state.closedBarId;
         markSent(series, state, wallNs, k);
         long current = series.lastId();
-        return MessageWriter.channelBody(allocator, klineTopics[k], symbol, data.timestampNs() / 1_000_000, "kline",
+        return MessageWriter.channelBody(allocator, klineTopics[k], symbol, wallNs / 1_000_000, "kline",
                 json -> {
                     json.writeStringField("interval", KlineIntervals.name(klineDurations[k]));
                     json.writeArrayFieldStart("bars");

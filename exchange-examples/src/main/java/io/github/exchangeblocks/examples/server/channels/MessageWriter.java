@@ -43,7 +43,8 @@ final class MessageWriter {
      * @param allocator where the buffer comes from
      * @param channel   the channel name as subscribed
      * @param symbol    the instrument id, {@code ""} for private channels
-     * @param timeMs    the event time, milliseconds since the epoch
+     * @param timeMs    the event time: when the server published the message, milliseconds since the epoch (trades
+     *                  carry each trade's own time besides)
      * @param type      what the message is ({@code snapshot}, {@code delta}, {@code trades}, ...)
      * @return the writer, positioned after the common fields
      */

@@ -18,7 +18,7 @@ import io.netty.buffer.ByteBuf;
 final class Subscription {
     enum State { WAITING, LIVE, STALE }
 
-    final ChannelConnection connection;
+    final Subscriber connection;
     final ChannelName name;
     final String topic;
     final String user;
@@ -27,7 +27,7 @@ final class Subscription {
     long sequence;
     private ByteBuf held;
 
-    Subscription(ChannelConnection connection, ChannelName name, String user) {
+    Subscription(Subscriber connection, ChannelName name, String user) {
         this.connection = connection;
         this.name = name;
         this.user = user;

@@ -10,6 +10,7 @@ import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.instrument.InstrumentStatus;
 import io.github.exchangeblocks.api.instrument.Rates;
 import io.github.exchangeblocks.engine.instrument.Instrument;
+import io.github.exchangeblocks.engine.risk.RiskChain;
 import io.github.exchangeblocks.engine.venue.Venue;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
@@ -19,10 +20,12 @@ import java.util.List;
 
 /**
  * The operator's instruments: list, one, create (list a new specification), update the book's price band and
- * reference price, status, trading phase, and delist (refused with 409 while positions or orders use the instrument).
- * {@code upper_limit}/{@code lower_limit} in the rendering are the day's limits from {@code limit_rate} and the
- * previous settlement ({@code null} upper limit: none); the book's band set here is enforced on orders but the
- * engine's read side does not expose it.
+ * reference price, update the margin and commission rates, status, trading phase, and delist (refused with 409
+ * while positions or orders use the instrument). In the rendering, {@code upper_limit}/{@code lower_limit} are the
+ * day's limits from {@code limit_rate} and the previous settlement ({@code null} upper limit: none);
+ * {@code price_band} is the band the book enforces now (set here, or the day's limits at the day's start);
+ * {@code pending_margin_rates} are margin rates scheduled for the next settlement; {@code risk_limits} are the
+ * venue's pre-trade limits as they apply to this instrument.
  */
 final class InstrumentEndpoints {
     private static final String ID = "/api/admin/instruments/{instrument_id}";
@@ -43,6 +46,12 @@ final class InstrumentEndpoints {
         router.add("GET", ID, Access.ADMIN, "One instrument", List.of(), List.of(), e::get);
         router.add("PUT", ID, Access.ADMIN, "Sets the book's price band and reference price", List.of(),
                 List.of("lower_limit", "upper_limit", "reference_price"), e::update);
+        router.add("PATCH", ID, Access.ADMIN, "Updates the rates: commissions apply to fills from now on; margin "
+                + "rates take effect at the next settlement, which re-margins positions at them (orders working "
+                + "until then keep the margin they froze). Name at least one field; a commission object gives the "
+                + "whole new commission (per_lot and rate, 0 if left out)", List.of(),
+                List.of("long_margin_rate", "short_margin_rate", "open_commission", "close_commission",
+                        "close_today_commission"), e::rates);
         router.add("POST", ID + "/status", Access.ADMIN, "Changes the status (TRADING, SUSPENDED, DELISTED)",
                 List.of(), List.of("status"), e::status);
         router.add("POST", ID + "/phase", Access.ADMIN, "Changes the book's trading phase", List.of(),
@@ -119,6 +128,23 @@ final class InstrumentEndpoints {
         }
     }
 
+    private void rates(ApiCall call) throws ApiException {
+        String id = context.spec("instrument_id", call.path("instrument_id")).instrumentId();
+        Fields b = call.body();
+        if (!b.has("long_margin_rate") && !b.has("short_margin_rate") && !b.has("open_commission")
+                && !b.has("close_commission") && !b.has("close_today_commission")) {
+            throw ApiException.badRequest("body must name at least one of long_margin_rate, short_margin_rate, "
+                    + "open_commission, close_commission, close_today_commission");
+        }
+        ExchangeCommand.UpdateRates command = new ExchangeCommand.UpdateRates(id,
+                b.has("long_margin_rate") ? rateE8(b, "long_margin_rate") : ExchangeCommand.UpdateRates.KEEP,
+                b.has("short_margin_rate") ? rateE8(b, "short_margin_rate") : ExchangeCommand.UpdateRates.KEEP,
+                b.has("open_commission") ? commission(b, "open_commission") : null,
+                b.has("close_commission") ? commission(b, "close_commission") : null,
+                b.has("close_today_commission") ? commission(b, "close_today_commission") : null);
+        context.calls.submit(call, command, state -> render(state, indexOf(state, id)));
+    }
+
     private void status(ApiCall call) throws ApiException {
         String id = context.spec("instrument_id", call.path("instrument_id")).instrumentId();
         InstrumentStatus status = call.body().enumValue("status", InstrumentStatus.class);
@@ -159,7 +185,43 @@ final class InstrumentEndpoints {
         node.set("open_commission", commission(s.openCommission()));
         node.set("close_commission", commission(s.closeCommission()));
         node.set("close_today_commission", commission(s.closeTodayCommission()));
+        ObjectNode band = node.putObject("price_band");
+        context.views.putPrice(band, "lower", id, book.priceBandLow());
+        context.views.putPrice(band, "upper", id, book.priceBandHigh());
+        if (instrument.marginRatesPending()) {
+            node.putObject("pending_margin_rates").put("long_margin_rate",
+                    Views.rate(instrument.pendingLongMarginRateE8()))
+                    .put("short_margin_rate", Views.rate(instrument.pendingShortMarginRateE8()))
+                    .put("effective", "next settlement");
+        } else {
+            node.putNull("pending_margin_rates");
+        }
+        node.put("rates_revision", instrument.ratesRevision());
+        node.set("risk_limits", riskLimits(state.venue().settings().riskChain(), s));
         return node;
+    }
+
+    /**
+     * The venue's pre-trade limits as they apply to an instrument: the order volume cap (the instrument's, which
+     * its book enforces, or the venue's if lower), position and open-order limits ({@code null} where no check
+     * enforces one).
+     */
+    static ObjectNode riskLimits(RiskChain chain, InstrumentSpec spec) {
+        ObjectNode limits = Json.object();
+        long venueCap = chain.maxOrderVolume();
+        limits.put("max_order_volume", venueCap == RiskChain.NO_LIMIT ? spec.maxOrderVolume()
+                : Math.min(venueCap, spec.maxOrderVolume()));
+        putLimit(limits, "max_position_per_side", chain.maxPosition());
+        putLimit(limits, "max_open_orders", chain.maxOpenOrders());
+        return limits;
+    }
+
+    private static void putLimit(ObjectNode node, String name, long limit) {
+        if (limit == RiskChain.NO_LIMIT) {
+            node.putNull(name);
+        } else {
+            node.put(name, limit);
+        }
     }
 
     private ObjectNode commission(CommissionRate rate) {

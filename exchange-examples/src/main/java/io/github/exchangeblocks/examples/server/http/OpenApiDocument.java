@@ -60,9 +60,11 @@ final class OpenApiDocument {
                     .putObject("application/json").putObject("schema").put("type", "object");
             ObjectNode properties = schema.putObject("properties");
             ArrayNode required = Json.array();
+            // A PATCH body is a partial update: each field may be left out (the endpoint asks for at least one).
+            boolean partial = route.method().equals("PATCH");
             for (String field : route.bodyFields()) {
                 properties.set(field, FieldSchemas.of(field, false));
-                if (!FieldSchemas.OPTIONAL.contains(field)) {
+                if (!partial && !FieldSchemas.OPTIONAL.contains(field)) {
                     required.add(field);
                 }
             }

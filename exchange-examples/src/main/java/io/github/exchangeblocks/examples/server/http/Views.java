@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.api.account.PositionView;
+import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.instrument.Rates;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
@@ -42,6 +43,15 @@ final class Views {
     /** Puts a price limit, {@code null} when the instrument has no upper bound ({@link Long#MAX_VALUE} ticks). */
     void putLimit(ObjectNode node, String name, String instrumentId, long ticks) {
         if (ticks == Long.MAX_VALUE) {
+            node.putNull(name);
+        } else {
+            node.put(name, price(instrumentId, ticks));
+        }
+    }
+
+    /** Puts a price, {@code null} for {@link OrderBookView#NULL_PRICE} ("none": no band bound, no reference). */
+    void putPrice(ObjectNode node, String name, String instrumentId, long ticks) {
+        if (ticks == OrderBookView.NULL_PRICE) {
             node.putNull(name);
         } else {
             node.put(name, price(instrumentId, ticks));
@@ -123,7 +133,7 @@ final class Views {
         return node;
     }
 
-    ObjectNode liquidation(LiquidationRecord r) {
+    ObjectNode liquidation(OrderRecord r) {
         return Json.object().put("user_id", r.user()).put("order_id", r.clientOrderId())
                 .put("exchange_order_id", r.orderId()).put("instrument_id", r.instrumentId())
                 .put("direction", String.valueOf(r.side())).put("offset", String.valueOf(r.offset()))

@@ -188,6 +188,43 @@ class ChannelMarketDataIT {
         assertThat(late.gaps).isEmpty();
     }
 
+    @Test
+    void shouldSendDepthAndTradesAtMostOncePerUpdateIntervalAndLoseNothing() throws Exception {
+        ExchangeServer server = ChannelServers.start(dir, ChannelsConfig.defaults().withUpdateInterval(400));
+        open.add(server);
+        ChannelTestClient client = client(server);
+        client.subscribe(BTC + "@depth", BTC + "@trades");
+        client.awaitChannel(BTC + "@trades", m -> "snapshot".equals(m.get("type").asText()));
+        client.awaitChannel(BTC + "@depth", m -> "snapshot".equals(m.get("type").asText()));
+        long start = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            ChannelServers.order(server, "alice", "s" + i, Side.SELL, 10_000 + i % 4, 1);
+            ChannelServers.order(server, "bob", "b" + i, Side.BUY, 10_003, 1);
+            Thread.sleep(10);
+        }
+        long engineUpdateId = engineUpdateId(server);
+        Book engine = engineBook(server);
+        assertReplica(client, engine, engineUpdateId);
+        client.awaitChannel(BTC + "@trades", m -> m.path("lastTickId").asLong() == 40);
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+        long intervals = elapsedMs / 400 + 2;
+        List<JsonNode> deltas = client.channel(BTC + "@depth").stream()
+                .filter(m -> "delta".equals(m.get("type").asText())).toList();
+        List<JsonNode> trades = client.channel(BTC + "@trades").stream()
+                .filter(m -> "trades".equals(m.get("type").asText())).toList();
+        assertThat(deltas).as("depth deltas in %d ms", elapsedMs).hasSizeBetween(1, (int) intervals);
+        assertThat(trades).as("trades messages in %d ms", elapsedMs).hasSizeBetween(1, (int) intervals);
+        List<Long> ticks = new ArrayList<>();
+        for (JsonNode message : trades) {
+            assertThat(message.get("firstTickId").asLong()).isEqualTo(ticks.size() + 1);
+            message.get("trades").forEach(trade -> ticks.add(trade.get("tick").asLong()));
+            assertThat(message.get("lastTickId").asLong()).isEqualTo(ticks.size());
+        }
+        assertThat(ticks).hasSize(40).isSorted();
+        assertThat(client.gaps).isEmpty();
+    }
+
     private static void assertReplica(ChannelTestClient client, Book engine, long engineUpdateId) {
         client.awaitChannel(BTC + "@depth", m -> m.has("u") && m.get("u").asLong() >= engineUpdateId
                 || m.has("lastUpdateId") && m.get("lastUpdateId").asLong() >= engineUpdateId);

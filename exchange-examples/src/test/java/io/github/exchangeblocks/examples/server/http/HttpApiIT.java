@@ -583,7 +583,7 @@ class HttpApiIT {
                 assertThat(reply.body().path("message").asText()).as(what).doesNotContain("is not a route");
             }
         }
-        assertThat(operations).isEqualTo(40);
+        assertThat(operations).isEqualTo(41);
         JsonNode orderBody = doc.at("/paths/~1api~1orders/post/requestBody/content/application~1json/schema");
         assertThat(orderBody.at("/properties/direction/enum").toString()).isEqualTo("[\"BUY\",\"SELL\"]");
         assertThat(orderBody.at("/properties/volume/type").asText()).isEqualTo("integer");

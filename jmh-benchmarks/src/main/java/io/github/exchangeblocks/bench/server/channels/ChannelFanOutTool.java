@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * the order flow (the kernel's socket buffers, 16 KiB a side here, fill first; the server cuts a socket that took
  * none of its unsent bytes for 5 s). Prints the client's
  * figures (connect time, delivered messages per second, publish-to-receive latency percentiles in ms, sequence gaps,
- * depth chain breaks), the server's peak heap, and the load average before and after.
+ * depth chain breaks), the server's peak heap, the CPU time each JVM spent during the flow, and the load average
+ * before and after.
  *
  * <p>Run: {@code java -Xmx1g -cp jmh-benchmarks/target/benchmarks.jar
  * io.github.exchangeblocks.bench.server.channels.ChannelFanOutTool [connections=10000] [ordersPerSecond=200]
@@ -80,6 +81,8 @@ public final class ChannelFanOutTool {
                 AtomicLong peakHeap = new AtomicLong();
                 Socket silent = stalled ? stalledSubscriber(port) : null;
                 long cutsBefore = server.channels().cutCount();
+                long serverCpuBefore = serverCpuNs();
+                long clientCpuBefore = cpuNs(client);
                 long flowStart = System.nanoTime();
                 long[] cutAfterMs = {-1};
                 Thread flow = new Thread(() -> flow(server, ordersPerSecond, seconds + 2, peakHeap, () -> {
@@ -89,6 +92,9 @@ public final class ChannelFanOutTool {
                 }), "order-flow");
                 flow.start();
                 String result = out.readLine();
+                long serverCpu = serverCpuNs() - serverCpuBefore;
+                long clientCpu = cpuNs(client) - clientCpuBefore;
+                long wallMs = (System.nanoTime() - flowStart) / 1_000_000;
                 flow.join();
                 if (silent != null) {
                     silent.close();
@@ -97,6 +103,8 @@ public final class ChannelFanOutTool {
                 System.out.printf("server: %d connections, peak heap %,d MiB, stalled subscriber %s%n",
                         server.channels().connectionCount(), peakHeap.get() >> 20,
                         !stalled ? "not run" : cutAfterMs[0] < 0 ? "NOT cut" : "cut after " + cutAfterMs[0] + " ms");
+                System.out.printf("cpu over the %,d ms of the flow: server %,d ms, client %,d ms%n", wallMs,
+                        serverCpu / 1_000_000, clientCpu / 1_000_000);
             } finally {
                 client.destroyForcibly();
             }
@@ -107,6 +115,17 @@ public final class ChannelFanOutTool {
         }
         System.out.println("load average before: " + loadBefore + " | after: "
                 + Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /** CPU time of this JVM (the server, the order flow and the stalled subscriber), all threads. */
+    private static long serverCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time of the client JVM so far, 0 if the OS does not tell. */
+    private static long cpuNs(Process process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static ExchangeServer start(Path dir) throws InterruptedException {

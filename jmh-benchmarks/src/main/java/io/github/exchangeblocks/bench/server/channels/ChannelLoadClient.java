@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.LongAdder;
  * The client side of {@link ChannelFanOutTool}, in its own JVM (so the server's and the clients' sockets do not
  * share one process's file-descriptor limit): opens N WebSocket connections to {@code /ws} on 127.0.0.1 with
  * Netty, subscribes each to the given channels, and counts what arrives: messages, publish-to-receive latency (the
- * message's event time, the engine's command time in milliseconds, to the receive time; same machine, same
- * clock), sequence gaps per connection and channel, depth deltas that do not chain ({@code U != u + 1}) and
+ * message's event time, when the server published it, in milliseconds, to the receive time; same machine, same
+ * clock; a change may also have waited up to the server's update interval before it was published), sequence gaps per connection and channel, depth deltas that do not chain ({@code U != u + 1}) and
  * connections closed by the server.
  *
  * <p>Protocol with the parent on stdout: {@code READY <connected> <ms>} once every connection has its
