@@ -63,13 +63,7 @@ final class CommandStream {
      * @param command        the command
      */
     void onApplied(long sequence, long clientId, long clientSequence, long timeNs, ExchangeCommand command) {
-        int commandLength = codec.encode(timeNs, command);
-        int length = StreamMessages.COMMAND_HEADER + commandLength;
-        if (scratch.length < length) {
-            scratch = new byte[Math.max(length, scratch.length * 2)];
-        }
-        StreamMessages.encodeCommandHeader(scratch, sequence, clientId, clientSequence, CommandCodec.typeOf(command));
-        System.arraycopy(codec.array(), 0, scratch, StreamMessages.COMMAND_HEADER, commandLength);
+        int length = encode(sequence, clientId, clientSequence, timeNs, command);
         ring.append(sequence, scratch, length);
         if (!leader || subscribers.isEmpty()) {
             return;
@@ -83,6 +77,27 @@ final class CommandStream {
                 }
             }
         }
+    }
+
+    /**
+     * Writes a command's {@link StreamMessages#COMMAND} message into {@link #encoded()}.
+     *
+     * @return its length
+     */
+    int encode(long sequence, long clientId, long clientSequence, long timeNs, ExchangeCommand command) {
+        int commandLength = codec.encode(timeNs, command);
+        int length = StreamMessages.COMMAND_HEADER + commandLength;
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        StreamMessages.encodeCommandHeader(scratch, sequence, clientId, clientSequence, CommandCodec.typeOf(command));
+        System.arraycopy(codec.array(), 0, scratch, StreamMessages.COMMAND_HEADER, commandLength);
+        return length;
+    }
+
+    /** @return the array {@link #encode} wrote to, from index 0 (valid until the next call on this stream) */
+    byte[] encoded() {
+        return scratch;
     }
 
     /**
