@@ -1,6 +1,5 @@
 package io.github.exchangeblocks.examples.cluster;
 
-import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClientSession;
 import io.github.exchangeblocks.examples.exchange.CommandCodec;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
@@ -10,6 +9,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
+import java.util.function.LongPredicate;
 
 /**
  * The clustered service's side of the replica stream ({@link StreamMessages}): each applied command goes, encoded
@@ -29,7 +29,7 @@ final class CommandStream {
     static final int CHUNK_BYTES = 32 * 1024;
     private static final int CHUNK_HEADER_AND_BYTES = StreamMessages.CHUNK_HEADER + CHUNK_BYTES;
 
-    private final Cluster cluster;
+    private final LongPredicate closeSession;
     private final AppliedCommandRing ring;
     private final CommandCodec codec = new CommandCodec();
     private final Long2ObjectOpenHashMap<Subscriber> subscribers = new Long2ObjectOpenHashMap<>();
@@ -39,12 +39,12 @@ final class CommandStream {
     private boolean leader;
 
     /**
-     * @param cluster      the cluster the service runs in
+     * @param closeSession closes a client session by id ({@code Cluster::closeClientSession})
      * @param ringCapacity how many recent commands to keep for replays, at least 1
      * @param newest       the stream sequence of the last command already in the state
      */
-    CommandStream(Cluster cluster, int ringCapacity, long newest) {
-        this.cluster = cluster;
+    CommandStream(LongPredicate closeSession, int ringCapacity, long newest) {
+        this.closeSession = closeSession;
         this.ring = new AppliedCommandRing(ringCapacity, newest);
     }
 
@@ -73,7 +73,7 @@ final class CommandStream {
                 subscriber.live = false;
                 int noticeLength = StreamMessages.encodeBehind(notice, sequence - 1, sequence);
                 if (offer(subscriber.session, notice, noticeLength) < 0) {
-                    cluster.closeClientSession(subscriber.session.id());
+                    closeSession.test(subscriber.session.id());
                 }
             }
         }

@@ -141,7 +141,7 @@ public final class ExchangeClusteredService implements ClusteredService {
             snapshotLoadedAt = cluster.logPosition();
         }
         applier = new CommandApplier(state, listener, 1, cluster.logPosition());
-        stream = new CommandStream(cluster, ringCapacity, commands);
+        stream = new CommandStream(cluster::closeClientSession, ringCapacity, commands);
         stream.leader(role == Cluster.Role.LEADER);
     }
 
