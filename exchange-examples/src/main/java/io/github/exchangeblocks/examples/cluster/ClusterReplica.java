@@ -409,7 +409,13 @@ public final class ClusterReplica implements AutoCloseable {
                 inbox = new byte[Math.max(length, inbox.length * 2)];
             }
             buffer.getBytes(offset, inbox, 0, length);
-            sync.onMessage(inbox, length, System.nanoTime());
+            try {
+                sync.onMessage(inbox, length, System.nanoTime());
+            } catch (IllegalArgumentException damaged) {
+                // Not what a member sends: dropped, and the stream asked for again from where this replica is.
+                System.err.println("exchange cluster replica " + clientId + ": " + damaged.getMessage());
+                sync.onNewLeader(System.nanoTime());
+            }
         }
 
         @Override
