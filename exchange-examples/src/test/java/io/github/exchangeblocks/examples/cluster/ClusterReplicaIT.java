@@ -65,6 +65,7 @@ class ClusterReplicaIT {
                         dir.resolve("follower"), venue, followerListener, 1_000)) {
                     awaitApplied(follower, 0);
                     stream(trader, acks, ORDERS / 4, ORDERS / 2);
+                    long appliedAtKill = follower.appliedSequence();
                     members.get(leader).destroyForcibly();
                     assertThat(members.get(leader).waitFor(10, TimeUnit.SECONDS)).isTrue();
                     stream(trader, acks, ORDERS / 2, ORDERS);
@@ -72,6 +73,9 @@ class ClusterReplicaIT {
                     assertThat(acks.await(ORDERS, 60_000)).as("orders acknowledged: %d", acks.byId.size()).isTrue();
                     assertThat(trader.unacknowledged()).isZero();
                     assertThat(trader.leaderMemberId()).isEqualTo(next);
+                    assertThat(follower.leaderMemberId()).isEqualTo(next);
+                    System.out.println("member " + leader + " killed with the follower at sequence " + appliedAtKill
+                            + " of " + ORDERS + "; member " + next + " leads");
                     awaitApplied(trader, ORDERS);
                     awaitApplied(follower, ORDERS);
                     assertThat(trader.appliedSequence()).as("the trader's stream sequence").isEqualTo(ORDERS);
