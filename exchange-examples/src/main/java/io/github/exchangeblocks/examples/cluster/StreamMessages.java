@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.examples.cluster;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
@@ -48,6 +49,8 @@ final class StreamMessages {
     static final int COMMAND_HEADER = 26;
     static final int CHUNK_HEADER = 33;
     static final int NOTICE_LENGTH = 17;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private StreamMessages() {
     }
@@ -63,48 +66,55 @@ final class StreamMessages {
     }
 
     static int encodeSync(byte[] out, long clientId, long after) {
-        ByteBuffer b = le(out);
-        b.putLong(0, clientId).putLong(8, 0).put(KIND, SYNC).putLong(17, after);
+        header(out, clientId, 0, SYNC);
+        putLong(out, 17, after);
         return SYNC_LENGTH;
     }
 
     static int encodeState(byte[] out, long clientId, long stateSequence, long offset) {
-        ByteBuffer b = le(out);
-        b.putLong(0, clientId).putLong(8, 0).put(KIND, STATE).putLong(17, stateSequence).putLong(25, offset);
+        header(out, clientId, 0, STATE);
+        putLong(out, 17, stateSequence);
+        putLong(out, 25, offset);
         return STATE_LENGTH;
     }
 
     /** Writes a COMMAND header; the command's encoding follows at {@link #COMMAND_HEADER}. */
     static void encodeCommandHeader(byte[] out, long sequence, long clientId, long clientSequence, int type) {
-        ByteBuffer b = le(out);
-        b.putLong(0, sequence).putLong(8, clientId).put(KIND, COMMAND).putLong(17, clientSequence)
-                .put(25, (byte) type);
+        header(out, sequence, clientId, COMMAND);
+        putLong(out, 17, clientSequence);
+        out[25] = (byte) type;
     }
 
-    /** Writes a CHUNK header; {@code chunkLength} state bytes follow at {@link #CHUNK_HEADER}. */
+    /** Writes a CHUNK header; the state bytes follow at {@link #CHUNK_HEADER}. */
     static void encodeChunkHeader(byte[] out, long stateSequence, long stateLength, long offset,
                                   long highestClientSequence) {
-        ByteBuffer b = le(out);
-        b.putLong(0, stateSequence).putLong(8, stateLength).put(KIND, CHUNK).putLong(17, offset)
-                .putLong(25, highestClientSequence);
+        header(out, stateSequence, stateLength, CHUNK);
+        putLong(out, 17, offset);
+        putLong(out, 25, highestClientSequence);
     }
 
     static int encodeSynced(byte[] out, long newest) {
-        le(out).putLong(0, newest).putLong(8, 0).put(KIND, SYNCED);
+        header(out, newest, 0, SYNCED);
         return NOTICE_LENGTH;
     }
 
     static int encodeBehind(byte[] out, long lastSent, long newest) {
-        le(out).putLong(0, lastSent).putLong(8, newest).put(KIND, BEHIND);
+        header(out, lastSent, newest, BEHIND);
         return NOTICE_LENGTH;
     }
 
     /** @return the i64 at {@code index} of a message in {@code in} */
     static long longAt(byte[] in, int index) {
-        return le(in).getLong(index);
+        return (long) LONG.get(in, index);
     }
 
-    private static ByteBuffer le(byte[] bytes) {
-        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    private static void header(byte[] out, long first, long second, byte kind) {
+        putLong(out, 0, first);
+        putLong(out, 8, second);
+        out[KIND] = kind;
+    }
+
+    private static void putLong(byte[] out, int index, long value) {
+        LONG.set(out, index, value);
     }
 }
