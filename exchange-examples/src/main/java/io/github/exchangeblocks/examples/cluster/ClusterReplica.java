@@ -11,6 +11,7 @@ import io.github.exchangeblocks.engine.venue.VenueSettings;
 import io.github.exchangeblocks.examples.exchange.CommandApplier;
 import io.github.exchangeblocks.examples.exchange.CommandCodec;
 import io.github.exchangeblocks.examples.exchange.CommandSource;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
@@ -26,11 +27,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * A gateway's local copy of the clustered exchange: a cluster client that keeps its own {@link ExchangeState} in
@@ -49,10 +49,10 @@ import java.util.function.Function;
  * If the command was already inside a state transfer, it is acknowledged with code {@code null} and a message
  * saying so.
  *
- * <p>One thread of its own polls, applies and calls the listener and the sources; {@link #submit} and
- * {@link #query} may be called from any thread. The replica runs an embedded media driver in its directory.
+ * <p>It is an {@link ExchangeBackend}, as the single-machine core is. One thread of its own polls, applies and calls
+ * the listener, the sources and the reads; {@link #submit} and {@link #query} may be called from any thread. The replica runs an embedded media driver in its directory.
  */
-public final class ClusterReplica implements AutoCloseable {
+public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
     private static final int MAX_UNACKNOWLEDGED = 1 << 16;
 
     private final long clientId;
@@ -63,7 +63,8 @@ public final class ClusterReplica implements AutoCloseable {
     private final MediaDriver driver;
     private final ReplicaSync sync;
     private final ConcurrentLinkedQueue<Pending> submitted = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Runnable> queries = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Consumer<ExchangeState>> queries = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waitingReads = new AtomicInteger();
     private final TreeMap<Long, Pending> unacknowledged = new TreeMap<>();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final ClusterMessages messages = new ClusterMessages();
@@ -150,6 +151,7 @@ public final class ClusterReplica implements AutoCloseable {
      *         {@link RejectCode#EXCHANGE_BUSY} if 65,536 commands wait for acknowledgement,
      *         {@link RejectCode#EXCHANGE_STOPPED} if the replica is closed
      */
+    @Override
     public RejectCode submit(ExchangeCommand command, CommandSource source, long correlationId) {
         if (command == null) {
             return RejectCode.EXCHANGE_INVALID_COMMAND;
@@ -166,28 +168,31 @@ public final class ClusterReplica implements AutoCloseable {
     }
 
     /**
-     * Reads the replica's state on its thread.
+     * Runs a read of the replica's state on its thread, between applied commands (so in order with the listener's
+     * events); a read queued before the first state transfer runs once it is loaded. Unlike the single-machine
+     * core, commands submitted before the read are not necessarily applied yet: they are on their way through the
+     * cluster. A read still queued when the replica closes does not run.
      *
-     * @param reader runs on the replica's thread with the state; must not keep it
-     * @return the reader's result; fails with {@link IllegalStateException} if no state has been loaded yet or
-     *         the replica is closed before it ran
+     * @param reader runs once on the replica's thread; must not change the state or block
+     * @return {@code null} if queued, {@link RejectCode#EXCHANGE_BUSY} if 65,536 reads wait,
+     *         {@link RejectCode#EXCHANGE_STOPPED} if the replica is closed
      */
-    public <T> CompletableFuture<T> query(Function<ExchangeState, T> reader) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        queries.add(() -> {
-            if (applier == null) {
-                result.completeExceptionally(new IllegalStateException("no state loaded yet"));
-            } else {
-                result.complete(reader.apply(applier.state()));
-            }
-        });
+    @Override
+    public RejectCode query(Consumer<ExchangeState> reader) {
+        Objects.requireNonNull(reader, "reader must not be null");
         if (!running) {
-            result.completeExceptionally(new IllegalStateException("the replica is closed"));
+            return RejectCode.EXCHANGE_STOPPED;
         }
-        return result;
+        if (waitingReads.incrementAndGet() > MAX_UNACKNOWLEDGED) {
+            waitingReads.decrementAndGet();
+            return RejectCode.EXCHANGE_BUSY;
+        }
+        queries.add(reader);
+        return null;
     }
 
     /** @return the stream sequence of the last command applied here, -1 before the first state transfer */
+    @Override
     public long appliedSequence() {
         return appliedSequence;
     }
@@ -213,10 +218,6 @@ public final class ClusterReplica implements AutoCloseable {
         }
         CloseHelper.quietClose(cluster);
         CloseHelper.quietClose(driver);
-        Runnable query;
-        while ((query = queries.poll()) != null) {
-            query.run();
-        }
     }
 
     private AeronCluster connectSession() {
@@ -267,10 +268,14 @@ public final class ClusterReplica implements AutoCloseable {
     }
 
     private int runQueries() {
+        if (applier == null) {
+            return 0;
+        }
         int ran = 0;
-        Runnable query;
+        Consumer<ExchangeState> query;
         while ((query = queries.poll()) != null) {
-            query.run();
+            waitingReads.decrementAndGet();
+            query.accept(applier.state());
             ran++;
         }
         return ran;

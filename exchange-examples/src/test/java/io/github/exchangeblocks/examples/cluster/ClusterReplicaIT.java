@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +65,10 @@ class ClusterReplicaIT {
                 assertThat(acks.await(ORDERS / 8, 60_000)).isTrue();
                 try (ClusterReplica follower = ClusterReplica.connect(System.nanoTime(), endpoints,
                         dir.resolve("follower"), venue, followerListener, 1_000)) {
-                    awaitApplied(follower, 0);
+                    long appliedAtFirstRead = read(follower, state -> follower.appliedSequence());
+                    assertThat(appliedAtFirstRead)
+                            .as("a read queued before the first state transfer runs once it is loaded")
+                            .isNotNegative();
                     stream(trader, acks, ORDERS / 4, ORDERS / 2);
                     long appliedAtKill = follower.appliedSequence();
                     members.get(leader).destroyForcibly();
@@ -82,15 +87,14 @@ class ClusterReplicaIT {
                     assertThat(follower.appliedSequence()).as("the follower's stream sequence").isEqualTo(ORDERS);
 
                     List<NodeStatus> survivors = awaitSurvivors(base, portBase, leader);
-                    long traderHash = trader.query(ExchangeState::stateHash).get(10, TimeUnit.SECONDS);
-                    long followerHash = follower.query(ExchangeState::stateHash).get(10, TimeUnit.SECONDS);
+                    long traderHash = read(trader, ExchangeState::stateHash);
+                    long followerHash = read(follower, ExchangeState::stateHash);
                     for (NodeStatus status : survivors) {
                         assertThat(traderHash).as("trading replica vs %s", status).isEqualTo(status.stateHash());
                         assertThat(followerHash).as("following replica vs %s", status)
                                 .isEqualTo(status.stateHash());
                     }
-                    Map<String, Integer> inFollower = follower.query(ClusterReplicaIT::clientOrderIds)
-                            .get(10, TimeUnit.SECONDS);
+                    Map<String, Integer> inFollower = read(follower, ClusterReplicaIT::clientOrderIds);
                     for (int i = 0; i < ORDERS; i++) {
                         assertThat(inFollower.get("o" + i)).as("order o%d in the follower's state", i).isEqualTo(1);
                     }
@@ -117,6 +121,13 @@ class ClusterReplicaIT {
                 member.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Reads the replica's state on its thread through {@code ExchangeBackend.await}. */
+    private static <T> T read(ClusterReplica replica, Function<ExchangeState, T> reader) {
+        AtomicReference<T> result = new AtomicReference<>();
+        replica.await(state -> result.set(reader.apply(state)), 10_000);
+        return result.get();
     }
 
     private static Map<String, Integer> clientOrderIds(ExchangeState state) {
