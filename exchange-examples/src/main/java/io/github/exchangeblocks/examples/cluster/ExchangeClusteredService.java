@@ -44,6 +44,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>Snapshots ({@link ClusterSnapshot}) hold the exchange state, the idempotency table and the counters; a
  *       replica starts from the newest one and the log after it. A cluster with no snapshot starts from the
  *       bootstrap commands, applied on every replica at midnight UTC of the first trading day.</li>
+  <li>Each applied command is numbered (the stream sequence, the count of applied commands) and streamed to the
+ *       sessions that asked for it, with a replay ring of the most recent ones and state transfers for replicas
+ *       that fell further behind ({@link CommandStream}, {@link StreamMessages}, used by {@link ClusterReplica}).
+ *       Stream requests go through the log but change nothing in the state.</li>
  * </ul>
  *
  * Every method runs on the service container's thread, as the cluster calls it.
@@ -51,18 +55,22 @@ import java.util.concurrent.TimeUnit;
 public final class ExchangeClusteredService implements ClusteredService {
     private static final long STATUS_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long QUIET_BEFORE_HASH_NS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** How many recent commands a member keeps for replicas' replays unless told otherwise. */
+    public static final int DEFAULT_RING_CAPACITY = 1 << 16;
 
     private final VenueSettings venue;
     private final int firstTradingDay;
     private final List<ExchangeCommand> bootstrap;
     private final ExchangeListener listener;
     private final Path statusFile;
+    private final int ringCapacity;
     private final ClusterMessages messages = new ClusterMessages();
     private final ExpandableArrayBuffer reply = new ExpandableArrayBuffer(1100);
     private final CommandSource responder = this::acknowledge;
     private ClientSequences sequences = new ClientSequences();
     private Cluster cluster;
     private CommandApplier applier;
+    private CommandStream stream;
     private Cluster.Role role = Cluster.Role.FOLLOWER;
     private ClientSession replyTo;
     private long lastTimeNs;
@@ -87,6 +95,22 @@ public final class ExchangeClusteredService implements ClusteredService {
      */
     public ExchangeClusteredService(VenueSettings venue, int firstTradingDay, List<ExchangeCommand> bootstrap,
                                     ExchangeListener listener, Path statusFile) {
+        this(venue, firstTradingDay, bootstrap, listener, statusFile, DEFAULT_RING_CAPACITY);
+    }
+
+    /**
+     * As {@link #ExchangeClusteredService(VenueSettings, int, List, ExchangeListener, Path)}, with the size of the
+     * replica stream's replay ring ({@link CommandStream}).
+     *
+     * @param ringCapacity how many recent applied commands each member keeps for replicas that missed some, >= 1;
+     *                     a replica further behind gets a full state transfer
+     */
+    public ExchangeClusteredService(VenueSettings venue, int firstTradingDay, List<ExchangeCommand> bootstrap,
+                                    ExchangeListener listener, Path statusFile, int ringCapacity) {
+        if (ringCapacity < 1) {
+            throw new IllegalArgumentException("ringCapacity=" + ringCapacity + " must be >= 1");
+        }
+        this.ringCapacity = ringCapacity;
         this.venue = Objects.requireNonNull(venue, "venue must not be null");
         this.firstTradingDay = firstTradingDay;
         this.bootstrap = List.copyOf(bootstrap);
@@ -117,6 +141,8 @@ public final class ExchangeClusteredService implements ClusteredService {
             snapshotLoadedAt = cluster.logPosition();
         }
         applier = new CommandApplier(state, listener, 1, cluster.logPosition());
+        stream = new CommandStream(cluster::closeClientSession, ringCapacity, commands);
+        stream.leader(role == Cluster.Role.LEADER);
     }
 
     @Override
@@ -125,6 +151,7 @@ public final class ExchangeClusteredService implements ClusteredService {
 
     @Override
     public void onSessionClose(ClientSession session, long timestamp, CloseReason closeReason) {
+        stream.onSessionClose(session.id());
     }
 
     @Override
@@ -137,6 +164,14 @@ public final class ExchangeClusteredService implements ClusteredService {
         }
         long clientId = ClusterMessages.clientId(buffer, offset);
         long clientSequence = ClusterMessages.clientSequence(buffer, offset);
+        if (StreamMessages.isRequest(buffer.getByte(offset + StreamMessages.KIND))) {
+            String invalid = stream.onRequest(session, buffer, offset, length, applier.state(),
+                    sequences.highest(clientId));
+            if (invalid != null) {
+                send(session, 0, 0, ClusterMessages.REFUSED, RejectCode.EXCHANGE_INVALID_COMMAND, invalid);
+            }
+            return;
+        }
         ExchangeCommand command;
         try {
             command = messages.decodeCommand(buffer, offset, length);
@@ -168,6 +203,7 @@ public final class ExchangeClusteredService implements ClusteredService {
         // The cluster delivers an entry to its services only once a quorum holds it: that is the durable signal.
         applier.durable();
         replyTo = null;
+        stream.onApplied(commands, clientId, clientSequence, lastTimeNs, command);
     }
 
     private void acknowledge(long clientSequence, long logPosition, RejectCode code, CharSequence message) {
@@ -209,6 +245,9 @@ public final class ExchangeClusteredService implements ClusteredService {
     public void onRoleChange(Cluster.Role newRole) {
         role = newRole;
         statusWrittenFor = -1;
+        if (stream != null) {
+            stream.leader(newRole == Cluster.Role.LEADER);
+        }
     }
 
     @Override

@@ -56,7 +56,7 @@ import java.util.function.LongSupplier;
  * exchange ({@code examples.cluster}) drives the same applier from an Aeron Cluster log instead; the state, the
  * applier and the listeners do not know which sequencer they run behind.
  */
-public final class ExchangeCore implements AutoCloseable {
+public final class ExchangeCore implements ExchangeBackend, AutoCloseable {
     private static final int PRETOUCH_BYTES = 4 << 20;
     /**
      * An idle engine thread spins this long, then yields until {@link #YIELD_MICROS}, then sleeps on a lock that a

@@ -129,7 +129,7 @@ class ClusterFailoverIT {
     }
 
     /** Shows the members' own output under a failure (the temporary directory is deleted after the test). */
-    private static void printMemberLogs(Path base) throws java.io.IOException {
+    static void printMemberLogs(Path base) throws java.io.IOException {
         for (int m = 0; m < MEMBERS; m++) {
             Path log = base.resolve("node-" + m).resolve("member.log");
             if (java.nio.file.Files.exists(log)) {
@@ -140,7 +140,7 @@ class ClusterFailoverIT {
         }
     }
 
-    private static Process start(int member, int portBase, Path base) {
+    static Process start(int member, int portBase, Path base) {
         return ClusterLauncher.startMember(member, MEMBERS, portBase, base, List.of("-Xmx192m",
                 "-XX:+UseSerialGC"));
     }
@@ -157,14 +157,14 @@ class ClusterFailoverIT {
     }
 
     /** Alice buys and Bob sells one lot at the same price, in turn: every second order trades. */
-    private static ExchangeCommand order(int i) {
+    static ExchangeCommand order(int i) {
         boolean buy = i % 2 == 0;
         return new ExchangeCommand.InsertOrder(buy ? "alice" : "bob", "o" + i, Defaults.BITCOIN.instrumentId(),
                 buy ? Side.BUY : Side.SELL, Offset.OPEN, OrderType.LIMIT, TimeInForce.GTC, 1_000, 1, 0);
     }
 
     /** Waits until a member other than {@code excluded} reports itself leader; returns it. */
-    private static int awaitLeader(Path base, int portBase, Set<Integer> excluded, long timeoutMs)
+    static int awaitLeader(Path base, int portBase, Set<Integer> excluded, long timeoutMs)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {

@@ -1,0 +1,449 @@
+package io.github.exchangeblocks.examples.cluster;
+
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.client.EgressListener;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.AeronException;
+import io.aeron.logbuffer.Header;
+import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.engine.venue.VenueSettings;
+import io.github.exchangeblocks.examples.exchange.CommandApplier;
+import io.github.exchangeblocks.examples.exchange.CommandCodec;
+import io.github.exchangeblocks.examples.exchange.CommandSource;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
+import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
+import io.github.exchangeblocks.examples.exchange.ExchangeListener;
+import io.github.exchangeblocks.examples.exchange.ExchangeState;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A gateway's local copy of the clustered exchange: a cluster client that keeps its own {@link ExchangeState} in
+ * step with the committed log, so the gateway's publishers (DIFF, channels, HTTP views) sit on an
+ * {@link ExchangeListener} here exactly as they sit on the single-machine core.
+ *
+ * <p>It loads a state transfer from the leader, then applies every command the cluster applied, in stream
+ * sequence order, through a {@link CommandApplier} ({@link ReplicaSync} finds gaps and asks for the missing range;
+ * a replica too far behind for the members' replay rings gets a new state transfer). After a leader change it asks
+ * the new leader for everything after its last applied sequence, so it never applies a command twice or skips one.
+ *
+ * <p>Commands submitted here are numbered under this replica's client id and resent after a leader change, as
+ * {@link ExchangeClusterClient} does. A command is acknowledged to its {@link CommandSource} when it comes back
+ * in the stream and is applied here: it is then committed in the cluster (the durable-ack rule), and the result is
+ * the one every member got, computed by the same state. The sequence given to the source is the stream sequence.
+ * If the command was already inside a state transfer, it is acknowledged with code {@code null} and a message
+ * saying so.
+ *
+ * <p>It is an {@link ExchangeBackend}, as the single-machine core is. One thread of its own polls, applies and calls
+ * the listener, the sources and the reads; {@link #submit} and {@link #query} may be called from any thread. The replica runs an embedded media driver in its directory.
+ */
+public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
+    private static final int MAX_UNACKNOWLEDGED = 1 << 16;
+
+    private final long clientId;
+    private final String ingressEndpoints;
+    private final VenueSettings venue;
+    private final ExchangeListener listener;
+    private final long resendAfterNs;
+    private final MediaDriver driver;
+    private final ReplicaSync sync;
+    private final ConcurrentLinkedQueue<Pending> submitted = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Consumer<ExchangeState>> queries = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waitingReads = new AtomicInteger();
+    private final TreeMap<Long, Pending> unacknowledged = new TreeMap<>();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final ClusterMessages messages = new ClusterMessages();
+    private final ExpandableArrayBuffer encoding = new ExpandableArrayBuffer(512);
+    private final byte[] request = new byte[StreamMessages.STATE_LENGTH];
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final IdleStrategy idle = ClusterNode.idleStrategy();
+    private final Thread thread;
+    private byte[] inbox = new byte[StreamMessages.CHUNK_HEADER + CommandStream.CHUNK_BYTES];
+    private volatile boolean running = true;
+    private volatile long appliedSequence = -1;
+    private volatile int leaderMemberId = -1;
+    private AeronCluster cluster;
+    private CommandApplier applier;
+    private long nextSequence = 1;
+    private long nextToSend = 1;
+    private long lastSendNs;
+
+    private ClusterReplica(long clientId, String ingressEndpoints, Path directory, VenueSettings venue,
+                           ExchangeListener listener, long resendAfterMs) {
+        this.clientId = clientId;
+        this.ingressEndpoints = ingressEndpoints;
+        this.venue = venue;
+        this.listener = listener;
+        this.resendAfterNs = TimeUnit.MILLISECONDS.toNanos(resendAfterMs);
+        this.sync = new ReplicaSync(new Requests(), new Target(), resendAfterMs);
+        this.driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+                .aeronDirectoryName(directory.toAbsolutePath().toString())
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(ClusterNode.idleStrategy())
+                .termBufferSparseFile(true)
+                .publicationTermBufferLength(1 << 20)
+                .ipcTermBufferLength(1 << 20)
+                .dirDeleteOnStart(true)
+                .dirDeleteOnShutdown(true));
+        this.thread = new Thread(this::run, "exchange-cluster-replica-" + clientId);
+    }
+
+    /**
+     * Connects to the cluster (waiting until a leader accepted the session) and starts the replica's thread, which
+     * asks for the state at once.
+     *
+     * @param clientId         this replica's client id; a new one for each run, as the cluster remembers the
+     *                         sequences applied under each id
+     * @param ingressEndpoints the members' endpoints, see {@link ClusterNodeConfig#ingressEndpoints}
+     * @param directory        the embedded media driver's directory
+     * @param venue            the venue settings the members run with, not {@code null}
+     * @param listener         gets the state's events on the replica's thread, not {@code null}; a state transfer
+     *                         after the first (the replica fell too far behind) replaces the state without events
+     * @param resendAfterMs    how long a command or a stream request may go unanswered before it is sent again, > 0
+     * @return the connected replica
+     * @throws AeronException if no leader answered within Aeron's message timeout
+     */
+    public static ClusterReplica connect(long clientId, String ingressEndpoints, Path directory, VenueSettings venue,
+                                         ExchangeListener listener, long resendAfterMs) {
+        Objects.requireNonNull(ingressEndpoints, "ingressEndpoints must not be null");
+        Objects.requireNonNull(directory, "directory must not be null");
+        Objects.requireNonNull(venue, "venue must not be null");
+        Objects.requireNonNull(listener, "listener must not be null");
+        if (resendAfterMs <= 0) {
+            throw new IllegalArgumentException("resendAfterMs=" + resendAfterMs + " must be > 0");
+        }
+        ClusterReplica replica = new ClusterReplica(clientId, ingressEndpoints, directory, venue, listener,
+                resendAfterMs);
+        try {
+            replica.cluster = replica.connectSession();
+        } catch (RuntimeException e) {
+            CloseHelper.quietClose(replica.driver);
+            throw e;
+        }
+        replica.leaderMemberId = replica.cluster.leaderMemberId();
+        replica.thread.start();
+        return replica;
+    }
+
+    /**
+     * Queues a command for the cluster. Returns at once; the outcome reaches {@code source} on the replica's
+     * thread once the command is applied here.
+     *
+     * @param command       the command (validated by the cluster when it is applied)
+     * @param source        where the acknowledgement goes, or {@code null}
+     * @param correlationId echoed to {@code source}
+     * @return {@code null} if queued; {@link RejectCode#EXCHANGE_INVALID_COMMAND} for a {@code null} command,
+     *         {@link RejectCode#EXCHANGE_BUSY} if 65,536 commands wait for acknowledgement,
+     *         {@link RejectCode#EXCHANGE_STOPPED} if the replica is closed
+     */
+    @Override
+    public RejectCode submit(ExchangeCommand command, CommandSource source, long correlationId) {
+        if (command == null) {
+            return RejectCode.EXCHANGE_INVALID_COMMAND;
+        }
+        if (!running) {
+            return RejectCode.EXCHANGE_STOPPED;
+        }
+        if (outstanding.incrementAndGet() > MAX_UNACKNOWLEDGED) {
+            outstanding.decrementAndGet();
+            return RejectCode.EXCHANGE_BUSY;
+        }
+        submitted.add(new Pending(command, source, correlationId));
+        return null;
+    }
+
+    /**
+     * Runs a read of the replica's state on its thread, between applied commands (so in order with the listener's
+     * events); a read queued before the first state transfer runs once it is loaded. Unlike the single-machine
+     * core, commands submitted before the read are not necessarily applied yet: they are on their way through the
+     * cluster. A read still queued when the replica closes does not run.
+     *
+     * @param reader runs once on the replica's thread; must not change the state or block
+     * @return {@code null} if queued, {@link RejectCode#EXCHANGE_BUSY} if 65,536 reads wait,
+     *         {@link RejectCode#EXCHANGE_STOPPED} if the replica is closed
+     */
+    @Override
+    public RejectCode query(Consumer<ExchangeState> reader) {
+        Objects.requireNonNull(reader, "reader must not be null");
+        if (!running) {
+            return RejectCode.EXCHANGE_STOPPED;
+        }
+        if (waitingReads.incrementAndGet() > MAX_UNACKNOWLEDGED) {
+            waitingReads.decrementAndGet();
+            return RejectCode.EXCHANGE_BUSY;
+        }
+        queries.add(reader);
+        return null;
+    }
+
+    /** @return the stream sequence of the last command applied here, -1 before the first state transfer */
+    @Override
+    public long appliedSequence() {
+        return appliedSequence;
+    }
+
+    /** @return commands submitted and not yet acknowledged */
+    public int unacknowledged() {
+        return outstanding.get();
+    }
+
+    /** @return the leader this replica talks to, as last told */
+    public int leaderMemberId() {
+        return leaderMemberId;
+    }
+
+    /** Stops the thread, closes the session and the media driver; unacknowledged commands stay so. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        CloseHelper.quietClose(cluster);
+        CloseHelper.quietClose(driver);
+    }
+
+    private AeronCluster connectSession() {
+        return AeronCluster.connect(new AeronCluster.Context()
+                .aeronDirectoryName(driver.aeronDirectoryName())
+                .ingressChannel("aeron:udp?term-length=1m")
+                .ingressEndpoints(ingressEndpoints)
+                .egressChannel("aeron:udp?endpoint=127.0.0.1:0")
+                .egressListener(new Egress())
+                .idleStrategy(ClusterNode.idleStrategy()));
+    }
+
+    private void run() {
+        while (running) {
+            int work = 0;
+            try {
+                if (cluster.isClosed()) {
+                    reconnect();
+                }
+                int polled = cluster.pollEgress();
+                work += polled;
+                if (polled == 0) {
+                    sync.onIdle(System.nanoTime());
+                }
+                work += acceptSubmissions();
+                work += send();
+                work += runQueries();
+                if (System.nanoTime() - lastSendNs > TimeUnit.SECONDS.toNanos(1) && cluster.sendKeepAlive()) {
+                    lastSendNs = System.nanoTime();
+                }
+            } catch (AeronException e) {
+                System.err.println("exchange cluster replica " + clientId + ": " + e);
+                CloseHelper.quietClose(cluster);
+            }
+            idle.idle(work);
+        }
+    }
+
+    private void reconnect() {
+        try {
+            cluster = connectSession();
+            leaderMemberId = cluster.leaderMemberId();
+            resendAll();
+            sync.onNewLeader(System.nanoTime());
+        } catch (AeronException e) {
+            System.err.println("exchange cluster replica " + clientId + ": reconnecting: " + e);
+        }
+    }
+
+    private int runQueries() {
+        if (applier == null) {
+            return 0;
+        }
+        int ran = 0;
+        Consumer<ExchangeState> query;
+        while ((query = queries.poll()) != null) {
+            waitingReads.decrementAndGet();
+            query.accept(applier.state());
+            ran++;
+        }
+        return ran;
+    }
+
+    private int acceptSubmissions() {
+        int accepted = 0;
+        Pending pending;
+        while (accepted < 1024 && (pending = submitted.poll()) != null) {
+            int length;
+            try {
+                length = messages.encodeCommand(encoding, clientId, nextSequence, pending.command);
+            } catch (IllegalArgumentException tooLong) {
+                acknowledge(pending, 0, RejectCode.EXCHANGE_INVALID_COMMAND, tooLong.getMessage());
+                continue;
+            }
+            pending.bytes = new byte[length];
+            encoding.getBytes(0, pending.bytes);
+            unacknowledged.put(nextSequence++, pending);
+            accepted++;
+        }
+        return accepted;
+    }
+
+    /** Sends from {@link #nextToSend} on, in order; goes back to the oldest if it has waited too long. */
+    private int send() {
+        if (unacknowledged.isEmpty()) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        Pending oldest = unacknowledged.firstEntry().getValue();
+        if (oldest.sentAtNs != 0 && now - oldest.sentAtNs > resendAfterNs) {
+            resendAll();
+        }
+        int sent = 0;
+        for (Map.Entry<Long, Pending> entry : unacknowledged.tailMap(nextToSend, true).entrySet()) {
+            Pending pending = entry.getValue();
+            view.wrap(pending.bytes);
+            if (cluster.offer(view, 0, pending.bytes.length) < 0) {
+                break;
+            }
+            pending.sentAtNs = now;
+            lastSendNs = now;
+            nextToSend = entry.getKey() + 1;
+            sent++;
+        }
+        return sent;
+    }
+
+    private void resendAll() {
+        nextToSend = unacknowledged.isEmpty() ? nextSequence : unacknowledged.firstKey();
+    }
+
+    private void acknowledge(Pending pending, long sequence, RejectCode code, CharSequence message) {
+        outstanding.decrementAndGet();
+        if (pending.source != null) {
+            pending.source.onResult(pending.correlationId, sequence, code, message);
+        }
+    }
+
+    /** An acknowledgement: the stream acknowledges what was applied; this handles what was not. */
+    private void onAck(DirectBuffer buffer, int offset) {
+        byte outcome = ClusterMessages.ackOutcome(buffer, offset);
+        if (outcome == ClusterMessages.OUT_OF_ORDER) {
+            resendAll();
+        } else if (outcome == ClusterMessages.REFUSED && ClusterMessages.ackLogPosition(buffer, offset) == 0) {
+            Pending pending = unacknowledged.remove(ClusterMessages.ackSequence(buffer, offset));
+            if (pending != null) {
+                acknowledge(pending, 0, ClusterMessages.ackCode(buffer, offset),
+                        ClusterMessages.ackMessage(buffer, offset));
+            }
+        }
+    }
+
+    private boolean offerRequest(int length) {
+        view.wrap(request, 0, length);
+        return cluster.offer(view, 0, length) >= 0;
+    }
+
+    private final class Requests implements ReplicaSync.Requests {
+        @Override
+        public boolean sync(long after) {
+            return offerRequest(StreamMessages.encodeSync(request, clientId, after));
+        }
+
+        @Override
+        public boolean state(long stateSequence, long offset) {
+            return offerRequest(StreamMessages.encodeState(request, clientId, stateSequence, offset));
+        }
+    }
+
+    private final class Target implements ReplicaSync.Target {
+        @Override
+        public void load(byte[] state, long sequence, long highestOwnSequence) {
+            applier = new CommandApplier(ExchangeState.restore(venue, state, listener), listener, 1, sequence);
+            appliedSequence = sequence;
+            Iterator<Map.Entry<Long, Pending>> pending = unacknowledged.entrySet().iterator();
+            while (pending.hasNext()) {
+                Map.Entry<Long, Pending> entry = pending.next();
+                if (entry.getKey() > highestOwnSequence) {
+                    break;
+                }
+                pending.remove();
+                acknowledge(entry.getValue(), sequence, null, "applied before the state transfer at sequence="
+                        + sequence + "; its result is in that state");
+            }
+        }
+
+        @Override
+        public void apply(long sequence, byte[] message, int length) {
+            long sender = StreamMessages.longAt(message, 8);
+            long clientSequence = StreamMessages.longAt(message, 17);
+            CommandCodec.Journaled journaled = CommandCodec.decode(message[25] & 0xFF,
+                    ByteBuffer.wrap(message, 0, length), StreamMessages.COMMAND_HEADER);
+            Pending own = sender == clientId ? unacknowledged.remove(clientSequence) : null;
+            if (own != null) {
+                outstanding.decrementAndGet();
+            }
+            applier.sequenced(sequence, journaled.timestampNs(), journaled.command(),
+                    own == null ? null : own.source, own == null ? 0 : own.correlationId);
+            applier.durable();
+            appliedSequence = sequence;
+        }
+    }
+
+    private final class Egress implements EgressListener {
+        @Override
+        public void onMessage(long clusterSessionId, long timestamp, DirectBuffer buffer, int offset, int length,
+                              Header header) {
+            if (length <= StreamMessages.KIND || !StreamMessages.isStream(buffer.getByte(offset
+                    + StreamMessages.KIND))) {
+                onAck(buffer, offset);
+                return;
+            }
+            if (inbox.length < length) {
+                inbox = new byte[Math.max(length, inbox.length * 2)];
+            }
+            buffer.getBytes(offset, inbox, 0, length);
+            try {
+                sync.onMessage(inbox, length, System.nanoTime());
+            } catch (IllegalArgumentException damaged) {
+                // Not what a member sends: dropped, and the stream asked for again from where this replica is.
+                System.err.println("exchange cluster replica " + clientId + ": " + damaged.getMessage());
+                sync.onNewLeader(System.nanoTime());
+            }
+        }
+
+        @Override
+        public void onNewLeader(long clusterSessionId, long leadershipTermId, int leaderMemberId,
+                                String ingressEndpoints) {
+            ClusterReplica.this.leaderMemberId = leaderMemberId;
+            resendAll();
+            sync.onNewLeader(System.nanoTime());
+        }
+    }
+
+    /** A command waiting for its acknowledgement, with its encoded message for resends. */
+    private static final class Pending {
+        final ExchangeCommand command;
+        final CommandSource source;
+        final long correlationId;
+        byte[] bytes;
+        long sentAtNs;
+
+        Pending(ExchangeCommand command, CommandSource source, long correlationId) {
+            this.command = command;
+            this.source = source;
+            this.correlationId = correlationId;
+        }
+    }
+}
