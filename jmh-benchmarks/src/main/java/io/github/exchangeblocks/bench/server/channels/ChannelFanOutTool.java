@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code java -Xmx1g -cp jmh-benchmarks/target/benchmarks.jar
  * io.github.exchangeblocks.bench.server.channels.ChannelFanOutTool [connections=10000] [ordersPerSecond=200]
- * [seconds=20] [--no-stalled]}. Everything talks to 127.0.0.1 only and stops by itself; the journal goes to a
+ * [seconds=20] [--no-stalled] [--interval=<ms>]} ({@code --interval} sets the gateway's update interval, default
+ * {@link ChannelsConfig#defaults()}'s). Everything talks to 127.0.0.1 only and stops by itself; the journal goes to a
  * temporary directory that is deleted afterwards.
  */
 public final class ChannelFanOutTool {
@@ -56,7 +57,8 @@ public final class ChannelFanOutTool {
     }
 
     /**
-     * @param args connections, orders per second, seconds, optionally {@code --no-stalled}
+     * @param args connections, orders per second, seconds, optionally {@code --no-stalled} and
+     *             {@code --interval=<ms>}
      * @throws Exception if the server or the client cannot run
      */
     public static void main(String[] args) throws Exception {
@@ -64,9 +66,14 @@ public final class ChannelFanOutTool {
         int ordersPerSecond = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         boolean stalled = !List.of(args).contains("--no-stalled");
+        long intervalMs = List.of(args).stream().filter(a -> a.startsWith("--interval=")).findFirst()
+                .map(a -> Long.parseLong(a.substring("--interval=".length())))
+                .orElse(ChannelsConfig.defaults().updateIntervalMs());
+        System.out.printf("%,d connections, %,d orders/s, update interval %d ms%n", connections, ordersPerSecond,
+                intervalMs);
         Path dir = Files.createTempDirectory("channel-fanout");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
-        try (ExchangeServer server = start(dir)) {
+        try (ExchangeServer server = start(dir, intervalMs)) {
             int port = server.address().getPort();
             fund(server);
             Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -128,14 +135,14 @@ public final class ChannelFanOutTool {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
-    private static ExchangeServer start(Path dir) throws InterruptedException {
+    private static ExchangeServer start(Path dir, long intervalMs) throws InterruptedException {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.NONE, 64 * 1024, 4 << 20, 2,
                 10_000);
         CoreConfig defaults = Defaults.config(dir);
         CoreConfig core = new CoreConfig(dir, DurabilityMode.NONE, defaults.queueSize(), defaults.snapshotInterval(),
                 defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
         return ExchangeServer.builder(config).core(core)
-                .channels(ChannelsConfig.defaults().withSendBuffer(16 << 10)).start();
+                .channels(ChannelsConfig.defaults().withSendBuffer(16 << 10).withUpdateInterval(intervalMs)).start();
     }
 
     /** Enough money that margin never stops the flow. */
