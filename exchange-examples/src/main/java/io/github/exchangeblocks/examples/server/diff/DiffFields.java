@@ -39,6 +39,11 @@ final class DiffFields {
     static final int POSITION_MEMBERS = 26;
     /** Members of an order that {@link #order} tracks. */
     static final int ORDER_MEMBERS = 7;
+    /** Members of a whole account, position, order and trade object. */
+    static final int ACCOUNT_SIZE = 19;
+    static final int POSITION_SIZE = 37;
+    static final int ORDER_SIZE = 17;
+    private static final int TRADE_SIZE = 13;
 
     /**
      * Writes the account's members that changed since {@code sent} last saw them (all of them the first time).
@@ -182,10 +187,13 @@ final class DiffFields {
         }
     }
 
-    JsonObject trade(TradeRecord trade, InstrumentSpec spec) {
-        return new JsonObject()
+    /**
+     * @param key the trade's key ({@link #tradeKey})
+     */
+    JsonObject trade(TradeRecord trade, String key, InstrumentSpec spec) {
+        return new JsonObject(TRADE_SIZE)
                 .put("user_id", trade.user())
-                .put("trade_id", tradeKey(trade))
+                .put("trade_id", key)
                 .put("order_id", trade.clientOrderId())
                 .put("exchange_trade_id", Long.toString(trade.tradeId()))
                 .put("exchange_order_id", Long.toString(trade.orderId()))

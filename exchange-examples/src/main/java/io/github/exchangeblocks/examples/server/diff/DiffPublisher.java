@@ -49,6 +49,8 @@ import java.util.concurrent.ConcurrentMap;
  * flow); the quotes' open interest still follows every position.
  */
 final class DiffPublisher implements ExchangeListener {
+    /** Room for the members a change of an account, position or order usually carries. */
+    private static final int CHANGE_SIZE = 8;
     private final DiffSnapshotManager manager;
     private final DiffFields fields;
     private final ConcurrentMap<String, InstrumentSpec> specs;
@@ -191,8 +193,8 @@ final class DiffPublisher implements ExchangeListener {
         PublishedValues sent = order.alive()
                 ? sentOfUser.computeIfAbsent(order.clientOrderId(), k -> new PublishedValues(DiffFields.ORDER_MEMBERS))
                 : sentOfUser.remove(order.clientOrderId());
-        fields.order(order, instrument, frozenMargin, sent,
-                entry(section(order.user(), DiffLayout.ORDERS), order.clientOrderId()));
+        fields.order(order, instrument, frozenMargin, sent, entry(section(order.user(), DiffLayout.ORDERS),
+                order.clientOrderId(), sent == null || sent.isNew() ? DiffFields.ORDER_SIZE : CHANGE_SIZE));
         orderKeys.computeIfAbsent(order.user(), k -> new LinkedHashSet<>()).add(order.clientOrderId());
     }
 
@@ -203,7 +205,7 @@ final class DiffPublisher implements ExchangeListener {
         }
         InstrumentSpec spec = specs.get(trade.instrumentId());
         String key = DiffFields.tradeKey(trade);
-        section(trade.user(), DiffLayout.TRADES).put(key, fields.trade(trade, spec));
+        section(trade.user(), DiffLayout.TRADES).put(key, fields.trade(trade, key, spec));
         tradeKeys.computeIfAbsent(trade.user(), k -> new LinkedHashSet<>()).add(key);
     }
 
@@ -293,8 +295,9 @@ final class DiffPublisher implements ExchangeListener {
         for (int id = dirtyAccounts.nextSetBit(0); id >= 0; id = dirtyAccounts.nextSetBit(id + 1)) {
             AccountView account = venue.account(id);
             if (mirrored.contains(account.userName())) {
-                fields.account(account, published(accountsSent, id, DiffFields.ACCOUNT_MEMBERS),
-                        entry(section(account.userName(), DiffLayout.ACCOUNTS), DiffFields.CURRENCY));
+                PublishedValues sent = published(accountsSent, id, DiffFields.ACCOUNT_MEMBERS);
+                fields.account(account, sent, entry(section(account.userName(), DiffLayout.ACCOUNTS),
+                        DiffFields.CURRENCY, sent.isNew() ? DiffFields.ACCOUNT_SIZE : CHANGE_SIZE));
             }
         }
         dirtyAccounts.clear();
@@ -319,8 +322,9 @@ final class DiffPublisher implements ExchangeListener {
                 sent = new PublishedValues(DiffFields.POSITION_MEMBERS);
                 positionsSent.put(key, sent);
             }
-            fields.position(account.userName(), position, sent,
-                    entry(section(account.userName(), DiffLayout.POSITIONS), position.instrumentId()));
+            fields.position(account.userName(), position, sent, entry(section(account.userName(),
+                    DiffLayout.POSITIONS), position.instrumentId(), sent.isNew() ? DiffFields.POSITION_SIZE
+                    : CHANGE_SIZE));
         }
         dirtyPositions.clear();
         for (Map.Entry<String, JsonObject> patch : userPatches.entrySet()) {
@@ -365,11 +369,14 @@ final class DiffPublisher implements ExchangeListener {
         return section;
     }
 
-    /** The object a member of this batch's patch gathers changes in, created empty on first use. */
-    private static JsonObject entry(JsonObject section, String key) {
+    /**
+     * The object a member of this batch's patch gathers changes in, created empty on first use with room for
+     * {@code capacity} members.
+     */
+    private static JsonObject entry(JsonObject section, String key, int capacity) {
         JsonObject entry = section.getObject(key);
         if (entry == null) {
-            entry = new JsonObject();
+            entry = new JsonObject(capacity);
             section.put(key, entry);
         }
         return entry;
