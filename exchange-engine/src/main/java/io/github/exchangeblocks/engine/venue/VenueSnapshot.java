@@ -25,10 +25,11 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The venue's snapshot format, version 1 (big-endian, as {@link DataOutputStream} writes):
+ * The venue's snapshot format, version 2 (big-endian, as {@link DataOutputStream} writes); version 1 has the same
+ * layout with market-data blocks of market-data snapshot version 1 (ticks without a top of book), and is still read:
  *
  * <pre>
- *  magic i64 "EBVENUE1" | version i32 = 1 | tradingDay i32 | nextOrderId i64 | nextTradeId i64
+ *  magic i64 "EBVENUE1" | version i32 = 2 | tradingDay i32 | nextOrderId i64 | nextTradeId i64
  *  instruments i32, then per instrument in index order:
  *      spec (id UTF, priceScale i32, tickSize, volumeMultiple, lotSize, longMarginE8, shortMarginE8,
  *            3 x commission (perLot, rateE8), limitRateE8, maxOrderVolume i64, closeRule u8)
@@ -46,7 +47,8 @@ import java.util.Arrays;
  */
 final class VenueSnapshot {
     static final long MAGIC = 0x45425645_4E554531L;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    static final int VERSION_1 = 1;
 
     private VenueSnapshot() {
     }
@@ -116,9 +118,10 @@ final class VenueSnapshot {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             long magic = in.readLong();
             int version = in.readInt();
-            if (magic != MAGIC || version != VERSION) {
+            if (magic != MAGIC || (version != VERSION && version != VERSION_1)) {
                 throw new IllegalArgumentException("venue snapshot magic=" + Long.toHexString(magic) + " version="
-                        + version + " must be " + Long.toHexString(MAGIC) + " version " + VERSION);
+                        + version + " must be " + Long.toHexString(MAGIC) + " version " + VERSION_1 + " or "
+                        + VERSION);
             }
             int tradingDay = in.readInt();
             long nextOrderId = in.readLong();

@@ -9,14 +9,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pins the venue's snapshot format, version 1: {@code golden/venue-snapshot-v1.bin} is the snapshot of a venue
- * driven by 300 seeded random commands (accounts, positions, working orders, market data, two trading days). The
- * file is never rewritten: a layout change gets a new version and a new file, and this one must still restore to
- * the pinned state hash.
+ * Pins the venue's snapshot format: {@code golden/venue-snapshot-v2.bin} is the snapshot of a venue driven by 300
+ * seeded random commands (accounts, positions, working orders, market data, two trading days), and
+ * {@code golden/venue-snapshot-v1.bin} was, before market data kept each tick's top of book. The files are never
+ * rewritten: a layout change gets a new version and a new file, and the old ones must still restore to their
+ * pinned state hashes.
  */
 class VenueSnapshotGoldenTest {
-    static final String GOLDEN = "/golden/venue-snapshot-v1.bin";
-    static final long GOLDEN_STATE_HASH = 0x1C66BFB4BA4FCEFBL;
+    static final String GOLDEN = "/golden/venue-snapshot-v2.bin";
+    static final long GOLDEN_STATE_HASH = 0x9DE1B09ACDD51F66L;
+    static final String GOLDEN_V1 = "/golden/venue-snapshot-v1.bin";
+    /** The v1 file's hash, pinned at its release (its ticks have no top of book and hash as they did then). */
+    static final long GOLDEN_V1_STATE_HASH = 0x1C66BFB4BA4FCEFBL;
 
     static Venue scripted() {
         Venue venue = VenueDriver.newVenue(VenueListener.NO_OP);
@@ -28,14 +32,26 @@ class VenueSnapshotGoldenTest {
     }
 
     static byte[] golden() throws Exception {
-        try (InputStream in = VenueSnapshotGoldenTest.class.getResourceAsStream(GOLDEN)) {
-            assertThat(in).as(GOLDEN).isNotNull();
+        return golden(GOLDEN);
+    }
+
+    static byte[] golden(String name) throws Exception {
+        try (InputStream in = VenueSnapshotGoldenTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
         }
     }
 
     @Test
-    void shouldRestoreTheGoldenSnapshotToItsPinnedHashAndWriteTheSameBytesWhenVersion1() throws Exception {
+    void shouldRestoreTheVersion1GoldenSnapshotToItsPinnedHash() throws Exception {
+        Venue restored = Venue.restore(VenueSettings.builder().build(), golden(GOLDEN_V1), VenueListener.NO_OP);
+        assertThat(restored.stateHash()).isEqualTo(GOLDEN_V1_STATE_HASH);
+        Venue again = Venue.restore(VenueSettings.builder().build(), restored.writeSnapshot(), VenueListener.NO_OP);
+        assertThat(again.stateHash()).isEqualTo(GOLDEN_V1_STATE_HASH);
+    }
+
+    @Test
+    void shouldRestoreTheGoldenSnapshotToItsPinnedHashAndWriteTheSameBytesWhenVersion2() throws Exception {
         byte[] golden = golden();
         Venue restored = Venue.restore(VenueSettings.builder().build(), golden, VenueListener.NO_OP);
         assertThat(restored.stateHash()).isEqualTo(GOLDEN_STATE_HASH);
