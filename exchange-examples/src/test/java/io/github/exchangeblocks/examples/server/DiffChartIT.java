@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Charts over the real server and a real WebSocket client: a kline chart and a tick chart on copper get the bars
- * of their window before {@code ready} (the test client checks that on every frame), follow new trades live, and a
+ * of their window before {@code ready} (the test client checks that on every frame), follow new trades live (a tick
+ * with the best bid and ask its trade left), and a
  * removed chart gets {@code null} and no more updates; charts placed by {@code left_kline_id} or
  * {@code focus_datetime}/{@code focus_position} show their fixed window, and bad anchors are refused.
  */
@@ -64,10 +65,21 @@ class DiffChartIT {
             assertThat(new BigDecimal(viewer.text("ticks", CU, "data", "2", "last_price")))
                     .isEqualByComparingTo("70100");
 
+            bob.send(insert("bob", "rest-bid", "BUY", "69000", 5));
+            bob.send(insert("bob", "rest-ask", "SELL", "71000", 2));
+            bob.await("resting orders", c -> c.at("trade", "bob", "orders", "rest-ask") != null
+                    && c.at("trade", "bob", "orders", "rest-bid") != null);
             trade(alice, bob, "3", "69900", 4);
             viewer.await("the new tick", c -> "3".equals(c.text("charts", "t", "right_id"))
                     && c.at("ticks", CU, "data", "2") == null && "4".equals(c.text("ticks", CU, "data", "3",
                     "volume")));
+            // Alice's buy took bob's whole 69900 offer: the tick shows the book it left.
+            assertThat(new BigDecimal(viewer.text("ticks", CU, "data", "3", "bid_price1")))
+                    .isEqualByComparingTo("69000");
+            assertThat(viewer.text("ticks", CU, "data", "3", "bid_volume1")).isEqualTo("5");
+            assertThat(new BigDecimal(viewer.text("ticks", CU, "data", "3", "ask_price1")))
+                    .isEqualByComparingTo("71000");
+            assertThat(viewer.text("ticks", CU, "data", "3", "ask_volume1")).isEqualTo("2");
             viewer.await("the bar updated", c -> new BigDecimal(c.text("klines", CU, Long.toString(MINUTE), "data",
                     c.text("charts", "k", "right_id"), "close")).compareTo(new BigDecimal("69900")) == 0);
             ExchangeServerIT.awaitSameAsServer(server, viewer, "alice");

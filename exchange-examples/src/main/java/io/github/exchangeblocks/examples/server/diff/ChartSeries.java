@@ -27,8 +27,9 @@ import java.util.List;
  * <p>A kline's id is {@code floorDiv(timestamp, duration)} (the engine's), so ids are ascending with gaps for
  * periods without trades; a bar is {@code {datetime (ns, the bar's start), open, high, low, close, volume, open_oi,
  * close_oi}}. A tick is one trade of the tape, id counting trades from 1: {@code {datetime (ns), last_price, volume,
- * amount}} where volume and amount are the trade's own (not the day's running totals of an exchange tick); the tape
- * has no bid/ask or open interest, which TqSdk then reads as NaN.
+ * amount, bid_price1, bid_volume1, ask_price1, ask_volume1}} where volume and amount are the trade's own (not the
+ * day's running totals of an exchange tick) and bid/ask are the best levels the trade left ({@code "-"} and 0 for an
+ * empty side; see {@code TradeTapeView.bidPrice}); the tape has no open interest, which TqSdk then reads as NaN.
  *
  * <p>Windows: a chart that follows the newest bars shows the newest {@code view_width} bars held; an anchored chart
  * ({@code left_kline_id}, or {@code focus_datetime} with {@code focus_position}, see {@link DiffCharts}) shows the
@@ -42,6 +43,7 @@ import java.util.List;
  * chart shows it again. Engine thread only.
  */
 final class ChartSeries implements KlineVisitor, TickVisitor {
+    private static final int TICK_MEMBERS = 8;
     /** {@link Chart#anchorId} of a chart that follows the newest bars. */
     static final long FOLLOW_NEWEST = Long.MIN_VALUE;
 
@@ -87,6 +89,8 @@ final class ChartSeries implements KlineVisitor, TickVisitor {
     private boolean filling;
     private int followWidth;
     private JsonObject data;
+    /** The tape being read, for each tick's top of book. */
+    private TradeTapeView tape;
 
     /**
      * @param spec            the instrument
@@ -178,6 +182,7 @@ final class ChartSeries implements KlineVisitor, TickVisitor {
     }
 
     private long readTicks(TradeTapeView tape) {
+        this.tape = tape;
         long last = tape.lastTickId();
         if (publishedVersion >= 0 && seenTickId < last) {
             tape.visit(seenTickId + 1, last, this);
@@ -324,11 +329,15 @@ final class ChartSeries implements KlineVisitor, TickVisitor {
         if (!take(tickId)) {
             return;
         }
-        data.put(Long.toString(tickId), new JsonObject()
+        data.put(Long.toString(tickId), new JsonObject(TICK_MEMBERS)
                 .put("datetime", timestampNs)
                 .put("last_price", DiffFields.price(spec, price))
                 .put("volume", volume)
                 .put("amount", JsonNumber.of(
-                        notionalPerTick.multiply(BigDecimal.valueOf(price)).multiply(BigDecimal.valueOf(volume)))));
+                        notionalPerTick.multiply(BigDecimal.valueOf(price)).multiply(BigDecimal.valueOf(volume))))
+                .put("bid_price1", DiffFields.price(spec, tape.bidPrice(tickId)))
+                .put("bid_volume1", tape.bidVolume(tickId))
+                .put("ask_price1", DiffFields.price(spec, tape.askPrice(tickId)))
+                .put("ask_volume1", tape.askVolume(tickId)));
     }
 }

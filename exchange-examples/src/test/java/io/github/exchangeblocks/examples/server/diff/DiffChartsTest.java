@@ -172,9 +172,10 @@ class DiffChartsTest {
         trade(0, 7_002, 3);
         setChart(chart("t", 0, 2));
 
+        String emptyBook = ",\"bid_price1\":\"-\",\"bid_volume1\":0,\"ask_price1\":\"-\",\"ask_volume1\":0";
         assertThat(at("ticks", CU, "data").toString()).isEqualTo("{\"2\":{\"datetime\":" + (T0 + 3)
-                + ",\"last_price\":70010,\"volume\":2,\"amount\":700100},\"3\":{\"datetime\":" + (T0 + 5)
-                + ",\"last_price\":70020,\"volume\":3,\"amount\":1050300}}");
+                + ",\"last_price\":70010,\"volume\":2,\"amount\":700100" + emptyBook + "},\"3\":{\"datetime\":"
+                + (T0 + 5) + ",\"last_price\":70020,\"volume\":3,\"amount\":1050300" + emptyBook + "}}");
         assertThat(at("ticks", CU, "last_id").toString()).isEqualTo("3");
         assertThat(at("charts", "t", "left_id").toString()).isEqualTo("2");
 
