@@ -23,11 +23,13 @@ import java.util.Map;
  * The DIFF field sets of accounts, positions, orders and trades, as TqSdk reads them. Exact numbers become
  * decimals here, at the protocol edge: a price is {@code ticks * tickSize} at the instrument's price scale, money is
  * minor units over {@code 10^moneyScale}; a price that does not exist (no band, empty side, no trade) is DIFF's
- * {@code "-"}. Stateless apart from the money scale; engine thread (it reads live engine objects).
+ * {@code "-"}. Holds only the money scale and the {@link SharedTexts} of its members; engine thread (it reads live
+ * engine objects).
  */
 final class DiffFields {
     static final String CURRENCY = "CNY";
     private final int moneyScale;
+    private final SharedTexts texts = new SharedTexts();
 
     DiffFields(int moneyScale) {
         this.moneyScale = moneyScale;
@@ -52,8 +54,8 @@ final class DiffFields {
      */
     void account(AccountView account, PublishedValues sent, JsonObject into) {
         if (sent.isNew()) {
-            into.put("user_id", account.userName())
-                    .put("currency", CURRENCY)
+            into.put("user_id", texts.of(account.userName()))
+                    .put("currency", texts.of(CURRENCY))
                     .put("premium", money(0))
                     .put("frozen_premium", money(0))
                     .put("market_value", money(0));
@@ -72,7 +74,7 @@ final class DiffFields {
         money(into, sent, 11, "frozen_commission", account.frozenCommission());
         money(into, sent, 12, "available", account.available());
         if (sent.changed(13, account.riskRatioE8())) {
-            into.put("risk_ratio", JsonNumber.of(BigDecimal.valueOf(account.riskRatioE8(), 8)));
+            into.put("risk_ratio", JsonNumber.ofUnscaled(account.riskRatioE8(), 8));
         }
     }
 
@@ -84,9 +86,9 @@ final class DiffFields {
     void position(String user, Position position, PublishedValues sent, JsonObject into) {
         InstrumentSpec spec = position.instrument().spec();
         if (sent.isNew()) {
-            into.put("user_id", user)
-                    .put("exchange_id", exchangeOf(spec.instrumentId()))
-                    .put("instrument_id", codeOf(spec.instrumentId()));
+            into.put("user_id", texts.of(user))
+                    .put("exchange_id", texts.exchangeOf(spec.instrumentId()))
+                    .put("instrument_id", texts.codeOf(spec.instrumentId()));
         }
         long longToday = position.volumeLongToday();
         long longHis = position.volumeLongHis();
@@ -156,22 +158,24 @@ final class DiffFields {
         if (seen.isNew()) {
             String symbol = order.instrumentId() == null ? "" : order.instrumentId();
             TimeInForce tif = order.timeInForce();
-            into.put("user_id", order.user())
+            // An order naming an unknown instrument was refused: its free text is not shared.
+            into.put("user_id", texts.of(order.user()))
                     .put("order_id", order.clientOrderId())
-                    .put("exchange_id", exchangeOf(symbol))
-                    .put("instrument_id", codeOf(symbol))
-                    .put("direction", order.side() == null ? "" : order.side().name())
+                    .put("exchange_id", instrument == null ? new JsonString(exchangeOf(symbol))
+                            : texts.exchangeOf(symbol))
+                    .put("instrument_id", instrument == null ? new JsonString(codeOf(symbol)) : texts.codeOf(symbol))
+                    .put("direction", texts.of(order.side() == null ? "" : order.side().name()))
                     .put("volume_orign", order.volume())
-                    .put("price_type", order.type() == OrderType.MARKET ? "ANY" : "LIMIT")
-                    .put("time_condition", tif == null ? "" : tif == TimeInForce.FOK ? "IOC" : tif.name())
-                    .put("volume_condition", tif == TimeInForce.FOK ? "ALL" : "ANY")
+                    .put("price_type", texts.of(order.type() == OrderType.MARKET ? "ANY" : "LIMIT"))
+                    .put("time_condition", texts.of(tif == null ? "" : tif == TimeInForce.FOK ? "IOC" : tif.name()))
+                    .put("volume_condition", texts.of(tif == TimeInForce.FOK ? "ALL" : "ANY"))
                     .put("insert_date_time", order.insertTimeNs());
         }
         if (seen.changed(0, order.orderId())) {
             into.put("exchange_order_id", order.orderId() == 0 ? "" : Long.toString(order.orderId()));
         }
         if (seen.changed(1, order.offset() == null ? -1 : order.offset().ordinal())) {
-            into.put("offset", order.offset() == null ? "" : order.offset().name());
+            into.put("offset", texts.of(order.offset() == null ? "" : order.offset().name()));
         }
         count(into, seen, 2, "volume_left", order.volumeLeft());
         if (seen.changed(3, order.priceTicks())) {
@@ -180,7 +184,7 @@ final class DiffFields {
         }
         money(into, seen, 4, "frozen_margin", frozenMargin);
         if (seen.changed(5, order.alive() ? 1 : 0)) {
-            into.put("status", order.alive() ? "ALIVE" : "FINISHED");
+            into.put("status", texts.of(order.alive() ? "ALIVE" : "FINISHED"));
         }
         if (seen.changed(6, order.lastMessage())) {
             into.put("last_msg", order.lastMessage());
@@ -192,15 +196,15 @@ final class DiffFields {
      */
     JsonObject trade(TradeRecord trade, String key, InstrumentSpec spec) {
         return new JsonObject(TRADE_SIZE)
-                .put("user_id", trade.user())
+                .put("user_id", texts.of(trade.user()))
                 .put("trade_id", key)
                 .put("order_id", trade.clientOrderId())
                 .put("exchange_trade_id", Long.toString(trade.tradeId()))
                 .put("exchange_order_id", Long.toString(trade.orderId()))
-                .put("exchange_id", exchangeOf(trade.instrumentId()))
-                .put("instrument_id", codeOf(trade.instrumentId()))
-                .put("direction", trade.side().name())
-                .put("offset", trade.offset().name())
+                .put("exchange_id", texts.exchangeOf(trade.instrumentId()))
+                .put("instrument_id", texts.codeOf(trade.instrumentId()))
+                .put("direction", texts.of(trade.side().name()))
+                .put("offset", texts.of(trade.offset().name()))
                 .put("price", price(spec, trade.priceTicks()))
                 .put("volume", trade.volume())
                 .put("commission", money(trade.commission()))
@@ -267,7 +271,7 @@ final class DiffFields {
     }
 
     JsonValue money(long minor) {
-        return JsonNumber.of(BigDecimal.valueOf(minor, moneyScale));
+        return JsonNumber.ofUnscaled(minor, moneyScale);
     }
 
     /**
@@ -279,7 +283,7 @@ final class DiffFields {
         if (priceTicks <= 0 || priceTicks == Long.MAX_VALUE) {
             return JsonString.NOT_A_NUMBER;
         }
-        return JsonNumber.of(BigDecimal.valueOf(Math.multiplyExact(priceTicks, spec.tickSize()), spec.priceScale()));
+        return JsonNumber.ofUnscaled(Math.multiplyExact(priceTicks, spec.tickSize()), spec.priceScale());
     }
 
     /** An average price from a money cost: {@code cost / (volume * volumeMultiple)}, or {@code "-"} when flat. */
