@@ -328,7 +328,9 @@ final class DiffPublisher implements ExchangeListener {
         }
         dirtyPositions.clear();
         for (Map.Entry<String, JsonObject> patch : userPatches.entrySet()) {
-            manager.pushTrade(patch.getKey(), patch.getValue());
+            if (withoutEmptyEntries(patch.getValue())) {
+                manager.pushTrade(patch.getKey(), patch.getValue());
+            }
         }
         userPatches.clear();
         for (int index = dirtyQuotes.nextSetBit(0); index >= 0; index = dirtyQuotes.nextSetBit(index + 1)) {
@@ -380,6 +382,42 @@ final class DiffPublisher implements ExchangeListener {
             section.put(key, entry);
         }
         return entry;
+    }
+
+    /**
+     * Drops the entries of sections (and then sections) that gathered no change (an account or a position marked
+     * dirty whose figures did not move), so no frame carries an empty object.
+     *
+     * @return whether anything is left to push
+     */
+    private static boolean withoutEmptyEntries(JsonObject patch) {
+        List<String> emptySections = null;
+        for (int slot = patch.nextMember(-1); slot >= 0; slot = patch.nextMember(slot)) {
+            if (patch.valueAt(slot) instanceof JsonObject section && !section.isEmpty()) {
+                removeEmptyObjects(section);
+                if (section.isEmpty()) {
+                    emptySections = emptySections == null ? new ArrayList<>() : emptySections;
+                    emptySections.add(patch.keyAt(slot));
+                }
+            }
+        }
+        if (emptySections != null) {
+            emptySections.forEach(patch::remove);
+        }
+        return !patch.isEmpty();
+    }
+
+    private static void removeEmptyObjects(JsonObject section) {
+        List<String> empty = null;
+        for (int slot = section.nextMember(-1); slot >= 0; slot = section.nextMember(slot)) {
+            if (section.valueAt(slot) instanceof JsonObject entry && entry.isEmpty()) {
+                empty = empty == null ? new ArrayList<>() : empty;
+                empty.add(section.keyAt(slot));
+            }
+        }
+        if (empty != null) {
+            empty.forEach(section::remove);
+        }
     }
 
     private static PublishedValues published(List<PublishedValues> byId, int id, int members) {
