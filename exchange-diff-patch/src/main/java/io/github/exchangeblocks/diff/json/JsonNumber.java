@@ -5,8 +5,9 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /**
- * An exact JSON number: an integer that fits a {@code long}, or any other value as a {@link BigDecimal} that keeps
- * the digits it was written with. Immutable.
+ * An exact JSON number: an integer that fits a {@code long}, a fixed-point decimal held as a {@code long} and a scale
+ * ({@link #ofUnscaled}: money and prices at the protocol edge, without a {@link BigDecimal}), or any other value as a
+ * {@link BigDecimal} that keeps the digits it was written with. Immutable.
  *
  * <p>Two numbers are equal when their numeric values are equal, whatever their representation ({@code 2},
  * {@code 2.0} and {@code 2.00} are equal); the written form keeps the representation. There is no NaN and no
@@ -23,19 +24,27 @@ public final class JsonNumber implements JsonValue {
     private static final int LONG_DIGITS = 19;
     /** The most zeros plain notation may add to a number's digits before {@link #toString()} uses an exponent. */
     public static final int MAX_PLAIN_PADDING = 64;
+    /** The largest scale {@link #ofUnscaled} holds without a {@link BigDecimal}. */
+    public static final int MAX_COMPACT_SCALE = 18;
+    /** Room for the plain text of a compact number: sign, 19 digits, a point and a leading zero. */
+    static final int MAX_COMPACT_CHARS = 24;
     private static final JsonNumber[] CACHE = new JsonNumber[CACHE_HIGH - CACHE_LOW + 1];
 
     static {
         for (int i = 0; i < CACHE.length; i++) {
-            CACHE[i] = new JsonNumber(i + CACHE_LOW, null);
+            CACHE[i] = new JsonNumber(i + CACHE_LOW, 0, null);
         }
     }
 
+    /** The integer, or the unscaled value of a compact decimal ({@code scale > 0}); unused when {@code decimal} is set. */
     private final long longValue;
+    /** Decimal places of a compact decimal, 0 for an integer or a {@link BigDecimal}. */
+    private final int scale;
     private final BigDecimal decimal;
 
-    private JsonNumber(long longValue, BigDecimal decimal) {
+    private JsonNumber(long longValue, int scale, BigDecimal decimal) {
         this.longValue = longValue;
+        this.scale = scale;
         this.decimal = decimal;
     }
 
@@ -49,7 +58,29 @@ public final class JsonNumber implements JsonValue {
         if (value >= CACHE_LOW && value <= CACHE_HIGH) {
             return CACHE[(int) value - CACHE_LOW];
         }
-        return new JsonNumber(value, null);
+        return new JsonNumber(value, 0, null);
+    }
+
+    /**
+     * An exact decimal {@code unscaled * 10^-scale}, written with exactly {@code scale} decimal places in plain
+     * notation, like {@code BigDecimal.valueOf(unscaled, scale)} ({@code ofUnscaled(150, 2)} is {@code 1.50}). Up to
+     * {@value #MAX_COMPACT_SCALE} places it is held as the {@code long} and the scale, so neither making nor writing
+     * it creates a {@link BigDecimal} or a string; equal in every respect to the {@link BigDecimal} form.
+     *
+     * @param unscaled the digits as an integer
+     * @param scale    the decimal places, {@code >= 0}
+     * @return never {@code null}
+     * @throws IllegalArgumentException if {@code scale < 0}
+     */
+    public static JsonNumber ofUnscaled(long unscaled, int scale) {
+        if (scale < 0) {
+            throw new IllegalArgumentException("scale=" + scale + " must be >= 0");
+        }
+        if (scale == 0) {
+            return of(unscaled);
+        }
+        return scale <= MAX_COMPACT_SCALE ? new JsonNumber(unscaled, scale, null)
+                : new JsonNumber(0L, 0, BigDecimal.valueOf(unscaled, scale));
     }
 
     /**
@@ -60,7 +91,7 @@ public final class JsonNumber implements JsonValue {
      * @throws NullPointerException if {@code value} is {@code null}
      */
     public static JsonNumber of(BigDecimal value) {
-        return new JsonNumber(0L, Objects.requireNonNull(value, "value"));
+        return new JsonNumber(0L, 0, Objects.requireNonNull(value, "value"));
     }
 
     /**
@@ -75,7 +106,7 @@ public final class JsonNumber implements JsonValue {
         if (!Double.isFinite(value)) {
             return JsonString.NOT_A_NUMBER;
         }
-        return new JsonNumber(0L, BigDecimal.valueOf(value));
+        return new JsonNumber(0L, 0, BigDecimal.valueOf(value));
     }
 
     /**
@@ -84,7 +115,12 @@ public final class JsonNumber implements JsonValue {
      * @return {@code true} for integers created with {@link #of(long)} or read without fraction or exponent
      */
     public boolean isLong() {
-        return decimal == null;
+        return decimal == null && scale == 0;
+    }
+
+    /** Whether this number is a compact decimal ({@link #ofUnscaled} with a positive scale). */
+    boolean isCompactDecimal() {
+        return scale > 0;
     }
 
     /**
@@ -94,7 +130,7 @@ public final class JsonNumber implements JsonValue {
      * @throws ArithmeticException if this number is not an integer that fits a {@code long}
      */
     public long longValue() {
-        return decimal == null ? longValue : decimal.longValueExact();
+        return isLong() ? longValue : decimalValue().longValueExact();
     }
 
     /**
@@ -103,7 +139,7 @@ public final class JsonNumber implements JsonValue {
      * @return never {@code null}
      */
     public BigDecimal decimalValue() {
-        return decimal == null ? BigDecimal.valueOf(longValue) : decimal;
+        return decimal != null ? decimal : BigDecimal.valueOf(longValue, scale);
     }
 
     /**
@@ -112,7 +148,7 @@ public final class JsonNumber implements JsonValue {
      * @return the nearest double
      */
     public double doubleValue() {
-        return decimal == null ? (double) longValue : decimal.doubleValue();
+        return isLong() ? (double) longValue : decimalValue().doubleValue();
     }
 
     @Override
@@ -124,7 +160,7 @@ public final class JsonNumber implements JsonValue {
             return false;
         }
         JsonNumber that = (JsonNumber) other;
-        if (decimal == null && that.decimal == null) {
+        if (decimal == null && that.decimal == null && scale == that.scale) {
             return longValue == that.longValue;
         }
         return decimalValue().compareTo(that.decimalValue()) == 0;
@@ -139,13 +175,14 @@ public final class JsonNumber implements JsonValue {
      */
     @Override
     public int hashCode() {
-        if (decimal == null) {
+        if (isLong()) {
             return Long.hashCode(longValue);
         }
-        if (decimal.signum() == 0) {
+        BigDecimal value = decimalValue();
+        if (value.signum() == 0) {
             return 0;
         }
-        BigDecimal stripped = decimal.stripTrailingZeros();
+        BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() <= 0 && (long) stripped.precision() - stripped.scale() <= LONG_DIGITS) {
             BigInteger integer = stripped.toBigIntegerExact();
             if (integer.bitLength() < Long.SIZE) {
@@ -166,8 +203,13 @@ public final class JsonNumber implements JsonValue {
      */
     @Override
     public String toString() {
-        if (decimal == null) {
+        if (isLong()) {
             return Long.toString(longValue);
+        }
+        if (decimal == null) {
+            char[] text = new char[MAX_COMPACT_CHARS];
+            int from = writeCompact(text);
+            return new String(text, from, text.length - from);
         }
         int scale = decimal.scale();
         long adjustedExponent = (long) decimal.precision() - scale - 1;
@@ -176,6 +218,29 @@ public final class JsonNumber implements JsonValue {
         }
         long padding = scale < 0 ? -(long) scale : -adjustedExponent;
         return padding <= MAX_PLAIN_PADDING ? decimal.toPlainString() : integerTimesPowerOfTen();
+    }
+
+    /**
+     * Writes a compact decimal's plain text at the end of {@code out} ({@link #MAX_COMPACT_CHARS} long at least),
+     * without allocating.
+     *
+     * @return the index of its first character; it runs to the end of {@code out}
+     */
+    int writeCompact(char[] out) {
+        long rest = longValue < 0 ? longValue : -longValue;
+        int at = out.length;
+        int digits = 0;
+        do {
+            out[--at] = (char) ('0' - rest % 10);
+            rest /= 10;
+            if (++digits == scale) {
+                out[--at] = '.';
+            }
+        } while (rest != 0 || digits <= scale);
+        if (longValue < 0) {
+            out[--at] = '-';
+        }
+        return at;
     }
 
     /**

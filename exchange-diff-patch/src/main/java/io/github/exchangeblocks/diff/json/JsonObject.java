@@ -18,15 +18,20 @@ import java.util.Objects;
  * everyone holding it: change a document that shares subtrees only through operations that copy the objects they
  * change (the copying apply), or take a {@link #deepCopy()} first and mutate that.
  *
- * <p>Storage is an insertion-ordered slot array with an open-addressing hash index (built once an object has more
- * than {@value #LINEAR_LIMIT} slots): lookups are O(1), appends amortised O(1), removals O(1) (the slot is left
- * empty and reclaimed when the arrays are compacted), and iteration by slot cursor
- * ({@link #nextMember(int)}, {@link #keyAt(int)}, {@link #valueAt(int)}) allocates nothing.
+ * <p>Storage is an insertion-ordered slot array with an open-addressing hash index, built once an object has more
+ * than {@value #LINEAR_LIMIT} slots (so the many small objects of a patch carry none): lookups are O(1), appends
+ * amortised O(1), removals O(1) (the slot is left empty and reclaimed when the arrays are compacted), and iteration
+ * by slot cursor ({@link #nextMember(int)}, {@link #keyAt(int)}, {@link #valueAt(int)}) allocates nothing.
  *
  * <p>Equality ignores member order, as JSON does.
  */
 public final class JsonObject implements JsonValue {
-    static final int LINEAR_LIMIT = 8;
+    /**
+     * Objects up to this many slots are searched linearly, without a hash index: DIFF's field objects (an order, a
+     * trade, an account, at most a couple of dozen members with mostly shared literal keys) are built, copied and
+     * merged far more often than looked up, and a linear search over them is as fast as hashing the key.
+     */
+    static final int LINEAR_LIMIT = 24;
     private static final String[] NO_KEYS = new String[0];
     private static final JsonValue[] NO_VALUES = new JsonValue[0];
 
@@ -42,7 +47,17 @@ public final class JsonObject implements JsonValue {
         values = NO_VALUES;
     }
 
-    private JsonObject(int capacity) {
+    /**
+     * Creates an empty object with room for a number of members, so that filling it up to that many allocates
+     * nothing more (a hint: it grows past it as usual).
+     *
+     * @param capacity the members expected, {@code >= 0}
+     * @throws IllegalArgumentException if {@code capacity < 0}
+     */
+    public JsonObject(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity=" + capacity + " must be >= 0");
+        }
         keys = capacity == 0 ? NO_KEYS : new String[capacity];
         values = capacity == 0 ? NO_VALUES : new JsonValue[capacity];
     }

@@ -11,11 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes {@link JsonValue}s with jackson-core's streaming generator, member order preserved. Stateless and
- * thread-safe. Numbers are written exactly: {@code long}s as integers, decimals with their own digits and scale in
- * plain notation ({@link JsonNumber#toString()}: {@code 0.00000000}, not {@code 0E-8}).
+ * Writes {@link JsonValue}s with jackson-core's streaming generator, member order preserved. Thread-safe (its only
+ * state is a scratch buffer per writing thread). Numbers are written exactly: {@code long}s as integers, decimals
+ * with their own digits and scale in plain notation ({@link JsonNumber#toString()}: {@code 0.00000000}, not
+ * {@code 0E-8}).
  */
 public final class JsonWriter {
+    /** Per writing thread: where a compact decimal's digits are put together, so writing one allocates nothing. */
+    private static final ThreadLocal<char[]> COMPACT_TEXT =
+            ThreadLocal.withInitial(() -> new char[JsonNumber.MAX_COMPACT_CHARS]);
     private JsonWriter() {
     }
 
@@ -41,6 +45,10 @@ public final class JsonWriter {
             JsonNumber number = (JsonNumber) value;
             if (number.isLong()) {
                 generator.writeNumber(number.longValue());
+            } else if (number.isCompactDecimal()) {
+                char[] text = COMPACT_TEXT.get();
+                int from = number.writeCompact(text);
+                generator.writeNumber(text, from, text.length - from);
             } else {
                 generator.writeNumber(number.toString());
             }

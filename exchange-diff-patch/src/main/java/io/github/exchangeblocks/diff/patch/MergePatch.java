@@ -115,7 +115,7 @@ public final class MergePatch {
      * @return a new object
      */
     public static JsonObject withoutNullMembers(JsonObject object) {
-        JsonObject copy = new JsonObject();
+        JsonObject copy = new JsonObject(object.size());
         for (int slot = object.nextMember(-1); slot >= 0; slot = object.nextMember(slot)) {
             JsonValue value = object.valueAt(slot);
             if (value.isObject()) {

@@ -20,11 +20,14 @@ import java.util.List;
  * through object members of {@code upserts}, so applying the deletions first never changes what the upserts do
  * elsewhere.
  *
- * <p>Mutable, not thread-safe: one owner at a time (the snapshot manager guards it with the session lock). Added
- * patches are copied where they are retained, so they may be shared and reused by the caller.
+ * <p>Mutable, not thread-safe: one owner at a time (the snapshot manager guards it with the session lock). Patches
+ * given to {@link #add} are copied where they are retained, so they may be shared and reused by the caller; those
+ * given to {@link #addImmutable} may be retained as they are.
  */
 public final class PendingPatch {
-    private final JsonObject upserts = new JsonObject();
+    private JsonObject upserts = new JsonObject();
+    /** {@link #upserts} is a patch adopted by {@link #addImmutable}: copied before anything changes it. */
+    private boolean upsertsShared;
     private JsonObject deletions;
     private final ArrayList<String> path = new ArrayList<>(8);
 
@@ -39,7 +42,31 @@ public final class PendingPatch {
      * @param patch an object patch, not modified and not retained
      */
     public void add(JsonObject patch) {
+        unshare();
         merge(upserts, patch);
+    }
+
+    /**
+     * Folds in a patch that nobody mutates any more (the caller promises it), like {@link #add}: the first one
+     * added to an empty pending patch is kept as it is, not copied, and copied only if a later patch has to be
+     * merged into it; so a consumer that takes every change before the next arrives costs no copy at all.
+     *
+     * @param patch an object patch that is never mutated again; may be retained and shared
+     */
+    public void addImmutable(JsonObject patch) {
+        if (isEmpty()) {
+            upserts = patch;
+            upsertsShared = true;
+        } else {
+            add(patch);
+        }
+    }
+
+    private void unshare() {
+        if (upsertsShared) {
+            upserts = upserts.deepCopy();
+            upsertsShared = false;
+        }
     }
 
     /**
@@ -72,6 +99,7 @@ public final class PendingPatch {
      * @return the object, or {@code null} if nothing pending is an object at {@code key}
      */
     public JsonObject upsertsMember(String key) {
+        unshare();
         return upserts.getObject(key);
     }
 

@@ -208,7 +208,8 @@ public final class DiffSession {
         if (pending == null) {
             pending = new PendingPatch();
         }
-        pending.add(patch);
+        // Delivered patches are never mutated afterwards (see deliver): the pending patch may keep one as it is.
+        pending.addImmutable(patch);
         if (patch.containsKey(DiffLayout.NOTIFY)) {
             dropOldestNotifiesLocked();
         }

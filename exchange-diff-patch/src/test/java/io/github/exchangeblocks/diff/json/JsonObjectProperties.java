@@ -5,7 +5,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Example;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** JsonObject's own ordered hash map against LinkedHashMap as the reference oracle. */
 class JsonObjectProperties {
@@ -28,8 +31,9 @@ class JsonObjectProperties {
     }
 
     @Property(tries = 1000)
-    void shouldBehaveLikeLinkedHashMapWhenPuttingAndRemoving(@ForAll("operations") List<Op> operations) {
-        JsonObject object = new JsonObject();
+    void shouldBehaveLikeLinkedHashMapWhenPuttingAndRemoving(@ForAll("operations") List<Op> operations,
+                                                             @ForAll @IntRange(min = 0, max = 48) int capacity) {
+        JsonObject object = capacity == 0 ? new JsonObject() : new JsonObject(capacity);
         Map<String, JsonValue> oracle = new LinkedHashMap<>();
         for (Op op : operations) {
             String key = "k" + op.key();
@@ -48,6 +52,12 @@ class JsonObjectProperties {
         JsonObject copy = object.deepCopy();
         assertSame(copy, oracle);
         assertThat(copy).isEqualTo(object).hasSameHashCodeAs(object);
+    }
+
+    @Example
+    void shouldRefuseANegativeCapacity() {
+        assertThatThrownBy(() -> new JsonObject(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("capacity=-1 must be >= 0");
     }
 
     private static void assertSame(JsonObject object, Map<String, JsonValue> oracle) {

@@ -75,10 +75,37 @@ final class MarketDataEngine implements InstrumentMarketData {
         }
         begin(inputNs);
         klines.onTrade(now, price, volume, amount, quote.openInterest, version);
-        tape.add(tradeId, now, price, volume, aggressorSide);
+        recordTick(tradeId, now, aggressorSide, price, volume);
         ticker.onTrade(now, price, volume, amount, version);
         quote.onTrade(price, volume, amount);
         quoteChanged(now);
+    }
+
+    /**
+     * Adds the trade to the tape with the top of book it leaves: the book reports a trade before the level change
+     * it causes, so the maker's side is read with the trade taken off its best level when that level is at the
+     * trade price (an auction or a feed out of step leaves the mirror as it is).
+     */
+    private void recordTick(long tradeId, long now, Side aggressorSide, long price, long volume) {
+        DepthSide makers = aggressorSide == Side.BUY ? depth.asks : depth.bids;
+        DepthSide others = aggressorSide == Side.BUY ? depth.bids : depth.asks;
+        long makerPrice = QuoteView.NULL_PRICE;
+        long makerVolume = 0;
+        int rank = 0;
+        if (makers.levels() > 0 && makers.price(0) == price && makers.quantity(0) <= volume) {
+            rank = 1;
+        }
+        if (makers.levels() > rank) {
+            makerPrice = makers.price(rank);
+            makerVolume = makers.quantity(rank) - (rank == 0 && makerPrice == price ? volume : 0);
+        }
+        long otherPrice = others.levels() > 0 ? others.price(0) : QuoteView.NULL_PRICE;
+        long otherVolume = others.levels() > 0 ? others.quantity(0) : 0;
+        if (aggressorSide == Side.BUY) {
+            tape.add(tradeId, now, price, volume, aggressorSide, otherPrice, otherVolume, makerPrice, makerVolume);
+        } else {
+            tape.add(tradeId, now, price, volume, aggressorSide, makerPrice, makerVolume, otherPrice, otherVolume);
+        }
     }
 
     @Override

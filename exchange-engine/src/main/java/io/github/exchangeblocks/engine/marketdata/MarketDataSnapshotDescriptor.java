@@ -1,7 +1,8 @@
 package io.github.exchangeblocks.engine.marketdata;
 
 /**
- * Layout of the market-data snapshot, version 1. Little-endian. Six blocks one after another: header, quote,
+ * Layout of the market-data snapshot, version 2 (version 1 is the same without a tick's top of book: its tick
+ * record is 40 bytes, and its ticks are restored with none). Little-endian. Six blocks one after another: header, quote,
  * depth (levels, then the pending delta batch), tape, ticker, klines. Every record is a multiple of 8 bytes.
  *
  * <pre>
@@ -41,12 +42,16 @@ package io.github.exchangeblocks.engine.marketdata;
  *  |                      lastTickId (8)                          |  0
  *  |                      tickCount (4)                           |  8
  *  |                      reserved (4)                            | 12
- *  tick record (40 bytes; tickCount of them, oldest first, ids lastTickId - tickCount + 1 ..)
+ *  tick record (72 bytes; tickCount of them, oldest first, ids lastTickId - tickCount + 1 ..)
  *  |                      tradeId (8)                             |  0
  *  |                      timestampNs (8)                         |  8
  *  |                      price (8)                               | 16
  *  |                      volume (8)                              | 24
  *  |     side      |             reserved (7)                      | 32
+ *  |                      bidPrice (8, 0 for none)                | 40
+ *  |                      bidVolume (8)                           | 48
+ *  |                      askPrice (8, 0 for none)                | 56
+ *  |                      askVolume (8)                           | 64
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  *  ticker header (48 bytes)
  *  |                      windowNs (8)                            |  0
@@ -77,7 +82,8 @@ package io.github.exchangeblocks.engine.marketdata;
  */
 final class MarketDataSnapshotDescriptor {
     static final int MAGIC = 0x444D4245;
-    static final short VERSION = 1;
+    static final short VERSION = 2;
+    static final short VERSION_1 = 1;
 
     static final int MAGIC_OFFSET = 0;
     static final int VERSION_OFFSET = 4;
@@ -94,7 +100,7 @@ final class MarketDataSnapshotDescriptor {
     static final int PENDING_LENGTH = 24;
 
     static final int TAPE_HEADER_LENGTH = 16;
-    static final int TICK_LENGTH = 40;
+    static final int TICK_LENGTH = 72;
 
     static final int TICKER_HEADER_LENGTH = 48;
     static final int BUCKET_LENGTH = 64;

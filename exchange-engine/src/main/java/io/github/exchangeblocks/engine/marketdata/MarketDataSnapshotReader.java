@@ -23,10 +23,10 @@ final class MarketDataSnapshotReader {
     static void read(ByteBuffer source, MarketDataEngine data) {
         ByteBuffer in = source.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         try {
-            readHeader(in, data);
+            short version = readHeader(in, data);
             readQuote(in, data.quote);
             readDepth(in, data.depth);
-            readTape(in, data);
+            readTape(in, data, version);
             readTicker(in, data);
             readKlines(in, data);
         } catch (BufferUnderflowException e) {
@@ -36,12 +36,14 @@ final class MarketDataSnapshotReader {
         source.position(in.position());
     }
 
-    private static void readHeader(ByteBuffer in, MarketDataEngine data) {
+    /** @return the snapshot's version, 1 or 2 */
+    private static short readHeader(ByteBuffer in, MarketDataEngine data) {
         int magic = in.getInt();
         require(magic == MAGIC, "snapshot magic=0x" + Integer.toHexString(magic) + " must be 0x"
             + Integer.toHexString(MAGIC));
         short version = in.getShort();
-        require(version == VERSION, "snapshot version=" + version + " must be " + VERSION);
+        require(version == VERSION_1 || version == VERSION, "snapshot version=" + version + " must be "
+            + VERSION_1 + " or " + VERSION);
         in.getShort();
         long instrumentId = in.getLong();
         require(instrumentId == data.settings.instrumentId(), "snapshot instrumentId=" + instrumentId
@@ -50,6 +52,7 @@ final class MarketDataSnapshotReader {
         data.version = in.getLong();
         require(data.timestampNs >= 0 && data.timestampNs <= InstrumentMarketData.MAX_TIMESTAMP_NS,
             "snapshot timestampNs=" + data.timestampNs + " must be in 0.." + InstrumentMarketData.MAX_TIMESTAMP_NS);
+        return version;
     }
 
     private static void readQuote(ByteBuffer in, DayQuote q) {
@@ -111,7 +114,8 @@ final class MarketDataSnapshotReader {
         }
     }
 
-    private static void readTape(ByteBuffer in, MarketDataEngine data) {
+    /** Version 1 ticks carry no top of book: they are restored with none. */
+    private static void readTape(ByteBuffer in, MarketDataEngine data, short version) {
         TradeTape tape = data.tape;
         long lastTickId = in.getLong();
         int count = in.getInt();
@@ -128,7 +132,18 @@ final class MarketDataSnapshotReader {
             in.get();
             in.getShort();
             in.getInt();
-            tape.add(tradeId, timestampNs, price, volume, side);
+            if (version == VERSION_1) {
+                tape.add(tradeId, timestampNs, price, volume, side, QuoteView.NULL_PRICE, 0, QuoteView.NULL_PRICE, 0);
+            } else {
+                long bidPrice = in.getLong();
+                long bidVolume = in.getLong();
+                long askPrice = in.getLong();
+                long askVolume = in.getLong();
+                require(bidPrice >= 0 && bidVolume >= 0 && askPrice >= 0 && askVolume >= 0, "snapshot tick " + i
+                    + " top of book (bid " + bidPrice + " x " + bidVolume + ", ask " + askPrice + " x " + askVolume
+                    + ") must not be negative");
+                tape.add(tradeId, timestampNs, price, volume, side, bidPrice, bidVolume, askPrice, askVolume);
+            }
         }
     }
 

@@ -80,7 +80,9 @@ final class MarketDataSnapshotWriter {
         for (long tickId = tape.firstTickId(); tickId <= tape.lastTickId; tickId++) {
             int slot = tape.slotOf(tickId);
             out.putLong(tape.tradeIds[slot]).putLong(tape.timestamps[slot]).putLong(tape.prices[slot])
-                .putLong(tape.volumes[slot]).put(tape.sides[slot]).put((byte) 0).putShort((short) 0).putInt(0);
+                .putLong(tape.volumes[slot]).put(tape.sides[slot]).put((byte) 0).putShort((short) 0).putInt(0)
+                .putLong(tape.bidPrices[slot]).putLong(tape.bidVolumes[slot]).putLong(tape.askPrices[slot])
+                .putLong(tape.askVolumes[slot]);
         }
     }
 

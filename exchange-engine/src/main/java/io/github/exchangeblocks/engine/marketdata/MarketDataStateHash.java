@@ -83,6 +83,13 @@ final class MarketDataStateHash {
             h = mix(h, tape.prices[slot]);
             h = mix(h, tape.volumes[slot]);
             h = mix(h, tape.sides[slot]);
+            // Version 1 ticks carry no top of book: they hash as they did before it was recorded.
+            if (tape.bidPrices[slot] != QuoteView.NULL_PRICE || tape.askPrices[slot] != QuoteView.NULL_PRICE) {
+                h = mix(h, tape.bidPrices[slot]);
+                h = mix(h, tape.bidVolumes[slot]);
+                h = mix(h, tape.askPrices[slot]);
+                h = mix(h, tape.askVolumes[slot]);
+            }
         }
         return h;
     }

@@ -14,6 +14,11 @@ final class TradeTape implements TradeTapeView {
     final long[] prices;
     final long[] volumes;
     final byte[] sides;
+    /** The best bid and ask right after each trade ({@link QuoteView#NULL_PRICE} and 0 for an empty side). */
+    final long[] bidPrices;
+    final long[] bidVolumes;
+    final long[] askPrices;
+    final long[] askVolumes;
     long lastTickId;
     int size;
     /** The slot of the next tick, {@code slotOf(lastTickId + 1)}, kept so that adding needs no division. */
@@ -26,6 +31,10 @@ final class TradeTape implements TradeTapeView {
         prices = new long[capacity];
         volumes = new long[capacity];
         sides = new byte[capacity];
+        bidPrices = new long[capacity];
+        bidVolumes = new long[capacity];
+        askPrices = new long[capacity];
+        askVolumes = new long[capacity];
     }
 
     int slotOf(long tickId) {
@@ -39,7 +48,8 @@ final class TradeTape implements TradeTapeView {
         nextSlot = slotOf(lastTickId + 1);
     }
 
-    void add(long tradeId, long timestampNs, long price, long volume, Side aggressorSide) {
+    void add(long tradeId, long timestampNs, long price, long volume, Side aggressorSide, long bidPrice,
+             long bidVolume, long askPrice, long askVolume) {
         lastTickId++;
         int slot = nextSlot;
         nextSlot = slot + 1 == capacity ? 0 : slot + 1;
@@ -48,6 +58,10 @@ final class TradeTape implements TradeTapeView {
         prices[slot] = price;
         volumes[slot] = volume;
         sides[slot] = aggressorSide.code();
+        bidPrices[slot] = bidPrice;
+        bidVolumes[slot] = bidVolume;
+        askPrices[slot] = askPrice;
+        askVolumes[slot] = askVolume;
         if (size < capacity) {
             size++;
         }
@@ -71,6 +85,34 @@ final class TradeTape implements TradeTapeView {
     @Override
     public long lastTickId() {
         return lastTickId;
+    }
+
+    @Override
+    public long bidPrice(long tickId) {
+        return bidPrices[keptSlot(tickId)];
+    }
+
+    @Override
+    public long bidVolume(long tickId) {
+        return bidVolumes[keptSlot(tickId)];
+    }
+
+    @Override
+    public long askPrice(long tickId) {
+        return askPrices[keptSlot(tickId)];
+    }
+
+    @Override
+    public long askVolume(long tickId) {
+        return askVolumes[keptSlot(tickId)];
+    }
+
+    private int keptSlot(long tickId) {
+        if (tickId < firstTickId() || tickId > lastTickId) {
+            throw new IllegalArgumentException("tickId=" + tickId + " must be a kept tick, " + firstTickId() + ".."
+                + lastTickId);
+        }
+        return slotOf(tickId);
     }
 
     @Override

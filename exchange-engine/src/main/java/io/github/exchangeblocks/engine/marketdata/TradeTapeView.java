@@ -44,4 +44,42 @@ public interface TradeTapeView {
      * @return the number of ticks visited
      */
     int visit(long fromTickId, long toTickId, TickVisitor visitor);
+
+    /**
+     * The best bid price right after a tick's trade: the book as the trade left it (the maker's level reduced by
+     * the trade, or the next level when the trade emptied it; the other side as it stood), read from the mirrored
+     * depth. Ticks restored from a version 1 snapshot have none.
+     *
+     * @param tickId a kept tick, {@link #firstTickId()} to {@link #lastTickId()}
+     * @return the price, or {@link QuoteView#NULL_PRICE} when the bid side was empty
+     * @throws IllegalArgumentException if the tick is not kept
+     */
+    long bidPrice(long tickId);
+
+    /**
+     * The quantity at {@link #bidPrice(long)}.
+     *
+     * @param tickId a kept tick
+     * @return the quantity, 0 when the bid side was empty
+     * @throws IllegalArgumentException if the tick is not kept
+     */
+    long bidVolume(long tickId);
+
+    /**
+     * The best ask price right after a tick's trade (see {@link #bidPrice(long)}).
+     *
+     * @param tickId a kept tick
+     * @return the price, or {@link QuoteView#NULL_PRICE} when the ask side was empty
+     * @throws IllegalArgumentException if the tick is not kept
+     */
+    long askPrice(long tickId);
+
+    /**
+     * The quantity at {@link #askPrice(long)}.
+     *
+     * @param tickId a kept tick
+     * @return the quantity, 0 when the ask side was empty
+     * @throws IllegalArgumentException if the tick is not kept
+     */
+    long askVolume(long tickId);
 }

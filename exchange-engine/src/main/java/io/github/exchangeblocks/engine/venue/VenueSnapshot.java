@@ -43,7 +43,9 @@ import java.util.Arrays;
  *  accounts i32, then per account: lifetime fees, fills, lots traded, net deposits (i64 each)
  * </pre>
  *
- * Version 1 is version 2 without the per-instrument rate-update fields (no update taken, none scheduled).
+ * Version 1 is version 2 without the per-instrument rate-update fields (no update taken, none scheduled). The
+ * market-data blocks carry their own version (version 2 keeps each tick's top of book; version 1 blocks, in older
+ * snapshots, are still read).
  * Snapshots are rare (every N commands), so this class allocates freely. A new layout gets a new version and a new
  * golden file; old versions stay readable.
  */

@@ -15,10 +15,15 @@ class MarketDataSnapshotTest {
     private static final MarketDataSettings SETTINGS = MarketDataSettings.builder().instrumentId(42)
         .klineDurationsNs(MINUTE, 5 * MINUTE).klineCapacity(3).tickCapacity(4).ticker(10 * MINUTE, MINUTE)
         .build();
-    /** The state hash of {@link #scenario()}, pinned when version 1 was released. */
+    /**
+     * The state hash of the version 1 golden file, pinned when version 1 was released (then {@link #scenario()}'s;
+     * version 1 keeps no top of book per tick, and ticks without one hash as they did then).
+     */
     private static final long V1_STATE_HASH = 0xf2485d7e2e40e3abL;
+    /** The state hash of {@link #scenario()}, pinned when version 2 was released. */
+    private static final long V2_STATE_HASH = 0xf98c2c5fca82ed54L;
 
-    /** The fixed scenario whose snapshot is the version 1 golden file. */
+    /** The fixed scenario whose snapshot is the version 2 golden file (and was the version 1 one). */
     static InstrumentMarketData scenario() {
         InstrumentMarketData data = MarketData.create(SETTINGS);
         data.setPreviousDay(0, 7_480, 7_490, 300);
@@ -95,15 +100,39 @@ class MarketDataSnapshotTest {
     }
 
     @Test
-    void shouldWriteExactlyTheVersion1GoldenBytesWhenTheScenarioIsSnapshotted() throws IOException {
-        assertThat(snapshotOf(scenario())).isEqualTo(golden());
+    void shouldWriteExactlyTheVersion2GoldenBytesWhenTheScenarioIsSnapshotted() throws IOException {
+        assertThat(snapshotOf(scenario())).isEqualTo(golden(2));
     }
 
     @Test
-    void shouldRestoreTheVersion1GoldenFileToItsPinnedStateHash() throws IOException {
+    void shouldRestoreTheVersion2GoldenFileToItsPinnedStateHashWithEachTicksTopOfBook() throws IOException {
+        InstrumentMarketData restored = MarketData.restore(SETTINGS, golden(2));
+        InstrumentMarketData scenario = scenario();
+
+        assertThat(restored.stateHash()).isEqualTo(V2_STATE_HASH).isEqualTo(scenario.stateHash());
+        assertThat(topsOfBook(restored)).isEqualTo(topsOfBook(scenario)).contains("8: 7495x5 / 0x0");
+    }
+
+    @Test
+    void shouldRestoreTheVersion1GoldenFileToItsPinnedStateHashWithTicksWithoutATopOfBook() throws IOException {
         InstrumentMarketData restored = MarketData.restore(SETTINGS, golden());
 
-        assertThat(restored.stateHash()).isEqualTo(V1_STATE_HASH).isEqualTo(scenario().stateHash());
+        assertThat(restored.stateHash()).isEqualTo(V1_STATE_HASH);
+        assertThat(topsOfBook(restored)).containsOnly(restored.tape().firstTickId() + ": 0x0 / 0x0",
+            restored.tape().lastTickId() - 2 + ": 0x0 / 0x0", restored.tape().lastTickId() - 1 + ": 0x0 / 0x0",
+            restored.tape().lastTickId() + ": 0x0 / 0x0");
+        ByteBuffer rewritten = snapshotOf(restored);
+        assertThat(MarketData.restore(SETTINGS, rewritten).stateHash()).isEqualTo(V1_STATE_HASH);
+    }
+
+    private static java.util.List<String> topsOfBook(InstrumentMarketData data) {
+        java.util.List<String> tops = new java.util.ArrayList<>();
+        TradeTapeView tape = data.tape();
+        for (long tick = tape.firstTickId(); tick <= tape.lastTickId(); tick++) {
+            tops.add(tick + ": " + tape.bidPrice(tick) + "x" + tape.bidVolume(tick) + " / " + tape.askPrice(tick)
+                + "x" + tape.askVolume(tick));
+        }
+        return tops;
     }
 
     @Test
@@ -112,7 +141,7 @@ class MarketDataSnapshotTest {
         bytes.put(4, (byte) 9);
 
         assertThatThrownBy(() -> MarketData.restore(SETTINGS, bytes)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("snapshot version=9 must be 1");
+            .hasMessage("snapshot version=9 must be 1 or 2");
     }
 
     @Test
@@ -148,7 +177,11 @@ class MarketDataSnapshotTest {
     }
 
     static ByteBuffer golden() throws IOException {
-        String name = "/marketdata/market-data-snapshot-v1.bin";
+        return golden(1);
+    }
+
+    static ByteBuffer golden(int version) throws IOException {
+        String name = "/marketdata/market-data-snapshot-v" + version + ".bin";
         try (InputStream in = MarketDataSnapshotTest.class.getResourceAsStream(name)) {
             assertThat(in).as("golden file %s", name).isNotNull();
             return ByteBuffer.wrap(in.readAllBytes());

@@ -105,6 +105,8 @@ public final class DiffRoundTripTool {
                 if (bob.setupFrames.indexOf("\"level\":\"ERROR\"") >= 0) {
                     throw new IllegalStateException("bob's resting orders were refused: " + bob.setupFrames);
                 }
+                alice.setUpDone();
+                bob.setUpDone();
                 System.out.printf("durability %s; load before: %s%n", durability, load());
                 alice.run(perSecond, WARM_UP_SECONDS, "v");
                 Histogram quiet = alice.run(perSecond, QUIET_SECONDS, "q");
@@ -203,8 +205,10 @@ public final class DiffRoundTripTool {
         private final ExecutorService sender;
         private final StringBuilder partial = new StringBuilder();
         private WebSocket socket;
-        /** Every frame before the first run, for the set-up's checks. */
+        /** Every frame until {@link #setUpDone()}, for the set-up's checks. */
         private final StringBuffer setupFrames = new StringBuffer();
+        /** Frames go to {@link #setupFrames} (bob never runs: his frames must not pile up during the runs). */
+        private volatile boolean settingUp = true;
         private volatile long[] dueNs;
         private boolean[] seen;
         private volatile String runPrefix;
@@ -229,6 +233,13 @@ public final class DiffRoundTripTool {
             trader.send("{\"aid\":\"peek_message\"}");
             trader.awaitText("\"trade_more_data\":false", 30);
             return trader;
+        }
+
+        /** Stops keeping frames: the set-up was checked. */
+        void setUpDone() {
+            settingUp = false;
+            setupFrames.setLength(0);
+            setupFrames.trimToSize();
         }
 
         void send(String text) {
@@ -281,7 +292,7 @@ public final class DiffRoundTripTool {
                 partial.setLength(0);
                 if (frame.contains("\"rtn_data\"")) {
                     findFills(frame, now);
-                    if (runPrefix == null) {
+                    if (settingUp) {
                         setupFrames.append(frame);
                     }
                     send("{\"aid\":\"peek_message\"}");

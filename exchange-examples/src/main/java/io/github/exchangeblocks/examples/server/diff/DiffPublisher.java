@@ -20,6 +20,10 @@ import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import io.github.exchangeblocks.examples.exchange.OrderRecord;
 import io.github.exchangeblocks.examples.exchange.TradeRecord;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongIterator;
+import it.unimi.dsi.fastutil.longs.LongRBTreeSet;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -30,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentMap;
 
 /**
@@ -46,17 +49,19 @@ import java.util.concurrent.ConcurrentMap;
  * flow); the quotes' open interest still follows every position.
  */
 final class DiffPublisher implements ExchangeListener {
+    /** Room for the members a change of an account, position or order usually carries. */
+    private static final int CHANGE_SIZE = 8;
     private final DiffSnapshotManager manager;
     private final DiffFields fields;
     private final ConcurrentMap<String, InstrumentSpec> specs;
     private final DepthSnapshot depth = QuoteStats.newDepth();
     private final List<QuoteStats> stats = new ArrayList<>();
-    private final Map<Long, Long> longVolumes = new HashMap<>();
+    private final Long2LongOpenHashMap longVolumes = new Long2LongOpenHashMap();
     private final Map<String, Set<String>> orderKeys = new HashMap<>();
     private final Map<String, Set<String>> tradeKeys = new HashMap<>();
     private final TreeMap<String, JsonObject> userPatches = new TreeMap<>();
     private final BitSet dirtyAccounts = new BitSet();
-    private final TreeSet<Long> dirtyPositions = new TreeSet<>();
+    private final LongRBTreeSet dirtyPositions = new LongRBTreeSet();
     private final BitSet dirtyQuotes = new BitSet();
     private final List<DiffSession> notifySessions = new ArrayList<>();
     private final List<JsonObject> notifyContents = new ArrayList<>();
@@ -64,6 +69,11 @@ final class DiffPublisher implements ExchangeListener {
     private final List<DiffSession> sessions;
     /** Each user's latest settlement notify, sent again at login. */
     private final Map<String, JsonObject> settlements = new HashMap<>();
+    /** What was published of each account (by account id), position (by account id and instrument) and working
+     *  order (by user and order id): a later publish sends only what changed ({@link PublishedValues}). */
+    private final List<PublishedValues> accountsSent = new ArrayList<>();
+    private final Long2ObjectOpenHashMap<PublishedValues> positionsSent = new Long2ObjectOpenHashMap<>();
+    private final Map<String, Map<String, PublishedValues>> ordersSent = new HashMap<>();
     /** The users whose trade tree the snapshot holds (see the class comment). */
     private final Set<String> mirrored = new HashSet<>();
     private ExchangeState state;
@@ -178,8 +188,13 @@ final class DiffPublisher implements ExchangeListener {
         Instrument instrument = index < 0 ? null : venue.registry().get(index);
         OpenOrderView working = order.alive() ? venue.orderView(order.orderId()) : null;
         long frozenMargin = working == null ? 0 : working.frozenMargin();
-        section(order.user(), DiffLayout.ORDERS).put(order.clientOrderId(),
-                fields.order(order, instrument, frozenMargin));
+        // A working order is tracked until it finishes (its last change); one that never worked is sent whole once.
+        Map<String, PublishedValues> sentOfUser = ordersSent.computeIfAbsent(order.user(), k -> new HashMap<>());
+        PublishedValues sent = order.alive()
+                ? sentOfUser.computeIfAbsent(order.clientOrderId(), k -> new PublishedValues(DiffFields.ORDER_MEMBERS))
+                : sentOfUser.remove(order.clientOrderId());
+        fields.order(order, instrument, frozenMargin, sent, entry(section(order.user(), DiffLayout.ORDERS),
+                order.clientOrderId(), sent == null || sent.isNew() ? DiffFields.ORDER_SIZE : CHANGE_SIZE));
         orderKeys.computeIfAbsent(order.user(), k -> new LinkedHashSet<>()).add(order.clientOrderId());
     }
 
@@ -190,7 +205,7 @@ final class DiffPublisher implements ExchangeListener {
         }
         InstrumentSpec spec = specs.get(trade.instrumentId());
         String key = DiffFields.tradeKey(trade);
-        section(trade.user(), DiffLayout.TRADES).put(key, fields.trade(trade, spec));
+        section(trade.user(), DiffLayout.TRADES).put(key, fields.trade(trade, key, spec));
         tradeKeys.computeIfAbsent(trade.user(), k -> new LinkedHashSet<>()).add(key);
     }
 
@@ -220,7 +235,7 @@ final class DiffPublisher implements ExchangeListener {
     public void onInstrument(int instrumentIndex) {
         InstrumentSpec spec = state.venue().registry().get(instrumentIndex).spec();
         specs.put(spec.instrumentId(), spec);
-        stats(instrumentIndex);
+        stats(instrumentIndex).forgetPublished();
         dirtyQuotes.set(instrumentIndex);
     }
 
@@ -251,6 +266,7 @@ final class DiffPublisher implements ExchangeListener {
             int accountId = venue.accountIdOf(user);
             JsonObject patch = userPatch(user).put(DiffLayout.SESSION, sessionInfo(user));
             deleteAll(patch, DiffLayout.ORDERS, orderKeys.remove(user));
+            ordersSent.remove(user);
             deleteAll(patch, DiffLayout.TRADES, tradeKeys.remove(user));
             dirtyAccounts.set(accountId);
         }
@@ -267,6 +283,7 @@ final class DiffPublisher implements ExchangeListener {
         } catch (RuntimeException e) {
             userPatches.clear();
             dirtyQuotes.clear();
+            forgetPublished();
             notifySessions.clear();
             notifyContents.clear();
             DiffGateway.LOG.log(System.Logger.Level.ERROR, "DIFF publishing failed; the engine goes on", e);
@@ -278,11 +295,14 @@ final class DiffPublisher implements ExchangeListener {
         for (int id = dirtyAccounts.nextSetBit(0); id >= 0; id = dirtyAccounts.nextSetBit(id + 1)) {
             AccountView account = venue.account(id);
             if (mirrored.contains(account.userName())) {
-                section(account.userName(), DiffLayout.ACCOUNTS).put(DiffFields.CURRENCY, fields.account(account));
+                PublishedValues sent = published(accountsSent, id, DiffFields.ACCOUNT_MEMBERS);
+                fields.account(account, sent, entry(section(account.userName(), DiffLayout.ACCOUNTS),
+                        DiffFields.CURRENCY, sent.isNew() ? DiffFields.ACCOUNT_SIZE : CHANGE_SIZE));
             }
         }
         dirtyAccounts.clear();
-        for (long key : dirtyPositions) {
+        for (LongIterator keys = dirtyPositions.iterator(); keys.hasNext(); ) {
+            long key = keys.nextLong();
             int accountId = (int) (key >>> 32);
             int index = (int) key;
             Position position = venue.position(accountId, index);
@@ -290,25 +310,35 @@ final class DiffPublisher implements ExchangeListener {
                 continue;
             }
             long longVolume = position.volumeLongToday() + position.volumeLongHis();
-            Long before = longVolumes.put(key, longVolume);
-            stats(index).openInterest += longVolume - (before == null ? 0 : before);
+            long before = longVolumes.put(key, longVolume);
+            stats(index).openInterest += longVolume - before;
             dirtyQuotes.set(index);
             Account account = venue.account(accountId);
             if (!mirrored.contains(account.userName())) {
                 continue;
             }
-            section(account.userName(), DiffLayout.POSITIONS).put(position.instrumentId(),
-                    fields.position(account.userName(), position));
+            PublishedValues sent = positionsSent.get(key);
+            if (sent == null) {
+                sent = new PublishedValues(DiffFields.POSITION_MEMBERS);
+                positionsSent.put(key, sent);
+            }
+            fields.position(account.userName(), position, sent, entry(section(account.userName(),
+                    DiffLayout.POSITIONS), position.instrumentId(), sent.isNew() ? DiffFields.POSITION_SIZE
+                    : CHANGE_SIZE));
         }
         dirtyPositions.clear();
         for (Map.Entry<String, JsonObject> patch : userPatches.entrySet()) {
-            manager.pushTrade(patch.getKey(), patch.getValue());
+            if (withoutEmptyEntries(patch.getValue())) {
+                manager.pushTrade(patch.getKey(), patch.getValue());
+            }
         }
         userPatches.clear();
         for (int index = dirtyQuotes.nextSetBit(0); index >= 0; index = dirtyQuotes.nextSetBit(index + 1)) {
             Instrument instrument = venue.registry().get(index);
-            manager.pushQuote(instrument.instrumentId(), stats(index).quote(instrument, venue.book(index),
-                    venue.lastPriceTicks(index), depth));
+            JsonObject quote = stats(index).quote(instrument, venue.book(index), venue.lastPriceTicks(index), depth);
+            if (!quote.isEmpty()) {
+                manager.pushQuote(instrument.instrumentId(), quote);
+            }
         }
         dirtyQuotes.clear();
         charts.publish(venue);
@@ -339,6 +369,75 @@ final class DiffPublisher implements ExchangeListener {
             patch.put(name, section);
         }
         return section;
+    }
+
+    /**
+     * The object a member of this batch's patch gathers changes in, created empty on first use with room for
+     * {@code capacity} members.
+     */
+    private static JsonObject entry(JsonObject section, String key, int capacity) {
+        JsonObject entry = section.getObject(key);
+        if (entry == null) {
+            entry = new JsonObject(capacity);
+            section.put(key, entry);
+        }
+        return entry;
+    }
+
+    /**
+     * Drops the entries of sections (and then sections) that gathered no change (an account or a position marked
+     * dirty whose figures did not move), so no frame carries an empty object.
+     *
+     * @return whether anything is left to push
+     */
+    private static boolean withoutEmptyEntries(JsonObject patch) {
+        List<String> emptySections = null;
+        for (int slot = patch.nextMember(-1); slot >= 0; slot = patch.nextMember(slot)) {
+            if (patch.valueAt(slot) instanceof JsonObject section && !section.isEmpty()) {
+                removeEmptyObjects(section);
+                if (section.isEmpty()) {
+                    emptySections = emptySections == null ? new ArrayList<>() : emptySections;
+                    emptySections.add(patch.keyAt(slot));
+                }
+            }
+        }
+        if (emptySections != null) {
+            emptySections.forEach(patch::remove);
+        }
+        return !patch.isEmpty();
+    }
+
+    private static void removeEmptyObjects(JsonObject section) {
+        List<String> empty = null;
+        for (int slot = section.nextMember(-1); slot >= 0; slot = section.nextMember(slot)) {
+            if (section.valueAt(slot) instanceof JsonObject entry && entry.isEmpty()) {
+                empty = empty == null ? new ArrayList<>() : empty;
+                empty.add(section.keyAt(slot));
+            }
+        }
+        if (empty != null) {
+            empty.forEach(section::remove);
+        }
+    }
+
+    private static PublishedValues published(List<PublishedValues> byId, int id, int members) {
+        while (byId.size() <= id) {
+            byId.add(null);
+        }
+        PublishedValues sent = byId.get(id);
+        if (sent == null) {
+            sent = new PublishedValues(members);
+            byId.set(id, sent);
+        }
+        return sent;
+    }
+
+    /** After a failed publish the snapshot may lack what was recorded as sent: the next publishes send everything. */
+    private void forgetPublished() {
+        accountsSent.clear();
+        positionsSent.clear();
+        ordersSent.clear();
+        stats.forEach(QuoteStats::forgetPublished);
     }
 
     private static void deleteAll(JsonObject patch, String section, Set<String> keys) {

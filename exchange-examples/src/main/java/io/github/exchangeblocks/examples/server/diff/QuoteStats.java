@@ -16,7 +16,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * One instrument's trading-day figures for its DIFF quote (volume, amount, open, high, low, time of the last
- * trade) and the quote's field set. The figures are rebuilt from the day's trades after a restart, so they do not
+ * trade) and the quote's field set, published member by member as it changes. The figures are rebuilt from the day's trades after a restart, so they do not
  * depend on the process having seen every trade. Engine thread only.
  */
 final class QuoteStats {
@@ -25,6 +25,12 @@ final class QuoteStats {
     private static final DateTimeFormatter DATETIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(EXCHANGE_ZONE);
     private static final int LEVELS = 5;
+    private static final int FIRST_DEPTH_MEMBER = 11;
+    private static final int MEMBERS = FIRST_DEPTH_MEMBER + 4 * LEVELS;
+    private static final String[] BID_PRICE = levelKeys("bid_price");
+    private static final String[] BID_VOLUME = levelKeys("bid_volume");
+    private static final String[] ASK_PRICE = levelKeys("ask_price");
+    private static final String[] ASK_VOLUME = levelKeys("ask_volume");
 
     long volume;
     long turnoverTicks;
@@ -33,6 +39,8 @@ final class QuoteStats {
     long lowTicks;
     long lastTimeNs;
     long openInterest;
+    /** What the DIFF snapshot holds of the quote: a later quote sends only what changed. */
+    private PublishedValues published = new PublishedValues(MEMBERS);
 
     void trade(long timeNs, long priceTicks, long lots) {
         if (volume == 0) {
@@ -55,64 +63,100 @@ final class QuoteStats {
         lowTicks = 0;
     }
 
+    /** Forgets what was published: the next {@link #quote} writes every member (after a failure, or a changed spec). */
+    void forgetPublished() {
+        published = new PublishedValues(MEMBERS);
+    }
+
     /**
-     * The whole quote of an instrument.
+     * The members of the instrument's quote that changed since the last call (every member the first time and after
+     * {@link #forgetPublished()}).
      *
-     * @param instrument    the instrument
-     * @param book          its book
+     * @param instrument     the instrument
+     * @param book           its book
      * @param lastPriceTicks the last trade price, 0 if none
-     * @param depth         reused depth holder of at least 5 levels
-     * @return a new quote object
+     * @param depth          reused depth holder of at least 5 levels
+     * @return a new patch of the quote object, empty when nothing changed
      */
     JsonObject quote(Instrument instrument, OrderBookView book, long lastPriceTicks, DepthSnapshot depth) {
         InstrumentSpec spec = instrument.spec();
-        String symbol = spec.instrumentId();
         BigDecimal tick = BigDecimal.valueOf(spec.tickSize(), spec.priceScale());
-        JsonObject quote = new JsonObject()
-                .put("instrument_id", symbol)
-                .put("instrument_name", symbol)
-                .put("exchange_id", DiffFields.exchangeOf(symbol))
-                .put("ins_class", "FUTURE")
-                .put("expired", false)
-                .put("price_tick", JsonNumber.of(tick))
-                .put("price_decs", spec.priceScale())
-                .put("volume_multiple", spec.volumeMultiple())
-                .put("max_limit_order_volume", spec.maxOrderVolume())
-                .put("max_market_order_volume", spec.maxOrderVolume())
-                .put("min_limit_order_volume", spec.lotSize())
-                .put("min_market_order_volume", spec.lotSize())
-                .put("datetime", lastTimeNs == 0 ? "" : DATETIME.format(Instant.ofEpochSecond(0, lastTimeNs)))
-                .put("last_price", DiffFields.price(spec, lastPriceTicks))
-                .put("open", DiffFields.price(spec, openTicks))
-                .put("highest", DiffFields.price(spec, highTicks))
-                .put("lowest", DiffFields.price(spec, lowTicks))
-                .put("close", JsonString.NOT_A_NUMBER)
-                .put("settlement", JsonString.NOT_A_NUMBER)
-                .put("pre_close", JsonString.NOT_A_NUMBER)
-                .put("pre_open_interest", JsonString.NOT_A_NUMBER)
-                .put("pre_settlement", DiffFields.price(spec, instrument.preSettlementPriceTicks()))
-                .put("upper_limit", DiffFields.price(spec, instrument.upperLimitTicks()))
-                .put("lower_limit", instrument.upperLimitTicks() == Long.MAX_VALUE ? JsonString.NOT_A_NUMBER
-                        : DiffFields.price(spec, instrument.lowerLimitTicks()))
-                .put("volume", volume)
-                .put("amount", JsonNumber.of(tick.multiply(BigDecimal.valueOf(turnoverTicks))
-                        .multiply(BigDecimal.valueOf(spec.volumeMultiple()))))
-                .put("average", volume == 0 ? JsonString.NOT_A_NUMBER : JsonNumber.of(tick.multiply(
-                        BigDecimal.valueOf(turnoverTicks)).divide(BigDecimal.valueOf(volume),
-                        spec.priceScale() + 2, RoundingMode.HALF_EVEN)))
-                .put("open_interest", openInterest);
+        JsonObject quote = new JsonObject();
+        if (published.isNew()) {
+            String symbol = spec.instrumentId();
+            quote.put("instrument_id", symbol)
+                    .put("instrument_name", symbol)
+                    .put("exchange_id", DiffFields.exchangeOf(symbol))
+                    .put("ins_class", "FUTURE")
+                    .put("expired", false)
+                    .put("price_tick", JsonNumber.of(tick))
+                    .put("price_decs", spec.priceScale())
+                    .put("volume_multiple", spec.volumeMultiple())
+                    .put("max_limit_order_volume", spec.maxOrderVolume())
+                    .put("max_market_order_volume", spec.maxOrderVolume())
+                    .put("min_limit_order_volume", spec.lotSize())
+                    .put("min_market_order_volume", spec.lotSize())
+                    .put("close", JsonString.NOT_A_NUMBER)
+                    .put("settlement", JsonString.NOT_A_NUMBER)
+                    .put("pre_close", JsonString.NOT_A_NUMBER)
+                    .put("pre_open_interest", JsonString.NOT_A_NUMBER);
+        }
+        if (published.changed(0, lastTimeNs)) {
+            quote.put("datetime", lastTimeNs == 0 ? "" : DATETIME.format(Instant.ofEpochSecond(0, lastTimeNs)));
+        }
+        price(quote, spec, 1, "last_price", lastPriceTicks);
+        price(quote, spec, 2, "open", openTicks);
+        price(quote, spec, 3, "highest", highTicks);
+        price(quote, spec, 4, "lowest", lowTicks);
+        price(quote, spec, 5, "pre_settlement", instrument.preSettlementPriceTicks());
+        price(quote, spec, 6, "upper_limit", instrument.upperLimitTicks());
+        // No band (upper limit "none") shows no lower limit either.
+        price(quote, spec, 7, "lower_limit",
+                instrument.upperLimitTicks() == Long.MAX_VALUE ? 0 : instrument.lowerLimitTicks());
+        boolean volumeMoved = published.changed(8, volume);
+        if (volumeMoved) {
+            quote.put("volume", volume);
+        }
+        if (published.changed(9, turnoverTicks) || volumeMoved) {
+            quote.put("amount", JsonNumber.of(tick.multiply(BigDecimal.valueOf(turnoverTicks))
+                            .multiply(BigDecimal.valueOf(spec.volumeMultiple()))))
+                    .put("average", volume == 0 ? JsonString.NOT_A_NUMBER : JsonNumber.of(tick.multiply(
+                            BigDecimal.valueOf(turnoverTicks)).divide(BigDecimal.valueOf(volume),
+                            spec.priceScale() + 2, RoundingMode.HALF_EVEN)));
+        }
+        if (published.changed(10, openInterest)) {
+            quote.put("open_interest", openInterest);
+        }
         book.depth(depth);
         for (int level = 0; level < LEVELS; level++) {
             boolean bid = level < depth.bidLevels();
             boolean ask = level < depth.askLevels();
-            quote.put("bid_price" + (level + 1), bid ? DiffFields.price(spec, depth.bidPrice(level))
-                    : JsonString.NOT_A_NUMBER);
-            quote.put("bid_volume" + (level + 1), bid ? depth.bidQuantity(level) : 0);
-            quote.put("ask_price" + (level + 1), ask ? DiffFields.price(spec, depth.askPrice(level))
-                    : JsonString.NOT_A_NUMBER);
-            quote.put("ask_volume" + (level + 1), ask ? depth.askQuantity(level) : 0);
+            int member = FIRST_DEPTH_MEMBER + 4 * level;
+            price(quote, spec, member, BID_PRICE[level], bid ? depth.bidPrice(level) : 0);
+            if (published.changed(member + 1, bid ? depth.bidQuantity(level) : 0)) {
+                quote.put(BID_VOLUME[level], bid ? depth.bidQuantity(level) : 0);
+            }
+            price(quote, spec, member + 2, ASK_PRICE[level], ask ? depth.askPrice(level) : 0);
+            if (published.changed(member + 3, ask ? depth.askQuantity(level) : 0)) {
+                quote.put(ASK_VOLUME[level], ask ? depth.askQuantity(level) : 0);
+            }
         }
         return quote;
+    }
+
+    /** A price member from ticks ({@code <= 0} or {@link Long#MAX_VALUE}: none, {@code "-"}), if it changed. */
+    private void price(JsonObject quote, InstrumentSpec spec, int member, String key, long ticks) {
+        if (published.changed(member, ticks)) {
+            quote.put(key, DiffFields.price(spec, ticks));
+        }
+    }
+
+    private static String[] levelKeys(String prefix) {
+        String[] keys = new String[LEVELS];
+        for (int level = 0; level < LEVELS; level++) {
+            keys[level] = prefix + (level + 1);
+        }
+        return keys;
     }
 
     static DepthSnapshot newDepth() {

@@ -172,9 +172,10 @@ class DiffChartsTest {
         trade(0, 7_002, 3);
         setChart(chart("t", 0, 2));
 
+        String emptyBook = ",\"bid_price1\":\"-\",\"bid_volume1\":0,\"ask_price1\":\"-\",\"ask_volume1\":0";
         assertThat(at("ticks", CU, "data").toString()).isEqualTo("{\"2\":{\"datetime\":" + (T0 + 3)
-                + ",\"last_price\":70010,\"volume\":2,\"amount\":700100},\"3\":{\"datetime\":" + (T0 + 5)
-                + ",\"last_price\":70020,\"volume\":3,\"amount\":1050300}}");
+                + ",\"last_price\":70010,\"volume\":2,\"amount\":700100" + emptyBook + "},\"3\":{\"datetime\":"
+                + (T0 + 5) + ",\"last_price\":70020,\"volume\":3,\"amount\":1050300" + emptyBook + "}}");
         assertThat(at("ticks", CU, "last_id").toString()).isEqualTo("3");
         assertThat(at("charts", "t", "left_id").toString()).isEqualTo("2");
 
@@ -204,14 +205,92 @@ class DiffChartsTest {
         assertThat(code(setChart(chart("c", MINUTE, 10_001)))).isEqualTo(RejectCode.DIFF_INVALID_FIELD.code());
         assertThat(code(setChart(chart("c", MINUTE, 3).replace(CU, CU + ",CFFEX.IF2512"))))
                 .isEqualTo(RejectCode.DIFF_NOT_SUPPORTED.code());
-        assertThat(code(setChart(chart("c", MINUTE, 3).replace("}", ",\"left_kline_id\":5}"))))
-                .isEqualTo(RejectCode.DIFF_NOT_SUPPORTED.code());
+        for (String bad : List.of(",\"left_kline_id\":-1", ",\"left_kline_id\":1.5", ",\"left_kline_id\":\"5\"",
+                ",\"focus_datetime\":5", ",\"focus_position\":0", ",\"left_kline_id\":5,\"focus_datetime\":5",
+                ",\"focus_datetime\":-5,\"focus_position\":0", ",\"focus_datetime\":5,\"focus_position\":3",
+                ",\"focus_datetime\":5,\"focus_position\":-1")) {
+            JsonObject refusal = setChart(chart("c", MINUTE, 3).replace("}", bad + "}"));
+            assertThat(code(refusal)).as(bad).isEqualTo(RejectCode.DIFF_INVALID_FIELD.code());
+            assertThat(refusal.get("content").toString()).as(bad).contains(bad.contains("left") ? "left_kline_id"
+                    : bad.contains("position\":-1") || bad.contains("position\":3") ? "focus_position" : "focus_");
+        }
         assertThat(publisher.setChart(session, (SetChart) ClientMessageDecoder.decode(chart("c", MINUTE, 3)
                 .replace(CU, "SHFE.xx1"))).get("content").toString()).contains("SHFE.xx1");
 
         assertThat(manager.entitledSnapshot(session)).isEqualTo(before);
         assertThat(client.answers).hasSize(answers);
         assertThat(setChart(chart("c", MINUTE, 10_000))).isNull();
+    }
+
+    @Test
+    void shouldPlaceAWindowByLeftKlineIdAndKeepItThereAsNewBarsArrive() {
+        for (int minute = 0; minute < 6; minute++) {
+            trade(minute, 7_000 + minute, 1);
+        }
+        long left = T0 / MINUTE + 1;
+
+        assertThat(setChart(chart("old", MINUTE, 3).replace("}", ",\"left_kline_id\":" + left + "}"))).isNull();
+
+        assertThat(bars().members()).extracting(m -> m.getKey()).containsExactly(id(1), id(2), id(3));
+        assertThat(at("charts", "old", "left_id").toString()).isEqualTo(id(1));
+        assertThat(at("charts", "old", "right_id").toString()).isEqualTo(id(3));
+        assertThat(at("charts", "old", "ready").toString()).isEqualTo("true");
+        assertThat(client.readyBeforeBars).isFalse();
+
+        trade(6, 7_006, 1);
+        assertThat(bars().members()).extracting(m -> m.getKey()).containsExactly(id(1), id(2), id(3));
+        assertThat(at("charts", "old", "right_id").toString()).isEqualTo(id(3));
+
+        setChart(chart("new", MINUTE, 2));
+        assertThat(bars().members()).extracting(m -> m.getKey()).containsExactly(id(1), id(2), id(3), id(5), id(6));
+        trade(7, 7_007, 1);
+        assertThat(bars().members()).extracting(m -> m.getKey()).containsExactly(id(1), id(2), id(3), id(6), id(7));
+        assertThat(at("charts", "new", "left_id").toString()).isEqualTo(id(6));
+        assertThat(at("charts", "old", "left_id").toString()).isEqualTo(id(1));
+
+        setChart("{\"aid\":\"set_chart\",\"chart_id\":\"old\",\"ins_list\":\"\",\"duration\":" + MINUTE + "}");
+        trade(8, 7_008, 1);
+        assertThat(bars().members()).extracting(m -> m.getKey()).containsExactly(id(7), id(8));
+    }
+
+    @Test
+    void shouldPutTheBarOfTheFocusTimeAtTheFocusPositionWithGapsLeftEmpty() {
+        for (int minute : new int[] {0, 1, 3, 4, 5}) {
+            trade(minute, 7_000 + minute, 1);
+        }
+
+        assertThat(setChart(chart("f", MINUTE, 3).replace("}", ",\"focus_datetime\":" + (T0 + 3 * MINUTE + 7)
+                + ",\"focus_position\":1}"))).isNull();
+
+        assertThat(bars().members()).extracting(m -> m.getKey()).containsExactly(id(3), id(4));
+        assertThat(at("charts", "f", "left_id").toString()).isEqualTo(id(3));
+        assertThat(at("charts", "f", "right_id").toString()).isEqualTo(id(4));
+        assertThat(at("charts", "f", "state", "focus_position").toString()).isEqualTo("1");
+    }
+
+    @Test
+    void shouldAnchorATickWindowOnTheFirstTickAtOrAfterTheFocusTime() {
+        for (int minute = 0; minute < 5; minute++) {
+            trade(minute, 7_000 + minute, 1);
+        }
+        // Tick n is the trade of minute n - 1, at T0 + (n - 1) * MINUTE + 2n - 1.
+        assertThat(setChart(chart("t", 0, 2).replace("}", ",\"focus_datetime\":" + (T0 + 2 * MINUTE)
+                + ",\"focus_position\":1}"))).isNull();
+
+        assertThat(((JsonObject) at("ticks", CU, "data")).members()).extracting(m -> m.getKey())
+                .containsExactly("2", "3");
+        assertThat(at("charts", "t", "left_id").toString()).isEqualTo("2");
+        assertThat(at("charts", "t", "right_id").toString()).isEqualTo("3");
+
+        assertThat(setChart(chart("later", 0, 2).replace("}", ",\"left_kline_id\":7}"))).isNull();
+        assertThat(at("charts", "later", "left_id").toString()).isEqualTo("-1");
+        trade(5, 7_005, 1);
+        trade(6, 7_006, 1);
+        trade(7, 7_007, 1);
+        assertThat(at("charts", "later", "left_id").toString()).isEqualTo("7");
+        assertThat(at("charts", "later", "right_id").toString()).isEqualTo("8");
+        assertThat(((JsonObject) at("ticks", CU, "data")).members()).extracting(m -> m.getKey())
+                .containsExactly("2", "3", "7", "8");
     }
 
     @Test
