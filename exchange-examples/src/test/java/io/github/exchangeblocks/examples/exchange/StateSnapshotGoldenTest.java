@@ -71,6 +71,8 @@ class StateSnapshotGoldenTest {
         ExchangeState state = scripted();
         assertThat(state.liquidations().size()).as("carol liquidated at the settlement").isPositive();
         assertThat(state.venue().registry().get(1).marginRatesPending()).isTrue();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "state-snapshot-v2.actual.bin"),
+                state.writeSnapshot());
         assertThat(Arrays.equals(state.writeSnapshot(), golden)).as("snapshot bytes equal " + GOLDEN).isTrue();
         ExchangeState restored = ExchangeState.restore(VENUE, golden, new ExchangeListener() {
         });
