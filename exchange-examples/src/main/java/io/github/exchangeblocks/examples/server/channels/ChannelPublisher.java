@@ -20,10 +20,10 @@ import java.util.function.LongSupplier;
  * to) and hands the batch to every I/O thread in one task ({@link Outbox}); it never blocks. Depth and trades of
  * every instrument go out together at most once per update interval ({@link ChannelsConfig#updateIntervalMs()}):
  * at the end of a batch when the interval since the last send has passed, else on the gateway's update tick, so
- * under a busy order flow each subscriber gets one flush per tick, not one per engine batch and symbol. It also builds the snapshots
- * subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas; what waited for the
- * interval goes out first) and, on the gateway's timer, what the ticker and kline intervals held back. Engine
- * thread only.
+ * under a busy order flow each subscriber gets one flush per tick, not one per engine batch and symbol. It also
+ * builds the snapshots subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas; what
+ * waited for the interval goes out first) and, on the gateway's timer, what the ticker and kline intervals held
+ * back. Engine thread only.
  */
 final class ChannelPublisher implements ExchangeListener {
     private static final System.Logger LOG = System.getLogger(ChannelPublisher.class.getName());
@@ -96,7 +96,6 @@ final class ChannelPublisher implements ExchangeListener {
             MarketFeed feed = new MarketFeed(index, instrument.instrumentId(), instrument.spec(),
                     venue.marketData(index), gateway.config().throttleMs() * 1_000_000, System.nanoTime());
             market.add(feed);
-
             gateway.symbols().put(instrument.instrumentId(), index, feed.klineDurations());
         }
     }
