@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -194,36 +193,6 @@ public final class ExchangeCore implements ExchangeBackend, AutoCloseable {
             return RejectCode.EXCHANGE_STOPPED;
         }
         return ring.tryPublishEvent((slot, sequence) -> slot.query = reader) ? null : RejectCode.EXCHANGE_BUSY;
-    }
-
-    /**
-     * Runs a read of the state on the engine thread and waits for it (for tests and operators' tools; a gateway
-     * uses {@link #query} and does not wait).
-     *
-     * @param reader   runs once on the engine thread
-     * @param timeoutMs how long to wait
-     * @throws IllegalStateException if it could not be queued or did not run in time
-     */
-    public void await(Consumer<ExchangeState> reader, long timeoutMs) {
-        CountDownLatch done = new CountDownLatch(1);
-        RejectCode code = query(s -> {
-            try {
-                reader.accept(s);
-            } finally {
-                done.countDown();
-            }
-        });
-        if (code != null) {
-            throw new IllegalStateException("query not queued: " + code);
-        }
-        try {
-            if (!done.await(timeoutMs, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("query did not run within " + timeoutMs + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a query", e);
-        }
     }
 
     /**

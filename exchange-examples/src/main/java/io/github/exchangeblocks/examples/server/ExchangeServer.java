@@ -46,9 +46,10 @@ import java.util.function.LongSupplier;
  * The runnable exchange: the exchange core (journal, engine thread) behind a Netty server on one port, NIO
  * transport, one boss thread and a small worker group. {@code GET /health}, {@code /instruments} and the web page at
  * {@code /} are plain HTTP; {@code /api/...} is the HTTP API (see {@link HttpApi}, documented at
- * {@code /openapi.json}; {@code GET /metrics} is its Prometheus scrape, without a token); {@code /trade} upgrades to WebSocket and speaks DIFF (see {@link DiffGateway}); {@code /ws}
- * upgrades to WebSocket and pushes market-data and private channels (see {@link ChannelGateway}). Starting on a data
- * directory with a journal resumes from it: every acknowledged order is back in place.
+ * {@code /openapi.json}; {@code GET /metrics} is its Prometheus scrape, without a token); {@code /trade} upgrades to
+ * WebSocket and speaks DIFF (see {@link DiffGateway}); {@code /ws} upgrades to WebSocket and pushes market-data and
+ * private channels (see {@link ChannelGateway}). Starting on a data directory with a journal resumes from it: every
+ * acknowledged order is back in place. Configure beyond {@link ServerConfig} with {@link #builder}.
  *
  * <p>{@link #close()} shuts down in order: stop accepting, close every connection, drain the engine and close the
  * journal, stop the threads. Thread-safe; idempotent.
