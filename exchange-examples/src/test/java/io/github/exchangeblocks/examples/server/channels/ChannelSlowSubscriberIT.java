@@ -48,9 +48,11 @@ class ChannelSlowSubscriberIT {
     @Test
     void shouldCutAStalledReaderAndResyncAPausedOneWhileOthersKeepUp() throws Exception {
         // Every engine batch sends its own delta (update interval 0): the most bytes per order, so the paused reader
-        // passes the lag bound within a few rounds even on a busy machine.
+        // passes the lag bound within a few rounds even on a busy machine. The bound is 1 MiB (4x the default) so
+        // that the healthy reader, a JDK client taking thousands of deltas a second on a loaded CI machine, never
+        // falls that far behind; the paused one passes it within one 2 s pause.
         ExchangeServer server = ChannelServers.start(dir, ChannelsConfig.defaults()
-                .withSendBuffer(8 << 10).withUpdateInterval(0));
+                .withSendBuffer(8 << 10).withUpdateInterval(0).withLagBounds(1 << 20, 4 << 20, 5000));
         open.add(server);
         int port = server.address().getPort();
         ChannelTestClient healthy = ChannelTestClient.connect(port);
