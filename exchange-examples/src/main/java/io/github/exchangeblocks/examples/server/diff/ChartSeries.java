@@ -89,6 +89,8 @@ final class ChartSeries implements KlineVisitor, TickVisitor {
     private boolean filling;
     private int followWidth;
     private JsonObject data;
+    /** The bars this sync deletes (sent after the windows move off them). */
+    private JsonObject dropped;
     /** The tape being read, for each tick's top of book. */
     private TradeTapeView tape;
 
@@ -139,6 +141,7 @@ final class ChartSeries implements KlineVisitor, TickVisitor {
             }
         }
         data = new JsonObject();
+        dropped = new JsonObject();
         int heldBefore = ids.size();
         long lastId = durationNs == 0 ? readTicks(marketData.tape()) : readBars(marketData.klines(durationNs));
         publishedVersion = marketData.version();
@@ -146,23 +149,33 @@ final class ChartSeries implements KlineVisitor, TickVisitor {
             dropUnshown();
         }
         chartsChanged = false;
+        // Three pushes in this order, so that whatever frame boundary a client's peek falls on, every window it
+        // holds covers bars it holds: new and changed bars, then the windows, then the bars no window shows.
         if (!data.isEmpty() || lastId != publishedLastId) {
             JsonObject patch = new JsonObject().put("last_id", lastId);
             if (!data.isEmpty()) {
                 patch.put("data", data);
             }
-            if (durationNs == 0) {
-                manager.pushTicks(instrumentId, patch);
-            } else {
-                manager.pushKlines(instrumentId, durationNs, patch);
-            }
+            push(manager, patch);
             publishedLastId = lastId;
         }
-        data = null;
         for (Chart chart : charts) {
             if (chart.opened) {
                 sendWindow(chart, manager);
             }
+        }
+        if (!dropped.isEmpty()) {
+            push(manager, new JsonObject().put("data", dropped));
+        }
+        data = null;
+        dropped = null;
+    }
+
+    private void push(DiffSnapshotManager manager, JsonObject patch) {
+        if (durationNs == 0) {
+            manager.pushTicks(instrumentId, patch);
+        } else {
+            manager.pushKlines(instrumentId, durationNs, patch);
         }
     }
 
@@ -218,7 +231,9 @@ final class ChartSeries implements KlineVisitor, TickVisitor {
             if (i >= followFrom || inAnchoredWindow(id)) {
                 ids.set(kept++, id);
             } else {
-                data.put(Long.toString(id), JsonNull.INSTANCE);
+                String key = Long.toString(id);
+                data.remove(key);
+                dropped.put(key, JsonNull.INSTANCE);
             }
         }
         ids.size(kept);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,6 +194,28 @@ class DiffChartsTest {
     }
 
     @Test
+    void shouldKeepEveryWindowOnBarsTheClientHoldsWhicheverPushAPeekIsAnsweredAfter() {
+        EagerReplica eager = new EagerReplica();
+        DiffSession eagerSession = manager.openSession(eager);
+        eagerSession.peek();
+        trade(0, 7_000, 1);
+        publisher.setChart(eagerSession, (SetChart) ClientMessageDecoder.decode(chart("k", MINUTE, 2)));
+        publisher.setChart(eagerSession, (SetChart) ClientMessageDecoder.decode(chart("t", 0, 1)));
+
+        for (int minute = 1; minute < 6; minute++) {
+            trade(minute, 7_000 + minute, 1);
+        }
+
+        assertThat(eager.frames).as("one answer per push").isGreaterThan(10);
+        assertThat(eager.violations).isEmpty();
+        assertThat(eager.copy).isEqualTo(manager.entitledSnapshot(eagerSession));
+        JsonObject tickChart = eager.copy.getObject("charts").getObject("t");
+        assertThat(tickChart.get("left_id").toString()).isEqualTo("6");
+        assertThat(((JsonObject) eager.copy.getObject("ticks").get(CU)).getObject("data").members())
+                .extracting(Map.Entry::getKey).containsExactly("6");
+    }
+
+    @Test
     void shouldRefuseInvalidChartsWithACodeAndChangeNothing() {
         trade(0, 7_000, 1);
         setChart(chart("ok", MINUTE, 2));
@@ -307,6 +330,46 @@ class DiffChartsTest {
     }
 
     /** Applies every answer and checks it against the manager's snapshot of the session after each one. */
+    /**
+     * A client that peeks again as soon as it is answered, so every push the manager takes reaches it as a frame of
+     * its own: the worst case of where a real client's peek may fall. After every frame, each ready chart's
+     * {@code left_id} and {@code right_id} bars must be among the bars it holds.
+     */
+    private static final class EagerReplica implements RtnDataListener {
+        final JsonObject copy = new JsonObject();
+        final List<String> violations = new ArrayList<>();
+        int frames;
+
+        @Override
+        public void onRtnData(DiffSession answered, List<JsonObject> patches) {
+            for (JsonObject patch : patches) {
+                MergePatch.applyInPlace(copy, patch.deepCopy());
+            }
+            frames++;
+            JsonObject charts = copy.getObject("charts");
+            if (charts != null) {
+                for (Map.Entry<String, JsonValue> member : charts.members()) {
+                    String chartId = member.getKey();
+                    JsonObject chart = (JsonObject) member.getValue();
+                    if (!"true".equals(String.valueOf(chart.get("ready")))) {
+                        continue;
+                    }
+                    String duration = chart.getObject("state").get("duration").toString();
+                    JsonObject series = (JsonObject) ("0".equals(duration) ? copy.getObject("ticks").get(CU)
+                            : copy.getObject("klines").getObject(CU).get(duration));
+                    for (String end : new String[] {"left_id", "right_id"}) {
+                        String id = chart.get(end).toString();
+                        if (!"-1".equals(id) && (series == null || !series.getObject("data").containsKey(id))) {
+                            violations.add("frame " + frames + ": chart " + chartId + " " + end + "=" + id
+                                    + " not held; series " + series);
+                        }
+                    }
+                }
+            }
+            answered.peek();
+        }
+    }
+
     private final class Replica implements RtnDataListener {
         final JsonObject copy = new JsonObject();
         final List<JsonObject> answers = new ArrayList<>();
