@@ -329,7 +329,6 @@ class DiffChartsTest {
         return Integer.parseInt(notify.get("code").toString());
     }
 
-    /** Applies every answer and checks it against the manager's snapshot of the session after each one. */
     /**
      * A client that peeks again as soon as it is answered, so every push the manager takes reaches it as a frame of
      * its own: the worst case of where a real client's peek may fall. After every frame, each ready chart's
@@ -370,6 +369,7 @@ class DiffChartsTest {
         }
     }
 
+    /** Applies every answer and checks it against the manager's snapshot of the session after each one. */
     private final class Replica implements RtnDataListener {
         final JsonObject copy = new JsonObject();
         final List<JsonObject> answers = new ArrayList<>();
