@@ -3,7 +3,6 @@ package io.github.exchangeblocks.examples.cluster;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.aeron.exceptions.AeronException;
 import io.aeron.logbuffer.Header;
 import io.github.exchangeblocks.api.RejectCode;
@@ -17,16 +16,12 @@ import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,25 +45,20 @@ import java.util.function.Consumer;
  * saying so.
  *
  * <p>It is an {@link ExchangeBackend}, as the single-machine core is. One thread of its own polls, applies and calls
- * the listener, the sources and the reads; {@link #submit} and {@link #query} may be called from any thread. The replica runs an embedded media driver in its directory.
+ * the listener, the sources and the reads; {@link #submit} and {@link #query} may be called from any thread. The
+ * replica runs an embedded media driver in its directory. Its commands in flight are a {@link CommandWindow}, as the
+ * plain client's are.
  */
 public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
-    private static final int MAX_UNACKNOWLEDGED = 1 << 16;
-
     private final long clientId;
     private final String ingressEndpoints;
     private final VenueSettings venue;
     private final ExchangeListener listener;
-    private final long resendAfterNs;
     private final MediaDriver driver;
     private final ReplicaSync sync;
-    private final ConcurrentLinkedQueue<Pending> submitted = new ConcurrentLinkedQueue<>();
+    private final CommandWindow window;
     private final ConcurrentLinkedQueue<Consumer<ExchangeState>> queries = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingReads = new AtomicInteger();
-    private final TreeMap<Long, Pending> unacknowledged = new TreeMap<>();
-    private final AtomicInteger outstanding = new AtomicInteger();
-    private final ClusterMessages messages = new ClusterMessages();
-    private final ExpandableArrayBuffer encoding = new ExpandableArrayBuffer(512);
     private final byte[] request = new byte[StreamMessages.STATE_LENGTH];
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final IdleStrategy idle = ClusterNode.idleStrategy();
@@ -79,8 +69,6 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
     private volatile int leaderMemberId = -1;
     private AeronCluster cluster;
     private CommandApplier applier;
-    private long nextSequence = 1;
-    private long nextToSend = 1;
     private long lastSendNs;
 
     private ClusterReplica(long clientId, String ingressEndpoints, Path directory, VenueSettings venue,
@@ -89,17 +77,9 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         this.ingressEndpoints = ingressEndpoints;
         this.venue = venue;
         this.listener = listener;
-        this.resendAfterNs = TimeUnit.MILLISECONDS.toNanos(resendAfterMs);
+        this.window = new CommandWindow(clientId, TimeUnit.MILLISECONDS.toNanos(resendAfterMs));
         this.sync = new ReplicaSync(new Requests(), new Target(), resendAfterMs);
-        this.driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-                .aeronDirectoryName(directory.toAbsolutePath().toString())
-                .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(ClusterNode.idleStrategy())
-                .termBufferSparseFile(true)
-                .publicationTermBufferLength(1 << 20)
-                .ipcTermBufferLength(1 << 20)
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true));
+        this.driver = ClusterClientTransport.launchDriver(directory);
         this.thread = new Thread(this::run, "exchange-cluster-replica-" + clientId);
     }
 
@@ -130,7 +110,8 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         ClusterReplica replica = new ClusterReplica(clientId, ingressEndpoints, directory, venue, listener,
                 resendAfterMs);
         try {
-            replica.cluster = replica.connectSession();
+            replica.cluster = ClusterClientTransport.connect(replica.driver, ingressEndpoints,
+                    replica.new Egress());
         } catch (RuntimeException e) {
             CloseHelper.quietClose(replica.driver);
             throw e;
@@ -159,12 +140,7 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         if (!running) {
             return RejectCode.EXCHANGE_STOPPED;
         }
-        if (outstanding.incrementAndGet() > MAX_UNACKNOWLEDGED) {
-            outstanding.decrementAndGet();
-            return RejectCode.EXCHANGE_BUSY;
-        }
-        submitted.add(new Pending(command, source, correlationId));
-        return null;
+        return window.submit(command, source, correlationId);
     }
 
     /**
@@ -183,7 +159,7 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         if (!running) {
             return RejectCode.EXCHANGE_STOPPED;
         }
-        if (waitingReads.incrementAndGet() > MAX_UNACKNOWLEDGED) {
+        if (waitingReads.incrementAndGet() > CommandWindow.MAX_UNACKNOWLEDGED) {
             waitingReads.decrementAndGet();
             return RejectCode.EXCHANGE_BUSY;
         }
@@ -199,7 +175,7 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
 
     /** @return commands submitted and not yet acknowledged */
     public int unacknowledged() {
-        return outstanding.get();
+        return window.unacknowledged();
     }
 
     /** @return the leader this replica talks to, as last told */
@@ -220,16 +196,6 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         CloseHelper.quietClose(driver);
     }
 
-    private AeronCluster connectSession() {
-        return AeronCluster.connect(new AeronCluster.Context()
-                .aeronDirectoryName(driver.aeronDirectoryName())
-                .ingressChannel("aeron:udp?term-length=1m")
-                .ingressEndpoints(ingressEndpoints)
-                .egressChannel("aeron:udp?endpoint=127.0.0.1:0")
-                .egressListener(new Egress())
-                .idleStrategy(ClusterNode.idleStrategy()));
-    }
-
     private void run() {
         while (running) {
             int work = 0;
@@ -242,7 +208,7 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
                 if (polled == 0) {
                     sync.onIdle(System.nanoTime());
                 }
-                work += acceptSubmissions();
+                work += window.accept();
                 work += send();
                 work += runQueries();
                 if (System.nanoTime() - lastSendNs > TimeUnit.SECONDS.toNanos(1) && cluster.sendKeepAlive()) {
@@ -258,9 +224,9 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
 
     private void reconnect() {
         try {
-            cluster = connectSession();
+            cluster = ClusterClientTransport.connect(driver, ingressEndpoints, new Egress());
             leaderMemberId = cluster.leaderMemberId();
-            resendAll();
+            window.resendAll();
             sync.onNewLeader(System.nanoTime());
         } catch (AeronException e) {
             System.err.println("exchange cluster replica " + clientId + ": reconnecting: " + e);
@@ -281,71 +247,24 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         return ran;
     }
 
-    private int acceptSubmissions() {
-        int accepted = 0;
-        Pending pending;
-        while (accepted < 1024 && (pending = submitted.poll()) != null) {
-            int length;
-            try {
-                length = messages.encodeCommand(encoding, clientId, nextSequence, pending.command);
-            } catch (IllegalArgumentException tooLong) {
-                acknowledge(pending, 0, RejectCode.EXCHANGE_INVALID_COMMAND, tooLong.getMessage());
-                continue;
-            }
-            pending.bytes = new byte[length];
-            encoding.getBytes(0, pending.bytes);
-            unacknowledged.put(nextSequence++, pending);
-            accepted++;
-        }
-        return accepted;
-    }
-
-    /** Sends from {@link #nextToSend} on, in order; goes back to the oldest if it has waited too long. */
     private int send() {
-        if (unacknowledged.isEmpty()) {
-            return 0;
-        }
         long now = System.nanoTime();
-        Pending oldest = unacknowledged.firstEntry().getValue();
-        if (oldest.sentAtNs != 0 && now - oldest.sentAtNs > resendAfterNs) {
-            resendAll();
-        }
-        int sent = 0;
-        for (Map.Entry<Long, Pending> entry : unacknowledged.tailMap(nextToSend, true).entrySet()) {
-            Pending pending = entry.getValue();
-            view.wrap(pending.bytes);
-            if (cluster.offer(view, 0, pending.bytes.length) < 0) {
-                break;
-            }
-            pending.sentAtNs = now;
+        int sent = window.send(cluster, now);
+        if (sent > 0) {
             lastSendNs = now;
-            nextToSend = entry.getKey() + 1;
-            sent++;
         }
         return sent;
-    }
-
-    private void resendAll() {
-        nextToSend = unacknowledged.isEmpty() ? nextSequence : unacknowledged.firstKey();
-    }
-
-    private void acknowledge(Pending pending, long sequence, RejectCode code, CharSequence message) {
-        outstanding.decrementAndGet();
-        if (pending.source != null) {
-            pending.source.onResult(pending.correlationId, sequence, code, message);
-        }
     }
 
     /** An acknowledgement: the stream acknowledges what was applied; this handles what was not. */
     private void onAck(DirectBuffer buffer, int offset) {
         byte outcome = ClusterMessages.ackOutcome(buffer, offset);
         if (outcome == ClusterMessages.OUT_OF_ORDER) {
-            resendAll();
+            window.resendAll();
         } else if (outcome == ClusterMessages.REFUSED && ClusterMessages.ackLogPosition(buffer, offset) == 0) {
-            Pending pending = unacknowledged.remove(ClusterMessages.ackSequence(buffer, offset));
+            CommandWindow.Pending pending = window.take(ClusterMessages.ackSequence(buffer, offset));
             if (pending != null) {
-                acknowledge(pending, 0, ClusterMessages.ackCode(buffer, offset),
-                        ClusterMessages.ackMessage(buffer, offset));
+                pending.answer(0, ClusterMessages.ackCode(buffer, offset), ClusterMessages.ackMessage(buffer, offset));
             }
         }
     }
@@ -372,16 +291,8 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         public void load(byte[] state, long sequence, long highestOwnSequence) {
             applier = new CommandApplier(ExchangeState.restore(venue, state, listener), listener, 1, sequence);
             appliedSequence = sequence;
-            Iterator<Map.Entry<Long, Pending>> pending = unacknowledged.entrySet().iterator();
-            while (pending.hasNext()) {
-                Map.Entry<Long, Pending> entry = pending.next();
-                if (entry.getKey() > highestOwnSequence) {
-                    break;
-                }
-                pending.remove();
-                acknowledge(entry.getValue(), sequence, null, "applied before the state transfer at sequence="
-                        + sequence + "; its result is in that state");
-            }
+            window.takeUpTo(highestOwnSequence, pending -> pending.answer(sequence, null,
+                    "applied before the state transfer at sequence=" + sequence + "; its result is in that state"));
         }
 
         @Override
@@ -390,10 +301,7 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
             long clientSequence = StreamMessages.longAt(message, 17);
             CommandCodec.Journaled journaled = CommandCodec.decode(message[25] & 0xFF,
                     ByteBuffer.wrap(message, 0, length), StreamMessages.COMMAND_HEADER);
-            Pending own = sender == clientId ? unacknowledged.remove(clientSequence) : null;
-            if (own != null) {
-                outstanding.decrementAndGet();
-            }
+            CommandWindow.Pending own = sender == clientId ? window.take(clientSequence) : null;
             applier.sequenced(sequence, journaled.timestampNs(), journaled.command(),
                     own == null ? null : own.source, own == null ? 0 : own.correlationId);
             applier.durable();
@@ -427,23 +335,8 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         public void onNewLeader(long clusterSessionId, long leadershipTermId, int leaderMemberId,
                                 String ingressEndpoints) {
             ClusterReplica.this.leaderMemberId = leaderMemberId;
-            resendAll();
+            window.resendAll();
             sync.onNewLeader(System.nanoTime());
-        }
-    }
-
-    /** A command waiting for its acknowledgement, with its encoded message for resends. */
-    private static final class Pending {
-        final ExchangeCommand command;
-        final CommandSource source;
-        final long correlationId;
-        byte[] bytes;
-        long sentAtNs;
-
-        Pending(ExchangeCommand command, CommandSource source, long correlationId) {
-            this.command = command;
-            this.source = source;
-            this.correlationId = correlationId;
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.exchangeblocks.examples.cluster;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.aeron.exceptions.AeronException;
 import io.aeron.logbuffer.Header;
 import io.github.exchangeblocks.api.RejectCode;
@@ -11,17 +10,11 @@ import io.github.exchangeblocks.examples.exchange.CommandSource;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A gateway's connection to the clustered exchange, with the same submit contract as the single-machine core: a
@@ -39,41 +32,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The client runs an embedded media driver in {@code aeronDirectory}.
  */
 public final class ExchangeClusterClient implements AutoCloseable {
-    private static final int MAX_UNACKNOWLEDGED = 1 << 16;
-
     private final long clientId;
     private final String ingressEndpoints;
-    private final long resendAfterNs;
     private final MediaDriver driver;
-    private final ConcurrentLinkedQueue<Pending> submitted = new ConcurrentLinkedQueue<>();
-    private final TreeMap<Long, Pending> unacknowledged = new TreeMap<>();
-    private final AtomicInteger outstanding = new AtomicInteger();
-    private final ClusterMessages messages = new ClusterMessages();
-    private final ExpandableArrayBuffer encoding = new ExpandableArrayBuffer(512);
+    private final CommandWindow window;
     private final IdleStrategy idle = ClusterNode.idleStrategy();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean snapshotRequested;
     private volatile int leaderMemberId = -1;
     private AeronCluster cluster;
-    private long nextSequence = 1;
-    private long nextToSend = 1;
     private long lastSendNs;
 
     private ExchangeClusterClient(long clientId, String ingressEndpoints, Path aeronDirectory,
                                   long resendAfterNs) {
         this.clientId = clientId;
         this.ingressEndpoints = ingressEndpoints;
-        this.resendAfterNs = resendAfterNs;
-        this.driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-                .aeronDirectoryName(aeronDirectory.toAbsolutePath().toString())
-                .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(ClusterNode.idleStrategy())
-                .termBufferSparseFile(true)
-                .publicationTermBufferLength(1 << 20)
-                .ipcTermBufferLength(1 << 20)
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true));
+        this.window = new CommandWindow(clientId, resendAfterNs);
+        this.driver = ClusterClientTransport.launchDriver(aeronDirectory);
         this.thread = new Thread(this::run, "exchange-cluster-client-" + clientId);
     }
 
@@ -98,7 +74,7 @@ public final class ExchangeClusterClient implements AutoCloseable {
         ExchangeClusterClient client = new ExchangeClusterClient(clientId, ingressEndpoints, aeronDirectory,
                 TimeUnit.MILLISECONDS.toNanos(resendAfterMs));
         try {
-            client.cluster = client.connectSession();
+            client.cluster = ClusterClientTransport.connect(client.driver, ingressEndpoints, client.new Egress());
         } catch (RuntimeException e) {
             CloseHelper.quietClose(client.driver);
             throw e;
@@ -125,12 +101,7 @@ public final class ExchangeClusterClient implements AutoCloseable {
         if (!running) {
             return RejectCode.EXCHANGE_STOPPED;
         }
-        if (outstanding.incrementAndGet() > MAX_UNACKNOWLEDGED) {
-            outstanding.decrementAndGet();
-            return RejectCode.EXCHANGE_BUSY;
-        }
-        submitted.add(new Pending(command, source, correlationId));
-        return null;
+        return window.submit(command, source, correlationId);
     }
 
     /** Asks the cluster to take a snapshot on every member (sent from the client's thread). */
@@ -140,7 +111,7 @@ public final class ExchangeClusterClient implements AutoCloseable {
 
     /** @return commands submitted and not yet acknowledged */
     public int unacknowledged() {
-        return outstanding.get();
+        return window.unacknowledged();
     }
 
     /** @return the leader this client talks to, as last told */
@@ -161,16 +132,6 @@ public final class ExchangeClusterClient implements AutoCloseable {
         CloseHelper.quietClose(driver);
     }
 
-    private AeronCluster connectSession() {
-        return AeronCluster.connect(new AeronCluster.Context()
-                .aeronDirectoryName(driver.aeronDirectoryName())
-                .ingressChannel("aeron:udp?term-length=1m")
-                .ingressEndpoints(ingressEndpoints)
-                .egressChannel("aeron:udp?endpoint=127.0.0.1:0")
-                .egressListener(new Egress())
-                .idleStrategy(ClusterNode.idleStrategy()));
-    }
-
     private void run() {
         while (running) {
             int work = 0;
@@ -179,7 +140,7 @@ public final class ExchangeClusterClient implements AutoCloseable {
                     reconnect();
                 }
                 work += cluster.pollEgress();
-                work += acceptSubmissions();
+                work += window.accept();
                 work += send();
                 if (snapshotRequested && cluster.sendAdminRequestToTakeASnapshot(System.nanoTime())) {
                     snapshotRequested = false;
@@ -197,82 +158,34 @@ public final class ExchangeClusterClient implements AutoCloseable {
 
     private void reconnect() {
         try {
-            cluster = connectSession();
+            cluster = ClusterClientTransport.connect(driver, ingressEndpoints, new Egress());
             leaderMemberId = cluster.leaderMemberId();
-            resendAll();
+            window.resendAll();
         } catch (AeronException e) {
             System.err.println("exchange cluster client " + clientId + ": reconnecting: " + e);
         }
     }
 
-    private int acceptSubmissions() {
-        int accepted = 0;
-        Pending pending;
-        while (accepted < 1024 && (pending = submitted.poll()) != null) {
-            int length;
-            try {
-                length = messages.encodeCommand(encoding, clientId, nextSequence, pending.command);
-            } catch (IllegalArgumentException tooLong) {
-                outstanding.decrementAndGet();
-                if (pending.source != null) {
-                    pending.source.onResult(pending.correlationId, 0, RejectCode.EXCHANGE_INVALID_COMMAND,
-                            tooLong.getMessage());
-                }
-                continue;
-            }
-            pending.bytes = new byte[length];
-            encoding.getBytes(0, pending.bytes);
-            unacknowledged.put(nextSequence++, pending);
-            accepted++;
-        }
-        return accepted;
-    }
-
-    /** Sends from {@link #nextToSend} on, in order; goes back to the oldest if it has waited too long. */
     private int send() {
-        if (unacknowledged.isEmpty()) {
-            return 0;
-        }
         long now = System.nanoTime();
-        Map.Entry<Long, Pending> oldest = unacknowledged.firstEntry();
-        if (oldest.getValue().sentAtNs != 0 && now - oldest.getValue().sentAtNs > resendAfterNs) {
-            resendAll();
-        }
-        int sent = 0;
-        UnsafeBuffer view = new UnsafeBuffer(0, 0);
-        for (Map.Entry<Long, Pending> entry : unacknowledged.tailMap(nextToSend, true).entrySet()) {
-            Pending pending = entry.getValue();
-            view.wrap(pending.bytes);
-            if (cluster.offer(view, 0, pending.bytes.length) < 0) {
-                break;
-            }
-            pending.sentAtNs = now;
+        int sent = window.send(cluster, now);
+        if (sent > 0) {
             lastSendNs = now;
-            nextToSend = entry.getKey() + 1;
-            sent++;
         }
         return sent;
-    }
-
-    private void resendAll() {
-        nextToSend = unacknowledged.isEmpty() ? nextSequence : unacknowledged.firstKey();
     }
 
     private void onAck(DirectBuffer buffer, int offset) {
         long sequence = ClusterMessages.ackSequence(buffer, offset);
         byte outcome = ClusterMessages.ackOutcome(buffer, offset);
         if (outcome == ClusterMessages.OUT_OF_ORDER) {
-            resendAll();
+            window.resendAll();
             return;
         }
-        Pending pending = unacknowledged.remove(sequence);
-        if (pending == null) {
-            return;
-        }
-        outstanding.decrementAndGet();
-        if (pending.source != null) {
-            pending.source.onResult(pending.correlationId, ClusterMessages.ackLogPosition(buffer, offset),
-                    ClusterMessages.ackCode(buffer, offset), ClusterMessages.ackMessage(buffer, offset));
+        CommandWindow.Pending pending = window.take(sequence);
+        if (pending != null) {
+            pending.answer(ClusterMessages.ackLogPosition(buffer, offset), ClusterMessages.ackCode(buffer, offset),
+                    ClusterMessages.ackMessage(buffer, offset));
         }
     }
 
@@ -287,22 +200,7 @@ public final class ExchangeClusterClient implements AutoCloseable {
         public void onNewLeader(long clusterSessionId, long leadershipTermId, int leaderMemberId,
                                 String ingressEndpoints) {
             ExchangeClusterClient.this.leaderMemberId = leaderMemberId;
-            resendAll();
-        }
-    }
-
-    /** A command waiting for its acknowledgement, with its encoded message for resends. */
-    private static final class Pending {
-        final ExchangeCommand command;
-        final CommandSource source;
-        final long correlationId;
-        byte[] bytes;
-        long sentAtNs;
-
-        Pending(ExchangeCommand command, CommandSource source, long correlationId) {
-            this.command = command;
-            this.source = source;
-            this.correlationId = correlationId;
+            window.resendAll();
         }
     }
 }
