@@ -15,9 +15,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +36,10 @@ import java.util.stream.Stream;
  * the time from the moment alice's {@code insert_order} was due to the moment her own trade is visible in an
  * {@code rtn_data} frame she received (HdrHistogram, microseconds); and the server's heap after GC without and
  * with the idle sessions, divided by {@code N} (the server and the pair run in this JVM, the idle sessions do not),
- * beside the bytes Netty's pooled allocator holds (direct memory, not in the heap figure).
+ * beside the bytes Netty's pooled allocator holds (direct memory, not in the heap figure); and, over the measured
+ * run, the heap allocation and CPU time per order of the engine thread and of the server's I/O threads
+ * ({@link ThreadUsage}) with the collections that ran. The two traders are {@link DiffTrader}s (Netty's
+ * WebSocket client, one I/O thread each, frames timed as they are read).
  *
  * <p>Run: {@code java -cp jmh-benchmarks/target/benchmarks.jar io.github.exchangeblocks.bench.server.DiffRoundTripTool
  * [sessions=1000] [ordersPerSecond=1000] [seconds=10] [durability=GROUP|NONE|SYNC_EACH]}. Data goes to a temporary
@@ -93,8 +88,8 @@ public final class DiffRoundTripTool {
                     PASSWORD_ITERATIONS);
             try (ExchangeServer server = ExchangeServer.builder(config).core(core).start()) {
                 int port = server.address().getPort();
-                Trader alice = Trader.connect(port, "alice", "alice123");
-                Trader bob = Trader.connect(port, "bob", "bob123");
+                DiffTrader alice = DiffTrader.connect(port, "alice", "alice123");
+                DiffTrader bob = DiffTrader.connect(port, "bob", "bob123");
                 // Resting depth for every order of the three runs, up to the venue's position limit per side.
                 int restingOrders = MAX_POSITION / MAX_VOLUME;
                 for (int i = 0; i < restingOrders; i++) {
@@ -102,8 +97,8 @@ public final class DiffRoundTripTool {
                     bob.send(order("bob", "bid" + i, "BUY", "OPEN", 6_999, MAX_VOLUME, "GFD"));
                 }
                 bob.awaitText("\"bid" + (restingOrders - 1) + "\":{", 60);
-                if (bob.setupFrames.indexOf("\"level\":\"ERROR\"") >= 0) {
-                    throw new IllegalStateException("bob's resting orders were refused: " + bob.setupFrames);
+                if (bob.setupFrames().contains("\"level\":\"ERROR\"")) {
+                    throw new IllegalStateException("bob's resting orders were refused: " + bob.setupFrames());
                 }
                 alice.setUpDone();
                 bob.setUpDone();
@@ -121,8 +116,11 @@ public final class DiffRoundTripTool {
                         sessions, heapBefore, heapAfter, (heapAfter - heapBefore) / sessions, nettyBefore,
                         nettyAfter, (nettyAfter - nettyBefore) / sessions);
                 alice.run(perSecond, WARM_UP_SECONDS, "w");
+                ThreadUsage usage = new ThreadUsage();
+                usage.begin();
                 Histogram loaded = alice.run(perSecond, seconds, "m");
                 report(sessions + " idle sessions", loaded);
+                System.out.println(usage.end(loaded.getTotalCount()));
                 System.out.printf("load after: %s%n", load());
                 idle.getOutputStream().close();
                 idle.waitFor(30, TimeUnit.SECONDS);
@@ -193,146 +191,6 @@ public final class DiffRoundTripTool {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    /**
-     * One trading client over the JDK's WebSocket: sends on one thread, peeks after every {@code rtn_data}, and
-     * finds its own trades in frames by their keys ({@code "<order_id>|}).
-     */
-    private static final class Trader implements WebSocket.Listener {
-        private final String user;
-        private final ExecutorService sender;
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-        /** Every frame until {@link #setUpDone()}, for the set-up's checks. */
-        private final StringBuffer setupFrames = new StringBuffer();
-        /** Frames go to {@link #setupFrames} (bob never runs: his frames must not pile up during the runs). */
-        private volatile boolean settingUp = true;
-        private volatile long[] dueNs;
-        private boolean[] seen;
-        private volatile String runPrefix;
-        private volatile CountDownLatch filled;
-        private Histogram histogram;
-
-        private Trader(String user) {
-            this.user = user;
-            this.sender = Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, user + "-sender");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-
-        static Trader connect(int port, String user, String password) throws Exception {
-            Trader trader = new Trader(user);
-            trader.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
-                    URI.create("ws://127.0.0.1:" + port + "/trade"), trader).join();
-            trader.send("{\"aid\":\"req_login\",\"bid\":\"exchange-blocks\",\"user_name\":\"" + user
-                    + "\",\"password\":\"" + password + "\"}");
-            trader.send("{\"aid\":\"peek_message\"}");
-            trader.awaitText("\"trade_more_data\":false", 30);
-            return trader;
-        }
-
-        /** Stops keeping frames: the set-up was checked. */
-        void setUpDone() {
-            settingUp = false;
-            setupFrames.setLength(0);
-            setupFrames.trimToSize();
-        }
-
-        void send(String text) {
-            sender.execute(() -> socket.sendText(text, true).join());
-        }
-
-        void awaitText(String text, int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (setupFrames.indexOf(text) < 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(user + " did not see " + text + "; frames: " + setupFrames);
-                }
-                Thread.sleep(10);
-            }
-        }
-
-        /** Paced crossing orders; returns the latency of each to its own fill. */
-        Histogram run(int perSecond, int seconds, String prefix) throws InterruptedException {
-            int total = perSecond * seconds;
-            histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-            seen = new boolean[total];
-            dueNs = new long[total];
-            runPrefix = prefix;
-            filled = new CountDownLatch(total);
-            long intervalNs = 1_000_000_000L / perSecond;
-            long start = System.nanoTime() + 1_000_000;
-            for (int i = 0; i < total; i++) {
-                long due = start + i * intervalNs;
-                dueNs[i] = due;
-                // Parks rather than spins: on a loaded machine a spinning pacer takes a core from the server.
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-                boolean buy = (i & 1) == 0;
-                send(order(user, prefix + i, buy ? "BUY" : "SELL", buy ? "OPEN" : "CLOSETODAY", buy ? 7_001 : 6_999,
-                        1, "IOC"));
-            }
-            if (!filled.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(filled.getCount() + " of " + total + " orders saw no fill");
-            }
-            return histogram;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.nanoTime();
-                String frame = partial.toString();
-                partial.setLength(0);
-                if (frame.contains("\"rtn_data\"")) {
-                    findFills(frame, now);
-                    if (settingUp) {
-                        setupFrames.append(frame);
-                    }
-                    send("{\"aid\":\"peek_message\"}");
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        /**
-         * Trade keys (and trade ids) are {@code "<order_id>|<trade id>"}; each order of the run fills once, and the
-         * first frame that shows it counts.
-         */
-        private void findFills(String frame, long now) {
-            String prefix = runPrefix;
-            long[] due = dueNs;
-            if (prefix == null || due == null) {
-                return;
-            }
-            String needle = "\"" + prefix;
-            for (int at = frame.indexOf(needle); at >= 0; at = frame.indexOf(needle, at + 1)) {
-                int end = at + needle.length();
-                int digits = end;
-                while (digits < frame.length() && Character.isDigit(frame.charAt(digits))) {
-                    digits++;
-                }
-                if (digits > end && digits < frame.length() && frame.charAt(digits) == '|') {
-                    int index = Integer.parseInt(frame, end, digits, 10);
-                    if (index < due.length && !seen[index]) {
-                        seen[index] = true;
-                        histogram.recordValue(Math.max(0, now - due[index]));
-                        filled.countDown();
-                    }
-                }
-            }
-        }
-
-        void close() {
-            socket.abort();
-            sender.shutdownNow();
         }
     }
 }
