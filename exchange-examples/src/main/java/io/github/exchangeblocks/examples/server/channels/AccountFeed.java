@@ -15,7 +15,9 @@ import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -30,17 +32,21 @@ final class AccountFeed {
     private static final String BALANCE = "@balance";
     private static final String ACCOUNT = "@account";
     private static final String POSITION = "@position";
+    /** The private channels in the order of {@link #topic}'s slots. */
+    private static final String[] PRIVATE = {ORDER, USER_TRADES, BALANCE, ACCOUNT, POSITION};
 
     private final int moneyScale;
     private final BitSet dirtyAccounts = new BitSet();
     private final TreeSet<Long> dirtyPositions = new TreeSet<>();
+    /** Each user's private topic keys, made once: asking whether anybody listens then costs no string. */
+    private final Map<String, String[]> topicsByUser = new HashMap<>();
 
     AccountFeed(int moneyScale) {
         this.moneyScale = moneyScale;
     }
 
     void onOrder(ExchangeState state, OrderRecord order, Outbox out, long wallNs) {
-        String topic = ChannelName.topicOf(ORDER, order.user());
+        String topic = topic(0, order.user());
         if (out.interested(topic)) {
             InstrumentSpec spec = spec(state.venue(), order.instrumentId());
             out.add(topic, MessageWriter.channelBody(out.allocator(), ORDER, "", wallNs / 1_000_000, "order",
@@ -52,7 +58,7 @@ final class AccountFeed {
     }
 
     void onTrade(ExchangeState state, TradeRecord trade, Outbox out, long wallNs) {
-        String topic = ChannelName.topicOf(USER_TRADES, trade.user());
+        String topic = topic(1, trade.user());
         if (out.interested(topic)) {
             InstrumentSpec spec = spec(state.venue(), trade.instrumentId());
             out.add(topic, MessageWriter.channelBody(out.allocator(), USER_TRADES, "", wallNs / 1_000_000, "trade",
@@ -75,12 +81,12 @@ final class AccountFeed {
     void publish(VenueView venue, Outbox out, long wallNs) {
         for (int id = dirtyAccounts.nextSetBit(0); id >= 0; id = dirtyAccounts.nextSetBit(id + 1)) {
             Account account = venue.account(id);
-            String balanceTopic = ChannelName.topicOf(BALANCE, account.userName());
+            String balanceTopic = topic(2, account.userName());
             if (out.interested(balanceTopic)) {
                 out.add(balanceTopic, MessageWriter.channelBody(out.allocator(), BALANCE, "", wallNs / 1_000_000,
                         "balance", json -> balance(json, account)));
             }
-            String accountTopic = ChannelName.topicOf(ACCOUNT, account.userName());
+            String accountTopic = topic(3, account.userName());
             if (out.interested(accountTopic)) {
                 out.add(accountTopic, MessageWriter.channelBody(out.allocator(), ACCOUNT, "", wallNs / 1_000_000,
                         "account", json -> account(json, account)));
@@ -90,7 +96,7 @@ final class AccountFeed {
         for (long key : dirtyPositions) {
             Account account = venue.account((int) (key >>> 32));
             Position position = venue.position((int) (key >>> 32), (int) key);
-            String topic = ChannelName.topicOf(POSITION, account.userName());
+            String topic = topic(4, account.userName());
             if (position != null && out.interested(topic)) {
                 out.add(topic, MessageWriter.channelBody(out.allocator(), POSITION, "", wallNs / 1_000_000,
                         "position", json -> {
@@ -100,6 +106,19 @@ final class AccountFeed {
             }
         }
         dirtyPositions.clear();
+    }
+
+    /** The topic key of private channel {@code PRIVATE[slot]} of {@code user}. */
+    private String topic(int slot, String user) {
+        String[] topics = topicsByUser.get(user);
+        if (topics == null) {
+            topics = new String[PRIVATE.length];
+            for (int i = 0; i < topics.length; i++) {
+                topics[i] = ChannelName.topicOf(PRIVATE[i], user);
+            }
+            topicsByUser.put(user, topics);
+        }
+        return topics[slot];
     }
 
     /** The snapshot a new subscriber of a private channel gets: the day's orders or fills, or the current figures. */
