@@ -45,7 +45,8 @@ import static io.github.exchangeblocks.diff.snapshot.DiffLayout.TRADE;
  * clock, no randomness, sessions are served in subscription order.
  *
  * <p>Pushed patches are relative to the member they name ({@code pushQuote("SHFE.cu2512", {"last_price":1})}),
- * are copied (the caller may reuse them), must be JSON objects, and are checked against DIFF's compatibility rules
+ * are copied (the caller may reuse them; {@link #handOverTrade} and {@link #handOverQuote} take them instead, for a
+ * producer that builds a new patch per push), must be JSON objects, and are checked against DIFF's compatibility rules
  * before anything changes: a violation (a name starting with {@code _}, a member changing between scalar and
  * object) is a producer bug and throws {@link IllegalArgumentException} naming the path and the rule. A listener
  * that throws while a push completes its parked peek does not stop the change from reaching the other sessions:
@@ -248,8 +249,25 @@ public final class DiffSnapshotManager {
      * @throws IllegalArgumentException if the patch breaks a DIFF compatibility rule
      */
     public void pushQuote(String instrument, JsonObject patch) {
+        applyQuote(instrument, Objects.requireNonNull(patch, "patch").deepCopy(), patch);
+    }
+
+    /**
+     * Like {@link #pushQuote}, but takes {@code patch} instead of copying it, which saves the copy for a producer
+     * that builds a new patch for every push. The caller must not read, change or push the patch, or anything in
+     * it, afterwards: sessions' pending changes may hold it until they are answered.
+     *
+     * @param instrument the instrument, {@code EXCHANGE.code}
+     * @param patch the change to the quote object; the manager's from now on
+     * @throws IllegalArgumentException if the patch breaks a DIFF compatibility rule (nothing changes then)
+     */
+    public void handOverQuote(String instrument, JsonObject patch) {
+        applyQuote(instrument, Objects.requireNonNull(patch, "patch"), patch);
+    }
+
+    private void applyQuote(String instrument, JsonObject owned, JsonObject checked) {
         requireNonEmpty(instrument, "instrument");
-        JsonObject owned = applyOwned(quotes, instrument, patch, QUOTES + '.' + instrument);
+        apply(quotes, instrument, checked, owned, QUOTES + '.' + instrument);
         fanOut(quoteSubscribers.get(instrument), QUOTES, instrument, null, owned);
     }
 
@@ -297,9 +315,26 @@ public final class DiffSnapshotManager {
      * @param patch the change relative to {@code trade.<userId>}; copied
      */
     public void pushTrade(String userId, JsonObject patch) {
+        applyTrade(userId, Objects.requireNonNull(patch, "patch").deepCopy(), patch);
+    }
+
+    /**
+     * Like {@link #pushTrade}, but takes {@code patch} instead of copying it, which saves the copy for a producer
+     * that builds a new patch for every push. The caller must not read, change or push the patch, or anything in
+     * it, afterwards: sessions' pending changes may hold it until they are answered.
+     *
+     * @param userId the user
+     * @param patch the change relative to {@code trade.<userId>}; the manager's from now on
+     * @throws IllegalArgumentException if the patch breaks a DIFF compatibility rule (nothing changes then)
+     */
+    public void handOverTrade(String userId, JsonObject patch) {
+        applyTrade(userId, Objects.requireNonNull(patch, "patch"), patch);
+    }
+
+    private void applyTrade(String userId, JsonObject owned, JsonObject checked) {
         requireNonEmpty(userId, "userId");
         userDocument(userId);
-        JsonObject owned = applyOwned(trade, userId, patch, TRADE + '.' + userId);
+        apply(trade, userId, checked, owned, TRADE + '.' + userId);
         fanOut(userSessions.get(userId), TRADE, userId, null, owned);
     }
 
@@ -386,16 +421,23 @@ public final class DiffSnapshotManager {
     }
 
     private static JsonObject applyOwned(JsonObject parent, String key, JsonObject patch, String path) {
-        Objects.requireNonNull(patch, "patch");
+        JsonObject owned = Objects.requireNonNull(patch, "patch").deepCopy();
+        apply(parent, key, patch, owned, path);
+        return owned;
+    }
+
+    /**
+     * Checks {@code checked} against the document's member, then merges {@code owned} (the same change, held by
+     * the manager) into it. The document never shares objects with the patch: merging copies what it adds.
+     */
+    private static void apply(JsonObject parent, String key, JsonObject checked, JsonObject owned, String path) {
         JsonObject current = parent.getObject(key);
-        LayoutRules.check(current, patch, path);
-        JsonObject owned = patch.deepCopy();
+        LayoutRules.check(current, checked, path);
         if (current == null) {
             parent.put(key, MergePatch.withoutNullMembers(owned));
         } else {
             MergePatch.applyInPlace(current, owned);
         }
-        return owned;
     }
 
     private static void fanOut(SessionSet sessions, String top, String key, String subKey, JsonObject owned) {

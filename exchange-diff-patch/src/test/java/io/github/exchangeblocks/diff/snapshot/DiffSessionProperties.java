@@ -108,6 +108,38 @@ class DiffSessionProperties {
         assertThat(client.snapshot).isEqualTo(manager.entitledSnapshot(session));
     }
 
+    @Property(tries = 300)
+    void shouldAnswerTheSameWhetherPatchesAreCopiedOrHandedOver(@ForAll("steps") List<Step> steps) {
+        DiffSnapshotManager copying = new DiffSnapshotManager();
+        DiffSnapshotManager takingOver = new DiffSnapshotManager();
+        ClientReplica copied = new ClientReplica();
+        ClientReplica handedOver = new ClientReplica();
+        DiffSession copyingSession = copying.openSession(copied);
+        DiffSession takingSession = takingOver.openSession(handedOver);
+        copying.login(copyingSession, "u1");
+        takingOver.login(takingSession, "u1");
+        copying.subscribeQuotes(copyingSession, subscription(7));
+        takingOver.subscribeQuotes(takingSession, subscription(7));
+        for (Step step : steps) {
+            if (step.kind() == 0) {
+                copying.pushTrade("u1", tradePatch(step));
+                takingOver.handOverTrade("u1", tradePatch(step));
+            } else if (step.kind() == 1) {
+                String instrument = INSTRUMENTS[step.a() % INSTRUMENTS.length];
+                copying.pushQuote(instrument, quotePatch(step));
+                takingOver.handOverQuote(instrument, quotePatch(step));
+            } else if (step.kind() == 3) {
+                copyingSession.peek();
+                takingSession.peek();
+            }
+        }
+        copyingSession.peek();
+        takingSession.peek();
+
+        assertThat(handedOver.answers).isEqualTo(copied.answers);
+        assertThat(handedOver.snapshot).isEqualTo(takingOver.entitledSnapshot(takingSession));
+    }
+
     private static SubscribeQuote subscription(int mask) {
         StringBuilder insList = new StringBuilder();
         for (int i = 0; i < INSTRUMENTS.length; i++) {

@@ -329,7 +329,7 @@ final class DiffPublisher implements ExchangeListener {
         dirtyPositions.clear();
         for (Map.Entry<String, JsonObject> patch : userPatches.entrySet()) {
             if (withoutEmptyEntries(patch.getValue())) {
-                manager.pushTrade(patch.getKey(), patch.getValue());
+                manager.handOverTrade(patch.getKey(), patch.getValue());
             }
         }
         userPatches.clear();
@@ -337,7 +337,7 @@ final class DiffPublisher implements ExchangeListener {
             Instrument instrument = venue.registry().get(index);
             JsonObject quote = stats(index).quote(instrument, venue.book(index), venue.lastPriceTicks(index), depth);
             if (!quote.isEmpty()) {
-                manager.pushQuote(instrument.instrumentId(), quote);
+                manager.handOverQuote(instrument.instrumentId(), quote);
             }
         }
         dirtyQuotes.clear();
