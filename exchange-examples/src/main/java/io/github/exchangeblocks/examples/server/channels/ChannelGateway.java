@@ -1,7 +1,7 @@
 package io.github.exchangeblocks.examples.server.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.server.diff.UserStore;
 import io.netty.buffer.ByteBuf;
@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Threads: the publisher ({@link #listener()}) runs on the engine thread and encodes each update once; each
  * Netty I/O thread keeps its own connections and subscribers ({@link LoopShard}) and writes the shared buffers.
- * Snapshots are built on the engine thread through {@code ExchangeCore.query}, in order with the updates.
+ * Snapshots are built on the engine thread through {@code ExchangeBackend.query}, in order with the updates.
  * Passwords are checked on auth threads. A timer thread asks the engine, once per throttle interval, for the
  * ticker and kline updates the interval held back.
  *
@@ -55,7 +55,7 @@ public final class ChannelGateway implements AutoCloseable {
     private final AtomicLong cuts = new AtomicLong();
     private final ThreadPoolExecutor authExecutor;
     private final ScheduledExecutorService timer;
-    private volatile ExchangeCore core;
+    private volatile ExchangeBackend core;
 
     /**
      * @param config     the settings
@@ -92,7 +92,7 @@ public final class ChannelGateway implements AutoCloseable {
      *
      * @param running the core started with {@link #listener()} among its listeners
      */
-    public void attach(ExchangeCore running) {
+    public void attach(ExchangeBackend running) {
         this.core = Objects.requireNonNull(running, "running must not be null");
         running.await(publisher::attach, 30_000);
         timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishThrottled()), config.throttleMs(),
@@ -200,7 +200,7 @@ public final class ChannelGateway implements AutoCloseable {
 
     /** I/O thread: asks the engine for the subscription's snapshot; false if the engine could not take it. */
     boolean requestSnapshot(Subscription subscription, LoopShard shard) {
-        ExchangeCore running = core;
+        ExchangeBackend running = core;
         return running != null && running.query(state -> {
             ByteBuf body;
             try {

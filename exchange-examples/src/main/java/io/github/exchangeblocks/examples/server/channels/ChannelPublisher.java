@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * every instrument go out together at most once per update interval ({@link ChannelsConfig#updateIntervalMs()}):
  * at the end of a batch when the interval since the last send has passed, else on the gateway's update tick, so
  * under a busy order flow each subscriber gets one flush per tick, not one per engine batch and symbol. It also
- * builds the snapshots subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas; what
+ * builds the snapshots subscribers ask for (through {@code ExchangeBackend.query}, so in order with the deltas; what
  * waited for the interval goes out first) and, on the gateway's timer, what the ticker and kline intervals held
  * back. Engine thread only.
  */

@@ -6,7 +6,7 @@ import io.github.exchangeblocks.diff.codec.ErrorNotify;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.snapshot.DiffSession;
 import io.github.exchangeblocks.diff.snapshot.DiffSnapshotManager;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import io.netty.channel.ChannelHandler;
@@ -32,13 +32,13 @@ import java.util.function.Consumer;
  *
  * <p>Threads: each connection's messages are decoded on its Netty I/O thread; {@code peek_message} is answered
  * there from what the {@link DiffSnapshotManager} composed. Everything that changes the manager (open, login,
- * subscribe, notify, close) runs on the engine thread through {@link ExchangeCore#query}, in order with the
+ * subscribe, notify, close) runs on the engine thread through {@link ExchangeBackend#query}, in order with the
  * commands, and the publisher writes the core's events into the manager on that thread too. Passwords are checked
  * on a small pool of auth threads, never on I/O or engine threads.
  *
- * <p>Life cycle: create it, pass {@link #listener()} to {@link ExchangeCore#start}, then {@link #attach} the
- * running core (publishes the whole state, as replay publishes nothing), then install {@link #newConnection()}
- * per channel.
+ * <p>Life cycle: create it, pass {@link #listener()} to the backend ({@code ExchangeCore.start} or
+ * {@code ClusterReplica.connect}), then {@link #attach} the running backend (publishes the whole state, as replay
+ * publishes nothing), then install {@link #newConnection()} per channel.
  */
 public final class DiffGateway implements AutoCloseable {
     /**
@@ -59,7 +59,7 @@ public final class DiffGateway implements AutoCloseable {
     final ExecutorService authExecutor;
     private final List<DiffSession> sessions = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
-    private volatile ExchangeCore core;
+    private volatile ExchangeBackend core;
     private volatile FrameTap tap;
     volatile BiPredicate<String, String> tokenLogin = (user, token) -> false;
 
@@ -124,7 +124,7 @@ public final class DiffGateway implements AutoCloseable {
         return users;
     }
 
-    /** @return the listener to give {@link ExchangeCore#start}: the DIFF publisher */
+    /** @return the listener to give the backend: the DIFF publisher */
     public ExchangeListener listener() {
         return publisher;
     }
@@ -134,7 +134,7 @@ public final class DiffGateway implements AutoCloseable {
      *
      * @param running the core started with {@link #listener()}
      */
-    public void attach(ExchangeCore running) {
+    public void attach(ExchangeBackend running) {
         this.core = Objects.requireNonNull(running, "running must not be null");
         running.await(publisher::publishAll, 30_000);
     }
@@ -191,13 +191,13 @@ public final class DiffGateway implements AutoCloseable {
         return tap;
     }
 
-    ExchangeCore core() {
+    ExchangeBackend core() {
         return core;
     }
 
     /** Runs on the engine thread after everything queued before; false if the engine is busy or stopped. */
     boolean onEngine(Consumer<ExchangeState> task) {
-        ExchangeCore running = core;
+        ExchangeBackend running = core;
         return running != null && running.query(state -> {
             try {
                 task.accept(state);

@@ -2,7 +2,7 @@ package io.github.exchangeblocks.examples.server.http;
 
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.engine.venue.Venue;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
  * What the HTTP API keeps from the core's events: instrument specifications (read on I/O threads to turn decimal
  * prices into ticks), the daily statements by trading day (also archived to files, see {@link StatementArchive},
  * and read back at start). Statements are engine-thread state: endpoints read them inside
- * {@code ExchangeCore.query}. The newest {@value #MAX_DAYS} days are kept. (Forced-liquidation orders are part of
+ * {@code ExchangeBackend.query}. The newest {@value #MAX_DAYS} days are kept. (Forced-liquidation orders are part of
  * the core's durable state: {@code ExchangeState.liquidations()}.)
  */
 final class ApiEvents implements ExchangeListener {
@@ -26,7 +26,7 @@ final class ApiEvents implements ExchangeListener {
     final ConcurrentMap<String, InstrumentSpec> specs = new ConcurrentHashMap<>();
     final TreeMap<Integer, List<AccountStatement>> statementsByDay = new TreeMap<>();
     private final StatementArchive archive;
-    private volatile ExchangeCore core;
+    private volatile ExchangeBackend core;
     private int lastArchivedDay;
 
     ApiEvents(StatementArchive archive) {
@@ -37,7 +37,7 @@ final class ApiEvents implements ExchangeListener {
      * Connects the running core, reads every instrument's specification and the archived statements; waits for the
      * engine.
      */
-    void attach(ExchangeCore running) {
+    void attach(ExchangeBackend running) {
         core = running;
         TreeMap<Integer, List<AccountStatement>> archived = archive.load(MAX_DAYS);
         running.await(state -> {
@@ -57,7 +57,7 @@ final class ApiEvents implements ExchangeListener {
 
     @Override
     public void onInstrument(int instrumentIndex) {
-        ExchangeCore running = core;
+        ExchangeBackend running = core;
         if (running != null) {
             InstrumentSpec spec = running.state().venue().registry().get(instrumentIndex).spec();
             specs.put(spec.instrumentId(), spec);
