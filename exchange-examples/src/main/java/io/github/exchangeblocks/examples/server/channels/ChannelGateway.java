@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.util.List;
@@ -43,6 +44,9 @@ import java.util.function.LongSupplier;
  */
 public final class ChannelGateway implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChannelGateway.class.getName());
+    /** The close reason of the connections a state replacement ends (see {@code onStateReplaced}). */
+    public static final String STATE_REPLACED = "exchange state replaced by a state transfer: reconnect, subscribe "
+            + "again";
 
     private final ChannelsConfig config;
     private final ChannelPublisher publisher;
@@ -152,6 +156,18 @@ public final class ChannelGateway implements AutoCloseable {
                         TimeUnit.SECONDS);
             } catch (RejectedExecutionException stopped) {
                 LOG.log(System.Logger.Level.DEBUG, "I/O thread already stopped; no shutdown notice on it");
+            }
+        }
+    }
+
+    /** Closes every connection (WebSocket close 1012) with the reason, on each connection's I/O thread. */
+    void closeAll(String reason) {
+        LOG.log(System.Logger.Level.WARNING, "closing every channel connection: " + reason);
+        for (LoopShard shard : shards) {
+            try {
+                shard.executor().execute(() -> shard.closeAll(WebSocketCloseStatus.SERVICE_RESTART, reason));
+            } catch (RejectedExecutionException stopped) {
+                LOG.log(System.Logger.Level.DEBUG, "I/O thread already stopped; its connections are closed");
             }
         }
     }

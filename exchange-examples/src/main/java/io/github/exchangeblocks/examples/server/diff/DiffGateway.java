@@ -8,10 +8,12 @@ import io.github.exchangeblocks.diff.snapshot.DiffSession;
 import io.github.exchangeblocks.diff.snapshot.DiffSnapshotManager;
 import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
+import io.github.exchangeblocks.examples.exchange.ForwardingListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import io.netty.channel.ChannelHandler;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +51,31 @@ public final class DiffGateway implements AutoCloseable {
 
     static final System.Logger LOG = System.getLogger(DiffGateway.class.getName());
 
-    final DiffSnapshotManager manager = new DiffSnapshotManager();
+    /** The close reason of the sessions a state replacement ends (see {@link ExchangeListener#onStateReplaced}). */
+    public static final String STATE_REPLACED = "exchange state replaced by a state transfer: reconnect and log in";
+
+    /** Replaced with the publisher when the exchange state is (engine thread; read by I/O threads). */
+    volatile DiffSnapshotManager manager = new DiffSnapshotManager();
     final ConcurrentMap<String, InstrumentSpec> specs = new ConcurrentHashMap<>();
-    final DiffPublisher publisher;
+    volatile DiffPublisher publisher;
     final UserStore users;
     final LoginLimiter limiter;
     final DiffGatewayConfig config;
     final int moneyScale;
     final ExecutorService authExecutor;
     private final List<DiffSession> sessions = new ArrayList<>();
+    private final Map<DiffSession, DiffConnection> connectionOf = new IdentityHashMap<>();
+    private final ExchangeListener events = new ForwardingListener() {
+        @Override
+        protected ExchangeListener delegate() {
+            return publisher;
+        }
+
+        @Override
+        public void onStateReplaced(ExchangeState state) {
+            stateReplaced(state);
+        }
+    };
     private final AtomicInteger connections = new AtomicInteger();
     private volatile ExchangeBackend core;
     private volatile FrameTap tap;
@@ -124,9 +142,12 @@ public final class DiffGateway implements AutoCloseable {
         return users;
     }
 
-    /** @return the listener to give the backend: the DIFF publisher */
+    /**
+     * @return the listener to give the backend: the DIFF publisher's events; a state replacement closes every
+     *         session (WebSocket close 1012, {@link #STATE_REPLACED}) and publishes the new state from scratch
+     */
     public ExchangeListener listener() {
-        return publisher;
+        return events;
     }
 
     /**
@@ -208,18 +229,43 @@ public final class DiffGateway implements AutoCloseable {
     }
 
     /** Engine thread: a session opened. */
-    void opened(DiffSession session) {
+    void opened(DiffSession session, DiffConnection connection) {
         sessions.add(session);
+        connectionOf.put(session, connection);
         connections.incrementAndGet();
     }
 
-    /** Engine thread: a session closed. */
+    /** Engine thread: a session closed (nothing to do if a state replacement closed it already). */
     void closed(DiffSession session) {
-        if (sessions.remove(session)) {
-            connections.decrementAndGet();
+        if (!sessions.remove(session)) {
+            return;
         }
+        connectionOf.remove(session);
+        connections.decrementAndGet();
         publisher.closed(session);
         manager.closeSession(session);
+    }
+
+    /**
+     * Engine thread: the exchange state was replaced without events, so what the snapshot holds is stale. Every
+     * session is closed (its client reconnects and logs in again, and gets the new state whole), and a new
+     * snapshot is published from the new state.
+     */
+    private void stateReplaced(ExchangeState state) {
+        LOG.log(System.Logger.Level.WARNING, "exchange state replaced: closing {0} DIFF sessions",
+                sessions.size());
+        for (DiffSession session : sessions) {
+            manager.closeSession(session);
+            connectionOf.get(session).closeReplaced(STATE_REPLACED);
+        }
+        connections.addAndGet(-sessions.size());
+        sessions.clear();
+        connectionOf.clear();
+        DiffSnapshotManager fresh = new DiffSnapshotManager();
+        DiffPublisher rebuilt = new DiffPublisher(fresh, moneyScale, specs, sessions);
+        rebuilt.publishAll(state);
+        manager = fresh;
+        publisher = rebuilt;
     }
 
     /** Engine thread: sends a notification to a session now. */
