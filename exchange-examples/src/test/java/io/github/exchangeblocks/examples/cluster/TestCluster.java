@@ -96,6 +96,32 @@ public final class TestCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every member but {@code killed} reports a snapshot taken since it started.
+     *
+     * @param killed    the member not to wait for
+     * @param timeoutMs how long to wait
+     * @return the survivors' statuses
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public List<NodeStatus> awaitSnapshots(int killed, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            List<NodeStatus> statuses = new ArrayList<>();
+            for (int m = 0; m < MEMBERS; m++) {
+                if (m != killed) {
+                    statuses.add(NodeStatus.read(ClusterNodeConfig.loopback(m, MEMBERS, portBase, base)
+                            .statusFile()));
+                }
+            }
+            if (statuses.stream().allMatch(s -> s != null && s.snapshotsTaken() > 0)) {
+                return statuses;
+            }
+            assertThat(System.nanoTime()).as("a snapshot on every survivor: %s", statuses).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     /** Prints the members' own output (for a failing test; the temporary directory is deleted after it). */
     public void printLogs() throws IOException {
         ClusterFailoverIT.printMemberLogs(base);

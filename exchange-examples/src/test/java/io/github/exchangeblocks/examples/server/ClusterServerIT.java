@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code cluster(ingress endpoints)}, DIFF clients (the JDK's WebSocket client) trading through it. The leader is
  * killed with SIGKILL while an order is on its way; the server keeps serving: that order is applied once (one
  * order, one trade, one lot per side, no error notify) and its fill reaches both users, and the server's state hash
- * equals the surviving members'.
+ * equals the surviving members'. A snapshot asked through the server's backend is taken by every survivor; the
+ * next run of the server takes the next client id and trades on.
  */
 class ClusterServerIT {
     /** The demo bitcoin: price in tenths, so 100 is 1,000 ticks, as the other cluster tests trade. */
@@ -94,6 +95,8 @@ class ClusterServerIT {
                 }
                 System.out.println("member " + leader + " killed; member " + next + " leads; the server at sequence "
                         + applied + " with the survivors' hash");
+                assertThat(backend.requestSnapshot()).as("a snapshot asked of the cluster").isNull();
+                cluster.awaitSnapshots(leader, 30_000);
                 alice.close();
                 bob.close();
             }
