@@ -4,6 +4,7 @@ import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
 import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
+import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import io.github.exchangeblocks.engine.venue.Venue;
 
 import java.util.ArrayList;
@@ -60,6 +61,20 @@ final class ApiEvents implements ExchangeListener {
         ExchangeBackend running = core;
         if (running != null) {
             InstrumentSpec spec = running.state().venue().registry().get(instrumentIndex).spec();
+            specs.put(spec.instrumentId(), spec);
+        }
+    }
+
+    /**
+     * The state was replaced (a cluster replica reloaded a state transfer): the specifications are read again, so
+     * that instruments listed meanwhile are priced. Statements settled meanwhile are not in the events; the API
+     * serves the ones it had and the archive's.
+     */
+    @Override
+    public void onStateReplaced(ExchangeState state) {
+        Venue venue = state.venue();
+        for (int i = 0; i < venue.instrumentCount(); i++) {
+            InstrumentSpec spec = venue.registry().get(i).spec();
             specs.put(spec.instrumentId(), spec);
         }
     }
