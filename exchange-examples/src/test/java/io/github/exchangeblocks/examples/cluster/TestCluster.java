@@ -32,9 +32,24 @@ public final class TestCluster implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public static TestCluster start(Path base) throws InterruptedException {
+        return start(base, List.of());
+    }
+
+    /**
+     * Starts the members with more JVM flags (e.g. {@code -Dexchange.cluster.ringCapacity=64}) and waits for a
+     * leader.
+     *
+     * @param base       the members' directories go under it
+     * @param extraFlags added to the failover test's flags
+     * @return the running cluster
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static TestCluster start(Path base, List<String> extraFlags) throws InterruptedException {
         TestCluster cluster = new TestCluster(base, ClusterPorts.freeBase(MEMBERS));
+        List<String> flags = new ArrayList<>(List.of("-Xmx192m", "-XX:+UseSerialGC"));
+        flags.addAll(extraFlags);
         for (int m = 0; m < MEMBERS; m++) {
-            cluster.members.add(ClusterFailoverIT.start(m, cluster.portBase, base));
+            cluster.members.add(ClusterLauncher.startMember(m, MEMBERS, cluster.portBase, base, flags));
         }
         cluster.awaitLeader(Set.of(), 60_000);
         return cluster;
@@ -67,7 +82,7 @@ public final class TestCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until every member but {@code killed} applied {@code commands} commands and hashed its state at its
+     * Waits until every member but {@code killed} (-1: none) applied {@code commands} commands and hashed its state at its
      * log position (the log is quiet), all at the same position.
      *
      * @param killed    the member not to wait for
