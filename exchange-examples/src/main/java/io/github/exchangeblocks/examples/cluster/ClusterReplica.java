@@ -99,7 +99,8 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
      *                         and is announced with {@link ExchangeListener#onStateReplaced}
      * @param resendAfterMs    how long a command or a stream request may go unanswered before it is sent again, > 0
      * @return the connected replica
-     * @throws AeronException if no leader answered within Aeron's message timeout
+     * @throws AeronException        if no leader answered within Aeron's message timeout
+     * @throws IllegalStateException if the JVM lacks Aeron's flags ({@link ClusterLauncher#JVM_FLAGS})
      */
     public static ClusterReplica connect(long clientId, String ingressEndpoints, Path directory, VenueSettings venue,
                                          ExchangeListener listener, long resendAfterMs) {
@@ -110,6 +111,7 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         if (resendAfterMs <= 0) {
             throw new IllegalArgumentException("resendAfterMs=" + resendAfterMs + " must be > 0");
         }
+        ClusterClientTransport.requireAeronFlags();
         ClusterReplica replica = new ClusterReplica(clientId, ingressEndpoints, directory, venue, listener,
                 resendAfterMs);
         try {
