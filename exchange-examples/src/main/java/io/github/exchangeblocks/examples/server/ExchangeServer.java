@@ -65,7 +65,7 @@ public final class ExchangeServer implements AutoCloseable {
     private static final String TRADE_PATH = "/trade";
 
     /** Where the cluster mode keeps its files, under the data directory. */
-    static final String CLUSTER_DIRECTORY = "cluster-replica";
+    private static final String CLUSTER_DIRECTORY = "cluster-replica";
     private static final long CLUSTER_RESEND_AFTER_MS = 1_000;
 
     private final ExchangeBackend core;
