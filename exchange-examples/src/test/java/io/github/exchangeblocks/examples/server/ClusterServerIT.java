@@ -1,5 +1,6 @@
 package io.github.exchangeblocks.examples.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.examples.cluster.ClusterReplica;
 import io.github.exchangeblocks.examples.cluster.NodeStatus;
@@ -12,8 +13,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -27,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The server on a cluster replica: three members in child JVMs, the {@link ExchangeServer} in this JVM started with
- * {@code cluster(ingress endpoints)}, DIFF clients (the JDK's WebSocket client) trading through it. The leader is
+ * {@code cluster(ingress endpoints)}, DIFF clients (the JDK's WebSocket client) trading through it, and an order
+ * placed through the HTTP API answered once the cluster applied it. The leader is
  * killed with SIGKILL while an order is on its way; the server keeps serving: that order is applied once (one
  * order, one trade, one lot per side, no error notify) and its fill reaches both users, and the server's state hash
  * equals the surviving members'. A snapshot asked through the server's backend is taken by every survivor; the
@@ -64,6 +71,16 @@ class ClusterServerIT {
                 alice.await("a1 filled, the trade in rtn_data", c -> "FINISHED".equals(
                         c.text("trade", "alice", "orders", "a1", "status")) && trades(c, "alice") == 1);
                 bob.await("b1 filled", c -> "FINISHED".equals(c.text("trade", "bob", "orders", "b1", "status")));
+
+                String token = field(http(port, "POST", "/api/auth/login", null,
+                        "{\"user_name\":\"alice\",\"password\":\"alice123\"}"), "token");
+                String placed = http(port, "POST", "/api/orders", token, "{\"order_id\":\"h1\",\"instrument_id\":"
+                        + "\"BINANCE.BTCUSDT\",\"direction\":\"BUY\",\"offset\":\"OPEN\",\"price_type\":\"LIMIT\","
+                        + "\"limit_price\":40,\"volume\":1}");
+                assertThat(field(placed, "status")).as("the HTTP API's answer after the cluster applied it: %s", placed)
+                        .isEqualTo("ALIVE");
+                alice.await("h1 from the HTTP API in DIFF", c -> "ALIVE".equals(
+                        c.text("trade", "alice", "orders", "h1", "status")));
 
                 alice.send(insert("alice", "a2", "BUY"));
                 alice.await("a2 working", c -> "ALIVE".equals(c.text("trade", "alice", "orders", "a2", "status")));
@@ -115,6 +132,24 @@ class ClusterServerIT {
             cluster.printLogs();
             throw failure;
         }
+    }
+
+    /** Calls the HTTP API, asserts 200 and returns the body. */
+    private static String http(int port, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20)).method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s -> %s", method, path, response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String field(String json, String name) throws IOException {
+        return new ObjectMapper().readTree(json).path(name).asText();
     }
 
     private static String insert(String user, String orderId, String direction) {
