@@ -68,7 +68,7 @@ public final class ExchangeServerMain implements Callable<Integer> {
 
     @Option(names = "--cluster-ingress", paramLabel = "<endpoints>", description = "Run on a replica of an "
             + "exchange cluster instead of a local core: the members' ingress endpoints, e.g. "
-            + "0=127.0.0.1:20000,1=127.0.0.1:20100,2=127.0.0.1:20200 (ClusterLauncher prints them). The replica's "
+            + "0=127.0.0.1:20002,1=127.0.0.1:20012,2=127.0.0.1:20022 (ClusterLauncher prints them). The replica's "
             + "files go to <data-dir>/cluster-replica; the JVM needs Aeron's flags (see the README). Default: off.")
     String clusterIngress;
 
