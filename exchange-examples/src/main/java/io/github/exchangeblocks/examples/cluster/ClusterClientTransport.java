@@ -16,6 +16,21 @@ final class ClusterClientTransport {
     private ClusterClientTransport() {
     }
 
+    /**
+     * Checks, before a client touches Agrona or Aeron, that the JVM has Aeron's flags: without them Agrona fails
+     * with an {@link IllegalAccessError} from deep inside.
+     *
+     * @throws IllegalStateException if it has not; the message lists the flags
+     */
+    static void requireAeronFlags() {
+        Module here = ClusterClientTransport.class.getModule();
+        if (!Object.class.getModule().isOpen("jdk.internal.misc", here)
+                || !Object.class.getModule().isOpen("java.util.zip", here)) {
+            throw new IllegalStateException("a cluster client needs Aeron's JVM flags: start java with "
+                    + String.join(" ", ClusterLauncher.JVM_FLAGS));
+        }
+    }
+
     /** Starts the client's media driver in {@code directory}. */
     static MediaDriver launchDriver(Path directory) {
         return MediaDriver.launchEmbedded(new MediaDriver.Context()

@@ -17,8 +17,15 @@ import java.util.List;
  * termination), then closes the member cleanly. Start it with {@link ClusterLauncher#JVM_FLAGS}. A member that was
  * killed (not stopped) can be started again on its directories once Aeron's mark-file liveness timeout (10 s) has
  * passed since it died; it then loads its latest snapshot, replays its own log and catches up from the leader.
+ *
+ * <p>{@code -Dexchange.cluster.ringCapacity=N} sets how many recent applied commands the member keeps for replicas
+ * that missed some (default {@value ExchangeClusteredService#DEFAULT_RING_CAPACITY}; tests make it small to send a
+ * replica that fell behind a whole state transfer).
  */
 public final class ClusterNodeMain {
+    /** The system property that sets the replay ring's capacity. */
+    public static final String RING_CAPACITY_PROPERTY = "exchange.cluster.ringCapacity";
+
     private ClusterNodeMain() {
     }
 
@@ -43,7 +50,8 @@ public final class ClusterNodeMain {
                 Defaults.bootstrap(List.of(Defaults.COPPER, Defaults.INDEX, Defaults.BITCOIN), Defaults.DEMO_USERS,
                         Defaults.DEMO_DEPOSIT),
                 new ExchangeListener() {
-                }, config.statusFile());
+                }, config.statusFile(), Integer.getInteger(RING_CAPACITY_PROPERTY,
+                        ExchangeClusteredService.DEFAULT_RING_CAPACITY));
         // The barrier is closed last: the JVM's shutdown hook waits for that, so SIGTERM finishes the member's close.
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
              ClusterNode node = ClusterNode.launch(config, service, barrier::signalAll)) {

@@ -65,10 +65,12 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
     private final Thread thread;
     private byte[] inbox = new byte[StreamMessages.CHUNK_HEADER + CommandStream.CHUNK_BYTES];
     private volatile boolean running = true;
+    private volatile boolean snapshotRequested;
+    private volatile Throwable failure;
     private volatile long appliedSequence = -1;
     private volatile int leaderMemberId = -1;
     private AeronCluster cluster;
-    private CommandApplier applier;
+    private volatile CommandApplier applier;
     private long lastSendNs;
 
     private ClusterReplica(long clientId, String ingressEndpoints, Path directory, VenueSettings venue,
@@ -94,9 +96,11 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
      * @param venue            the venue settings the members run with, not {@code null}
      * @param listener         gets the state's events on the replica's thread, not {@code null}; a state transfer
      *                         after the first (the replica fell too far behind) replaces the state without events
+     *                         and is announced with {@link ExchangeListener#onStateReplaced}
      * @param resendAfterMs    how long a command or a stream request may go unanswered before it is sent again, > 0
      * @return the connected replica
-     * @throws AeronException if no leader answered within Aeron's message timeout
+     * @throws AeronException        if no leader answered within Aeron's message timeout
+     * @throws IllegalStateException if the JVM lacks Aeron's flags ({@link ClusterLauncher#JVM_FLAGS})
      */
     public static ClusterReplica connect(long clientId, String ingressEndpoints, Path directory, VenueSettings venue,
                                          ExchangeListener listener, long resendAfterMs) {
@@ -107,6 +111,7 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         if (resendAfterMs <= 0) {
             throw new IllegalArgumentException("resendAfterMs=" + resendAfterMs + " must be > 0");
         }
+        ClusterClientTransport.requireAeronFlags();
         ClusterReplica replica = new ClusterReplica(clientId, ingressEndpoints, directory, venue, listener,
                 resendAfterMs);
         try {
@@ -178,6 +183,57 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
         return window.unacknowledged();
     }
 
+    /** @return the venue settings given at {@link #connect} */
+    @Override
+    public VenueSettings venueSettings() {
+        return venue;
+    }
+
+    /**
+     * The replica's state: read it only on the replica's thread (listeners, {@link #query}, acknowledgements) or
+     * after {@link #close()}. A state transfer replaces it ({@link ExchangeListener#onStateReplaced}).
+     *
+     * @return the state, {@code null} before the first state transfer was loaded
+     */
+    @Override
+    public ExchangeState state() {
+        CommandApplier current = applier;
+        return current == null ? null : current.state();
+    }
+
+    /** @return commands submitted and not yet acknowledged (the replica's queue is its window of commands) */
+    @Override
+    public long queueDepth() {
+        return window.unacknowledged();
+    }
+
+    /** @return 65,536, the most commands that may wait for acknowledgement */
+    @Override
+    public int queueCapacity() {
+        return CommandWindow.MAX_UNACKNOWLEDGED;
+    }
+
+    /** @return what stopped the replica's thread (a listener or source that threw), or {@code null} */
+    @Override
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Asks the cluster to take a snapshot on every member (an admin request, sent from the replica's thread; the
+     * members must run with {@link SnapshotAdminAuthorisation}, as {@link ClusterNode} does).
+     *
+     * @return {@code null} if it will be sent, {@link RejectCode#EXCHANGE_STOPPED} if the replica is closed
+     */
+    @Override
+    public RejectCode requestSnapshot() {
+        if (!running) {
+            return RejectCode.EXCHANGE_STOPPED;
+        }
+        snapshotRequested = true;
+        return null;
+    }
+
     /** @return the leader this replica talks to, as last told */
     public int leaderMemberId() {
         return leaderMemberId;
@@ -197,6 +253,16 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
     }
 
     private void run() {
+        try {
+            poll();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            running = false;
+            System.err.println("exchange cluster replica " + clientId + ": stopped: " + e);
+        }
+    }
+
+    private void poll() {
         while (running) {
             int work = 0;
             try {
@@ -211,6 +277,9 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
                 work += window.accept();
                 work += send();
                 work += runQueries();
+                if (snapshotRequested && cluster.sendAdminRequestToTakeASnapshot(System.nanoTime())) {
+                    snapshotRequested = false;
+                }
                 if (System.nanoTime() - lastSendNs > TimeUnit.SECONDS.toNanos(1) && cluster.sendKeepAlive()) {
                     lastSendNs = System.nanoTime();
                 }
@@ -289,8 +358,12 @@ public final class ClusterReplica implements ExchangeBackend, AutoCloseable {
     private final class Target implements ReplicaSync.Target {
         @Override
         public void load(byte[] state, long sequence, long highestOwnSequence) {
+            boolean replacing = applier != null;
             applier = new CommandApplier(ExchangeState.restore(venue, state, listener), listener, 1, sequence);
             appliedSequence = sequence;
+            if (replacing) {
+                listener.onStateReplaced(applier.state());
+            }
             window.takeUpTo(highestOwnSequence, pending -> pending.answer(sequence, null,
                     "applied before the state transfer at sequence=" + sequence + "; its result is in that state"));
         }

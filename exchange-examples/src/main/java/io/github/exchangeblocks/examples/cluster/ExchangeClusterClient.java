@@ -62,7 +62,8 @@ public final class ExchangeClusterClient implements AutoCloseable {
      * @param aeronDirectory   the embedded media driver's directory
      * @param resendAfterMs    how long the oldest unacknowledged command waits before everything is resent
      * @return the connected client
-     * @throws AeronException if no leader answered within Aeron's message timeout
+     * @throws AeronException        if no leader answered within Aeron's message timeout
+     * @throws IllegalStateException if the JVM lacks Aeron's flags ({@link ClusterLauncher#JVM_FLAGS})
      */
     public static ExchangeClusterClient connect(long clientId, String ingressEndpoints, Path aeronDirectory,
                                                 long resendAfterMs) {
@@ -71,6 +72,7 @@ public final class ExchangeClusterClient implements AutoCloseable {
         if (resendAfterMs <= 0) {
             throw new IllegalArgumentException("resendAfterMs=" + resendAfterMs + " must be > 0");
         }
+        ClusterClientTransport.requireAeronFlags();
         ExchangeClusterClient client = new ExchangeClusterClient(clientId, ingressEndpoints, aeronDirectory,
                 TimeUnit.MILLISECONDS.toNanos(resendAfterMs));
         try {

@@ -116,4 +116,11 @@ public final class CompositeListener implements ExchangeListener {
             target.onBatchEnd();
         }
     }
+
+    @Override
+    public void onStateReplaced(ExchangeState state) {
+        for (ExchangeListener target : targets) {
+            target.onStateReplaced(state);
+        }
+    }
 }

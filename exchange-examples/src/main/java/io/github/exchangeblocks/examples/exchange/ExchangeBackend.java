@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.examples.exchange;
 
 import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.engine.venue.VenueSettings;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +13,9 @@ import java.util.function.Consumer;
  * The single-machine {@link ExchangeCore} (its own journal) and the cluster's replica ({@code
  * examples.cluster.ClusterReplica}, a copy of the state that follows the committed cluster log) both are one.
  *
- * <p>Implementations are thread-safe: any thread may call these methods.
+ * <p>Implementations are thread-safe: any thread may call these methods, except {@link #state()}.
  */
-public interface ExchangeBackend {
+public interface ExchangeBackend extends AutoCloseable {
 
     /**
      * Queues a command. Returns at once; its outcome reaches {@code source} on the applying thread once the command
@@ -39,6 +40,42 @@ public interface ExchangeBackend {
 
     /** @return the sequence of the last command applied (the sequencer's numbering), from any thread */
     long appliedSequence();
+
+    /** @return the venue settings the state runs with (money scale, liquidation policy, ...), from any thread */
+    VenueSettings venueSettings();
+
+    /**
+     * The state. Read it only on the applying thread (listeners, {@link #query}, a {@link CommandSource}'s
+     * acknowledgement) or after {@link #close()}.
+     *
+     * @return the state; a cluster replica's may be replaced by a state transfer (announced with
+     *         {@link ExchangeListener#onStateReplaced}), so do not keep it across calls
+     */
+    ExchangeState state();
+
+    /**
+     * @return what waits to be applied (a moment's figure, from any thread): the core's commands and reads in its
+     *         ring; a cluster replica's commands submitted and not yet acknowledged
+     */
+    long queueDepth();
+
+    /** @return the most {@link #queueDepth()} can reach before {@link #submit} answers {@code EXCHANGE_BUSY} */
+    int queueCapacity();
+
+    /** @return why the backend stopped on its own (a journal failure, a replica's thread that died), or {@code null} */
+    Throwable failure();
+
+    /**
+     * Asks for a snapshot of the state: the core writes one to its data directory after the commands queued
+     * before; a cluster replica asks the cluster to take one on every member (an admin request).
+     *
+     * @return {@code null} if asked, else {@link RejectCode#EXCHANGE_BUSY} or {@link RejectCode#EXCHANGE_STOPPED}
+     */
+    RejectCode requestSnapshot();
+
+    /** Stops: what was acknowledged stays; idempotent. */
+    @Override
+    void close();
 
     /**
      * Runs a read of the state through {@link #query} and waits for it (tests and operators' tools; a gateway

@@ -6,6 +6,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.github.exchangeblocks.api.RejectCode;
+import io.github.exchangeblocks.engine.venue.VenueSettings;
 import io.github.exchangeblocks.wal.Wal;
 import io.github.exchangeblocks.wal.WalConfig;
 import io.github.exchangeblocks.wal.WalWriter;
@@ -200,6 +201,7 @@ public final class ExchangeCore implements ExchangeBackend, AutoCloseable {
      *
      * @return {@code null} if queued, else {@link RejectCode#EXCHANGE_BUSY} or {@link RejectCode#EXCHANGE_STOPPED}
      */
+    @Override
     public RejectCode requestSnapshot() {
         return query(s -> handler.snapshot());
     }
@@ -213,11 +215,13 @@ public final class ExchangeCore implements ExchangeBackend, AutoCloseable {
      * @return commands and reads in the ring not yet processed by the engine thread (a moment's figure, read from
      *         any thread)
      */
+    @Override
     public long queueDepth() {
         return ring.getBufferSize() - ring.remainingCapacity();
     }
 
     /** @return why the engine stopped on its own (a journal failure), or {@code null} */
+    @Override
     public Throwable failure() {
         return handler.failure();
     }
@@ -227,11 +231,23 @@ public final class ExchangeCore implements ExchangeBackend, AutoCloseable {
         return config;
     }
 
+    @Override
+    public VenueSettings venueSettings() {
+        return config.venue();
+    }
+
+    /** @return the command ring's size */
+    @Override
+    public int queueCapacity() {
+        return config.queueSize();
+    }
+
     /**
      * The state; read it only from the engine thread (listeners, {@link #query}) or after {@link #close()}.
      *
      * @return the state
      */
+    @Override
     public ExchangeState state() {
         return state;
     }

@@ -107,4 +107,14 @@ public interface ExchangeListener {
     /** Every event of the commands applied since the last call has been delivered: a good moment to flush. */
     default void onBatchEnd() {
     }
+
+    /**
+     * The whole state was replaced, not changed by commands: a cluster replica that fell too far behind loaded a
+     * state transfer. No events describe what changed in between, so a publisher must rebuild what it derived from
+     * the old state and resynchronise its subscribers. The single-machine core never calls it.
+     *
+     * @param state the new state (the old one is no longer updated)
+     */
+    default void onStateReplaced(ExchangeState state) {
+    }
 }

@@ -74,4 +74,9 @@ public abstract class ForwardingListener implements ExchangeListener {
     public void onBatchEnd() {
         delegate().onBatchEnd();
     }
+
+    @Override
+    public void onStateReplaced(ExchangeState state) {
+        delegate().onStateReplaced(state);
+    }
 }

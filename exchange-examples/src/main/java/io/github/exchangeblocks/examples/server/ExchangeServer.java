@@ -1,8 +1,11 @@
 package io.github.exchangeblocks.examples.server;
 
+import io.github.exchangeblocks.examples.cluster.ClusterReplica;
 import io.github.exchangeblocks.examples.exchange.CoreConfig;
 import io.github.exchangeblocks.examples.exchange.Defaults;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.CompositeListener;
 import io.github.exchangeblocks.examples.server.auth.Principal;
 import io.github.exchangeblocks.examples.server.channels.ChannelGateway;
@@ -36,6 +39,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -51,13 +55,20 @@ import java.util.function.LongSupplier;
  * private channels (see {@link ChannelGateway}). Starting on a data directory with a journal resumes from it: every
  * acknowledged order is back in place. Configure beyond {@link ServerConfig} with {@link #builder}.
  *
+ * <p>With {@link Builder#cluster} the server runs on a {@link ClusterReplica} instead of a local core: a cluster
+ * client that keeps a copy of the replicated exchange; the gateways are the same (see {@link ExchangeBackend}).
+ *
  * <p>{@link #close()} shuts down in order: stop accepting, close every connection, drain the engine and close the
  * journal, stop the threads. Thread-safe; idempotent.
  */
 public final class ExchangeServer implements AutoCloseable {
     private static final String TRADE_PATH = "/trade";
 
-    private final ExchangeCore core;
+    /** Where the cluster mode keeps its files, under the data directory. */
+    private static final String CLUSTER_DIRECTORY = "cluster-replica";
+    private static final long CLUSTER_RESEND_AFTER_MS = 1_000;
+
+    private final ExchangeBackend core;
     private final DiffGateway gateway;
     private final HttpApi httpApi;
     private final ChannelGateway channelGateway;
@@ -68,18 +79,21 @@ public final class ExchangeServer implements AutoCloseable {
     private boolean closed;
 
     private ExchangeServer(ServerConfig config, CoreConfig coreConfig, HttpApiConfig apiConfig,
-                           ChannelsConfig channelsConfig, LongSupplier clockNs) throws InterruptedException {
+                           ChannelsConfig channelsConfig, LongSupplier clockNs, String clusterIngress)
+            throws InterruptedException {
         this.gateway = new DiffGateway(DiffGatewayConfig.defaults(config.dataDirectory())
                 .withPasswordIterations(config.passwordIterations()), coreConfig.venue().moneyScale());
         this.httpApi = new HttpApi(apiConfig, config.dataDirectory(), gateway);
         this.channelGateway = new ChannelGateway(channelsConfig, gateway.users(), coreConfig.venue().moneyScale(),
                 ExchangeServer::nowNs);
-        ExchangeCore started = null;
+        ExchangeBackend started = null;
         EventLoopGroup bossGroup = null;
         EventLoopGroup workerGroup = null;
         try {
-            started = ExchangeCore.start(coreConfig, new CompositeListener(List.of(gateway.listener(),
-                    channelGateway.listener(), httpApi.listener())), clockNs);
+            ExchangeListener listener = new CompositeListener(List.of(gateway.listener(), channelGateway.listener(),
+                    httpApi.listener()));
+            started = clusterIngress == null ? ExchangeCore.start(coreConfig, listener, clockNs)
+                    : connectReplica(config, coreConfig, clusterIngress, listener);
             gateway.attach(started);
             httpApi.attach(started, channelGateway::connectionCount);
             channelGateway.attach(started);
@@ -179,6 +193,7 @@ public final class ExchangeServer implements AutoCloseable {
         private HttpApiConfig apiConfig = HttpApiConfig.defaults();
         private ChannelsConfig channelsConfig = ChannelsConfig.defaults();
         private LongSupplier clockNs = ExchangeServer::nowNs;
+        private String clusterIngress;
 
         private Builder(ServerConfig config) {
             this.config = config;
@@ -229,6 +244,29 @@ public final class ExchangeServer implements AutoCloseable {
         }
 
         /**
+         * Runs the server on a cluster replica ({@link ClusterReplica}) instead of a local core. The cluster's
+         * members hold the exchange (their venue settings must be the {@link #core} config's venue, which the
+         * replica uses; the core config's journal, durability, queue size, snapshots and bootstrap are not used,
+         * nor is the {@link #clock}: the cluster's log stamps the commands). The replica's files live in
+         * {@code <data directory>/cluster-replica/}: {@code client-id} (see below) and {@code aeron/}, its media
+         * driver's directory (deleted and made again at each start). Its client id is new for each start: a
+         * random gateway number drawn once per data directory times 2^24 plus a run counter, both kept in
+         * {@code client-id}. The JVM needs Aeron's flags ({@code ClusterLauncher.JVM_FLAGS}).
+         *
+         * @param ingressEndpoints the members' ingress endpoints, {@code 0=host:port,1=host:port,...}, or
+         *                         {@code null} for a local core (the default)
+         * @return this builder
+         */
+        public Builder cluster(String ingressEndpoints) {
+            if (ingressEndpoints != null && !ingressEndpoints.matches("\\d+=[^,=]+:\\d+(,\\d+=[^,=]+:\\d+)*")) {
+                throw new IllegalArgumentException("cluster ingress endpoints '" + ingressEndpoints
+                        + "' must be <member id>=<host>:<port>, separated by commas");
+            }
+            this.clusterIngress = ingressEndpoints;
+            return this;
+        }
+
+        /**
          * Starts the core (replaying its journal or bootstrapping a new exchange) and binds the port.
          *
          * @return the running server
@@ -236,7 +274,7 @@ public final class ExchangeServer implements AutoCloseable {
          * @throws RuntimeException     if the journal cannot be opened or the port cannot be bound
          */
         public ExchangeServer start() throws InterruptedException {
-            return new ExchangeServer(config, coreConfig, apiConfig, channelsConfig, clockNs);
+            return new ExchangeServer(config, coreConfig, apiConfig, channelsConfig, clockNs, clusterIngress);
         }
     }
 
@@ -245,8 +283,19 @@ public final class ExchangeServer implements AutoCloseable {
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
-    /** @return the exchange core (for operators' tools and tests) */
+    /**
+     * @return the local exchange core (for operators' tools and tests)
+     * @throws IllegalStateException if the server runs on a cluster replica (see {@link #backend()})
+     */
     public ExchangeCore core() {
+        if (core instanceof ExchangeCore local) {
+            return local;
+        }
+        throw new IllegalStateException("the server runs on a cluster replica, not a local core: use backend()");
+    }
+
+    /** @return what the gateways run on: the local core, or the cluster replica ({@link Builder#cluster}) */
+    public ExchangeBackend backend() {
         return core;
     }
 
@@ -282,6 +331,14 @@ public final class ExchangeServer implements AutoCloseable {
         channelGateway.close();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    private static ClusterReplica connectReplica(ServerConfig config, CoreConfig coreConfig, String ingress,
+                                                 ExchangeListener listener) {
+        Path directory = config.dataDirectory().resolve(CLUSTER_DIRECTORY);
+        long clientId = ClusterClientId.next(directory.resolve("client-id"));
+        return ClusterReplica.connect(clientId, ingress, directory.resolve("aeron"), coreConfig.venue(), listener,
+                CLUSTER_RESEND_AFTER_MS);
     }
 
     private static long nowNs() {

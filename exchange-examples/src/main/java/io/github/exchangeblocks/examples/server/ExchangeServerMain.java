@@ -21,8 +21,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The command line of the exchange server:
  * {@code java -jar exchange-examples/target/exchange-server.jar [--port 7800] [--bind 127.0.0.1]
- * [--data-dir ./exchange-data] [--config exchange.json] [--durability GROUP]}. Prints the bound address and the
- * endpoints, serves until SIGTERM or Ctrl-C, then shuts down cleanly (see {@link ExchangeServer#close()}). Exit
+ * [--data-dir ./exchange-data] [--config exchange.json] [--durability GROUP] [--cluster-ingress ENDPOINTS]}.
+ * Prints the bound address and the endpoints, serves until SIGTERM or Ctrl-C, then shuts down cleanly (see {@link ExchangeServer#close()}). Exit
  * code 0 after a clean shutdown, 1 if the server could not start, 2 for bad options.
  */
 @Command(name = "exchange-server", mixinStandardHelpOptions = true, version = "exchange-blocks 0.1.0-SNAPSHOT",
@@ -66,6 +66,12 @@ public final class ExchangeServerMain implements Callable<Integer> {
             + "(default: off).")
     boolean allowRegistration;
 
+    @Option(names = "--cluster-ingress", paramLabel = "<endpoints>", description = "Run on a replica of an "
+            + "exchange cluster instead of a local core: the members' ingress endpoints, e.g. "
+            + "0=127.0.0.1:20002,1=127.0.0.1:20012,2=127.0.0.1:20022 (ClusterLauncher prints them). The replica's "
+            + "files go to <data-dir>/cluster-replica; the JVM needs Aeron's flags (see the README). Default: off.")
+    String clusterIngress;
+
     @Spec
     CommandSpec spec;
 
@@ -95,8 +101,13 @@ public final class ExchangeServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        ExchangeServer server = ExchangeServer.builder(config).core(core)
-                .httpApi(HttpApiConfig.defaults().withRegistration(allowRegistration)).start();
+        ExchangeServer.Builder builder;
+        try {
+            builder = ExchangeServer.builder(config).core(core).cluster(clusterIngress);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        ExchangeServer server = builder.httpApi(HttpApiConfig.defaults().withRegistration(allowRegistration)).start();
         Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();
@@ -106,8 +117,11 @@ public final class ExchangeServerMain implements Callable<Integer> {
         String host = address.getAddress().getHostAddress();
         PrintWriter out = new PrintWriter(System.out, true);
         out.println("exchange-server listening on " + host + ":" + address.getPort()
-                + " (applied sequence " + server.core().appliedSequence() + ", data in "
+                + " (applied sequence " + server.backend().appliedSequence() + ", data in "
                 + dataDir.toAbsolutePath().normalize() + ")");
+        if (clusterIngress != null) {
+            out.println("  on a replica of the exchange cluster at " + clusterIngress);
+        }
         out.println("  DIFF:   ws://" + host + ":" + address.getPort() + "/trade   demo users "
                 + String.join(", ", DiffGateway.DEMO_PASSWORDS.keySet()));
         out.println("  web:    http://" + host + ":" + address.getPort() + "/   (trading page)");

@@ -4,7 +4,7 @@ import io.github.exchangeblocks.diff.json.JsonArray;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.json.JsonString;
 import io.github.exchangeblocks.diff.json.JsonValue;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -38,12 +38,12 @@ import java.util.function.Supplier;
  */
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-    private final ExchangeCore core;
+    private final ExchangeBackend core;
     private final IntSupplier connections;
     private final Supplier<List<String>> instruments;
     private final WebResources web = new WebResources(HttpHandler.class.getClassLoader());
 
-    HttpHandler(ExchangeCore core, IntSupplier connections, Supplier<List<String>> instruments) {
+    HttpHandler(ExchangeBackend core, IntSupplier connections, Supplier<List<String>> instruments) {
         this.core = core;
         this.connections = connections;
         this.instruments = instruments;

@@ -1,13 +1,14 @@
 package io.github.exchangeblocks.examples.server.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.server.diff.UserStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Threads: the publisher ({@link #listener()}) runs on the engine thread and encodes each update once; each
  * Netty I/O thread keeps its own connections and subscribers ({@link LoopShard}) and writes the shared buffers.
- * Snapshots are built on the engine thread through {@code ExchangeCore.query}, in order with the updates.
+ * Snapshots are built on the engine thread through {@code ExchangeBackend.query}, in order with the updates.
  * Passwords are checked on auth threads. A timer thread asks the engine, once per throttle interval, for the
  * ticker and kline updates the interval held back.
  *
@@ -43,6 +44,9 @@ import java.util.function.LongSupplier;
  */
 public final class ChannelGateway implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChannelGateway.class.getName());
+    /** The close reason of the connections a state replacement ends (see {@code onStateReplaced}). */
+    public static final String STATE_REPLACED = "exchange state replaced by a state transfer: reconnect, subscribe "
+            + "again";
 
     private final ChannelsConfig config;
     private final ChannelPublisher publisher;
@@ -55,7 +59,7 @@ public final class ChannelGateway implements AutoCloseable {
     private final AtomicLong cuts = new AtomicLong();
     private final ThreadPoolExecutor authExecutor;
     private final ScheduledExecutorService timer;
-    private volatile ExchangeCore core;
+    private volatile ExchangeBackend core;
 
     /**
      * @param config     the settings
@@ -92,7 +96,7 @@ public final class ChannelGateway implements AutoCloseable {
      *
      * @param running the core started with {@link #listener()} among its listeners
      */
-    public void attach(ExchangeCore running) {
+    public void attach(ExchangeBackend running) {
         this.core = Objects.requireNonNull(running, "running must not be null");
         running.await(publisher::attach, 30_000);
         timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishThrottled()), config.throttleMs(),
@@ -156,6 +160,18 @@ public final class ChannelGateway implements AutoCloseable {
         }
     }
 
+    /** Closes every connection (WebSocket close 1012) with the reason, on each connection's I/O thread. */
+    void closeAll(String reason) {
+        LOG.log(System.Logger.Level.WARNING, "closing every channel connection: " + reason);
+        for (LoopShard shard : shards) {
+            try {
+                shard.executor().execute(() -> shard.closeAll(WebSocketCloseStatus.SERVICE_RESTART, reason));
+            } catch (RejectedExecutionException stopped) {
+                LOG.log(System.Logger.Level.DEBUG, "I/O thread already stopped; its connections are closed");
+            }
+        }
+    }
+
     /** Stops the timer and the auth threads. The core and the connections are closed by their owner. */
     @Override
     public void close() {
@@ -200,7 +216,7 @@ public final class ChannelGateway implements AutoCloseable {
 
     /** I/O thread: asks the engine for the subscription's snapshot; false if the engine could not take it. */
     boolean requestSnapshot(Subscription subscription, LoopShard shard) {
-        ExchangeCore running = core;
+        ExchangeBackend running = core;
         return running != null && running.query(state -> {
             ByteBuf body;
             try {

@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * every instrument go out together at most once per update interval ({@link ChannelsConfig#updateIntervalMs()}):
  * at the end of a batch when the interval since the last send has passed, else on the gateway's update tick, so
  * under a busy order flow each subscriber gets one flush per tick, not one per engine batch and symbol. It also
- * builds the snapshots subscribers ask for (through {@code ExchangeCore.query}, so in order with the deltas; what
+ * builds the snapshots subscribers ask for (through {@code ExchangeBackend.query}, so in order with the deltas; what
  * waited for the interval goes out first) and, on the gateway's timer, what the ticker and kline intervals held
  * back. Engine thread only.
  */
@@ -30,7 +30,8 @@ final class ChannelPublisher implements ExchangeListener {
 
     private final ChannelGateway gateway;
     private final Outbox out;
-    private final AccountFeed accounts;
+    private final int moneyScale;
+    private AccountFeed accounts;
     private final LongSupplier clockNs;
     private final List<DepthFeed> depth = new ArrayList<>();
     private final List<MarketFeed> market = new ArrayList<>();
@@ -41,6 +42,7 @@ final class ChannelPublisher implements ExchangeListener {
     ChannelPublisher(ChannelGateway gateway, int moneyScale, LongSupplier clockNs) {
         this.gateway = gateway;
         this.out = new Outbox(gateway);
+        this.moneyScale = moneyScale;
         this.accounts = new AccountFeed(moneyScale);
         this.clockNs = clockNs;
         this.updateIntervalNs = gateway.config().updateIntervalMs() * 1_000_000;
@@ -53,6 +55,20 @@ final class ChannelPublisher implements ExchangeListener {
         for (int index = 0; index < exchange.venue().instrumentCount(); index++) {
             onInstrument(index);
         }
+    }
+
+    /**
+     * The exchange state was replaced without events: the feeds start again from the new state and every
+     * connection is closed ({@link ChannelGateway#STATE_REPLACED}), so that clients reconnect and take new
+     * snapshots. Engine thread.
+     */
+    @Override
+    public void onStateReplaced(ExchangeState exchange) {
+        depth.clear();
+        market.clear();
+        accounts = new AccountFeed(moneyScale);
+        attach(exchange);
+        gateway.closeAll(ChannelGateway.STATE_REPLACED);
     }
 
     @Override

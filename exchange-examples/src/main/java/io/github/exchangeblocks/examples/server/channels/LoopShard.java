@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.examples.server.channels;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.util.ArrayList;
@@ -100,6 +101,13 @@ final class LoopShard {
 
     void lagging(ChannelConnection connection) {
         lagging.add(connection);
+    }
+
+    /** Closes every connection of this thread with a close frame. */
+    void closeAll(WebSocketCloseStatus status, String reason) {
+        for (ChannelConnection connection : new ArrayList<>(connections)) {
+            connection.close(status, reason);
+        }
     }
 
     /** Tells every connection of this thread that the server stops. */

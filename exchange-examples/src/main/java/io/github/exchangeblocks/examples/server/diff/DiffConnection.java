@@ -83,7 +83,7 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
             context.writeAndFlush(new TextWebSocketFrame(context.alloc().buffer(HELLO.length).writeBytes(HELLO)));
             boolean queued = gateway.onEngine(state -> {
                 DiffSession opened = gateway.manager.openSession(this);
-                gateway.opened(opened);
+                gateway.opened(opened, this);
                 session = opened;
                 if (!context.channel().isActive()) {
                     gateway.closed(opened);
@@ -296,9 +296,25 @@ final class DiffConnection extends SimpleChannelInboundHandler<WebSocketFrame>
         engine(state -> gateway.notifyNow(session, content));
     }
 
-    /** Queues a session task on the engine thread; when it is full, says so in a frame of its own. */
+    /**
+     * Engine thread: the exchange state was replaced and this session closed with the old snapshot; the client
+     * must reconnect to see the new state.
+     */
+    void closeReplaced(String reason) {
+        onLoop(() -> close(WebSocketCloseStatus.SERVICE_RESTART, reason));
+    }
+
+    /**
+     * Queues a session task on the engine thread (skipped there if a state replacement closed the session);
+     * when it is full, says so in a frame of its own.
+     */
     private void engine(Consumer<ExchangeState> task) {
-        if (!gateway.onEngine(task)) {
+        if (!gateway.onEngine(state -> {
+            DiffSession opened = session;
+            if (opened == null || !opened.isClosed()) {
+                task.accept(state);
+            }
+        })) {
             directNotify(DiffGateway.error(RejectCode.EXCHANGE_BUSY, "the exchange is busy, retry"));
         }
     }

@@ -6,12 +6,14 @@ import io.github.exchangeblocks.diff.codec.ErrorNotify;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.snapshot.DiffSession;
 import io.github.exchangeblocks.diff.snapshot.DiffSnapshotManager;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
+import io.github.exchangeblocks.examples.exchange.ForwardingListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import io.netty.channel.ChannelHandler;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +34,13 @@ import java.util.function.Consumer;
  *
  * <p>Threads: each connection's messages are decoded on its Netty I/O thread; {@code peek_message} is answered
  * there from what the {@link DiffSnapshotManager} composed. Everything that changes the manager (open, login,
- * subscribe, notify, close) runs on the engine thread through {@link ExchangeCore#query}, in order with the
+ * subscribe, notify, close) runs on the engine thread through {@link ExchangeBackend#query}, in order with the
  * commands, and the publisher writes the core's events into the manager on that thread too. Passwords are checked
  * on a small pool of auth threads, never on I/O or engine threads.
  *
- * <p>Life cycle: create it, pass {@link #listener()} to {@link ExchangeCore#start}, then {@link #attach} the
- * running core (publishes the whole state, as replay publishes nothing), then install {@link #newConnection()}
- * per channel.
+ * <p>Life cycle: create it, pass {@link #listener()} to the backend ({@code ExchangeCore.start} or
+ * {@code ClusterReplica.connect}), then {@link #attach} the running backend (publishes the whole state, as replay
+ * publishes nothing), then install {@link #newConnection()} per channel.
  */
 public final class DiffGateway implements AutoCloseable {
     /**
@@ -49,17 +51,33 @@ public final class DiffGateway implements AutoCloseable {
 
     static final System.Logger LOG = System.getLogger(DiffGateway.class.getName());
 
-    final DiffSnapshotManager manager = new DiffSnapshotManager();
+    /** The close reason of the sessions a state replacement ends (see {@link ExchangeListener#onStateReplaced}). */
+    public static final String STATE_REPLACED = "exchange state replaced by a state transfer: reconnect and log in";
+
+    /** Replaced with the publisher when the exchange state is (engine thread; read by I/O threads). */
+    volatile DiffSnapshotManager manager = new DiffSnapshotManager();
     final ConcurrentMap<String, InstrumentSpec> specs = new ConcurrentHashMap<>();
-    final DiffPublisher publisher;
+    volatile DiffPublisher publisher;
     final UserStore users;
     final LoginLimiter limiter;
     final DiffGatewayConfig config;
     final int moneyScale;
     final ExecutorService authExecutor;
     private final List<DiffSession> sessions = new ArrayList<>();
+    private final Map<DiffSession, DiffConnection> connectionOf = new IdentityHashMap<>();
+    private final ExchangeListener events = new ForwardingListener() {
+        @Override
+        protected ExchangeListener delegate() {
+            return publisher;
+        }
+
+        @Override
+        public void onStateReplaced(ExchangeState state) {
+            stateReplaced(state);
+        }
+    };
     private final AtomicInteger connections = new AtomicInteger();
-    private volatile ExchangeCore core;
+    private volatile ExchangeBackend core;
     private volatile FrameTap tap;
     volatile BiPredicate<String, String> tokenLogin = (user, token) -> false;
 
@@ -124,9 +142,12 @@ public final class DiffGateway implements AutoCloseable {
         return users;
     }
 
-    /** @return the listener to give {@link ExchangeCore#start}: the DIFF publisher */
+    /**
+     * @return the listener to give the backend: the DIFF publisher's events; a state replacement closes every
+     *         session (WebSocket close 1012, {@link #STATE_REPLACED}) and publishes the new state from scratch
+     */
     public ExchangeListener listener() {
-        return publisher;
+        return events;
     }
 
     /**
@@ -134,7 +155,7 @@ public final class DiffGateway implements AutoCloseable {
      *
      * @param running the core started with {@link #listener()}
      */
-    public void attach(ExchangeCore running) {
+    public void attach(ExchangeBackend running) {
         this.core = Objects.requireNonNull(running, "running must not be null");
         running.await(publisher::publishAll, 30_000);
     }
@@ -191,13 +212,13 @@ public final class DiffGateway implements AutoCloseable {
         return tap;
     }
 
-    ExchangeCore core() {
+    ExchangeBackend core() {
         return core;
     }
 
     /** Runs on the engine thread after everything queued before; false if the engine is busy or stopped. */
     boolean onEngine(Consumer<ExchangeState> task) {
-        ExchangeCore running = core;
+        ExchangeBackend running = core;
         return running != null && running.query(state -> {
             try {
                 task.accept(state);
@@ -208,18 +229,43 @@ public final class DiffGateway implements AutoCloseable {
     }
 
     /** Engine thread: a session opened. */
-    void opened(DiffSession session) {
+    void opened(DiffSession session, DiffConnection connection) {
         sessions.add(session);
+        connectionOf.put(session, connection);
         connections.incrementAndGet();
     }
 
-    /** Engine thread: a session closed. */
+    /** Engine thread: a session closed (nothing to do if a state replacement closed it already). */
     void closed(DiffSession session) {
-        if (sessions.remove(session)) {
-            connections.decrementAndGet();
+        if (!sessions.remove(session)) {
+            return;
         }
+        connectionOf.remove(session);
+        connections.decrementAndGet();
         publisher.closed(session);
         manager.closeSession(session);
+    }
+
+    /**
+     * Engine thread: the exchange state was replaced without events, so what the snapshot holds is stale. Every
+     * session is closed (its client reconnects and logs in again, and gets the new state whole), and a new
+     * snapshot is published from the new state.
+     */
+    private void stateReplaced(ExchangeState state) {
+        LOG.log(System.Logger.Level.WARNING, "exchange state replaced: closing {0} DIFF sessions",
+                sessions.size());
+        for (DiffSession session : sessions) {
+            manager.closeSession(session);
+            connectionOf.get(session).closeReplaced(STATE_REPLACED);
+        }
+        connections.addAndGet(-sessions.size());
+        sessions.clear();
+        connectionOf.clear();
+        DiffSnapshotManager fresh = new DiffSnapshotManager();
+        DiffPublisher rebuilt = new DiffPublisher(fresh, moneyScale, specs, sessions);
+        rebuilt.publishAll(state);
+        manager = fresh;
+        publisher = rebuilt;
     }
 
     /** Engine thread: sends a notification to a session now. */

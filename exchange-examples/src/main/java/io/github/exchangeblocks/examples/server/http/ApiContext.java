@@ -1,7 +1,7 @@
 package io.github.exchangeblocks.examples.server.http;
 
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.server.auth.TokenService;
 import io.github.exchangeblocks.examples.server.diff.DiffGateway;
 import io.github.exchangeblocks.examples.server.diff.UserStore;
@@ -15,7 +15,7 @@ import java.util.function.IntSupplier;
  * and the figures monitoring reports.
  */
 final class ApiContext {
-    final ExchangeCore core;
+    final ExchangeBackend core;
     final CoreCalls calls;
     final ApiEvents events;
     final Views views;
@@ -30,13 +30,13 @@ final class ApiContext {
     final IntSupplier channelConnections;
     final int moneyScale;
 
-    ApiContext(ExchangeCore core, ApiEvents events, HttpApiConfig config, TokenService tokens, DiffGateway diff,
+    ApiContext(ExchangeBackend core, ApiEvents events, HttpApiConfig config, TokenService tokens, DiffGateway diff,
                ExecutorService authExecutor, Throughput throughput, IntSupplier tcpConnections,
                IntSupplier channelConnections) {
         this.core = core;
         this.calls = new CoreCalls(core);
         this.events = events;
-        this.moneyScale = core.config().venue().moneyScale();
+        this.moneyScale = core.venueSettings().moneyScale();
         this.views = new Views(moneyScale, events.specs);
         this.config = config;
         this.tokens = tokens;

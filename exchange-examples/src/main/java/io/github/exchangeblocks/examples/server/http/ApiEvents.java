@@ -2,8 +2,9 @@ package io.github.exchangeblocks.examples.server.http;
 
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
+import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import io.github.exchangeblocks.engine.venue.Venue;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentMap;
  * What the HTTP API keeps from the core's events: instrument specifications (read on I/O threads to turn decimal
  * prices into ticks), the daily statements by trading day (also archived to files, see {@link StatementArchive},
  * and read back at start). Statements are engine-thread state: endpoints read them inside
- * {@code ExchangeCore.query}. The newest {@value #MAX_DAYS} days are kept. (Forced-liquidation orders are part of
+ * {@code ExchangeBackend.query}. The newest {@value #MAX_DAYS} days are kept. (Forced-liquidation orders are part of
  * the core's durable state: {@code ExchangeState.liquidations()}.)
  */
 final class ApiEvents implements ExchangeListener {
@@ -26,7 +27,7 @@ final class ApiEvents implements ExchangeListener {
     final ConcurrentMap<String, InstrumentSpec> specs = new ConcurrentHashMap<>();
     final TreeMap<Integer, List<AccountStatement>> statementsByDay = new TreeMap<>();
     private final StatementArchive archive;
-    private volatile ExchangeCore core;
+    private volatile ExchangeBackend core;
     private int lastArchivedDay;
 
     ApiEvents(StatementArchive archive) {
@@ -37,7 +38,7 @@ final class ApiEvents implements ExchangeListener {
      * Connects the running core, reads every instrument's specification and the archived statements; waits for the
      * engine.
      */
-    void attach(ExchangeCore running) {
+    void attach(ExchangeBackend running) {
         core = running;
         TreeMap<Integer, List<AccountStatement>> archived = archive.load(MAX_DAYS);
         running.await(state -> {
@@ -57,9 +58,23 @@ final class ApiEvents implements ExchangeListener {
 
     @Override
     public void onInstrument(int instrumentIndex) {
-        ExchangeCore running = core;
+        ExchangeBackend running = core;
         if (running != null) {
             InstrumentSpec spec = running.state().venue().registry().get(instrumentIndex).spec();
+            specs.put(spec.instrumentId(), spec);
+        }
+    }
+
+    /**
+     * The state was replaced (a cluster replica reloaded a state transfer): the specifications are read again, so
+     * that instruments listed meanwhile are priced. Statements settled meanwhile are not in the events; the API
+     * serves the ones it had and the archive's.
+     */
+    @Override
+    public void onStateReplaced(ExchangeState state) {
+        Venue venue = state.venue();
+        for (int i = 0; i < venue.instrumentCount(); i++) {
+            InstrumentSpec spec = venue.registry().get(i).spec();
             specs.put(spec.instrumentId(), spec);
         }
     }

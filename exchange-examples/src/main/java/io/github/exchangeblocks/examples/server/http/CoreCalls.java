@@ -3,13 +3,13 @@ package io.github.exchangeblocks.examples.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * How endpoints reach the core without blocking: a write is submitted as a command and answered from its result;
- * a read runs on the engine thread ({@link ExchangeCore#query}) and answers with the small JSON tree it copies.
+ * a read runs on the engine thread ({@link ExchangeBackend#query}) and answers with the small JSON tree it copies.
  * A full ring answers 503 at once. Nothing here waits.
  */
 final class CoreCalls {
@@ -24,9 +24,9 @@ final class CoreCalls {
         JsonNode read(ExchangeState state) throws ApiException;
     }
 
-    private final ExchangeCore core;
+    private final ExchangeBackend core;
 
-    CoreCalls(ExchangeCore core) {
+    CoreCalls(ExchangeBackend core) {
         this.core = core;
     }
 

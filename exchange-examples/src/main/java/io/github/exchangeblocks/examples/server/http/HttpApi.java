@@ -1,7 +1,7 @@
 package io.github.exchangeblocks.examples.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.exchangeblocks.examples.exchange.ExchangeCore;
+import io.github.exchangeblocks.examples.exchange.ExchangeBackend;
 import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.server.auth.Principal;
 import io.github.exchangeblocks.examples.server.auth.ServerSecret;
@@ -75,7 +75,7 @@ public final class HttpApi implements AutoCloseable {
      * @param core               the core started with {@link #listener()} among its listeners
      * @param channelConnections the channel gateway's open connections (thread-safe), counted in monitoring
      */
-    public void attach(ExchangeCore core, IntSupplier channelConnections) {
+    public void attach(ExchangeBackend core, IntSupplier channelConnections) {
         events.attach(core);
         throughput = new Throughput(core::appliedSequence);
         ApiContext context = new ApiContext(core, events, config, tokens, diff, authExecutor, throughput,

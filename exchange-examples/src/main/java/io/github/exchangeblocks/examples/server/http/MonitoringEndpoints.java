@@ -121,7 +121,7 @@ final class MonitoringEndpoints {
             int channels = context.channelConnections.getAsInt();
             ObjectNode result = Json.object().put("status", context.core.failure() == null ? "UP" : "DOWN")
                     .put("trading_day", state.venue().tradingDay()).put("engine_queue_depth", queued)
-                    .put("engine_queue_capacity", context.core.config().queueSize())
+                    .put("engine_queue_capacity", context.core.queueCapacity())
                     .put("wal_applied_sequence", context.core.appliedSequence())
                     .put("commands_per_second", context.throughput.commandsPerSecond())
                     .put("state_hash", Long.toHexString(state.stateHash()));

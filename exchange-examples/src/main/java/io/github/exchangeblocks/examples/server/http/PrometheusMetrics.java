@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Live figures (engine queue, journal sequence, commands per second, connections per endpoint, up) are read from
  * thread-safe fields at each scrape. The account figures ({@code exchange_accounts}, {@code exchange_capital_*}) need
- * the engine thread: {@link #refreshThen} takes them with one {@code ExchangeCore.query} at most once a second and
+ * the engine thread: {@link #refreshThen} takes them with one {@code ExchangeBackend.query} at most once a second and
  * keeps them until the next; they are NaN before the first. Money is in the venue's currency unit. Thread-safe; no
  * call blocks.
  */
@@ -52,7 +52,7 @@ final class PrometheusMetrics implements AutoCloseable {
         live("exchange.engine.queue.depth", "commands and reads waiting in the engine's ring",
                 m -> m.context.core.queueDepth());
         live("exchange.engine.queue.capacity", "size of the engine's ring",
-                m -> m.context.core.config().queueSize());
+                m -> m.context.core.queueCapacity());
         live("exchange.journal.applied.sequence", "sequence of the last command the engine applied",
                 m -> m.context.core.appliedSequence());
         live("exchange.commands.per.second", "commands applied during the last whole second",

@@ -86,7 +86,7 @@ final class RiskEndpoints {
     }
 
     private void limits(ApiCall call) {
-        LiquidationPolicy policy = context.core.config().venue().liquidationPolicy();
+        LiquidationPolicy policy = context.core.venueSettings().liquidationPolicy();
         context.calls.read(call, state -> {
             Venue venue = state.venue();
             ObjectNode result = Json.object();

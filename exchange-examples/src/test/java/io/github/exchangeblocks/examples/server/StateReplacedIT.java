@@ -1,0 +1,152 @@
+package io.github.exchangeblocks.examples.server;
+
+import io.github.exchangeblocks.examples.server.channels.ChannelGateway;
+import io.github.exchangeblocks.examples.server.diff.DiffGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static io.github.exchangeblocks.examples.server.ExchangeServerIT.insert;
+import static io.github.exchangeblocks.examples.server.ExchangeServerIT.loggedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The "state replaced" signal ({@code ExchangeListener.onStateReplaced}, sent by a cluster replica that reloaded a
+ * whole state transfer) reaching the gateways of a running server: every DIFF session and every channel connection
+ * is closed with WebSocket status 1012 and a reason saying why; clients that reconnect get the whole state again
+ * and follow the events from then on. The signal is given on the engine thread, as the replica gives it, with the
+ * core's own state as the new one.
+ */
+class StateReplacedIT {
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    @Test
+    void shouldCloseEverySessionWithTheReasonAndServeTheStateWholeToClientsThatReconnect() throws Exception {
+        ExchangeServer server = ExchangeServer.start(ExchangeServerIT.config(dir));
+        open.add(server);
+        int port = server.address().getPort();
+        DiffTestClient alice = diff(port, "alice", "alice123");
+        alice.send(insert("alice", "a1", "BUY", "70000", 2));
+        alice.await("a1 working", c -> "ALIVE".equals(c.text("trade", "alice", "orders", "a1", "status")));
+        DiffTestClient bob = diff(port, "bob", "bob123");
+        RawChannelClient channel = RawChannelClient.connect(port);
+        channel.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"SHFE.cu2512@depth\"]}");
+        assertThat(channel.next()).contains("\"id\":1");
+        DiffTestClient.eventually("both DIFF sessions counted", () -> server.gateway().connectionCount() == 2);
+
+        server.core().await(state -> {
+            server.gateway().listener().onStateReplaced(state);
+            server.channels().listener().onStateReplaced(state);
+        }, 10_000);
+
+        assertThat(alice.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1012 " + DiffGateway.STATE_REPLACED);
+        assertThat(bob.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1012 " + DiffGateway.STATE_REPLACED);
+        assertThat(channel.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1012 " + ChannelGateway.STATE_REPLACED);
+        DiffTestClient.eventually("the closed sessions no longer counted", () ->
+                server.gateway().connectionCount() == 0 && server.channels().connectionCount() == 0);
+
+        DiffTestClient again = diff(port, "alice", "alice123");
+        assertThat(again.text("trade", "alice", "orders", "a1", "status")).isEqualTo("ALIVE");
+        assertThat(again.text("trade", "alice", "orders", "a1", "volume_left")).isEqualTo("2");
+        DiffTestClient bobAgain = diff(port, "bob", "bob123");
+        bobAgain.send(insert("bob", "b1", "SELL", "70000", 1));
+        again.await("a1 partly filled after the replacement", c ->
+                "1".equals(c.text("trade", "alice", "orders", "a1", "volume_left"))
+                        && "1".equals(c.text("trade", "alice", "positions", "SHFE.cu2512", "volume_long")));
+        assertThat(((io.github.exchangeblocks.diff.json.JsonObject) again.at("trade", "alice", "trades")).size())
+                .isEqualTo(1);
+        ExchangeServerIT.awaitSameAsServer(server, again, "alice");
+
+        RawChannelClient channelAgain = RawChannelClient.connect(port);
+        channelAgain.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"SHFE.cu2512@depth\"]}");
+        assertThat(channelAgain.next()).contains("\"id\":1");
+        assertThat(channelAgain.next()).as("the depth snapshot from the state after the replacement")
+                .contains("SHFE.cu2512@depth").contains("\"snapshot\"").contains("70000");
+    }
+
+    private DiffTestClient diff(int port, String user, String password) {
+        DiffTestClient client = DiffTestClient.connect(port);
+        open.add(client);
+        return loggedIn(client, user, password);
+    }
+
+    /** A bare JDK WebSocket client of {@code /ws}: whole text messages in a queue, and the close it got. */
+    private static final class RawChannelClient implements WebSocket.Listener, AutoCloseable {
+        final CompletableFuture<String> closed = new CompletableFuture<>();
+        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+
+        static RawChannelClient connect(int port) {
+            RawChannelClient client = new RawChannelClient();
+            client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client).join();
+            return client;
+        }
+
+        void send(String text) {
+            socket.sendText(text, true).join();
+        }
+
+        /** The next message, skipping heartbeats; fails after 10 s. */
+        String next() throws InterruptedException {
+            while (true) {
+                String message = messages.poll(10, TimeUnit.SECONDS);
+                assertThat(message).as("a message within 10 s").isNotNull();
+                if (!message.contains("\"heartbeat\"")) {
+                    return message;
+                }
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete("error " + error);
+        }
+
+        @Override
+        public void close() {
+            socket.abort();
+        }
+    }
+}
