@@ -49,7 +49,13 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private ChannelHandlerContext ctx;
     /** Where ready-made frames are written: the frame encoder's context, so they pass only the handlers before it. */
     private ChannelHandlerContext frameOut;
+    /** The shard of the connection's I/O thread: set when the handshake completes, cleared when it closes. */
     private LoopShard shard;
+    /**
+     * The channel's outbound buffer, kept from the handshake on: read for every message delivered (how far behind
+     * the connection is), so one reference instead of the walk through context, pipeline, channel and unsafe.
+     */
+    private ChannelOutboundBuffer outbound;
     private String user;
     private boolean loginInFlight;
     private boolean written;
@@ -87,6 +93,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
             ChannelHandlerContext encoder = context.pipeline().context(WebSocketFrameEncoder.class);
             frameOut = encoder != null ? encoder : context;
             shard = gateway.shardOf(context.executor());
+            outbound = context.channel().unsafe().outboundBuffer();
             shard.add(this);
             lastInboundNs = System.nanoTime();
             lastPingNs = lastInboundNs;
@@ -230,7 +237,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
      */
     @Override
     public void send(Subscription subscription, ByteBuf body) {
-        if (closing || !ctx.channel().isActive()) {
+        if (closing || shard == null) {
             return;
         }
         long sequence = ++subscription.sequence;
@@ -470,7 +477,6 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     private long outboundBytes() {
-        ChannelOutboundBuffer outbound = ctx.channel().unsafe().outboundBuffer();
         return outbound == null ? 0 : outbound.totalPendingWriteBytes();
     }
 
