@@ -265,7 +265,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
      * Flushes what this connection wrote since the last flush, then checks on the write path that the socket
      * keeps taking bytes: a connection with more than {@link ChannelsConfig#cutBytes()} unsent, or whose socket
      * took none of its unsent bytes for {@link ChannelsConfig#cutAfterMs()}, is cut here, without waiting for the
-     * tick.
+     * tick. (Netty counts a buffer's bytes as sent once the whole buffer is: progress is a buffer finished.)
      */
     void flushIfWritten() {
         if (!written) {
@@ -374,6 +374,9 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
      * @return true if the connection was cut
      */
     private boolean checkStall(long nowNs, boolean progressed, long outbound) {
+        if (closing) {
+            return false;
+        }
         if (outbound > config.cutBytes()) {
             cut("too slow: " + outbound + " bytes unsent");
             return true;
