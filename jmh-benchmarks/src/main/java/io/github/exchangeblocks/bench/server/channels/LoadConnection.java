@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,7 +73,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
         this.closed = closed;
         this.lastSeq = new long[channels.length];
         this.lastUpdateId = new long[channels.length];
-        java.util.Arrays.fill(lastUpdateId, -1);
+        Arrays.fill(lastUpdateId, -1);
     }
 
     @Override
@@ -109,7 +110,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
             }
             long nowMs = System.currentTimeMillis();
             while (frame(ctx, buf, nowMs)) {
-                // one frame read per turn
+                // each call reads one whole frame; false when none is complete
             }
             keep(ctx, buf);
         } finally {
