@@ -32,6 +32,15 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private static final byte[] SEQ_PREFIX = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
     /** Frame header (at most 10 bytes), the prefix and a sequence of up to 19 digits and a comma. */
     private static final int HEAD_BYTES = 10 + 7 + 19 + 1;
+    /**
+     * Bodies up to this size are copied into the connection's {@link #unsent} buffer; larger ones (snapshots) are
+     * written as a retained duplicate of the shared body. Copying a few hundred bytes costs less than the two
+     * outbound entries, two buffer objects, two NIO buffer views and the reference-count traffic a shared body
+     * takes per subscriber, and lets a whole flush go out as one buffer in one write system call.
+     */
+    static final int COPY_LIMIT = 1024;
+    /** First capacity of the {@link #unsent} buffer; it grows when a flush carries more. */
+    private static final int UNSENT_INITIAL_BYTES = 2048;
 
     private final ChannelGateway gateway;
     private final ChannelsConfig config;
@@ -40,7 +49,13 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private ChannelHandlerContext ctx;
     /** Where ready-made frames are written: the frame encoder's context, so they pass only the handlers before it. */
     private ChannelHandlerContext frameOut;
+    /** The shard of the connection's I/O thread: set when the handshake completes, cleared when it closes. */
     private LoopShard shard;
+    /**
+     * The channel's outbound buffer, kept from the handshake on: read for every message delivered (how far behind
+     * the connection is), so one reference instead of the walk through context, pipeline, channel and unsafe.
+     */
+    private ChannelOutboundBuffer outbound;
     private String user;
     private boolean loginInFlight;
     private boolean written;
@@ -52,7 +67,14 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     private long lastPingNs;
     private long laggingSinceNs;
     private long stalledSinceNs;
-    private long lastPendingBytes;
+    /** Bytes in Netty's outbound buffer right after this connection last wrote or flushed. */
+    private long outboundAfterWrite;
+    /**
+     * Channel messages framed back to back since the last flush (frame header, sequence prefix, copied body), not
+     * yet handed to the pipeline; {@code null} when empty. Written out before anything else is written, so the
+     * order on the wire is the order of the calls.
+     */
+    private ByteBuf unsent;
 
     ChannelConnection(ChannelGateway gateway) {
         this.gateway = gateway;
@@ -71,6 +93,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
             ChannelHandlerContext encoder = context.pipeline().context(WebSocketFrameEncoder.class);
             frameOut = encoder != null ? encoder : context;
             shard = gateway.shardOf(context.executor());
+            outbound = context.channel().unsafe().outboundBuffer();
             shard.add(this);
             lastInboundNs = System.nanoTime();
             lastPingNs = lastInboundNs;
@@ -112,6 +135,10 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
+        if (unsent != null) {
+            unsent.release();
+            unsent = null;
+        }
         if (shard != null) {
             for (Subscription subscription : subscriptions.values()) {
                 remove(subscription);
@@ -187,6 +214,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
     /** Writes and flushes a control message. */
     void reply(ByteBuf message) {
         if (ctx.channel().isActive()) {
+            writeUnsent();
             ctx.writeAndFlush(new TextWebSocketFrame(message));
         } else {
             message.release();
@@ -201,34 +229,57 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         return pendingBytes() > config.lagBytes();
     }
 
-    /** Writes one channel message: this subscription's sequence prefix, then the shared body. Flushed later. */
+    /**
+     * Writes one channel message: the frame header with this subscription's sequence prefix, then the body. A body
+     * of at most {@link #COPY_LIMIT} bytes is copied behind the messages already waiting in {@link #unsent}, so a
+     * flush hands the socket one buffer; a larger one goes as a retained duplicate of the shared body. Flushed
+     * later ({@link #flushIfWritten}).
+     */
     @Override
     public void send(Subscription subscription, ByteBuf body) {
-        if (closing || !ctx.channel().isActive()) {
+        if (closing || shard == null) {
             return;
         }
         long sequence = ++subscription.sequence;
-        int payload = SEQ_PREFIX.length + digits(sequence) + 1 + body.readableBytes();
-        ByteBuf head = ctx.alloc().directBuffer(HEAD_BYTES);
-        writeTextFrameHeader(head, payload);
-        head.writeBytes(SEQ_PREFIX);
-        writeDigits(head, sequence);
-        head.writeByte(',');
-        // Two plain buffers written past the frame encoder: the frame header with this subscription's sequence,
-        // then the body every subscriber shares. No frame object, no composite, one small allocation.
-        frameOut.write(head, frameOut.voidPromise());
-        frameOut.write(body.retainedDuplicate(), frameOut.voidPromise());
-        if (!written) {
-            written = true;
-            shard.written(this);
+        int bodyBytes = body.readableBytes();
+        int payload = SEQ_PREFIX.length + digits(sequence) + 1 + bodyBytes;
+        if (bodyBytes <= COPY_LIMIT) {
+            if (unsent == null) {
+                unsent = ctx.alloc().directBuffer(Math.max(UNSENT_INITIAL_BYTES, HEAD_BYTES + bodyBytes));
+            }
+            writeHead(unsent, payload, sequence);
+            unsent.writeBytes(body, body.readerIndex(), bodyBytes);
+        } else {
+            writeUnsent();
+            ByteBuf head = ctx.alloc().directBuffer(HEAD_BYTES);
+            writeHead(head, payload, sequence);
+            // Two plain buffers written past the frame encoder: the frame header with this subscription's
+            // sequence, then the body every subscriber shares.
+            frameOut.write(head, frameOut.voidPromise());
+            frameOut.write(body.retainedDuplicate(), frameOut.voidPromise());
         }
+        markWritten();
     }
 
+    /**
+     * Flushes what this connection wrote since the last flush, then checks on the write path that the socket
+     * keeps taking bytes: a connection with more than {@link ChannelsConfig#cutBytes()} unsent, or whose socket
+     * took none of its unsent bytes for {@link ChannelsConfig#cutAfterMs()}, is cut here, without waiting for the
+     * tick. (Netty counts a buffer's bytes as sent once the whole buffer is: progress is a buffer finished.)
+     */
     void flushIfWritten() {
-        if (written) {
-            written = false;
-            ctx.flush();
+        if (!written) {
+            return;
         }
+        written = false;
+        long before = outboundBytes();
+        long added = unsent == null ? 0 : unsent.readableBytes();
+        writeUnsent();
+        ctx.flush();
+        long after = outboundBytes();
+        boolean progressed = before < outboundAfterWrite || after < before + added;
+        outboundAfterWrite = after;
+        checkStall(System.nanoTime(), progressed, after);
     }
 
     /** Sends the subscription a {@code resync} message: it missed updates and a snapshot follows. */
@@ -245,10 +296,19 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
     }
 
+    /**
+     * The connection is behind: an update was held or skipped. Cuts it here, on the write path, once it has been
+     * behind for longer than {@link ChannelsConfig#cutAfterMs()}; otherwise the tick looks at it again.
+     */
     @Override
     public void markLagging() {
+        long nowNs = System.nanoTime();
         if (laggingSinceNs == 0) {
-            laggingSinceNs = System.nanoTime();
+            laggingSinceNs = nowNs;
+        } else if (!closing && nowNs - laggingSinceNs > TimeUnit.MILLISECONDS.toNanos(config.cutAfterMs())) {
+            cut("too slow: behind for more than " + config.cutAfterMs() + " ms, " + pendingBytes()
+                    + " bytes unsent");
+            return;
         }
         if (!inLaggingList) {
             inLaggingList = true;
@@ -286,16 +346,12 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         if (closing) {
             return;
         }
-        long pending = pendingBytes();
-        if (pending == 0 || pending < lastPendingBytes) {
-            stalledSinceNs = 0;
-        } else if (stalledSinceNs == 0) {
-            stalledSinceNs = nowNs;
-        } else if (nowNs - stalledSinceNs > TimeUnit.MILLISECONDS.toNanos(config.cutAfterMs())) {
-            cut("stalled: " + pending + " bytes unsent for more than " + config.cutAfterMs() + " ms");
+        long outbound = outboundBytes();
+        boolean progressed = outbound < outboundAfterWrite;
+        outboundAfterWrite = outbound;
+        if (checkStall(nowNs, progressed, outbound)) {
             return;
         }
-        lastPendingBytes = pending;
         if (nowNs - lastInboundNs > TimeUnit.MILLISECONDS.toNanos(config.idleTimeoutMs())) {
             close(WebSocketCloseStatus.POLICY_VIOLATION, "no frame from the client for " + config.idleTimeoutMs()
                     + " ms");
@@ -303,11 +359,52 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
         if (nowNs - lastPingNs >= TimeUnit.MILLISECONDS.toNanos(config.pingIntervalMs())) {
             lastPingNs = nowNs;
+            writeUnsent();
             ctx.write(new PingWebSocketFrame(), ctx.voidPromise());
-            if (!written) {
-                written = true;
-                shard.written(this);
-            }
+            markWritten();
+        }
+    }
+
+    /**
+     * Starts, restarts or clears the stall clock and cuts the connection if it is too far behind or stalled too
+     * long.
+     *
+     * @param progressed true if the socket took some of the unsent bytes since the last look
+     * @param outbound   bytes in Netty's outbound buffer now
+     * @return true if the connection was cut
+     */
+    private boolean checkStall(long nowNs, boolean progressed, long outbound) {
+        if (closing) {
+            return false;
+        }
+        if (outbound > config.cutBytes()) {
+            cut("too slow: " + outbound + " bytes unsent");
+            return true;
+        }
+        if (outbound == 0) {
+            stalledSinceNs = 0;
+        } else if (progressed || stalledSinceNs == 0) {
+            stalledSinceNs = nowNs;
+        } else if (nowNs - stalledSinceNs > TimeUnit.MILLISECONDS.toNanos(config.cutAfterMs())) {
+            cut("stalled: " + outbound + " bytes unsent for more than " + config.cutAfterMs() + " ms");
+            return true;
+        }
+        return false;
+    }
+
+    private void markWritten() {
+        if (!written) {
+            written = true;
+            shard.written(this);
+        }
+    }
+
+    /** Hands the messages waiting in {@link #unsent} to the pipeline (past the frame encoder), unflushed. */
+    private void writeUnsent() {
+        if (unsent != null) {
+            ByteBuf out = unsent;
+            unsent = null;
+            frameOut.write(out, frameOut.voidPromise());
         }
     }
 
@@ -326,6 +423,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
             return;
         }
         closing = true;
+        writeUnsent();
         ctx.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(ChannelFutureListener.CLOSE);
         ctx.executor().schedule(() -> ctx.close(), 1, TimeUnit.SECONDS);
     }
@@ -334,6 +432,14 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         subscription.deactivate();
         shard.unsubscribe(subscription);
         gateway.interest(subscription.topic, -1);
+    }
+
+    /** The frame header of a channel message and its sequence prefix {@code {"seq":n,}. */
+    private static void writeHead(ByteBuf out, int payloadBytes, long sequence) {
+        writeTextFrameHeader(out, payloadBytes);
+        out.writeBytes(SEQ_PREFIX);
+        writeDigits(out, sequence);
+        out.writeByte(',');
     }
 
     /** A server's text frame header (FIN, opcode 1, no mask) for a payload of this many bytes. */
@@ -368,8 +474,12 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
         }
     }
 
+    /** @return bytes written and not yet taken by the socket, including those waiting in {@link #unsent} */
     private long pendingBytes() {
-        ChannelOutboundBuffer outbound = ctx.channel().unsafe().outboundBuffer();
+        return outboundBytes() + (unsent == null ? 0 : unsent.readableBytes());
+    }
+
+    private long outboundBytes() {
         return outbound == null ? 0 : outbound.totalPendingWriteBytes();
     }
 

@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The subscribers living on one Netty I/O thread, by topic, and the connections of that thread. Touched only on
  * that thread, so nothing here is locked: the engine thread hands each batch of updates over with one task
- * ({@link #deliver}), which writes a retained duplicate of each body to every subscriber. The flush comes as a
- * task queued behind it: when the I/O thread is behind, the batches already queued are all written before one
- * flush per connection (one system call for all of them); when it keeps up, the flush follows at once. A periodic tick sends heartbeats, closes silent connections and looks after the
- * ones that fell behind.
+ * ({@link #deliver}), which gives each body to every subscriber; a connection frames its messages back to back in
+ * one buffer of its own (small bodies copied, large ones shared as retained duplicates, see
+ * {@link ChannelConnection#send}). The flush comes as a task queued behind it: when the I/O thread is behind, the
+ * batches already queued are all written before one flush per connection (one buffer, one system call for all of
+ * them); when it keeps up, the flush follows at once. A periodic tick sends heartbeats, closes silent connections
+ * and looks after the ones that fell behind.
  */
 final class LoopShard {
     private final EventExecutor executor;

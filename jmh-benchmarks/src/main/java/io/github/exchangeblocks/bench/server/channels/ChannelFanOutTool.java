@@ -38,15 +38,16 @@ import java.util.stream.Stream;
  * {@code <symbol>@depth} and {@code <symbol>@trades} of both instruments. One more client, in this JVM, subscribes
  * and never reads (unless {@code --no-stalled}): the tool reports when the server cut it, counted from the start of
  * the order flow (the kernel's socket buffers, 16 KiB a side here, fill first; the server cuts a socket that took
- * none of its unsent bytes for 5 s). Prints the client's
- * figures (connect time, delivered messages per second, publish-to-receive latency percentiles in ms, sequence gaps,
- * depth chain breaks), the server's peak heap, the CPU time each JVM spent during the flow, and the load average
- * before and after.
+ * none of its unsent bytes for 5 s). The order flow runs a warm-up first (so that the JIT has compiled the hot
+ * paths), then the client measures. Prints the client's figures (connect time, delivered messages per second,
+ * publish-to-receive latency percentiles in ms, sequence gaps, depth chain breaks), the server's peak heap, the CPU
+ * time each JVM spent while the client measured and per delivered message, and the load average before and after.
  *
  * <p>Run: {@code java -Xmx1g -cp jmh-benchmarks/target/benchmarks.jar
  * io.github.exchangeblocks.bench.server.channels.ChannelFanOutTool [connections=10000] [ordersPerSecond=200]
- * [seconds=20] [--no-stalled] [--interval=<ms>]} ({@code --interval} sets the gateway's update interval, default
- * {@link ChannelsConfig#defaults()}'s). Everything talks to 127.0.0.1 only and stops by itself; the journal goes to a
+ * [seconds=20] [--no-stalled] [--interval=<ms>] [--warmup=<s>]} ({@code --interval} sets the gateway's update
+ * interval, default {@link ChannelsConfig#defaults()}'s; {@code --warmup} the seconds of order flow before the
+ * client measures, default 5). Everything talks to 127.0.0.1 only and stops by itself; the journal goes to a
  * temporary directory that is deleted afterwards.
  */
 public final class ChannelFanOutTool {
@@ -57,8 +58,8 @@ public final class ChannelFanOutTool {
     }
 
     /**
-     * @param args connections, orders per second, seconds, optionally {@code --no-stalled} and
-     *             {@code --interval=<ms>}
+     * @param args connections, orders per second, seconds, optionally {@code --no-stalled},
+     *             {@code --interval=<ms>} and {@code --warmup=<s>}
      * @throws Exception if the server or the client cannot run
      */
     public static void main(String[] args) throws Exception {
@@ -69,8 +70,10 @@ public final class ChannelFanOutTool {
         long intervalMs = List.of(args).stream().filter(a -> a.startsWith("--interval=")).findFirst()
                 .map(a -> Long.parseLong(a.substring("--interval=".length())))
                 .orElse(ChannelsConfig.defaults().updateIntervalMs());
-        System.out.printf("%,d connections, %,d orders/s, update interval %d ms%n", connections, ordersPerSecond,
-                intervalMs);
+        int warmupSeconds = List.of(args).stream().filter(a -> a.startsWith("--warmup=")).findFirst()
+                .map(a -> Integer.parseInt(a.substring("--warmup=".length()))).orElse(5);
+        System.out.printf("%,d connections, %,d orders/s, update interval %d ms, warm-up %d s%n", connections,
+                ordersPerSecond, intervalMs, warmupSeconds);
         Path dir = Files.createTempDirectory("channel-fanout");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         try (ExchangeServer server = start(dir, intervalMs)) {
@@ -79,7 +82,8 @@ public final class ChannelFanOutTool {
             Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-cp", System.getProperty("java.class.path"), ChannelLoadClient.class.getName(),
                     Integer.toString(port), Integer.toString(connections), Integer.toString(seconds),
-                    String.join(",", BTC + "@depth", BTC + "@trades", INDEX + "@depth", INDEX + "@trades"))
+                    String.join(",", BTC + "@depth", BTC + "@trades", INDEX + "@depth", INDEX + "@trades"),
+                    Integer.toString(warmupSeconds))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -88,20 +92,24 @@ public final class ChannelFanOutTool {
                 AtomicLong peakHeap = new AtomicLong();
                 Socket silent = stalled ? stalledSubscriber(port) : null;
                 long cutsBefore = server.channels().cutCount();
-                long serverCpuBefore = serverCpuNs();
-                long clientCpuBefore = cpuNs(client);
                 long flowStart = System.nanoTime();
                 long[] cutAfterMs = {-1};
-                Thread flow = new Thread(() -> flow(server, ordersPerSecond, seconds + 2, peakHeap, () -> {
+                Runnable noteCut = () -> {
                     if (cutAfterMs[0] < 0 && server.channels().cutCount() > cutsBefore) {
                         cutAfterMs[0] = (System.nanoTime() - flowStart) / 1_000_000;
                     }
-                }), "order-flow");
+                };
+                Thread flow = new Thread(() -> flow(server, ordersPerSecond, warmupSeconds + seconds + 2, peakHeap,
+                        noteCut), "order-flow");
                 flow.start();
+                String measuring = out.readLine();
+                long serverCpuBefore = serverCpuNs();
+                long clientCpuBefore = cpuNs(client);
+                long measureStart = System.nanoTime();
                 String result = out.readLine();
                 long serverCpu = serverCpuNs() - serverCpuBefore;
                 long clientCpu = cpuNs(client) - clientCpuBefore;
-                long wallMs = (System.nanoTime() - flowStart) / 1_000_000;
+                long wallMs = (System.nanoTime() - measureStart) / 1_000_000;
                 flow.join();
                 if (silent != null) {
                     silent.close();
@@ -110,8 +118,14 @@ public final class ChannelFanOutTool {
                 System.out.printf("server: %d connections, peak heap %,d MiB, stalled subscriber %s%n",
                         server.channels().connectionCount(), peakHeap.get() >> 20,
                         !stalled ? "not run" : cutAfterMs[0] < 0 ? "NOT cut" : "cut after " + cutAfterMs[0] + " ms");
-                System.out.printf("cpu over the %,d ms of the flow: server %,d ms, client %,d ms%n", wallMs,
+                System.out.printf("cpu over the %,d ms measured: server %,d ms, client %,d ms%n", wallMs,
                         serverCpu / 1_000_000, clientCpu / 1_000_000);
+                long delivered = messages(result);
+                if ("MEASURING".equals(measuring) && delivered > 0) {
+                    System.out.printf("cpu per delivered message: server %.2f us, client %.2f us, total %.2f us%n",
+                            serverCpu / 1e3 / delivered, clientCpu / 1e3 / delivered,
+                            (serverCpu + clientCpu) / 1e3 / delivered);
+                }
             } finally {
                 client.destroyForcibly();
             }
@@ -122,6 +136,19 @@ public final class ChannelFanOutTool {
         }
         System.out.println("load average before: " + loadBefore + " | after: "
                 + Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /** @return the {@code messages=} figure of the client's result line, 0 if it has none */
+    private static long messages(String result) {
+        if (result == null) {
+            return 0;
+        }
+        for (String field : result.split(" ")) {
+            if (field.startsWith("messages=")) {
+                return Long.parseLong(field.substring("messages=".length()));
+            }
+        }
+        return 0;
     }
 
     /** CPU time of this JVM (the server, the order flow and the stalled subscriber), all threads. */

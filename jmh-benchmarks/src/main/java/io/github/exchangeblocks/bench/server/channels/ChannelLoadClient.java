@@ -1,78 +1,69 @@
 package io.github.exchangeblocks.bench.server.channels;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import org.HdrHistogram.ConcurrentHistogram;
+import io.netty.util.concurrent.EventExecutor;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The client side of {@link ChannelFanOutTool}, in its own JVM (so the server's and the clients' sockets do not
- * share one process's file-descriptor limit): opens N WebSocket connections to {@code /ws} on 127.0.0.1 with
- * Netty, subscribes each to the given channels, and counts what arrives: messages, publish-to-receive latency (the
- * message's event time, when the server published it, in milliseconds, to the receive time; same machine, same
- * clock; a change may also have waited up to the server's update interval before it was published), sequence gaps per connection and channel, depth deltas that do not chain ({@code U != u + 1}) and
- * connections closed by the server.
+ * share one process's file-descriptor limit): opens N WebSocket connections to {@code /ws} on 127.0.0.1 on two
+ * Netty NIO event-loop threads, subscribes each to the given channels, and counts what arrives: messages,
+ * publish-to-receive latency (the message's event time, when the server published it, in milliseconds, to the
+ * receive time; same machine, same clock; a change may also have waited up to the server's update interval before
+ * it was published), sequence gaps per connection and channel, depth deltas that do not chain ({@code U != u + 1})
+ * and connections closed. Each connection is a {@link LoadConnection}: frames are read straight from the socket's
+ * buffers and only the fields checked are parsed, so the client spends little CPU per message on the machine it
+ * shares with the server.
  *
  * <p>Protocol with the parent on stdout: {@code READY <connected> <ms>} once every connection has its
- * subscription answered (or the connect phase gave up), then after {@code seconds} of measuring
- * {@code RESULT key=value ...}. Stops by itself.
+ * subscription answered (or the connect phase gave up), {@code MEASURING} after {@code warmupSeconds} more when it
+ * starts counting, then after {@code seconds} of measuring {@code RESULT key=value ...}. Stops by itself.
  *
- * <p>Args: {@code port connections seconds channel[,channel...]}.
+ * <p>Args: {@code port connections seconds channel[,channel...] [warmupSeconds=1]}.
  */
 public final class ChannelLoadClient {
-    private static final LongAdder MESSAGES = new LongAdder();
-    private static final LongAdder GAPS = new LongAdder();
-    private static final LongAdder BREAKS = new LongAdder();
-    private static final AtomicInteger CLOSED = new AtomicInteger();
-    private static final AtomicLong MEASURING_FROM_MS = new AtomicLong(Long.MAX_VALUE);
-    private static final ConcurrentHistogram LATENCY_MS = new ConcurrentHistogram(60_000, 2);
-
     private ChannelLoadClient() {
     }
 
     /**
-     * @param args port, connections, seconds to measure, comma-separated channels
+     * @param args port, connections, seconds to measure, comma-separated channels, optionally warm-up seconds
      * @throws Exception if the event loop cannot start
      */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int connections = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        String[] channels = args[3].split(",");
+        String[] names = args[3].split(",");
+        int warmupSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        byte[][] channels = new byte[names.length][];
         StringBuilder subscribe = new StringBuilder("{\"op\":\"subscribe\",\"id\":1,\"channels\":[");
-        for (int i = 0; i < channels.length; i++) {
-            subscribe.append(i == 0 ? "" : ",").append('"').append(channels[i]).append('"');
+        for (int i = 0; i < names.length; i++) {
+            channels[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+            subscribe.append(i == 0 ? "" : ",").append('"').append(names[i]).append('"');
         }
-        String request = subscribe.append("]}").toString();
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        byte[] subscribeFrame = LoadHandshake.clientFrame(0x81,
+                subscribe.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+        LoadHandshake handshake = new LoadHandshake("127.0.0.1:" + port, "/ws");
+        Map<EventExecutor, LoopTally> tallies = new ConcurrentHashMap<>();
         CountDownLatch subscribed = new CountDownLatch(connections);
         Semaphore handshakes = new Semaphore(256);
+        AtomicInteger closed = new AtomicInteger();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         try {
             Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
@@ -80,11 +71,9 @@ public final class ChannelLoadClient {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-                                    new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                            .webSocketUri(uri).maxFramePayloadLength(4 << 20)
-                                            .handshakeTimeoutMillis(30_000).build()),
-                                    new Counter(request, subscribed, handshakes));
+                            channel.pipeline().addLast(new LoadConnection(handshake, channels, subscribeFrame,
+                                    (ChannelHandlerContext ctx) -> tallies.computeIfAbsent(ctx.executor(),
+                                            loop -> new LoopTally()), subscribed, handshakes, closed));
                         }
                     });
             long start = System.nanoTime();
@@ -95,7 +84,7 @@ public final class ChannelLoadClient {
                 bootstrap.connect("127.0.0.1", port).addListener(f -> {
                     if (!f.isSuccess()) {
                         handshakes.release();
-                        CLOSED.incrementAndGet();
+                        closed.incrementAndGet();
                     }
                 });
             }
@@ -103,123 +92,28 @@ public final class ChannelLoadClient {
             long connectMs = (System.nanoTime() - start) / 1_000_000;
             System.out.println("READY " + (connections - subscribed.getCount()) + " " + connectMs);
             System.out.flush();
-            Thread.sleep(1000);
-            MESSAGES.reset();
-            LATENCY_MS.reset();
-            long from = System.currentTimeMillis();
-            MEASURING_FROM_MS.set(from);
+            Thread.sleep(warmupSeconds * 1000L);
+            for (Map.Entry<EventExecutor, LoopTally> loop : tallies.entrySet()) {
+                loop.getKey().submit(loop.getValue()::start).sync();
+            }
+            long from = System.nanoTime();
+            System.out.println("MEASURING");
+            System.out.flush();
             Thread.sleep(seconds * 1000L);
-            long messages = MESSAGES.sum();
-            double elapsed = (System.currentTimeMillis() - from) / 1000.0;
+            LoopTally total = new LoopTally();
+            for (Map.Entry<EventExecutor, LoopTally> loop : tallies.entrySet()) {
+                total.add(loop.getKey().submit(loop.getValue()::copy).get());
+            }
+            double elapsed = (System.nanoTime() - from) / 1e9;
             System.out.printf("RESULT connections=%d connectMs=%d messages=%d perSecond=%.0f p50Ms=%d p99Ms=%d"
-                    + " p999Ms=%d maxMs=%d gaps=%d chainBreaks=%d closedByServer=%d%n",
-                    connections - subscribed.getCount(), connectMs, messages, messages / elapsed,
-                    LATENCY_MS.getValueAtPercentile(50), LATENCY_MS.getValueAtPercentile(99),
-                    LATENCY_MS.getValueAtPercentile(99.9), LATENCY_MS.getMaxValue(), GAPS.sum(), BREAKS.sum(),
-                    CLOSED.get());
+                    + " p999Ms=%d maxMs=%d gaps=%d chainBreaks=%d unknownChannel=%d closed=%d%n",
+                    connections - subscribed.getCount(), connectMs, total.messages, total.messages / elapsed,
+                    total.latencyMs.getValueAtPercentile(50), total.latencyMs.getValueAtPercentile(99),
+                    total.latencyMs.getValueAtPercentile(99.9), total.latencyMs.getMaxValue(), total.gaps,
+                    total.chainBreaks, total.unknownChannels, closed.get());
             System.out.flush();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        }
-    }
-
-    /** One connection: subscribes after the handshake, then checks and counts each message. */
-    private static final class Counter extends SimpleChannelInboundHandler<WebSocketFrame> {
-        private final String request;
-        private final CountDownLatch subscribed;
-        private final Semaphore handshakes;
-        private final Map<String, long[]> channels = new HashMap<>();
-        private boolean answered;
-
-        Counter(String request, CountDownLatch subscribed, Semaphore handshakes) {
-            this.request = request;
-            this.subscribed = subscribed;
-            this.handshakes = handshakes;
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-            if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                ctx.writeAndFlush(new TextWebSocketFrame(request));
-            }
-            super.userEventTriggered(ctx, event);
-        }
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-            if (!(frame instanceof TextWebSocketFrame text)) {
-                return;
-            }
-            String message = text.content().toString(StandardCharsets.UTF_8);
-            if (!answered && message.startsWith("{\"id\":1")) {
-                answered = true;
-                handshakes.release();
-                subscribed.countDown();
-                return;
-            }
-            long seq = number(message, "\"seq\":");
-            if (seq < 0) {
-                return;
-            }
-            String channel = string(message, "\"channel\":\"");
-            long[] state = channels.computeIfAbsent(channel, k -> new long[] {0, -1});
-            if (seq != state[0] + 1) {
-                GAPS.increment();
-            }
-            state[0] = seq;
-            String type = string(message, "\"type\":\"");
-            if ("snapshot".equals(type) && message.contains("\"lastUpdateId\":")) {
-                state[1] = number(message, "\"lastUpdateId\":");
-            } else if ("delta".equals(type)) {
-                if (number(message, "\"U\":") != state[1] + 1) {
-                    BREAKS.increment();
-                }
-                state[1] = number(message, "\"u\":");
-            }
-            long nowMs = System.currentTimeMillis();
-            if (nowMs >= MEASURING_FROM_MS.get()) {
-                MESSAGES.increment();
-                LATENCY_MS.recordValue(Math.max(0, Math.min(60_000, nowMs - number(message, "\"time\":"))));
-            }
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-            CLOSED.incrementAndGet();
-            if (!answered) {
-                handshakes.release();
-            }
-            super.channelInactive(ctx);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
-
-        private static long number(String message, String key) {
-            int at = message.indexOf(key);
-            if (at < 0) {
-                return -1;
-            }
-            long value = 0;
-            for (int i = at + key.length(); i < message.length(); i++) {
-                char c = message.charAt(i);
-                if (c < '0' || c > '9') {
-                    break;
-                }
-                value = value * 10 + (c - '0');
-            }
-            return value;
-        }
-
-        private static String string(String message, String key) {
-            int at = message.indexOf(key);
-            if (at < 0) {
-                return "";
-            }
-            int from = at + key.length();
-            return message.substring(from, message.indexOf('"', from));
         }
     }
 }
