@@ -27,7 +27,6 @@ final class EngineHandler implements EventHandler<CommandSlot> {
     private final SnapshotStore snapshots;
     private long sinceSnapshot;
     private final LongSupplier clockNs;
-    private final CommandCodec codec = new CommandCodec();
     private long lastTimestampNs;
     private volatile Throwable failure;
     private volatile boolean closed;
@@ -67,18 +66,17 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         }
     }
 
+    /** Stamps the command, which its submitter encoded into the slot, and appends it to the journal. */
     private void journal(CommandSlot slot) {
-        long timestampNs = Math.max(clockNs.getAsLong(), lastTimestampNs);
-        int length;
-        try {
-            length = codec.encode(timestampNs, slot.command);
-        } catch (IllegalArgumentException tooLong) {
-            reply(slot.source, slot.correlationId, 0, RejectCode.EXCHANGE_INVALID_COMMAND, tooLong.getMessage());
+        if (slot.encodeError != null) {
+            reply(slot.source, slot.correlationId, 0, RejectCode.EXCHANGE_INVALID_COMMAND, slot.encodeError);
             return;
         }
+        long timestampNs = Math.max(clockNs.getAsLong(), lastTimestampNs);
+        slot.codec.stamp(timestampNs);
         long sequence;
         try {
-            sequence = journal.append(CommandCodec.typeOf(slot.command), codec.array(), 0, length);
+            sequence = journal.append(slot.type, slot.codec.array(), 0, slot.length);
         } catch (RuntimeException e) {
             stop(e);
             reply(slot.source, slot.correlationId, 0, RejectCode.EXCHANGE_STOPPED, "journal append failed: " + e);

@@ -26,8 +26,9 @@ import java.util.function.LongSupplier;
  * {@link ExchangeState}, journaling each command before it is applied.
  *
  * <p><b>Data path.</b> Gateways call {@link #submit} from any thread; a full ring answers
- * {@link RejectCode#EXCHANGE_BUSY} at once and an I/O thread never blocks. The engine thread takes commands in
- * batches: it stamps each with its time (the host clock, never going backwards), appends it to the write-ahead log,
+ * {@link RejectCode#EXCHANGE_BUSY} at once and an I/O thread never blocks. The submitting thread encodes the
+ * command's journal form into its ring slot. The engine thread takes commands in batches: it stamps each with its
+ * time (the host clock, never going backwards), copies it into the write-ahead log,
  * and at the end of the batch makes the batch durable, then applies the batch and publishes its events and
  * results. So every event and every result a client sees is of a command that is in the journal.
  *
@@ -170,10 +171,7 @@ public final class ExchangeCore implements ExchangeBackend, AutoCloseable {
         }
         // Claimed slots must be published whatever happens, or the engine waits for them forever.
         try {
-            CommandSlot slot = ring.get(next);
-            slot.command = command;
-            slot.source = source;
-            slot.correlationId = correlationId;
+            ring.get(next).command(command, source, correlationId);
         } finally {
             ring.publish(next);
         }
