@@ -2,7 +2,6 @@ package io.github.exchangeblocks.examples.exchange;
 
 import com.lmax.disruptor.EventHandler;
 import io.github.exchangeblocks.api.RejectCode;
-import io.github.exchangeblocks.wal.DurabilityMode;
 import io.github.exchangeblocks.wal.WalWriter;
 import io.github.exchangeblocks.wal.snapshot.SnapshotStore;
 
@@ -11,9 +10,11 @@ import java.util.function.LongSupplier;
 /**
  * The engine thread's work on the write-ahead-log path: stamp, journal, then give the journal's durable signal to
  * the {@link CommandApplier}, which applies and acknowledges (the cluster path drives the same applier from its
- * log). In GROUP mode the commands of one ring batch (at most {@link #MAX_BATCH}) are journaled, forced once, then
- * applied; in NONE and SYNC_EACH (where the append itself is as durable as the mode promises) each command is
- * applied right after its append. Only the engine thread calls it, but {@link #stopped()}, {@link #failure()} and
+ * log). In GROUP mode the {@link JournalFlusher} forces the journal on its own thread while the engine goes on
+ * journaling; at the end of each ring batch (and whenever {@link #MAX_BATCH} commands wait) the engine applies the
+ * commands the journal has made durable, and when the ring holds nothing more it waits for the rest. In NONE and
+ * SYNC_EACH (where the append itself is as durable as the mode promises) each command is applied right after its
+ * append. Only the engine thread calls it, but {@link #stopped()}, {@link #failure()} and
  * {@link #appliedSequence()} may be read from any thread.
  */
 final class EngineHandler implements EventHandler<CommandSlot> {
@@ -22,7 +23,8 @@ final class EngineHandler implements EventHandler<CommandSlot> {
     private final ExchangeState state;
     private final WalWriter journal;
     private final CommandApplier applier;
-    private final boolean forcePerBatch;
+    private final JournalFlusher flusher;
+    private final LongSupplier claimedRingSequence;
     private final int snapshotInterval;
     private final SnapshotStore snapshots;
     private long sinceSnapshot;
@@ -31,11 +33,19 @@ final class EngineHandler implements EventHandler<CommandSlot> {
     private volatile Throwable failure;
     private volatile boolean closed;
 
+    /**
+     * @param flusher             the journal's group commit in GROUP mode, or {@code null} when each append is as
+     *                            durable as the mode promises
+     * @param claimedRingSequence the ring's highest claimed sequence: when it is the one being handled, no command
+     *                            is on its way
+     */
     EngineHandler(ExchangeState state, WalWriter journal, CoreConfig config, SnapshotStore snapshots,
-                  LongSupplier clockNs, long lastTimestampNs, ExchangeListener listener) {
+                  LongSupplier clockNs, long lastTimestampNs, ExchangeListener listener, JournalFlusher flusher,
+                  LongSupplier claimedRingSequence) {
         this.state = state;
         this.journal = journal;
-        this.forcePerBatch = config.durability() == DurabilityMode.GROUP;
+        this.flusher = flusher;
+        this.claimedRingSequence = claimedRingSequence;
         this.snapshotInterval = config.snapshotInterval();
         this.snapshots = snapshots;
         this.clockNs = clockNs;
@@ -44,9 +54,16 @@ final class EngineHandler implements EventHandler<CommandSlot> {
     }
 
     @Override
+    public void onStart() {
+        if (flusher != null) {
+            flusher.engineThread(Thread.currentThread());
+        }
+    }
+
+    @Override
     public void onEvent(CommandSlot slot, long ringSequence, boolean endOfBatch) {
         if (slot.query != null) {
-            commitBatch();
+            settle();
             slot.query.accept(state);
         } else if (failure != null || closed) {
             reply(slot.source, slot.correlationId, 0, RejectCode.EXCHANGE_STOPPED, "the engine has stopped");
@@ -54,8 +71,20 @@ final class EngineHandler implements EventHandler<CommandSlot> {
             journal(slot);
         }
         slot.clear();
-        if (endOfBatch || applier.isFull() || !forcePerBatch) {
-            commitBatch();
+        if (flusher == null) {
+            release();
+        } else if (applier.isFull()) {
+            awaitDurable(applier.firstPendingSequence());
+            release();
+        } else if (endOfBatch) {
+            flusher.wake();
+            if (claimedRingSequence.getAsLong() == ringSequence && applier.pending() > 0) {
+                awaitDurable(applier.lastPendingSequence());
+            }
+            release();
+        }
+        if (snapshotInterval > 0 && sinceSnapshot >= snapshotInterval && failure == null) {
+            snapshot();
         }
         if (endOfBatch && failure == null && !closed) {
             try {
@@ -86,28 +115,39 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         applier.sequenced(sequence, timestampNs, slot.command, slot.source, slot.correlationId);
     }
 
-    /** The journal's durable signal: force the batch (GROUP mode), then let the applier apply and acknowledge it. */
-    private void commitBatch() {
-        int size = applier.pending();
-        if (size == 0) {
+    /**
+     * The journal's durable signal: applies and acknowledges the waiting commands the journal has made durable
+     * (all of them when each append is durable); refuses them all if the journal failed.
+     */
+    private void release() {
+        int waiting = applier.pending();
+        if (waiting == 0) {
             return;
         }
-        if (forcePerBatch && failure == null) {
-            try {
-                journal.flush();
-            } catch (RuntimeException e) {
-                stop(e);
-            }
+        if (flusher != null && flusher.failure() != null) {
+            stop(flusher.failure());
         }
         if (failure != null) {
             applier.refuse(RejectCode.EXCHANGE_STOPPED, "journal failed: " + failure);
-        } else {
-            applier.durable();
+            return;
         }
-        sinceSnapshot += size;
-        if (snapshotInterval > 0 && sinceSnapshot >= snapshotInterval && failure == null) {
-            snapshot();
+        applier.durableUpTo(flusher == null ? Long.MAX_VALUE : journal.durableSequence());
+        sinceSnapshot += waiting - applier.pending();
+    }
+
+    /** GROUP mode: waits for the flusher to make the journal durable up to {@code sequence}, unless stopped. */
+    private void awaitDurable(long sequence) {
+        if (failure == null) {
+            flusher.awaitDurable(sequence);
         }
+    }
+
+    /** Waits until the journal has made durable everything journaled, and applies it. */
+    private void settle() {
+        if (flusher != null && applier.pending() > 0) {
+            awaitDurable(applier.lastPendingSequence());
+        }
+        release();
     }
 
     /**
@@ -115,7 +155,7 @@ final class EngineHandler implements EventHandler<CommandSlot> {
      * never ahead of it. A failure stops the engine like a journal failure.
      */
     void snapshot() {
-        commitBatch();
+        settle();
         if (failure != null) {
             return;
         }
@@ -155,9 +195,12 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         return applier.appliedSequence();
     }
 
-    /** After the ring drained: force and close the journal. Called by the closing thread. */
+    /** After the ring drained: stop the flusher, force and close the journal. Called by the closing thread. */
     void close() {
         closed = true;
+        if (flusher != null) {
+            flusher.close();
+        }
         try {
             if (failure == null) {
                 journal.flush();
