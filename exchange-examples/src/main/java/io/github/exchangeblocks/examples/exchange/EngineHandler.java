@@ -11,14 +11,21 @@ import java.util.function.LongSupplier;
  * The engine thread's work on the write-ahead-log path: stamp, journal, then give the journal's durable signal to
  * the {@link CommandApplier}, which applies and acknowledges (the cluster path drives the same applier from its
  * log). In GROUP mode the {@link JournalFlusher} forces the journal on its own thread while the engine goes on
- * journaling; at the end of each ring batch (and whenever {@link #MAX_BATCH} commands wait) the engine applies the
- * commands the journal has made durable, and when the ring holds nothing more it waits for the rest. In NONE and
+ * journaling; at the end of each ring batch, every 256 commands inside one ({@code GROUP_STEP}), and whenever
+ * {@link #MAX_BATCH} commands wait, the engine applies the commands the journal has made durable, and when the
+ * ring holds nothing more it waits for the rest. In NONE and
  * SYNC_EACH (where the append itself is as durable as the mode promises) each command is applied right after its
  * append. Only the engine thread calls it, but {@link #stopped()}, {@link #failure()} and
  * {@link #appliedSequence()} may be read from any thread.
  */
 final class EngineHandler implements EventHandler<CommandSlot> {
-    static final int MAX_BATCH = 4096;
+    /** The most commands that wait for the journal's durable signal; the engine waits for a force beyond it. */
+    static final int MAX_BATCH = 16_384;
+    /**
+     * Inside a long ring batch the engine wakes the flusher and applies what is durable every this many commands,
+     * so forces overlap the batch and acknowledgements flow during it.
+     */
+    private static final int GROUP_STEP = 256;
 
     private final ExchangeState state;
     private final WalWriter journal;
@@ -81,6 +88,9 @@ final class EngineHandler implements EventHandler<CommandSlot> {
             if (claimedRingSequence.getAsLong() == ringSequence && applier.pending() > 0) {
                 awaitDurable(applier.lastPendingSequence());
             }
+            release();
+        } else if ((ringSequence & (GROUP_STEP - 1)) == 0) {
+            flusher.wake();
             release();
         }
         if (snapshotInterval > 0 && sinceSnapshot >= snapshotInterval && failure == null) {
