@@ -13,10 +13,9 @@ import java.util.function.LongSupplier;
  * log). In GROUP mode the {@link JournalFlusher} forces the journal on its own thread while the engine goes on
  * journaling; at the end of each ring batch, every 256 commands inside one ({@code GROUP_STEP}), and whenever
  * {@link #MAX_BATCH} commands wait, the engine applies the commands the journal has made durable, and when the
- * ring holds nothing more it waits for the rest. In NONE and
- * SYNC_EACH (where the append itself is as durable as the mode promises) each command is applied right after its
- * append. Only the engine thread calls it, but {@link #stopped()}, {@link #failure()} and
- * {@link #appliedSequence()} may be read from any thread.
+ * ring holds nothing more it waits for the rest. In NONE and SYNC_EACH (where the append itself is as durable as
+ * the mode promises) each command is applied right after its append. Only the engine thread calls it, but
+ * {@link #stopped()}, {@link #failure()} and {@link #appliedSequence()} may be read from any thread.
  */
 final class EngineHandler implements EventHandler<CommandSlot> {
     /** The most commands that wait for the journal's durable signal; the engine waits for a force beyond it. */
