@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * log). In GROUP mode the {@link JournalFlusher} forces the journal on its own thread while the engine goes on
  * journaling; at the end of each ring batch, every 256 commands inside one ({@code GROUP_STEP}), and whenever
  * {@link #MAX_BATCH} commands wait, the engine applies the commands the journal has made durable, and when the
- * ring holds nothing more it waits for the rest. In NONE and SYNC_EACH (where the append itself is as durable as
+ * ring holds nothing more it forces the rest itself. In NONE and SYNC_EACH (where the append itself is as durable as
  * the mode promises) each command is applied right after its append. Only the engine thread calls it, but
  * {@link #stopped()}, {@link #failure()} and {@link #appliedSequence()} may be read from any thread.
  */
@@ -83,9 +83,10 @@ final class EngineHandler implements EventHandler<CommandSlot> {
             awaitDurable(applier.firstPendingSequence());
             release();
         } else if (endOfBatch) {
-            flusher.wake();
             if (claimedRingSequence.getAsLong() == ringSequence && applier.pending() > 0) {
-                awaitDurable(applier.lastPendingSequence());
+                forceNow();
+            } else {
+                flusher.wake();
             }
             release();
         } else if ((ringSequence & (GROUP_STEP - 1)) == 0) {
@@ -151,10 +152,26 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         }
     }
 
-    /** Waits until the journal has made durable everything journaled, and applies it. */
+    /**
+     * GROUP mode with nothing else to do: forces the journal on this thread, as handing the force to the flusher
+     * and waiting for it would add two thread wake-ups to every waiting command's latency (a force the flusher has
+     * in flight meanwhile is harmless: each force makes durable what was appended before it).
+     */
+    private void forceNow() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            journal.flush();
+        } catch (RuntimeException e) {
+            stop(e);
+        }
+    }
+
+    /** Makes everything journaled durable and applies it. */
     private void settle() {
         if (flusher != null && applier.pending() > 0) {
-            awaitDurable(applier.lastPendingSequence());
+            forceNow();
         }
         release();
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * appended so far while the engine goes on journaling and applying; each force makes durable everything appended
  * before it started, so groups size themselves to the device's sync time and the engine never waits for a sync
  * while it has commands to journal. The engine wakes it after appending ({@link #wake()}) and waits for it only
- * when it has nothing else to do or its applier is full ({@link #awaitDurable}).
+ * when its applier is full ({@link #awaitDurable}); with nothing else to do it forces the journal itself.
  *
  * <p>Threads: {@link #start}, {@link #close()} on the core's owner; {@link #engineThread}, {@link #wake()},
  * {@link #awaitDurable} on the engine thread; {@link #onDurable} on the flusher thread (and on the engine thread
