@@ -57,7 +57,7 @@ public final class CoreThroughputTool {
 
     /**
      * @param args optional command count, rounds, and {@code latency} to measure the latency only (after one
-     *             warm-up run through the core)
+     *             warm-up run through the core in each mode)
      * @throws Exception if the journal directory cannot be used
      */
     public static void main(String[] args) throws Exception {
@@ -68,8 +68,9 @@ public final class CoreThroughputTool {
         System.out.printf("workload: %,d commands, %.2f%% refused by the exchange%n", count,
                 100 * CoreWorkload.rejectShare(42, count));
         if (latencyOnly) {
-            // Compiles the engine's path first, as the throughput rounds do otherwise: a cold JVM falls behind.
-            System.out.printf("warm-up: core NONE %s%n", throughput(commands, DurabilityMode.NONE));
+            // Compiles the engine's paths first, as the throughput rounds do otherwise: a cold JVM falls behind.
+            System.out.printf("warm-up: core NONE %s | core GROUP %s%n", throughput(commands, DurabilityMode.NONE),
+                    throughput(commands, DurabilityMode.GROUP));
         } else {
             throughputs(commands, count, rounds);
         }
