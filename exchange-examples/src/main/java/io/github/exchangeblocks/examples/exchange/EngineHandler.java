@@ -10,10 +10,11 @@ import java.util.function.LongSupplier;
 /**
  * The engine thread's work on the write-ahead-log path: stamp, journal, then give the journal's durable signal to
  * the {@link CommandApplier}, which applies and acknowledges (the cluster path drives the same applier from its
- * log). In GROUP mode the {@link JournalFlusher} forces the journal on its own thread while the engine goes on
- * journaling; at the end of each ring batch, every 256 commands inside one ({@code GROUP_STEP}), and whenever
- * {@link #MAX_BATCH} commands wait, the engine applies the commands the journal has made durable, and when the
- * ring holds nothing more it forces the rest itself. In NONE and SYNC_EACH (where the append itself is as durable as
+ * log). In GROUP mode, while commands stream in, the {@link JournalFlusher} forces the journal on its own thread
+ * (woken every 256 ring entries, {@code GROUP_STEP}) and the engine goes on journaling; at the end of each ring
+ * batch, at each wake-up and whenever {@link #MAX_BATCH} commands wait, the engine applies the commands the
+ * journal has made durable, and when the ring holds nothing more it forces the rest itself (one force, no
+ * hand-off, as a lightly loaded engine needs). In NONE and SYNC_EACH (where the append itself is as durable as
  * the mode promises) each command is applied right after its append. Only the engine thread calls it, but
  * {@link #stopped()}, {@link #failure()} and {@link #appliedSequence()} may be read from any thread.
  */
@@ -82,15 +83,15 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         } else if (applier.isFull()) {
             awaitDurable(applier.firstPendingSequence());
             release();
-        } else if (endOfBatch) {
-            if (claimedRingSequence.getAsLong() == ringSequence && applier.pending() > 0) {
+        } else if (endOfBatch && claimedRingSequence.getAsLong() == ringSequence) {
+            if (applier.pending() > 0) {
                 forceNow();
-            } else {
-                flusher.wake();
             }
             release();
         } else if ((ringSequence & (GROUP_STEP - 1)) == 0) {
             flusher.wake();
+            release();
+        } else if (endOfBatch) {
             release();
         }
         if (snapshotInterval > 0 && sinceSnapshot >= snapshotInterval && failure == null) {
