@@ -23,7 +23,11 @@ public final class WalFlusher {
     /**
      * Forces the records appended since the last call, if any, and advances the durable sequence.
      *
-     * @return 1 if a force was done, else 0
+     * <p>The position is loaded after the sequence, so it may already be past records the sequence does not
+     * count yet: a force can cover records whose sequence only a later call sees. That call advances the durable
+     * sequence without forcing again, since the bytes are already forced.
+     *
+     * @return 1 if the durable sequence advanced (with or without a force), else 0
      */
     public int doWork() {
         PublishedTail tail = writer.publishedTail();
@@ -33,11 +37,13 @@ public final class WalFlusher {
         }
         long sequence = tail.sequenceAcquire();
         int position = tail.positionAcquire();
-        if (position <= forcedPosition || sequence <= writer.durableSequence()) {
+        if (sequence <= writer.durableSequence()) {
             return 0;
         }
-        tail.buffer.force(forcedPosition, position - forcedPosition);
-        forcedPosition = position;
+        if (position > forcedPosition) {
+            tail.buffer.force(forcedPosition, position - forcedPosition);
+            forcedPosition = position;
+        }
         writer.advanceDurable(sequence);
         return 1;
     }

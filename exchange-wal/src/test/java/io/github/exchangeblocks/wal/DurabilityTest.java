@@ -126,6 +126,28 @@ class DurabilityTest {
     }
 
     @Test
+    void shouldMakeRecordsDurableWhoseBytesAnEarlierForceCoveredBeforeTheirSequenceWasSeen() {
+        try (WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(64 * 1024)
+                .asyncGroupCommit(true).durabilityListener(durable::add).build())) {
+            WalFlusher flusher = writer.flusher();
+            TestRecords.appendExpected(writer);
+            TestRecords.appendExpected(writer);
+            PublishedTail tail = writer.publishedTail();
+            int endOfSecond = tail.positionAcquire();
+            // The interleaving of a flusher on another thread that loads sequence 1, then the writer publishes
+            // record 2, then the flusher loads the position: it forces both records but may count only the first.
+            tail.publish(endOfSecond, 1);
+            assertThat(flusher.doWork()).isEqualTo(1);
+            assertThat(writer.durableSequence()).isEqualTo(1);
+            tail.publish(endOfSecond, 2);
+            assertThat(flusher.doWork()).as("record 2 is forced; its sequence must become durable").isEqualTo(1);
+            assertThat(writer.durableSequence()).isEqualTo(2);
+            assertThat(flusher.doWork()).isZero();
+        }
+        assertThat(durable).containsExactly(1L, 2L);
+    }
+
+    @Test
     void shouldAdvanceDurabilityMonotonicallyWhenTheFlusherRunsOnAnotherThread() throws Exception {
         List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         WalWriter writer = Wal.openWriter(WalConfig.builder(dir).segmentLength(64 * 1024).asyncGroupCommit(true)

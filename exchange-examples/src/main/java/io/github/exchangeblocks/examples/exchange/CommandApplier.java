@@ -90,16 +90,41 @@ public final class CommandApplier {
      * then calls {@link ExchangeListener#onBatchEnd()}. Does nothing when none waits.
      */
     public void durable() {
-        if (size == 0) {
+        durableUpTo(Long.MAX_VALUE);
+    }
+
+    /**
+     * The durable signal of a log that syncs while commands are still being sequenced: the waiting commands up to
+     * {@code durableSequence} are durable. Applies and acknowledges those, in order, as {@link #durable()} does,
+     * then calls {@link ExchangeListener#onBatchEnd()}; the later ones keep waiting. Does nothing when none of them
+     * is durable yet.
+     *
+     * @param durableSequence the log's highest durable sequence
+     */
+    public void durableUpTo(long durableSequence) {
+        int count = 0;
+        while (count < size && sequences[count] <= durableSequence) {
+            RejectCode code = state.apply(timestamps[count], commands[count]);
+            appliedSequence = sequences[count];
+            reply(sources[count], correlations[count], sequences[count], code,
+                    code == null ? "accepted" : state.resultMessage());
+            count++;
+        }
+        if (count == 0) {
             return;
         }
-        for (int i = 0; i < size; i++) {
-            RejectCode code = state.apply(timestamps[i], commands[i]);
-            appliedSequence = sequences[i];
-            reply(sources[i], correlations[i], sequences[i], code, code == null ? "accepted" : state.resultMessage());
-        }
-        clear();
+        removeFirst(count);
         listener.onBatchEnd();
+    }
+
+    /** @return the sequence of the oldest waiting command; only when {@link #pending()} is not 0 */
+    public long firstPendingSequence() {
+        return sequences[0];
+    }
+
+    /** @return the sequence of the newest waiting command; only when {@link #pending()} is not 0 */
+    public long lastPendingSequence() {
+        return sequences[size - 1];
     }
 
     /**
@@ -126,11 +151,22 @@ public final class CommandApplier {
     }
 
     private void clear() {
-        for (int i = 0; i < size; i++) {
+        removeFirst(size);
+    }
+
+    /** Drops the first {@code count} waiting commands, keeping the rest in order. */
+    private void removeFirst(int count) {
+        int rest = size - count;
+        System.arraycopy(commands, count, commands, 0, rest);
+        System.arraycopy(sources, count, sources, 0, rest);
+        System.arraycopy(correlations, count, correlations, 0, rest);
+        System.arraycopy(timestamps, count, timestamps, 0, rest);
+        System.arraycopy(sequences, count, sequences, 0, rest);
+        for (int i = rest; i < size; i++) {
             commands[i] = null;
             sources[i] = null;
         }
-        size = 0;
+        size = rest;
     }
 
     private static void reply(CommandSource source, long correlationId, long sequence, RejectCode code,

@@ -65,7 +65,9 @@ public final class CommandCodec {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
-    private byte[] bytes = new byte[512];
+    private static final int TIME_OFFSET = 1;
+
+    private byte[] bytes = new byte[128];
     private int position;
 
     /**
@@ -184,6 +186,16 @@ public final class CommandCodec {
             }
         }
         return position;
+    }
+
+    /**
+     * Sets the time of the last encoded command, in place: a command may be encoded where it is submitted and
+     * stamped where it is sequenced.
+     *
+     * @param timestampNs the command's time, nanoseconds since the epoch
+     */
+    public void stamp(long timestampNs) {
+        LONG.set(bytes, TIME_OFFSET, timestampNs);
     }
 
     /** @return the codec's array, holding the last encoded command at {@code [0, length)} */

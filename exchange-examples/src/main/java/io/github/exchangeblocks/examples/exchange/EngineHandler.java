@@ -2,7 +2,6 @@ package io.github.exchangeblocks.examples.exchange;
 
 import com.lmax.disruptor.EventHandler;
 import io.github.exchangeblocks.api.RejectCode;
-import io.github.exchangeblocks.wal.DurabilityMode;
 import io.github.exchangeblocks.wal.WalWriter;
 import io.github.exchangeblocks.wal.snapshot.SnapshotStore;
 
@@ -11,32 +10,49 @@ import java.util.function.LongSupplier;
 /**
  * The engine thread's work on the write-ahead-log path: stamp, journal, then give the journal's durable signal to
  * the {@link CommandApplier}, which applies and acknowledges (the cluster path drives the same applier from its
- * log). In GROUP mode the commands of one ring batch (at most {@link #MAX_BATCH}) are journaled, forced once, then
- * applied; in NONE and SYNC_EACH (where the append itself is as durable as the mode promises) each command is
- * applied right after its append. Only the engine thread calls it, but {@link #stopped()}, {@link #failure()} and
- * {@link #appliedSequence()} may be read from any thread.
+ * log). In GROUP mode, while commands stream in, the {@link JournalFlusher} forces the journal on its own thread
+ * (woken every 256 ring entries, {@code GROUP_STEP}) and the engine goes on journaling; at the end of each ring
+ * batch, at each wake-up and whenever {@link #MAX_BATCH} commands wait, the engine applies the commands the
+ * journal has made durable, and when the ring holds nothing more it forces the rest itself (one force, no
+ * hand-off, as a lightly loaded engine needs). In NONE and SYNC_EACH (where the append itself is as durable as
+ * the mode promises) each command is applied right after its append. Only the engine thread calls it, but
+ * {@link #stopped()}, {@link #failure()} and {@link #appliedSequence()} may be read from any thread.
  */
 final class EngineHandler implements EventHandler<CommandSlot> {
-    static final int MAX_BATCH = 4096;
+    /** The most commands that wait for the journal's durable signal; the engine waits for a force beyond it. */
+    static final int MAX_BATCH = 16_384;
+    /**
+     * Inside a long ring batch the engine wakes the flusher and applies what is durable every this many commands,
+     * so forces overlap the batch and acknowledgements flow during it.
+     */
+    private static final int GROUP_STEP = 256;
 
     private final ExchangeState state;
     private final WalWriter journal;
     private final CommandApplier applier;
-    private final boolean forcePerBatch;
+    private final JournalFlusher flusher;
+    private final LongSupplier claimedRingSequence;
     private final int snapshotInterval;
     private final SnapshotStore snapshots;
     private long sinceSnapshot;
     private final LongSupplier clockNs;
-    private final CommandCodec codec = new CommandCodec();
     private long lastTimestampNs;
     private volatile Throwable failure;
     private volatile boolean closed;
 
+    /**
+     * @param flusher             the journal's group commit in GROUP mode, or {@code null} when each append is as
+     *                            durable as the mode promises
+     * @param claimedRingSequence the ring's highest claimed sequence: when it is the one being handled, no command
+     *                            is on its way
+     */
     EngineHandler(ExchangeState state, WalWriter journal, CoreConfig config, SnapshotStore snapshots,
-                  LongSupplier clockNs, long lastTimestampNs, ExchangeListener listener) {
+                  LongSupplier clockNs, long lastTimestampNs, ExchangeListener listener, JournalFlusher flusher,
+                  LongSupplier claimedRingSequence) {
         this.state = state;
         this.journal = journal;
-        this.forcePerBatch = config.durability() == DurabilityMode.GROUP;
+        this.flusher = flusher;
+        this.claimedRingSequence = claimedRingSequence;
         this.snapshotInterval = config.snapshotInterval();
         this.snapshots = snapshots;
         this.clockNs = clockNs;
@@ -45,9 +61,16 @@ final class EngineHandler implements EventHandler<CommandSlot> {
     }
 
     @Override
+    public void onStart() {
+        if (flusher != null) {
+            flusher.engineThread(Thread.currentThread());
+        }
+    }
+
+    @Override
     public void onEvent(CommandSlot slot, long ringSequence, boolean endOfBatch) {
         if (slot.query != null) {
-            commitBatch();
+            settle();
             slot.query.accept(state);
         } else if (failure != null || closed) {
             reply(slot.source, slot.correlationId, 0, RejectCode.EXCHANGE_STOPPED, "the engine has stopped");
@@ -55,8 +78,24 @@ final class EngineHandler implements EventHandler<CommandSlot> {
             journal(slot);
         }
         slot.clear();
-        if (endOfBatch || applier.isFull() || !forcePerBatch) {
-            commitBatch();
+        if (flusher == null) {
+            release();
+        } else if (applier.isFull()) {
+            awaitDurable(applier.firstPendingSequence());
+            release();
+        } else if (endOfBatch && claimedRingSequence.getAsLong() == ringSequence) {
+            if (applier.pending() > 0) {
+                forceNow();
+            }
+            release();
+        } else if ((ringSequence & (GROUP_STEP - 1)) == 0) {
+            flusher.wake();
+            release();
+        } else if (endOfBatch) {
+            release();
+        }
+        if (snapshotInterval > 0 && sinceSnapshot >= snapshotInterval && failure == null) {
+            snapshot();
         }
         if (endOfBatch && failure == null && !closed) {
             try {
@@ -67,18 +106,17 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         }
     }
 
+    /** Stamps the command, which its submitter encoded into the slot, and appends it to the journal. */
     private void journal(CommandSlot slot) {
-        long timestampNs = Math.max(clockNs.getAsLong(), lastTimestampNs);
-        int length;
-        try {
-            length = codec.encode(timestampNs, slot.command);
-        } catch (IllegalArgumentException tooLong) {
-            reply(slot.source, slot.correlationId, 0, RejectCode.EXCHANGE_INVALID_COMMAND, tooLong.getMessage());
+        if (slot.encodeError != null) {
+            reply(slot.source, slot.correlationId, 0, RejectCode.EXCHANGE_INVALID_COMMAND, slot.encodeError);
             return;
         }
+        long timestampNs = Math.max(clockNs.getAsLong(), lastTimestampNs);
+        slot.codec.stamp(timestampNs);
         long sequence;
         try {
-            sequence = journal.append(CommandCodec.typeOf(slot.command), codec.array(), 0, length);
+            sequence = journal.append(slot.type, slot.codec.array(), 0, slot.length);
         } catch (RuntimeException e) {
             stop(e);
             reply(slot.source, slot.correlationId, 0, RejectCode.EXCHANGE_STOPPED, "journal append failed: " + e);
@@ -88,28 +126,55 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         applier.sequenced(sequence, timestampNs, slot.command, slot.source, slot.correlationId);
     }
 
-    /** The journal's durable signal: force the batch (GROUP mode), then let the applier apply and acknowledge it. */
-    private void commitBatch() {
-        int size = applier.pending();
-        if (size == 0) {
+    /**
+     * The journal's durable signal: applies and acknowledges the waiting commands the journal has made durable
+     * (all of them when each append is durable); refuses them all if the journal failed.
+     */
+    private void release() {
+        int waiting = applier.pending();
+        if (waiting == 0) {
             return;
         }
-        if (forcePerBatch && failure == null) {
-            try {
-                journal.flush();
-            } catch (RuntimeException e) {
-                stop(e);
-            }
+        if (flusher != null && flusher.failure() != null) {
+            stop(flusher.failure());
         }
         if (failure != null) {
             applier.refuse(RejectCode.EXCHANGE_STOPPED, "journal failed: " + failure);
-        } else {
-            applier.durable();
+            return;
         }
-        sinceSnapshot += size;
-        if (snapshotInterval > 0 && sinceSnapshot >= snapshotInterval && failure == null) {
-            snapshot();
+        applier.durableUpTo(flusher == null ? Long.MAX_VALUE : journal.durableSequence());
+        sinceSnapshot += waiting - applier.pending();
+    }
+
+    /** GROUP mode: waits for the flusher to make the journal durable up to {@code sequence}, unless stopped. */
+    private void awaitDurable(long sequence) {
+        if (failure == null) {
+            flusher.awaitDurable(sequence);
         }
+    }
+
+    /**
+     * GROUP mode with nothing else to do: forces the journal on this thread, as handing the force to the flusher
+     * and waiting for it would add two thread wake-ups to every waiting command's latency (a force the flusher has
+     * in flight meanwhile is harmless: each force makes durable what was appended before it).
+     */
+    private void forceNow() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            journal.flush();
+        } catch (RuntimeException e) {
+            stop(e);
+        }
+    }
+
+    /** Makes everything journaled durable and applies it. */
+    private void settle() {
+        if (flusher != null && applier.pending() > 0) {
+            forceNow();
+        }
+        release();
     }
 
     /**
@@ -117,7 +182,7 @@ final class EngineHandler implements EventHandler<CommandSlot> {
      * never ahead of it. A failure stops the engine like a journal failure.
      */
     void snapshot() {
-        commitBatch();
+        settle();
         if (failure != null) {
             return;
         }
@@ -157,9 +222,12 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         return applier.appliedSequence();
     }
 
-    /** After the ring drained: force and close the journal. Called by the closing thread. */
+    /** After the ring drained: stop the flusher, force and close the journal. Called by the closing thread. */
     void close() {
         closed = true;
+        if (flusher != null) {
+            flusher.close();
+        }
         try {
             if (failure == null) {
                 journal.flush();

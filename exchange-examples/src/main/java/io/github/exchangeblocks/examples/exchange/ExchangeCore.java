@@ -7,6 +7,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.engine.venue.VenueSettings;
+import io.github.exchangeblocks.wal.DurabilityMode;
 import io.github.exchangeblocks.wal.Wal;
 import io.github.exchangeblocks.wal.WalConfig;
 import io.github.exchangeblocks.wal.WalWriter;
@@ -27,17 +28,19 @@ import java.util.function.LongSupplier;
  * {@link ExchangeState}, journaling each command before it is applied.
  *
  * <p><b>Data path.</b> Gateways call {@link #submit} from any thread; a full ring answers
- * {@link RejectCode#EXCHANGE_BUSY} at once and an I/O thread never blocks. The engine thread takes commands in
- * batches: it stamps each with its time (the host clock, never going backwards), appends it to the write-ahead log,
- * and at the end of the batch makes the batch durable, then applies the batch and publishes its events and
- * results. So every event and every result a client sees is of a command that is in the journal.
+ * {@link RejectCode#EXCHANGE_BUSY} at once and an I/O thread never blocks. The submitting thread encodes the
+ * command's journal form into its ring slot. The engine thread takes commands in batches: it stamps each with its
+ * time (the host clock, never going backwards) and copies it into the write-ahead log; once the journal has made
+ * a command durable (in the configured mode) the engine applies it and publishes its events and result. So every
+ * event and every result a client sees is of a command that is in the journal.
  *
  * <p><b>What a client may rely on</b>, by {@link CoreConfig#durability()}:
  * <ul>
  *   <li>{@code SYNC_EACH}: each command is forced to the device before anything about it is published; an
  *       acknowledged command survives a process kill and a power loss.</li>
- *   <li>{@code GROUP} (the default): each batch is forced once before it is applied; the same guarantee as
- *       {@code SYNC_EACH}, paid once per batch.</li>
+ *   <li>{@code GROUP} (the default): the same guarantee as {@code SYNC_EACH}, paid once per group: a flusher
+ *       thread forces everything appended so far while the engine journals the next commands, and the engine
+ *       applies commands as forces cover them.</li>
  *   <li>{@code NONE}: commands are in the journal's memory-mapped segment (the OS page cache) when acknowledged:
  *       they survive a kill of this process, not a power loss or an OS crash.</li>
  * </ul>
@@ -87,10 +90,16 @@ public final class ExchangeCore implements ExchangeBackend, AutoCloseable {
         SnapshotStore snapshots = new SnapshotStore(config.dataDirectory().resolve("snapshots"));
         // Pages ahead of the append position are touched from the engine's idle moments (EngineHandler), so appends
         // and forces do not pay first-touch page faults.
-        // The engine forces once per batch itself (EngineHandler); the journal's own group commit must not force
-        // inside a batch, so its record bound is the batch bound.
-        this.journal = Wal.openWriter(WalConfig.builder(walDirectory).durabilityMode(config.durability())
-                .groupCommitRecords(EngineHandler.MAX_BATCH).pretouchBytes(PRETOUCH_BYTES).build());
+        // GROUP: the journal's asynchronous group commit, run by the JournalFlusher's thread, forces while the
+        // engine goes on appending; the durability listener wakes the engine when it waits for a force.
+        boolean group = config.durability() == DurabilityMode.GROUP;
+        JournalFlusher flusher = group ? new JournalFlusher() : null;
+        WalConfig.Builder walConfig = WalConfig.builder(walDirectory).durabilityMode(config.durability())
+                .pretouchBytes(PRETOUCH_BYTES);
+        if (group) {
+            walConfig.asyncGroupCommit(true).durabilityListener(flusher);
+        }
+        this.journal = Wal.openWriter(walConfig.build());
         long lastTimestamp;
         try {
             Snapshot latest = snapshots.loadLatest();
@@ -114,13 +123,18 @@ public final class ExchangeCore implements ExchangeBackend, AutoCloseable {
             throw e;
         }
         this.listener.target = listener;
-        this.handler = new EngineHandler(state, journal, config, snapshots, clockNs, lastTimestamp, this.listener);
         this.disruptor = new Disruptor<>(CommandSlot::new, config.queueSize(), runnable -> {
             Thread thread = new Thread(runnable, "exchange-engine");
             thread.setDaemon(false);
             return thread;
         }, ProducerType.MULTI, PhasedBackoffWaitStrategy.withLiteLock(SPIN_MICROS, YIELD_MICROS,
                 TimeUnit.MICROSECONDS));
+        RingBuffer<CommandSlot> commands = disruptor.getRingBuffer();
+        this.handler = new EngineHandler(state, journal, config, snapshots, clockNs, lastTimestamp, this.listener,
+                flusher, commands::getCursor);
+        if (flusher != null) {
+            flusher.start(journal);
+        }
         disruptor.handleEventsWith(handler);
         this.ring = disruptor.start();
         accepting = true;
@@ -171,10 +185,7 @@ public final class ExchangeCore implements ExchangeBackend, AutoCloseable {
         }
         // Claimed slots must be published whatever happens, or the engine waits for them forever.
         try {
-            CommandSlot slot = ring.get(next);
-            slot.command = command;
-            slot.source = source;
-            slot.correlationId = correlationId;
+            ring.get(next).command(command, source, correlationId);
         } finally {
             ring.publish(next);
         }

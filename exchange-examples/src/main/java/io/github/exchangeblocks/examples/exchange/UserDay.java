@@ -1,6 +1,7 @@
 package io.github.exchangeblocks.examples.exchange;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,9 @@ import java.util.function.ToLongFunction;
  * {@code long[]}, no entry object, no string read) mapping to the order's index in {@link #orders}; only a
  * fingerprint match reads the string to confirm. Two different ids with one fingerprint are still told apart: the
  * later one goes to a small map of its own.
+ *
+ * <p>The working orders are in an open-addressing map too: an order going in and out of the book allocates no
+ * entry object (a {@code HashMap} allocates a node per put, garbage on every cancel or fill).
  */
 final class UserDay {
     private static final int NOT_FOUND = -1;
@@ -29,7 +33,7 @@ final class UserDay {
     private final ToLongFunction<String> fingerprint;
     private final Long2IntOpenHashMap orderIndexByFingerprint = new Long2IntOpenHashMap();
     private Map<String, OrderRecord> fingerprintTwins;
-    private final Map<String, OrderRecord> working = new HashMap<>();
+    private final Map<String, OrderRecord> working = new Object2ObjectOpenHashMap<>();
 
     UserDay(String user, int accountId) {
         this(user, accountId, UserDay::fingerprint);

@@ -174,6 +174,22 @@ class ExchangeCoreTest {
     }
 
     @Test
+    void shouldAnswerACommandTooLongForTheJournalWithoutJournalingIt() throws Exception {
+        CoreConfig config = Defaults.config(dir);
+        try (ExchangeCore core = ExchangeCore.start(config, new ExchangeListener() {
+        }, this::tick)) {
+            Results results = new Results(2);
+            String tooLong = "c".repeat(70_000);
+            assertThat(core.submit(order("alice", tooLong, Side.BUY, 7000, 1, TimeInForce.GTC), results, 1)).isNull();
+            assertThat(core.submit(order("alice", "a1", Side.BUY, 7000, 1, TimeInForce.GTC), results, 2)).isNull();
+            results.await();
+            assertThat(results.byId).containsEntry(1L, "EXCHANGE_INVALID_COMMAND seq=0 string of 70000 UTF-8 bytes"
+                    + " must be at most 65534").containsEntry(2L, "OK seq=11 accepted");
+            assertThat(core.appliedSequence()).isEqualTo(11);
+        }
+    }
+
+    @Test
     void shouldRefuseANullCommandAtOnceAndStopAcceptingWhenClosed() {
         ExchangeCore core = ExchangeCore.start(Defaults.config(dir), new ExchangeListener() {
         }, this::tick);

@@ -1,5 +1,6 @@
 package io.github.exchangeblocks.bench.exchange;
 
+import com.sun.management.ThreadMXBean;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.engine.venue.VenueSettings;
 import io.github.exchangeblocks.examples.exchange.CommandSource;
@@ -16,7 +17,6 @@ import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +33,20 @@ import java.util.stream.Stream;
  * {@link ExchangeState} (no ring, no journal) in the same run; then the latency from submit to durable
  * acknowledgement at a paced 100,000 commands per second (HdrHistogram percentiles, microseconds).
  *
- * <p>Run: {@code java -cp jmh-benchmarks/target/benchmarks.jar
- * io.github.exchangeblocks.bench.exchange.CoreThroughputTool [commands=1000000] [rounds=3] [latency]}. The journal goes to a
- * temporary directory under {@code java.io.tmpdir} that is deleted afterwards.
+ * <p><b>What it measures.</b> Each throughput figure is the wall-clock rate of one submitting thread handing the
+ * pre-built commands to a fresh core and waiting for every acknowledgement, with the applying thread's CPU time
+ * and heap allocation per command beside it: the CPU figure is what the engine costs on a core of its own, and
+ * moves far less than the rate when other work shares the machine; the allocation figure is the state's growth
+ * (every order and trade of the trading day is kept) plus any garbage. The commands are built once, before any
+ * timing, and a full collection runs before each measured run ({@link #settle()}), so neither the generator's
+ * garbage nor the promotion of the million commands is charged to a run; the young collections inside a run copy
+ * the run's own state, which a real trading day pays too. The latency runs start on a settled heap in the same way.
+ *
+ * <p>Run: {@code java -Xms4g -Xmx4g -cp jmh-benchmarks/target/benchmarks.jar
+ * io.github.exchangeblocks.bench.exchange.CoreThroughputTool [commands=1000000] [rounds=3] [latency]}. The
+ * journal goes to a temporary directory under {@code java.io.tmpdir} that is deleted afterwards
+ * ({@code -Djava.io.tmpdir=/dev/shm} puts it on tmpfs, which shows the core's share of the GROUP latency without
+ * the disk's fsync).
  */
 public final class CoreThroughputTool {
     /** How long the latency pacer parks between rounds (Linux wakes it some 50 us later). */
@@ -45,7 +56,8 @@ public final class CoreThroughputTool {
     }
 
     /**
-     * @param args optional command count, rounds, and {@code latency} to measure the latency only
+     * @param args optional command count, rounds, and {@code latency} to measure the latency only (after one
+     *             warm-up run through the core in each mode)
      * @throws Exception if the journal directory cannot be used
      */
     public static void main(String[] args) throws Exception {
@@ -55,7 +67,11 @@ public final class CoreThroughputTool {
         ExchangeCommand[] commands = CoreWorkload.commands(42, count);
         System.out.printf("workload: %,d commands, %.2f%% refused by the exchange%n", count,
                 100 * CoreWorkload.rejectShare(42, count));
-        if (!latencyOnly) {
+        if (latencyOnly) {
+            // Compiles the engine's paths first, as the throughput rounds do otherwise: a cold JVM falls behind.
+            System.out.printf("warm-up: core NONE %s | core GROUP %s%n", throughput(commands, DurabilityMode.NONE),
+                    throughput(commands, DurabilityMode.GROUP));
+        } else {
             throughputs(commands, count, rounds);
         }
         for (DurabilityMode mode : new DurabilityMode[] {DurabilityMode.GROUP, DurabilityMode.NONE}) {
@@ -81,14 +97,24 @@ public final class CoreThroughputTool {
     }
 
     /**
-     * Commands per second by the wall clock, and the applying thread's CPU time per command (what the engine would
-     * sustain on a core of its own; less disturbed than the wall clock by other work on the machine).
+     * Commands per second by the wall clock, the applying thread's CPU time per command (what the engine would
+     * sustain on a core of its own; less disturbed than the wall clock by other work on the machine) and the bytes
+     * it allocated per command.
      */
-    record Rate(double perSecond, double cpuNsPerCommand) {
+    record Rate(double perSecond, double cpuNsPerCommand, double bytesPerCommand) {
         @Override
         public String toString() {
-            return String.format("%,.0f/s (%,.0f ns CPU/command)", perSecond, cpuNsPerCommand);
+            return String.format("%,.0f/s (%,.0f ns CPU, %,.0f B allocated /command)", perSecond, cpuNsPerCommand,
+                    bytesPerCommand);
         }
+    }
+
+    /**
+     * Runs a full collection, so that a measured run starts with an empty young generation and the commands
+     * already in the old one (they were allocated before any run and live through all of them).
+     */
+    private static void settle() {
+        System.gc();
     }
 
     private static Rate stateOnly(ExchangeCommand[] commands) {
@@ -97,15 +123,19 @@ public final class CoreThroughputTool {
         for (ExchangeCommand command : CoreWorkload.setup(CoreWorkload.users())) {
             state.apply(0, command);
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
+        settle();
+        ThreadMXBean threads = threads();
+        long self = Thread.currentThread().getId();
+        long cpuStart = threads.getThreadCpuTime(self);
+        long allocatedStart = threads.getThreadAllocatedBytes(self);
         long start = System.nanoTime();
         for (int i = 0; i < commands.length; i++) {
             state.apply(i, commands[i]);
         }
         long wall = System.nanoTime() - start;
         return new Rate(commands.length / (wall / 1e9),
-                (threads.getCurrentThreadCpuTime() - cpuStart) / (double) commands.length);
+                (threads.getThreadCpuTime(self) - cpuStart) / (double) commands.length,
+                (threads.getThreadAllocatedBytes(self) - allocatedStart) / (double) commands.length);
     }
 
     static Rate throughput(ExchangeCommand[] commands, DurabilityMode mode) throws Exception {
@@ -163,9 +193,11 @@ public final class CoreThroughputTool {
     private static Rate submitAll(ExchangeCore core, ExchangeCommand[] commands) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(commands.length);
         CommandSource source = (correlationId, sequence, code, message) -> done.countDown();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = threads();
         long engine = engineThreadId();
+        settle();
         long cpuStart = threads.getThreadCpuTime(engine);
+        long allocatedStart = threads.getThreadAllocatedBytes(engine);
         long start = System.nanoTime();
         for (int i = 0; i < commands.length; i++) {
             while (core.submit(commands[i], source, i) == RejectCode.EXCHANGE_BUSY) {
@@ -177,7 +209,8 @@ public final class CoreThroughputTool {
         }
         long wall = System.nanoTime() - start;
         return new Rate(commands.length / (wall / 1e9),
-                (threads.getThreadCpuTime(engine) - cpuStart) / (double) commands.length);
+                (threads.getThreadCpuTime(engine) - cpuStart) / (double) commands.length,
+                (threads.getThreadAllocatedBytes(engine) - allocatedStart) / (double) commands.length);
     }
 
     static Histogram latency(ExchangeCommand[] commands, DurabilityMode mode, int perSecond, int seconds)
@@ -195,6 +228,7 @@ public final class CoreThroughputTool {
         try (ExchangeCore core = ExchangeCore.start(config(dir, mode), new ExchangeListener() {
         }, () -> clock[0]++)) {
             long intervalNs = 1_000_000_000L / perSecond;
+            settle();
             long start = System.nanoTime();
             // The pacer sleeps between rounds and submits every command that fell due meanwhile, as gateway threads
             // do (a pacer spinning on one of two cores would leave the engine alone with the JIT and the GC on
@@ -218,6 +252,11 @@ public final class CoreThroughputTool {
         } finally {
             delete(dir);
         }
+    }
+
+    /** The JDK's thread bean, which also counts each thread's allocated bytes. */
+    private static ThreadMXBean threads() {
+        return (ThreadMXBean) ManagementFactory.getThreadMXBean();
     }
 
     private static long engineThreadId() {
