@@ -70,7 +70,7 @@ public final class ClusterThroughputTool {
             pacedUsers.add("p" + user);
         }
         ExchangeCommand[] paced = CoreWorkload.commands(43, pacedCount, pacedUsers);
-        Histogram core = CoreThroughputTool.latency(commands, DurabilityMode.GROUP, rate, 5);
+        Histogram core = CoreThroughputTool.latency(commands, DurabilityMode.GROUP, rate, 5)[0];
         System.out.printf("single machine, GROUP journal:  pipelined %,.0f commands/s | round trip at %,d/s: %s"
                         + " | load %s%n", CoreThroughputTool.throughput(commands, DurabilityMode.GROUP).perSecond(),
                 rate, describe(core), load());

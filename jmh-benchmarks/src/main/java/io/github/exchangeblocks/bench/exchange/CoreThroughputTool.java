@@ -43,7 +43,10 @@ import java.util.stream.Stream;
  * the run's own state, which a real trading day pays too. The latency runs start on a settled heap in the same way.
  *
  * <p>Run: {@code java -Xms4g -Xmx4g -cp jmh-benchmarks/target/benchmarks.jar
- * io.github.exchangeblocks.bench.exchange.CoreThroughputTool [commands=1000000] [rounds=3] [latency]}. The
+ * io.github.exchangeblocks.bench.exchange.CoreThroughputTool [commands=1000000] [rounds=3] [latency]
+ * [latencySeconds=3]}; a latency run takes {@code 100,000 x latencySeconds} of the commands, and its figures are
+ * printed for all of them and for those due after its first second (a fresh journal's first forces also
+ * allocate the file's blocks). The
  * journal goes to a temporary directory under {@code java.io.tmpdir} that is deleted afterwards
  * ({@code -Djava.io.tmpdir=/dev/shm} puts it on tmpfs, which shows the core's share of the GROUP latency without
  * the disk's fsync).
@@ -51,6 +54,8 @@ import java.util.stream.Stream;
 public final class CoreThroughputTool {
     /** How long the latency pacer parks between rounds (Linux wakes it some 50 us later). */
     private static final long PACER_PARK_NS = 20_000;
+    /** Commands per second of the latency runs. */
+    private static final int LATENCY_RATE = 100_000;
 
     private CoreThroughputTool() {
     }
@@ -74,13 +79,19 @@ public final class CoreThroughputTool {
         } else {
             throughputs(commands, count, rounds);
         }
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         for (DurabilityMode mode : new DurabilityMode[] {DurabilityMode.GROUP, DurabilityMode.NONE}) {
-            Histogram latency = latency(commands, mode, 100_000, 3);
-            System.out.printf("%s submit->ack at 100,000/s, %,d commands: p50 %.1f us, p99 %.1f us, p99.9 %.1f us,"
-                    + " max %.1f us%n", mode, latency.getTotalCount(), latency.getValueAtPercentile(50) / 1e3,
-                    latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
-                    latency.getMaxValue() / 1e3);
+            Histogram[] latency = latency(commands, mode, LATENCY_RATE, seconds);
+            print(mode + " submit->ack at 100,000/s", latency[0]);
+            print(mode + " the same after its first second", latency[1]);
         }
+    }
+
+    private static void print(String label, Histogram latency) {
+        System.out.printf("%s, %,d commands: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n", label,
+                latency.getTotalCount(), latency.getValueAtPercentile(50) / 1e3,
+                latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
+                latency.getMaxValue() / 1e3);
     }
 
     private static void throughputs(ExchangeCommand[] commands, int count, int rounds) throws Exception {
@@ -213,15 +224,24 @@ public final class CoreThroughputTool {
                 (threads.getThreadAllocatedBytes(engine) - allocatedStart) / (double) commands.length);
     }
 
-    static Histogram latency(ExchangeCommand[] commands, DurabilityMode mode, int perSecond, int seconds)
+    /**
+     * @return the latency of every command, and of those due after the first second (a fresh journal's first
+     *         forces allocate its blocks and are slower than later ones); nanoseconds
+     */
+    static Histogram[] latency(ExchangeCommand[] commands, DurabilityMode mode, int perSecond, int seconds)
             throws Exception {
         Path dir = Files.createTempDirectory("core-latency");
         int total = Math.min(commands.length, perSecond * seconds);
         long[] submitted = new long[total];
-        Histogram histogram = new Histogram(3);
+        Histogram all = new Histogram(3);
+        Histogram afterFirstSecond = new Histogram(3);
         CountDownLatch done = new CountDownLatch(total);
         CommandSource source = (correlationId, sequence, code, message) -> {
-            histogram.recordValue(System.nanoTime() - submitted[(int) correlationId]);
+            long latencyNs = System.nanoTime() - submitted[(int) correlationId];
+            all.recordValue(latencyNs);
+            if (correlationId >= perSecond) {
+                afterFirstSecond.recordValue(latencyNs);
+            }
             done.countDown();
         };
         long[] clock = {1};
@@ -248,7 +268,7 @@ public final class CoreThroughputTool {
             if (!done.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("not all commands acknowledged");
             }
-            return histogram;
+            return new Histogram[] {all, afterFirstSecond};
         } finally {
             delete(dir);
         }
