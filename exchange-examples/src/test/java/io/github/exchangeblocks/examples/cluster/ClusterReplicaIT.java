@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the follower's listener saw the events of every order after its state transfer.
  */
 class ClusterReplicaIT {
-    private static final int MEMBERS = 3;
     private static final int ORDERS = 1_200;
     private static final int WINDOW = 128;
 
@@ -39,13 +37,8 @@ class ClusterReplicaIT {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void shouldKeepReplicasInStepWithTheCommittedLogThroughALeaderKill() throws Exception {
-        Path base = dir.resolve("cluster");
-        int portBase = ClusterPorts.freeBase(MEMBERS);
-        List<Process> members = new ArrayList<>();
-        for (int m = 0; m < MEMBERS; m++) {
-            members.add(ClusterFailoverIT.start(m, portBase, base));
-        }
-        String endpoints = ClusterNodeConfig.ingressEndpoints("127.0.0.1", portBase, MEMBERS);
+        TestCluster cluster = TestCluster.start(dir.resolve("cluster"));
+        String endpoints = cluster.ingressEndpoints();
         VenueSettings venue = VenueSettings.builder().build();
         Set<Integer> followerSaw = ConcurrentHashMap.newKeySet();
         ExchangeListener followerListener = new ExchangeListener() {
@@ -55,7 +48,7 @@ class ClusterReplicaIT {
             }
         };
         try {
-            int leader = ClusterFailoverIT.awaitLeader(base, portBase, Set.of(), 60_000);
+            int leader = cluster.awaitLeader(Set.of(), 60_000);
             Acks acks = new Acks();
             try (ClusterReplica trader = ClusterReplica.connect(System.nanoTime(), endpoints, dir.resolve("trader"),
                     venue, new ExchangeListener() {
@@ -71,10 +64,9 @@ class ClusterReplicaIT {
                             .isNotNegative();
                     stream(trader, acks, ORDERS / 4, ORDERS / 2);
                     long appliedAtKill = follower.appliedSequence();
-                    members.get(leader).destroyForcibly();
-                    assertThat(members.get(leader).waitFor(10, TimeUnit.SECONDS)).isTrue();
+                    cluster.kill(leader);
                     stream(trader, acks, ORDERS / 2, ORDERS);
-                    int next = ClusterFailoverIT.awaitLeader(base, portBase, Set.of(leader), 10_000);
+                    int next = cluster.awaitLeader(Set.of(leader), 10_000);
                     assertThat(acks.await(ORDERS, 60_000)).as("orders acknowledged: %d", acks.byId.size()).isTrue();
                     assertThat(trader.unacknowledged()).isZero();
                     assertThat(trader.leaderMemberId()).isEqualTo(next);
@@ -86,7 +78,7 @@ class ClusterReplicaIT {
                     assertThat(trader.appliedSequence()).as("the trader's stream sequence").isEqualTo(ORDERS);
                     assertThat(follower.appliedSequence()).as("the follower's stream sequence").isEqualTo(ORDERS);
 
-                    List<NodeStatus> survivors = awaitSurvivors(base, portBase, leader);
+                    List<NodeStatus> survivors = cluster.awaitSurvivors(leader, ORDERS, 60_000);
                     long traderHash = read(trader, ExchangeState::stateHash);
                     long followerHash = read(follower, ExchangeState::stateHash);
                     for (NodeStatus status : survivors) {
@@ -111,15 +103,10 @@ class ClusterReplicaIT {
                 assertThat(acks.byId.get(id).code()).as("order %d: %s", id, acks.byId.get(id)).isNull();
             }
         } catch (Throwable failure) {
-            ClusterFailoverIT.printMemberLogs(base);
+            cluster.printLogs();
             throw failure;
         } finally {
-            for (Process member : members) {
-                member.destroyForcibly();
-            }
-            for (Process member : members) {
-                member.waitFor(10, TimeUnit.SECONDS);
-            }
+            cluster.close();
         }
     }
 
@@ -156,26 +143,6 @@ class ClusterReplicaIT {
             assertThat(System.nanoTime()).as("replica applied %d of %d", replica.appliedSequence(), sequence)
                     .isLessThan(deadline);
             Thread.sleep(5);
-        }
-    }
-
-    /** Waits until every member but the killed one applied all orders and hashed its state at its position. */
-    private static List<NodeStatus> awaitSurvivors(Path base, int portBase, int killed) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            List<NodeStatus> statuses = new ArrayList<>();
-            for (int m = 0; m < MEMBERS; m++) {
-                if (m != killed) {
-                    statuses.add(NodeStatus.read(ClusterNodeConfig.loopback(m, MEMBERS, portBase, base)
-                            .statusFile()));
-                }
-            }
-            if (statuses.stream().allMatch(s -> s != null && s.commands() == ORDERS
-                    && s.stateHashAt() == s.logPosition())) {
-                return statuses;
-            }
-            assertThat(System.nanoTime()).as("survivors caught up: %s", statuses).isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 }

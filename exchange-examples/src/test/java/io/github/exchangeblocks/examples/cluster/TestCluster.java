@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,8 +83,8 @@ public final class TestCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until every member but {@code killed} (-1: none) applied {@code commands} commands and hashed its state at its
-     * log position (the log is quiet), all at the same position.
+     * Waits until every member but {@code killed} (-1: none) applied {@code commands} commands and hashed its state
+     * at its log position (the log is quiet), all at the same position.
      *
      * @param killed    the member not to wait for
      * @param commands  the commands each must have applied
@@ -92,23 +93,9 @@ public final class TestCluster implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public List<NodeStatus> awaitSurvivors(int killed, long commands, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (true) {
-            List<NodeStatus> statuses = new ArrayList<>();
-            for (int m = 0; m < MEMBERS; m++) {
-                if (m != killed) {
-                    statuses.add(NodeStatus.read(ClusterNodeConfig.loopback(m, MEMBERS, portBase, base)
-                            .statusFile()));
-                }
-            }
-            if (statuses.stream().allMatch(s -> s != null && s.commands() == commands
-                    && s.stateHashAt() == s.logPosition() && s.logPosition() == statuses.get(0).logPosition())) {
-                return statuses;
-            }
-            assertThat(System.nanoTime()).as("survivors at %d commands: %s", commands, statuses)
-                    .isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        return awaitSurvivorsWhere(killed, timeoutMs, "survivors at " + commands + " commands",
+                statuses -> statuses.stream().allMatch(s -> s != null && s.commands() == commands
+                        && s.stateHashAt() == s.logPosition() && s.logPosition() == statuses.get(0).logPosition()));
     }
 
     /**
@@ -120,6 +107,13 @@ public final class TestCluster implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public List<NodeStatus> awaitSnapshots(int killed, long timeoutMs) throws InterruptedException {
+        return awaitSurvivorsWhere(killed, timeoutMs, "a snapshot on every survivor",
+                statuses -> statuses.stream().allMatch(s -> s != null && s.snapshotsTaken() > 0));
+    }
+
+    /** Polls the statuses of every member but {@code killed} until {@code condition} holds; fails at the timeout. */
+    private List<NodeStatus> awaitSurvivorsWhere(int killed, long timeoutMs, String what,
+                                                 Predicate<List<NodeStatus>> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {
             List<NodeStatus> statuses = new ArrayList<>();
@@ -129,10 +123,10 @@ public final class TestCluster implements AutoCloseable {
                             .statusFile()));
                 }
             }
-            if (statuses.stream().allMatch(s -> s != null && s.snapshotsTaken() > 0)) {
+            if (condition.test(statuses)) {
                 return statuses;
             }
-            assertThat(System.nanoTime()).as("a snapshot on every survivor: %s", statuses).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("%s: %s", what, statuses).isLessThan(deadline);
             Thread.sleep(20);
         }
     }

@@ -1,22 +1,15 @@
 package io.github.exchangeblocks.examples.server;
 
 import io.github.exchangeblocks.examples.server.channels.ChannelGateway;
+import io.github.exchangeblocks.examples.server.channels.ChannelTestClient;
 import io.github.exchangeblocks.examples.server.diff.DiffGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.exchangeblocks.examples.server.ExchangeServerIT.insert;
@@ -52,9 +45,8 @@ class StateReplacedIT {
         alice.send(insert("alice", "a1", "BUY", "70000", 2));
         alice.await("a1 working", c -> "ALIVE".equals(c.text("trade", "alice", "orders", "a1", "status")));
         DiffTestClient bob = diff(port, "bob", "bob123");
-        RawChannelClient channel = RawChannelClient.connect(port);
-        channel.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"SHFE.cu2512@depth\"]}");
-        assertThat(channel.next()).contains("\"id\":1");
+        ChannelTestClient channel = channels(port);
+        channel.subscribe("SHFE.cu2512@depth");
         DiffTestClient.eventually("both DIFF sessions counted", () -> server.gateway().connectionCount() == 2);
 
         server.core().await(state -> {
@@ -80,11 +72,11 @@ class StateReplacedIT {
                 .isEqualTo(1);
         ExchangeServerIT.awaitSameAsServer(server, again, "alice");
 
-        RawChannelClient channelAgain = RawChannelClient.connect(port);
-        channelAgain.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"SHFE.cu2512@depth\"]}");
-        assertThat(channelAgain.next()).contains("\"id\":1");
-        assertThat(channelAgain.next()).as("the depth snapshot from the state after the replacement")
-                .contains("SHFE.cu2512@depth").contains("\"snapshot\"").contains("70000");
+        ChannelTestClient channelAgain = channels(port);
+        channelAgain.subscribe("SHFE.cu2512@depth");
+        assertThat(channelAgain.awaitChannel("SHFE.cu2512@depth", message -> true).toString())
+                .as("the depth snapshot from the state after the replacement")
+                .contains("\"snapshot\"").contains("70000");
     }
 
     private DiffTestClient diff(int port, String user, String password) {
@@ -93,60 +85,9 @@ class StateReplacedIT {
         return loggedIn(client, user, password);
     }
 
-    /** A bare JDK WebSocket client of {@code /ws}: whole text messages in a queue, and the close it got. */
-    private static final class RawChannelClient implements WebSocket.Listener, AutoCloseable {
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-
-        static RawChannelClient connect(int port) {
-            RawChannelClient client = new RawChannelClient();
-            client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client).join();
-            return client;
-        }
-
-        void send(String text) {
-            socket.sendText(text, true).join();
-        }
-
-        /** The next message, skipping heartbeats; fails after 10 s. */
-        String next() throws InterruptedException {
-            while (true) {
-                String message = messages.poll(10, TimeUnit.SECONDS);
-                assertThat(message).as("a message within 10 s").isNotNull();
-                if (!message.contains("\"heartbeat\"")) {
-                    return message;
-                }
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode + " " + reason);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete("error " + error);
-        }
-
-        @Override
-        public void close() {
-            socket.abort();
-        }
+    private ChannelTestClient channels(int port) {
+        ChannelTestClient client = ChannelTestClient.connect(port);
+        open.add(client);
+        return client;
     }
 }

@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.fail;
  * A channel client on the JDK's WebSocket client: keeps every message it received, in order, and checks as they
  * arrive that each channel's {@code seq} goes 1, 2, 3, ... (a gap is recorded in {@link #gaps}).
  */
-final class ChannelTestClient implements AutoCloseable {
+public final class ChannelTestClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final CompletableFuture<String> closed = new CompletableFuture<>();
+    /** Completes with {@code "<status> <reason>"} when the server closes the connection (or with the error). */
+    public final CompletableFuture<String> closed = new CompletableFuture<>();
     final List<String> gaps = new ArrayList<>();
     private final List<JsonNode> messages = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
@@ -40,7 +41,11 @@ final class ChannelTestClient implements AutoCloseable {
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new Receiver()).join();
     }
 
-    static ChannelTestClient connect(int port) {
+    /**
+     * @param port the server's port on 127.0.0.1
+     * @return a client connected to {@code /ws}
+     */
+    public static ChannelTestClient connect(int port) {
         return new ChannelTestClient(port);
     }
 
@@ -59,7 +64,8 @@ final class ChannelTestClient implements AutoCloseable {
         return await("reply to " + op + " id " + id, m -> m.has("id") && m.get("id").asInt() == id);
     }
 
-    JsonNode subscribe(String... channels) {
+    /** Subscribes and waits for the reply echoing the request's id (fails after 20 s); returns it. */
+    public JsonNode subscribe(String... channels) {
         return request("subscribe", "\"channels\":" + array(channels));
     }
 
@@ -101,8 +107,8 @@ final class ChannelTestClient implements AutoCloseable {
         }
     }
 
-    /** Waits for the first message of a channel matching. */
-    JsonNode awaitChannel(String channel, Predicate<JsonNode> condition) {
+    /** Waits for the first message of a channel matching (fails after 20 s). */
+    public JsonNode awaitChannel(String channel, Predicate<JsonNode> condition) {
         return await(channel, m -> channel.equals(m.path("channel").asText()) && condition.test(m));
     }
 

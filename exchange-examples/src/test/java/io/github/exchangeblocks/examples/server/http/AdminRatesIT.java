@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
 import io.github.exchangeblocks.examples.server.ServerConfig;
-import io.github.exchangeblocks.wal.DurabilityMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,8 +38,7 @@ class AdminRatesIT {
     }
 
     private ApiTestClient start() throws InterruptedException {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP, 64 * 1024, 4 << 20, 1,
-                10_000);
+        ServerConfig config = ApiTestClient.serverConfig(dir);
         server = ExchangeServer.builder(config).core(Defaults.config(dir)).httpApi(HttpApiConfig.defaults()).start();
         return new ApiTestClient(server);
     }

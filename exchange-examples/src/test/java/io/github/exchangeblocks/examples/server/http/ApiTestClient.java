@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
+import io.github.exchangeblocks.examples.server.ServerConfig;
+import io.github.exchangeblocks.wal.DurabilityMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,11 @@ final class ApiTestClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+
+    /** The server settings the HTTP tests start on: loopback, a free port, GROUP durability, one worker. */
+    static ServerConfig serverConfig(Path dir) {
+        return new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP, 64 * 1024, 4 << 20, 1, 10_000);
+    }
 
     ApiTestClient(ExchangeServer server) {
         this.base = "http://127.0.0.1:" + server.address().getPort();

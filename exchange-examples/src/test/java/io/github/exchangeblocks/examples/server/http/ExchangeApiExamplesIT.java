@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
 import io.github.exchangeblocks.examples.server.ServerConfig;
-import io.github.exchangeblocks.wal.DurabilityMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +42,7 @@ class ExchangeApiExamplesIT {
     void shouldRunEveryCurlExampleOfTheDocumentAndCoverEveryRoute() throws Exception {
         List<String> examples = examples(Files.readAllLines(DOC, StandardCharsets.UTF_8));
         assertThat(examples).hasSizeGreaterThan(30);
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP, 64 * 1024, 4 << 20, 1,
-                10_000);
+        ServerConfig config = ApiTestClient.serverConfig(dir);
         try (ExchangeServer server = ExchangeServer.builder(config).core(Defaults.config(dir))
                 .httpApi(HttpApiConfig.defaults().withRegistration(true)).start()) {
             ApiTestClient api = new ApiTestClient(server);

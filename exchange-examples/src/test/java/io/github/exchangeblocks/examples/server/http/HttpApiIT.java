@@ -44,8 +44,7 @@ class HttpApiIT {
     }
 
     private ExchangeServer start(HttpApiConfig api) throws InterruptedException {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP, 64 * 1024, 4 << 20, 1,
-                10_000);
+        ServerConfig config = ApiTestClient.serverConfig(dir);
         ExchangeServer server = ExchangeServer.builder(config).core(Defaults.config(dir)).httpApi(api).start();
         open.add(server);
         return server;
@@ -516,8 +515,7 @@ class HttpApiIT {
         CoreConfig defaults = Defaults.config(dir);
         CoreConfig small = new CoreConfig(dir, DurabilityMode.GROUP, 64, defaults.snapshotInterval(),
                 defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
-        ExchangeServer server = ExchangeServer.builder(new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP,
-                64 * 1024, 4 << 20, 1, 10_000)).core(small).start();
+        ExchangeServer server = ExchangeServer.builder(ApiTestClient.serverConfig(dir)).core(small).start();
         open.add(server);
         ApiTestClient api = new ApiTestClient(server);
         String alice = api.login("alice", "alice123");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
 import io.github.exchangeblocks.examples.server.ServerConfig;
-import io.github.exchangeblocks.wal.DurabilityMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +41,7 @@ class HttpFuzzIT {
 
     @Test
     void shouldAnswerEveryRandomRequestWithoutAServerErrorAndStayReconciled() throws Exception {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP, 64 * 1024, 4 << 20, 1,
-                10_000);
+        ServerConfig config = ApiTestClient.serverConfig(dir);
         try (ExchangeServer server = ExchangeServer.builder(config).core(Defaults.config(dir))
                 .httpApi(HttpApiConfig.defaults().withRateLimit(10_000, 10_000)).start()) {
             ApiTestClient api = new ApiTestClient(server);

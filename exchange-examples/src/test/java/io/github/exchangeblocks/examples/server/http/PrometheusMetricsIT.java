@@ -3,8 +3,6 @@ package io.github.exchangeblocks.examples.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
-import io.github.exchangeblocks.examples.server.ServerConfig;
-import io.github.exchangeblocks.wal.DurabilityMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,8 +50,8 @@ class PrometheusMetricsIT {
 
     @Test
     void shouldServeTheMonitoringFiguresInThePrometheusTextFormat() throws Exception {
-        ExchangeServer server = ExchangeServer.builder(new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP,
-                64 * 1024, 4 << 20, 1, 10_000)).core(Defaults.config(dir)).start();
+        ExchangeServer server = ExchangeServer.builder(ApiTestClient.serverConfig(dir)).core(Defaults.config(dir))
+                .start();
         open.add(server);
         ApiTestClient api = new ApiTestClient(server);
         String alice = api.login("alice", "alice123");
