@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * 1-lot IOC orders that cross them, alternately buying to open and selling to close (so she stays flat), paced at
  * a fixed rate (bob's depth is the venue's position limit, 10,000 lots a side, which bounds the run's length). It measures, per order,
  * the time from the moment alice's {@code insert_order} was due to the moment her own trade is visible in an
- * {@code rtn_data} frame she received (HdrHistogram, microseconds); and the server's heap after GC without and
+ * {@code rtn_data} frame she received (HdrHistogram, microseconds), beside how late the pacer itself woke to send
+ * it (time the client lost before the server saw the order; part of the round trip); and the server's heap after GC without and
  * with the idle sessions, divided by {@code N} (the server and the pair run in this JVM, the idle sessions do not),
  * beside the bytes Netty's pooled allocator holds (direct memory, not in the heap figure); and, over the measured
  * run, the heap allocation and CPU time per order of the engine thread and of the server's I/O threads
@@ -104,7 +105,7 @@ public final class DiffRoundTripTool {
                 bob.setUpDone();
                 System.out.printf("durability %s; load before: %s%n", durability, load());
                 alice.run(perSecond, WARM_UP_SECONDS, "v");
-                Histogram quiet = alice.run(perSecond, QUIET_SECONDS, "q");
+                DiffTrader.Timings quiet = alice.run(perSecond, QUIET_SECONDS, "q");
                 report("0 idle sessions", quiet);
                 long heapBefore = heapAfterGc();
                 long nettyBefore = nettyDirect();
@@ -113,14 +114,14 @@ public final class DiffRoundTripTool {
                 long nettyAfter = nettyDirect();
                 System.out.printf("%d idle logged-in sessions: heap %,d -> %,d bytes = %,d bytes per session;"
                         + " Netty pooled direct memory %,d -> %,d bytes (%,d per session, outside the heap)%n",
-                        sessions, heapBefore, heapAfter, (heapAfter - heapBefore) / sessions, nettyBefore,
-                        nettyAfter, (nettyAfter - nettyBefore) / sessions);
+                        sessions, heapBefore, heapAfter, (heapAfter - heapBefore) / Math.max(1, sessions),
+                        nettyBefore, nettyAfter, (nettyAfter - nettyBefore) / Math.max(1, sessions));
                 alice.run(perSecond, WARM_UP_SECONDS, "w");
                 ThreadUsage usage = new ThreadUsage();
                 usage.begin();
-                Histogram loaded = alice.run(perSecond, seconds, "m");
+                DiffTrader.Timings loaded = alice.run(perSecond, seconds, "m");
                 report(sessions + " idle sessions", loaded);
-                System.out.println(usage.end(loaded.getTotalCount()));
+                System.out.println(usage.end(loaded.roundTrip().getTotalCount()));
                 System.out.printf("load after: %s%n", load());
                 idle.getOutputStream().close();
                 idle.waitFor(30, TimeUnit.SECONDS);
@@ -134,11 +135,15 @@ public final class DiffRoundTripTool {
         System.exit(0);
     }
 
-    private static void report(String label, Histogram latency) {
+    private static void report(String label, DiffTrader.Timings timings) {
+        Histogram latency = timings.roundTrip();
+        Histogram late = timings.pacerLate();
         System.out.printf("order -> own fill in rtn_data, %s, %,d orders: p50 %.0f us, p99 %.0f us, p99.9 %.0f us,"
-                + " max %.0f us%n", label, latency.getTotalCount(), latency.getValueAtPercentile(50) / 1e3,
+                + " max %.0f us (of which the pacer woke late: p50 %.0f us, p99 %.0f us, max %.0f us)%n", label,
+                latency.getTotalCount(), latency.getValueAtPercentile(50) / 1e3,
                 latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
-                latency.getMaxValue() / 1e3);
+                latency.getMaxValue() / 1e3, late.getValueAtPercentile(50) / 1e3, late.getValueAtPercentile(99) / 1e3,
+                late.getMaxValue() / 1e3);
     }
 
     private static Process startIdleSessions(int port, int sessions) throws Exception {

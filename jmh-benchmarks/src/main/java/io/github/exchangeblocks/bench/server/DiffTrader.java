@@ -40,6 +40,7 @@ import java.util.concurrent.locks.LockSupport;
 final class DiffTrader {
     private static final byte[] RTN_DATA = "\"rtn_data\"".getBytes(StandardCharsets.US_ASCII);
     private static final String PEEK = "{\"aid\":\"peek_message\"}";
+    private static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final String user;
     private final EventLoopGroup loop;
@@ -124,9 +125,10 @@ final class DiffTrader {
      * @param perSecond orders per second
      * @param seconds   how long
      * @param prefix    the order ids' prefix, unique per run
-     * @return per order, the time from when it was due to when its own trade was read (ns)
+     * @return per order, the time from when it was due to when its own trade was read, and how late the pacer
+     *     sent it (ns)
      */
-    Histogram run(int perSecond, int seconds, String prefix) throws InterruptedException {
+    Timings run(int perSecond, int seconds, String prefix) throws InterruptedException {
         int total = perSecond * seconds;
         Run current = new Run(prefix, total);
         run = current;
@@ -139,6 +141,7 @@ final class DiffTrader {
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
+            current.pacerLate.recordValue(Math.min(System.nanoTime() - due, MAX_NANOS));
             boolean buy = (i & 1) == 0;
             send(DiffRoundTripTool.order(user, prefix + i, buy ? "BUY" : "SELL", buy ? "OPEN" : "CLOSETODAY",
                     buy ? 7_001 : 6_999, 1, "IOC"));
@@ -146,7 +149,17 @@ final class DiffTrader {
         if (!current.filled.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException(current.filled.getCount() + " of " + total + " orders saw no fill");
         }
-        return current.histogram;
+        return new Timings(current.histogram, current.pacerLate);
+    }
+
+    /**
+     * What one run measured, in nanoseconds.
+     *
+     * @param roundTrip per order, from when it was due to when its own trade was read
+     * @param pacerLate per order, from when it was due to when the pacer woke to send it: time the client lost
+     *                  before the server saw anything, part of {@code roundTrip}
+     */
+    record Timings(Histogram roundTrip, Histogram pacerLate) {
     }
 
     void close() {
@@ -164,7 +177,8 @@ final class DiffTrader {
         final long[] dueNs;
         final boolean[] seen;
         final CountDownLatch filled;
-        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        final Histogram histogram = new Histogram(MAX_NANOS, 3);
+        final Histogram pacerLate = new Histogram(MAX_NANOS, 3);
 
         Run(String prefix, int total) {
             this.needle = ("\"" + prefix).getBytes(StandardCharsets.US_ASCII);
