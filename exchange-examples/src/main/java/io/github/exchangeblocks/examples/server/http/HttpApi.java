@@ -88,6 +88,7 @@ public final class HttpApi implements AutoCloseable {
         SettlementEndpoints.register(router, context);
         RiskEndpoints.register(router, context);
         MonitoringEndpoints.register(router, context);
+        SnapshotEndpoints.register(router, context);
         MarketEndpoints.register(router, context);
         router.add("GET", "/openapi.json", Access.PUBLIC, "This document", List.of(), List.of(),
                 call -> call.reply(openApi()));

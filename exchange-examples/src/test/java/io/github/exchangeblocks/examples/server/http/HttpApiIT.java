@@ -6,6 +6,7 @@ import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
 import io.github.exchangeblocks.examples.server.ServerConfig;
 import io.github.exchangeblocks.wal.DurabilityMode;
+import io.github.exchangeblocks.wal.snapshot.SnapshotStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -441,6 +442,32 @@ class HttpApiIT {
     }
 
     @Test
+    void shouldWriteASnapshotOnRequestAndRestartToTheSameState() throws Exception {
+        ExchangeServer first = start(HttpApiConfig.defaults());
+        ApiTestClient api = new ApiTestClient(first);
+        String admin = api.login("admin", "admin123");
+        api.ok("POST", "/api/orders", api.login("alice", "alice123"), order("a1", CU, "BUY", "OPEN", "70000", 1));
+        SnapshotStore store = new SnapshotStore(dir.resolve("snapshots"));
+        assertThat(store.sequences()).isEmpty();
+        assertThat(api.post("/api/admin/snapshot", api.login("bob", "bob123"), null).status()).isEqualTo(403);
+        assertThat(store.sequences()).isEmpty();
+
+        JsonNode answer = api.ok("POST", "/api/admin/snapshot", admin, null);
+        assertThat(answer.get("requested").asBoolean()).isTrue();
+        long applied = answer.get("applied_sequence").asLong();
+        assertThat(store.sequences()).containsExactly(applied);
+        long hash = stateHash(first);
+        first.close();
+
+        ExchangeServer second = start(HttpApiConfig.defaults());
+        assertThat(stateHash(second)).isEqualTo(hash);
+        JsonNode orders = new ApiTestClient(second).ok("GET", "/api/orders", new ApiTestClient(second)
+                .login("alice", "alice123"), null).get("orders");
+        assertThat(orders).hasSize(1);
+        assertThat(orders.get(0).get("order_id").asText()).isEqualTo("a1");
+    }
+
+    @Test
     void shouldRefuseRegistrationUnlessTheConfigurationAllowsIt() throws Exception {
         ExchangeServer server = start(HttpApiConfig.defaults());
         ApiTestClient api = new ApiTestClient(server);
@@ -581,7 +608,7 @@ class HttpApiIT {
                 assertThat(reply.body().path("message").asText()).as(what).doesNotContain("is not a route");
             }
         }
-        assertThat(operations).isEqualTo(41);
+        assertThat(operations).isEqualTo(42);
         JsonNode orderBody = doc.at("/paths/~1api~1orders/post/requestBody/content/application~1json/schema");
         assertThat(orderBody.at("/properties/direction/enum").toString()).isEqualTo("[\"BUY\",\"SELL\"]");
         assertThat(orderBody.at("/properties/volume/type").asText()).isEqualTo("integer");
