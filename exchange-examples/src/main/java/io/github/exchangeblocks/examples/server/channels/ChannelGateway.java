@@ -57,6 +57,7 @@ public final class ChannelGateway implements AutoCloseable {
     private final List<LoginCheck> loginChecks = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong cuts = new AtomicLong();
+    private final AtomicInteger phaseDealer = new AtomicInteger();
     private final ThreadPoolExecutor authExecutor;
     private final ScheduledExecutorService timer;
     private volatile ExchangeBackend core;
@@ -102,10 +103,11 @@ public final class ChannelGateway implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishThrottled()), config.throttleMs(),
                 config.throttleMs(), TimeUnit.MILLISECONDS);
         if (config.updateIntervalMs() > 0) {
-            // Ticks four times per interval: what waited goes out at most a quarter interval late.
-            long tickMs = Math.max(1, config.updateIntervalMs() / 4);
-            timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishDue()), tickMs, tickMs,
-                    TimeUnit.MILLISECONDS);
+            // Ticks at the start of every phase window (fixed rate: no drift against the publisher's windows).
+            long windowNs = publisher.phaseWindowNs();
+            long firstNs = publisher.nextPhaseWindowStartNs(System.nanoTime());
+            timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishDue()),
+                    firstNs - System.nanoTime(), windowNs, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -240,6 +242,11 @@ public final class ChannelGateway implements AutoCloseable {
         } catch (RejectedExecutionException busy) {
             connection.loginDone(id, null, "too many logins in progress; try again");
         }
+    }
+
+    /** @return the phase group of a connection whose handshake just completed: dealt round-robin */
+    int nextPhaseGroup() {
+        return Math.floorMod(phaseDealer.getAndIncrement(), config.effectivePhaseGroups());
     }
 
     void opened() {
