@@ -60,6 +60,7 @@ public final class ChannelGateway implements AutoCloseable {
     private final AtomicInteger phaseDealer = new AtomicInteger();
     private final ThreadPoolExecutor authExecutor;
     private final ScheduledExecutorService timer;
+    private final LongSupplier monotonicNs;
     private volatile ExchangeBackend core;
 
     /**
@@ -70,8 +71,19 @@ public final class ChannelGateway implements AutoCloseable {
      *                   published)
      */
     public ChannelGateway(ChannelsConfig config, UserStore users, int moneyScale, LongSupplier clockNs) {
+        this(config, users, moneyScale, clockNs, System::nanoTime);
+    }
+
+    /**
+     * @param monotonicNs the monotonic clock the phase windows are cut from ({@link System#nanoTime()}; a model
+     *                    clock in tests)
+     */
+    ChannelGateway(ChannelsConfig config, UserStore users, int moneyScale, LongSupplier clockNs,
+                   LongSupplier monotonicNs) {
         this.config = Objects.requireNonNull(config, "config must not be null");
-        this.publisher = new ChannelPublisher(this, moneyScale, Objects.requireNonNull(clockNs, "clockNs"));
+        this.monotonicNs = monotonicNs;
+        this.publisher = new ChannelPublisher(this, moneyScale, Objects.requireNonNull(clockNs, "clockNs"),
+                monotonicNs);
         loginChecks.add(new PasswordLoginCheck(users));
         AtomicInteger threads = new AtomicInteger();
         this.authExecutor = new ThreadPoolExecutor(config.authThreads(), config.authThreads(), 0,
@@ -105,9 +117,9 @@ public final class ChannelGateway implements AutoCloseable {
         if (config.updateIntervalMs() > 0) {
             // Ticks at the start of every phase window (fixed rate: no drift against the publisher's windows).
             long windowNs = publisher.phaseWindowNs();
-            long firstNs = publisher.nextPhaseWindowStartNs(System.nanoTime());
+            long firstNs = publisher.nextPhaseWindowStartNs(monotonicNs.getAsLong());
             timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishDue()),
-                    firstNs - System.nanoTime(), windowNs, TimeUnit.NANOSECONDS);
+                    firstNs - monotonicNs.getAsLong(), windowNs, TimeUnit.NANOSECONDS);
         }
     }
 

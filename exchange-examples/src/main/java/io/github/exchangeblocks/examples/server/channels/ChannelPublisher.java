@@ -43,26 +43,32 @@ final class ChannelPublisher implements ExchangeListener {
     private final int moneyScale;
     private AccountFeed accounts;
     private final LongSupplier clockNs;
+    private final LongSupplier monotonicNs;
     private final List<DepthFeed> depth = new ArrayList<>();
     private final List<MarketFeed> market = new ArrayList<>();
     private final int groups;
     /** The length of a phase window, 0 when every batch is sent at once. */
     private final long windowNs;
-    /** Where window 0 starts ({@link System#nanoTime()}). */
+    /** Where window 0 starts (on {@link #monotonicNs}). */
     private final long originNs;
     /** Per group: the window it was last sent in. */
     private final long[] sentWindows;
     private ExchangeState state;
 
-    ChannelPublisher(ChannelGateway gateway, int moneyScale, LongSupplier clockNs) {
+    /**
+     * @param clockNs     wall clock, nanoseconds since the epoch: the messages' event time
+     * @param monotonicNs monotonic clock ({@link System#nanoTime()} scale): the phase windows and throttles
+     */
+    ChannelPublisher(ChannelGateway gateway, int moneyScale, LongSupplier clockNs, LongSupplier monotonicNs) {
         this.gateway = gateway;
         this.out = new Outbox(gateway);
         this.moneyScale = moneyScale;
         this.accounts = new AccountFeed(moneyScale);
         this.clockNs = clockNs;
+        this.monotonicNs = monotonicNs;
         this.groups = gateway.config().effectivePhaseGroups();
         this.windowNs = gateway.config().updateIntervalMs() * 1_000_000 / groups;
-        this.originNs = System.nanoTime();
+        this.originNs = monotonicNs.getAsLong();
         this.sentWindows = new long[groups];
         Arrays.fill(sentWindows, -1);
     }
@@ -73,8 +79,8 @@ final class ChannelPublisher implements ExchangeListener {
     }
 
     /**
-     * @param nowNs a {@link System#nanoTime()} reading
-     * @return when the next phase window after {@code nowNs} starts ({@link System#nanoTime()} scale); any thread
+     * @param nowNs a reading of the monotonic clock
+     * @return when the next phase window after {@code nowNs} starts (on the same clock); any thread
      */
     long nextPhaseWindowStartNs(long nowNs) {
         return originNs + ((nowNs - originNs) / windowNs + 1) * windowNs;
@@ -142,7 +148,8 @@ final class ChannelPublisher implements ExchangeListener {
             depth.add(new DepthFeed(instrument.instrumentId(), instrument.spec(), venue.marketData(index).depth(),
                     groups));
             MarketFeed feed = new MarketFeed(index, instrument.instrumentId(), instrument.spec(),
-                    venue.marketData(index), gateway.config().throttleMs() * 1_000_000, System.nanoTime(), groups);
+                    venue.marketData(index), gateway.config().throttleMs() * 1_000_000, monotonicNs.getAsLong(),
+                    groups);
             market.add(feed);
             gateway.symbols().put(instrument.instrumentId(), index, feed.klineDurations());
         }
@@ -155,7 +162,7 @@ final class ChannelPublisher implements ExchangeListener {
         }
         guard(() -> {
             VenueView venue = state.venue();
-            long nowNs = System.nanoTime();
+            long nowNs = monotonicNs.getAsLong();
             long wallNs = clockNs.getAsLong();
             publishPhase(venue, nowNs, wallNs / 1_000_000);
             for (int index = 0; index < market.size(); index++) {
@@ -171,7 +178,7 @@ final class ChannelPublisher implements ExchangeListener {
         if (state == null) {
             return;
         }
-        guard(() -> publishPhase(state.venue(), System.nanoTime(), clockNs.getAsLong() / 1_000_000));
+        guard(() -> publishPhase(state.venue(), monotonicNs.getAsLong(), clockNs.getAsLong() / 1_000_000));
         out.dispatch();
     }
 
@@ -220,7 +227,7 @@ final class ChannelPublisher implements ExchangeListener {
             return;
         }
         guard(() -> {
-            long nowNs = System.nanoTime();
+            long nowNs = monotonicNs.getAsLong();
             long wallNs = clockNs.getAsLong();
             for (MarketFeed feed : market) {
                 feed.publishThrottled(state.venue(), out, nowNs, wallNs);
