@@ -19,8 +19,9 @@ import java.math.BigDecimal;
  * The trade, ticker, kline and mark-price channels of one instrument, read from the engine's market-data blocks
  * (trade tape, rolling ticker, kline series) and the venue's mark price. {@code @trades} sends each phase group of
  * connections ({@link ChannelsConfig#phaseGroups()}), in its window, every tick the tape recorded since that group's
- * last message, chained by tick ids ({@code firstTickId} = the previous {@code lastTickId} + 1). {@code @ticker} and {@code @kline_<i>} send at most once per throttle interval per
- * channel: a change inside the interval is sent when it ends (the gateway's timer asks). A kline message carries
+ * last message, chained by tick ids ({@code firstTickId} = the previous {@code lastTickId} + 1). {@code @ticker}
+ * and {@code @kline_<i>} send at most once per throttle interval per channel: a change inside the interval is sent
+ * when it ends (the gateway's timer asks). A kline message carries
  * the current bar and, first, the previous bar with {@code closed:true} if it closed since the last message; a
  * bar whose period ended without a new trade is sent closed by the timer. {@code @markprice} sends the mark price
  * and the next settlement's estimate (the venue's rule: the day's last price, else the mark, else the previous

@@ -47,8 +47,8 @@ import java.util.stream.Stream;
  * io.github.exchangeblocks.bench.server.channels.ChannelFanOutTool [connections=10000] [ordersPerSecond=200]
  * [seconds=20] [--no-stalled] [--interval=<ms>] [--groups=<n>] [--warmup=<s>]} ({@code --interval} sets the
  * gateway's update interval and {@code --groups} its phase groups, defaults {@link ChannelsConfig#defaults()}'s;
- * {@code --warmup} the seconds of order flow before the client measures, default 5). Everything talks to 127.0.0.1 only and stops by itself; the journal goes to a
- * temporary directory that is deleted afterwards.
+ * {@code --warmup} the seconds of order flow before the client measures, default 5). Everything talks to
+ * 127.0.0.1 only and stops by itself; the journal goes to a temporary directory that is deleted afterwards.
  */
 public final class ChannelFanOutTool {
     private static final String BTC = "BINANCE.BTCUSDT";
