@@ -89,12 +89,12 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      * The defaults: 1,024 channels and 20 messages a second per connection, ping every 20 s, close after 60 s of
      * silence, ticker and klines at most once a second, depth and trades at most every 100 ms, behind at 256 KiB
      * unsent, cut at 1 MiB or 5 s behind, checks every 250 ms, 50 recent trades, one auth thread, the OS's send
-     * buffer, 8 phase groups.
+     * buffer, 16 phase groups.
      *
      * @return the defaults
      */
     public static ChannelsConfig defaults() {
-        return new ChannelsConfig(1024, 20, 20_000, 60_000, 1000, 100, 256 << 10, 1 << 20, 5000, 250, 50, 1, 0, 8);
+        return new ChannelsConfig(1024, 20, 20_000, 60_000, 1000, 100, 256 << 10, 1 << 20, 5000, 250, 50, 1, 0, 16);
     }
 
     /**
