@@ -56,6 +56,8 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
      * the connection is), so one reference instead of the walk through context, pipeline, channel and unsafe.
      */
     private ChannelOutboundBuffer outbound;
+    /** The phase group, dealt when the handshake completes ({@link ChannelsConfig#phaseGroups()}). */
+    private int phaseGroup;
     private String user;
     private boolean loginInFlight;
     private boolean written;
@@ -95,6 +97,7 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
             shard = gateway.shardOf(context.executor());
             outbound = context.channel().unsafe().outboundBuffer();
             shard.add(this);
+            phaseGroup = gateway.nextPhaseGroup();
             lastInboundNs = System.nanoTime();
             lastPingNs = lastInboundNs;
             gateway.opened();
@@ -164,6 +167,11 @@ final class ChannelConnection extends SimpleChannelInboundHandler<WebSocketFrame
 
     String user() {
         return user;
+    }
+
+    /** @return the phase group whose window this connection's depth and trades go out in */
+    int phaseGroup() {
+        return phaseGroup;
     }
 
     ChannelGateway gateway() {

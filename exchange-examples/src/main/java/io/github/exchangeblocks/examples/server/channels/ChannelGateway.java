@@ -57,8 +57,10 @@ public final class ChannelGateway implements AutoCloseable {
     private final List<LoginCheck> loginChecks = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong cuts = new AtomicLong();
+    private final AtomicInteger phaseDealer = new AtomicInteger();
     private final ThreadPoolExecutor authExecutor;
     private final ScheduledExecutorService timer;
+    private final LongSupplier monotonicNs;
     private volatile ExchangeBackend core;
 
     /**
@@ -69,8 +71,19 @@ public final class ChannelGateway implements AutoCloseable {
      *                   published)
      */
     public ChannelGateway(ChannelsConfig config, UserStore users, int moneyScale, LongSupplier clockNs) {
+        this(config, users, moneyScale, clockNs, System::nanoTime);
+    }
+
+    /**
+     * @param monotonicNs the monotonic clock the phase windows are cut from ({@link System#nanoTime()}; a model
+     *                    clock in tests)
+     */
+    ChannelGateway(ChannelsConfig config, UserStore users, int moneyScale, LongSupplier clockNs,
+                   LongSupplier monotonicNs) {
         this.config = Objects.requireNonNull(config, "config must not be null");
-        this.publisher = new ChannelPublisher(this, moneyScale, Objects.requireNonNull(clockNs, "clockNs"));
+        this.monotonicNs = monotonicNs;
+        this.publisher = new ChannelPublisher(this, moneyScale, Objects.requireNonNull(clockNs, "clockNs"),
+                monotonicNs);
         loginChecks.add(new PasswordLoginCheck(users));
         AtomicInteger threads = new AtomicInteger();
         this.authExecutor = new ThreadPoolExecutor(config.authThreads(), config.authThreads(), 0,
@@ -102,10 +115,11 @@ public final class ChannelGateway implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishThrottled()), config.throttleMs(),
                 config.throttleMs(), TimeUnit.MILLISECONDS);
         if (config.updateIntervalMs() > 0) {
-            // Ticks four times per interval: what waited goes out at most a quarter interval late.
-            long tickMs = Math.max(1, config.updateIntervalMs() / 4);
-            timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishDue()), tickMs, tickMs,
-                    TimeUnit.MILLISECONDS);
+            // Ticks at the start of every phase window (fixed rate: no drift against the publisher's windows).
+            long windowNs = publisher.phaseWindowNs();
+            long firstNs = publisher.nextPhaseWindowStartNs(monotonicNs.getAsLong());
+            timer.scheduleAtFixedRate(() -> running.query(state -> publisher.publishDue()),
+                    firstNs - monotonicNs.getAsLong(), windowNs, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -240,6 +254,11 @@ public final class ChannelGateway implements AutoCloseable {
         } catch (RejectedExecutionException busy) {
             connection.loginDone(id, null, "too many logins in progress; try again");
         }
+    }
+
+    /** @return the phase group of a connection whose handshake just completed: dealt round-robin */
+    int nextPhaseGroup() {
+        return Math.floorMod(phaseDealer.getAndIncrement(), config.effectivePhaseGroups());
     }
 
     void opened() {

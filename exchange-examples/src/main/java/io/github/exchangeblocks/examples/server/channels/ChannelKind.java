@@ -61,6 +61,14 @@ public enum ChannelKind {
         return conflating;
     }
 
+    /**
+     * @return true if the channel goes out in the phase window of each connection's group (depth, fixed depth and
+     *         trades: the channels sent once per update interval, see {@link ChannelsConfig#phaseGroups()})
+     */
+    public boolean phased() {
+        return this == DEPTH || this == TRADES || fixedDepth() > 0;
+    }
+
     /** @return the depth levels per side of a fixed-depth kind, 0 for the others */
     public int fixedDepth() {
         return switch (this) {

@@ -84,14 +84,23 @@ public record ChannelName(String name, ChannelKind kind, String symbol, int inst
     }
 
     /**
-     * The key subscribers of the same stream share: the name for public channels, the name and the user for
-     * private ones.
+     * The key subscribers of the same stream share: the name for public channels, the name and the phase group for
+     * phased ones ({@link ChannelKind#phased()}), the name and the user for private ones.
      *
-     * @param user the logged-in user, or {@code null}
+     * @param user  the logged-in user, or {@code null}
+     * @param group the phase group of the subscriber's connection
      * @return the topic key
      */
-    String topic(String user) {
-        return kind.userPrivate() ? topicOf(name, user) : name;
+    String topic(String user, int group) {
+        if (kind.userPrivate()) {
+            return topicOf(name, user);
+        }
+        return kind.phased() ? phasedTopic(name, group) : name;
+    }
+
+    /** The topic of a phased channel's stream for one phase group: {@code <name>/<group>}. */
+    static String phasedTopic(String channel, int group) {
+        return channel + "/" + group;
     }
 
     static String topicOf(String privateName, String user) {

@@ -12,11 +12,13 @@ package io.github.exchangeblocks.examples.server.channels;
  *                             {@code > pingIntervalMs}
  * @param throttleMs           ticker and kline updates go out at most this often per channel, {@code >= 1}
  * @param updateIntervalMs     {@code @depth} deltas, {@code @depth5/10/20} snapshots and {@code @trades} of every
- *                             instrument go out at most this often, together: the first change after a quiet
- *                             interval at the end of its engine batch, later ones on the gateway's next update tick
- *                             (a delta then covers every level that changed since the last one, and a trades
- *                             message every trade); 0 sends after every engine batch, {@code >= 0}. Binance's fast
- *                             depth stream runs at 100 ms.
+ *                             instrument go out to a connection at most once per interval, together, in the phase
+ *                             window of the connection's group (see {@code phaseGroups}): at the window's start (the
+ *                             gateway's update tick) or, if nothing had changed by then, at the end of the first
+ *                             engine batch in the window that changes something (a delta then covers every level
+ *                             that changed since the group's last one, and a trades message every trade); 0 sends
+ *                             to every connection after every engine batch, {@code >= 0}. Binance's fast depth
+ *                             stream runs at 100 ms.
  * @param lagBytes             a subscriber with more unsent bytes than this is behind: snapshot-type channels
  *                             conflate (keep only the latest), delta channels get a resync notice, {@code >= 1024}
  * @param cutBytes             a subscriber with more unsent bytes than this is cut, {@code > lagBytes}
@@ -28,10 +30,22 @@ package io.github.exchangeblocks.examples.server.channels;
  * @param sendBufferBytes      the kernel send buffer of each {@code /ws} socket ({@code SO_SNDBUF}), 0 for the OS
  *                             default; a small one saves kernel memory at many connections and makes a slow
  *                             reader visible to the lag bounds sooner, {@code >= 0}
+ * @param phaseGroups          connections are dealt round-robin into this many groups, and each group gets its depth
+ *                             and trades in its own phase window, {@code updateIntervalMs / phaseGroups} long, one
+ *                             after the other: each update interval's fan-out is spread over the interval in
+ *                             {@code phaseGroups} smaller bursts instead of one burst to every subscriber (each
+ *                             group's update is still encoded once and shared by its subscribers); 1 sends to every
+ *                             connection at once; ignored (one group) when {@code updateIntervalMs} is 0,
+ *                             {@code 1..64}, and a window must last at least 1 ms
+ *                             ({@code updateIntervalMs >= phaseGroups})
  */
 public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pingIntervalMs, long idleTimeoutMs,
                              long throttleMs, long updateIntervalMs, long lagBytes, long cutBytes, long cutAfterMs,
-                             long tickMs, int recentTrades, int authThreads, int sendBufferBytes) {
+                             long tickMs, int recentTrades, int authThreads, int sendBufferBytes,
+                             int phaseGroups) {
+    /** The most phase groups allowed. */
+    public static final int MAX_PHASE_GROUPS = 64;
+
     /** Validates every field. */
     public ChannelsConfig {
         positive("maxChannels", maxChannels, 1);
@@ -54,18 +68,33 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
         }
         positive("authThreads", authThreads, 1);
         positive("sendBufferBytes", sendBufferBytes, 0);
+        if (phaseGroups < 1 || phaseGroups > MAX_PHASE_GROUPS) {
+            throw new IllegalArgumentException("phaseGroups=" + phaseGroups + " must be in 1.." + MAX_PHASE_GROUPS);
+        }
+        if (updateIntervalMs > 0 && updateIntervalMs < phaseGroups) {
+            throw new IllegalArgumentException("updateIntervalMs=" + updateIntervalMs
+                    + " must be 0 or >= phaseGroups=" + phaseGroups + " (a phase window of at least 1 ms)");
+        }
+    }
+
+    /**
+     * @return the phase groups in effect: {@link #phaseGroups()}, or 1 when {@link #updateIntervalMs()} is 0 (every
+     *         engine batch goes to every connection)
+     */
+    public int effectivePhaseGroups() {
+        return updateIntervalMs == 0 ? 1 : phaseGroups;
     }
 
     /**
      * The defaults: 1,024 channels and 20 messages a second per connection, ping every 20 s, close after 60 s of
      * silence, ticker and klines at most once a second, depth and trades at most every 100 ms, behind at 256 KiB
      * unsent, cut at 1 MiB or 5 s behind, checks every 250 ms, 50 recent trades, one auth thread, the OS's send
-     * buffer.
+     * buffer, 16 phase groups.
      *
      * @return the defaults
      */
     public static ChannelsConfig defaults() {
-        return new ChannelsConfig(1024, 20, 20_000, 60_000, 1000, 100, 256 << 10, 1 << 20, 5000, 250, 50, 1, 0);
+        return new ChannelsConfig(1024, 20, 20_000, 60_000, 1000, 100, 256 << 10, 1 << 20, 5000, 250, 50, 1, 0, 16);
     }
 
     /**
@@ -75,7 +104,7 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      */
     public ChannelsConfig withHeartbeat(long pingMs, long idleMs) {
         return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingMs, idleMs, throttleMs, updateIntervalMs,
-                lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
+                lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes, phaseGroups);
     }
 
     /**
@@ -86,7 +115,7 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      */
     public ChannelsConfig withLagBounds(long lag, long cut, long cutMs) {
         return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs,
-                updateIntervalMs, lag, cut, cutMs, tickMs, recentTrades, authThreads, sendBufferBytes);
+                updateIntervalMs, lag, cut, cutMs, tickMs, recentTrades, authThreads, sendBufferBytes, phaseGroups);
     }
 
     /**
@@ -96,7 +125,7 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      */
     public ChannelsConfig withLimits(int channels, int messages) {
         return new ChannelsConfig(channels, messages, pingIntervalMs, idleTimeoutMs, throttleMs, updateIntervalMs,
-                lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
+                lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes, phaseGroups);
     }
 
     /**
@@ -105,7 +134,8 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      */
     public ChannelsConfig withSendBuffer(int bytes) {
         return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs,
-                updateIntervalMs, lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, bytes);
+                updateIntervalMs, lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, bytes,
+                phaseGroups);
     }
 
     /**
@@ -114,7 +144,18 @@ public record ChannelsConfig(int maxChannels, int maxMessagesPerSecond, long pin
      */
     public ChannelsConfig withUpdateInterval(long intervalMs) {
         return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs,
-                intervalMs, lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes);
+                intervalMs, lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes,
+                phaseGroups);
+    }
+
+    /**
+     * @param groups how many phase groups share out the update interval, 1 for all connections at once
+     * @return a copy with this many phase groups
+     */
+    public ChannelsConfig withPhaseGroups(int groups) {
+        return new ChannelsConfig(maxChannels, maxMessagesPerSecond, pingIntervalMs, idleTimeoutMs, throttleMs,
+                updateIntervalMs, lagBytes, cutBytes, cutAfterMs, tickMs, recentTrades, authThreads, sendBufferBytes,
+                groups);
     }
 
     private static void positive(String name, long value, long min) {

@@ -92,7 +92,8 @@ final class ClientRequests {
                         + "' is already subscribed");
                 return;
             }
-            added.add(new Subscription(connection, parsed, parsed.kind().userPrivate() ? connection.user() : null));
+            added.add(new Subscription(connection, parsed, parsed.kind().userPrivate() ? connection.user() : null,
+                    connection.phaseGroup()));
         }
         for (Subscription subscription : added) {
             connection.subscribe(subscription);

@@ -7,83 +7,117 @@ import io.github.exchangeblocks.engine.marketdata.DepthView;
 import io.github.exchangeblocks.engine.marketdata.InstrumentMarketDataView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import it.unimi.dsi.fastutil.longs.LongArrays;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectIterator;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * The depth channels of one instrument, read from the engine's depth mirror ({@link DepthView}): update ids and
- * level quantities are the mirror's. {@code @depth} is a full snapshot, then, each time the publisher sends (after
- * an engine batch or on its update tick, see {@link ChannelsConfig#updateIntervalMs()}), one delta with the levels
- * that changed since the last one, {@code U} = the previous delta's {@code u} + 1 and {@code u} = the mirror's
- * {@link DepthView#lastUpdateId()}, so deltas chain exactly (Binance's {@code U}/{@code u}). The changed prices are
- * taken from the book's level events; their final quantities from the mirror. (The mirror's own
- * pending batch is not drained here: draining changes the market data's state hash, which the journal replay must
- * reproduce, and a gateway's drains are not journaled.) {@code @depth5/10/20} are top-N snapshots, sent when the
- * top N changed. Engine thread only.
+ * level quantities are the mirror's. {@code @depth} is a full snapshot, then deltas, each phase group of connections
+ * ({@link ChannelsConfig#phaseGroups()}) with a chain of its own: each time the publisher sends to a group, one
+ * delta with the levels that changed since that group's last one, {@code U} = the group's previous {@code u} + 1
+ * and {@code u} = the mirror's {@link DepthView#lastUpdateId()}, so deltas chain exactly (Binance's
+ * {@code U}/{@code u}). The changed prices are taken from the book's level events, each noted once with the number
+ * of the change (whichever group sends next takes the prices changed after its own last delta); their final
+ * quantities from the mirror. (The mirror's own pending batch is not drained here: draining changes the market
+ * data's state hash, which the journal replay must reproduce, and a gateway's drains are not journaled.)
+ * {@code @depth5/10/20} are top-N snapshots, sent to a group when its top N changed since the group's last one.
+ * Engine thread only.
  */
 final class DepthFeed {
     private static final int[] FIXED = {5, 10, 20};
 
     private final String symbol;
     private final InstrumentSpec spec;
-    private final String depthTopic;
-    private final String[] fixedTopics = new String[FIXED.length];
-    private final long[] fixedHashes = new long[FIXED.length];
-    private final LongOpenHashSet changedBids = new LongOpenHashSet();
-    private final LongOpenHashSet changedAsks = new LongOpenHashSet();
-    private long publishedUpdateId;
+    private final String depthChannel;
+    private final String[] fixedChannels = new String[FIXED.length];
+    /** Per group: the topic of {@code @depth} and of each fixed depth. */
+    private final String[] depthTopics;
+    private final String[][] fixedTopics;
+    /** Per group: the hash of the top N each fixed depth last sent. */
+    private final long[][] fixedHashes;
+    /** Changed prices, each with the number of its last change; pruned once every group has sent it. */
+    private final Long2LongOpenHashMap changedBids = new Long2LongOpenHashMap();
+    private final Long2LongOpenHashMap changedAsks = new Long2LongOpenHashMap();
+    /** Level events noted so far: the number of the last change. */
+    private long changes;
+    /** Per group: the changes its last delta covered. */
+    private final long[] groupChanges;
+    /** Per group: the {@code u} of its last delta (or the update id it last skipped to). */
+    private final long[] publishedUpdateIds;
+    /** Changes every group has sent (those entries are gone from the maps). */
+    private long prunedChanges;
+    /** Reused to sort one side's changed prices. */
+    private long[] sorted = new long[64];
 
-    DepthFeed(String symbol, InstrumentSpec spec, DepthView depth) {
+    /**
+     * @param groups the phase groups, {@code >= 1}
+     */
+    DepthFeed(String symbol, InstrumentSpec spec, DepthView depth, int groups) {
         this.symbol = symbol;
         this.spec = spec;
-        this.depthTopic = symbol + "@depth";
+        this.depthChannel = symbol + "@depth";
         for (int i = 0; i < FIXED.length; i++) {
-            fixedTopics[i] = symbol + "@depth" + FIXED[i];
+            fixedChannels[i] = symbol + "@depth" + FIXED[i];
         }
-        this.publishedUpdateId = depth.lastUpdateId();
+        this.depthTopics = new String[groups];
+        this.fixedTopics = new String[groups][FIXED.length];
+        this.fixedHashes = new long[groups][FIXED.length];
+        this.groupChanges = new long[groups];
+        this.publishedUpdateIds = new long[groups];
+        for (int group = 0; group < groups; group++) {
+            depthTopics[group] = ChannelName.phasedTopic(depthChannel, group);
+            for (int i = 0; i < FIXED.length; i++) {
+                fixedTopics[group][i] = ChannelName.phasedTopic(fixedChannels[i], group);
+            }
+            publishedUpdateIds[group] = depth.lastUpdateId();
+        }
     }
 
     /** A level changed in this batch. */
     void onLevel(Side side, long price) {
-        (side == Side.BUY ? changedBids : changedAsks).add(price);
+        (side == Side.BUY ? changedBids : changedAsks).put(price, ++changes);
     }
 
-    /** @return true if the depth mirror moved or levels changed since the last delta */
-    boolean pending(InstrumentMarketDataView data) {
-        return data.depth().lastUpdateId() != publishedUpdateId || !changedBids.isEmpty() || !changedAsks.isEmpty();
+    /** @return true if the depth mirror moved or levels changed since the group's last delta */
+    boolean pending(InstrumentMarketDataView data, int group) {
+        return data.depth().lastUpdateId() != publishedUpdateIds[group] || changes != groupChanges[group];
     }
 
-    /** The delta of every level that changed since the last one, and the top-N snapshots that changed. */
-    void publish(InstrumentMarketDataView data, Outbox out, long timeMs) {
+    /** To one group: the delta of every level that changed since its last one, and the top-N snapshots that changed. */
+    void publish(InstrumentMarketDataView data, Outbox out, int group, long timeMs) {
         DepthView depth = data.depth();
         long last = depth.lastUpdateId();
-        if (last == publishedUpdateId) {
-            changedBids.clear();
-            changedAsks.clear();
+        long since = groupChanges[group];
+        groupChanges[group] = changes;
+        if (last == publishedUpdateIds[group]) {
+            prune();
             return;
         }
-        if (out.interested(depthTopic)) {
-            if (changedBids.isEmpty() && changedAsks.isEmpty()) {
+        if (out.interested(depthTopics[group])) {
+            if (changes == since) {
                 // The mirror moved without level events (a resync from the book): a new snapshot replaces the book.
-                out.add(depthTopic, snapshot(data, depthTopic, 0, timeMs, out.allocator()));
+                out.add(depthTopics[group], snapshot(data, depthChannel, 0, timeMs, out.allocator()));
             } else {
-                out.add(depthTopic, delta(data, publishedUpdateId + 1, last, timeMs, out.allocator()));
+                out.add(depthTopics[group], delta(data, publishedUpdateIds[group] + 1, last, since, timeMs,
+                        out.allocator()));
             }
         }
-        publishedUpdateId = last;
-        changedBids.clear();
-        changedAsks.clear();
+        publishedUpdateIds[group] = last;
+        prune();
+        long[] hashes = fixedHashes[group];
         for (int i = 0; i < FIXED.length; i++) {
-            if (!out.interested(fixedTopics[i])) {
-                fixedHashes[i] = 0;
+            if (!out.interested(fixedTopics[group][i])) {
+                hashes[i] = 0;
                 continue;
             }
             long hash = topHash(depth, FIXED[i]);
-            if (hash != fixedHashes[i]) {
-                fixedHashes[i] = hash;
-                out.add(fixedTopics[i], snapshot(data, fixedTopics[i], FIXED[i], timeMs, out.allocator()));
+            if (hash != hashes[i]) {
+                hashes[i] = hash;
+                out.add(fixedTopics[group][i], snapshot(data, fixedChannels[i], FIXED[i], timeMs, out.allocator()));
             }
         }
     }
@@ -106,16 +140,44 @@ final class DepthFeed {
                 });
     }
 
-    private ByteBuf delta(InstrumentMarketDataView data, long first, long last, long timeMs,
+    private ByteBuf delta(InstrumentMarketDataView data, long first, long last, long sinceChange, long timeMs,
                           ByteBufAllocator allocator) {
         DepthView depth = data.depth();
-        return MessageWriter.channelBody(allocator, depthTopic, symbol, timeMs, "delta",
+        return MessageWriter.channelBody(allocator, depthChannel, symbol, timeMs, "delta",
                 json -> {
                     json.writeNumberField("U", first);
                     json.writeNumberField("u", last);
-                    writeChanged(json, "bids", depth, Side.BUY, changedBids);
-                    writeChanged(json, "asks", depth, Side.SELL, changedAsks);
+                    writeChanged(json, "bids", depth, Side.BUY, changedBids, sinceChange);
+                    writeChanged(json, "asks", depth, Side.SELL, changedAsks, sinceChange);
                 });
+    }
+
+    /** Drops the changed prices every group has sent. */
+    private void prune() {
+        long oldest = changes;
+        for (long covered : groupChanges) {
+            oldest = Math.min(oldest, covered);
+        }
+        if (oldest == prunedChanges) {
+            return;
+        }
+        prunedChanges = oldest;
+        if (oldest == changes) {
+            changedBids.clear();
+            changedAsks.clear();
+        } else {
+            removeUpTo(changedBids, oldest);
+            removeUpTo(changedAsks, oldest);
+        }
+    }
+
+    private static void removeUpTo(Long2LongOpenHashMap changed, long change) {
+        ObjectIterator<Long2LongMap.Entry> entries = changed.long2LongEntrySet().fastIterator();
+        while (entries.hasNext()) {
+            if (entries.next().getLongValue() <= change) {
+                entries.remove();
+            }
+        }
     }
 
     private void writeSide(JsonGenerator json, String field, DepthView depth, Side side, int levels)
@@ -131,13 +193,24 @@ final class DepthFeed {
         json.writeEndArray();
     }
 
-    private void writeChanged(JsonGenerator json, String field, DepthView depth, Side side, LongOpenHashSet prices)
-            throws IOException {
-        long[] sorted = prices.toLongArray();
-        LongArrays.quickSort(sorted);
+    /** The levels of one side changed after {@code sinceChange}, best first, with their quantities now. */
+    private void writeChanged(JsonGenerator json, String field, DepthView depth, Side side,
+                              Long2LongOpenHashMap changed, long sinceChange) throws IOException {
+        int count = 0;
+        ObjectIterator<Long2LongMap.Entry> entries = changed.long2LongEntrySet().fastIterator();
+        while (entries.hasNext()) {
+            Long2LongMap.Entry entry = entries.next();
+            if (entry.getLongValue() > sinceChange) {
+                if (count == sorted.length) {
+                    sorted = Arrays.copyOf(sorted, count * 2);
+                }
+                sorted[count++] = entry.getLongKey();
+            }
+        }
+        Arrays.sort(sorted, 0, count);
         json.writeArrayFieldStart(field);
-        for (int i = 0; i < sorted.length; i++) {
-            long price = side == Side.BUY ? sorted[sorted.length - 1 - i] : sorted[i];
+        for (int i = 0; i < count; i++) {
+            long price = side == Side.BUY ? sorted[count - 1 - i] : sorted[i];
             level(json, price, depth.quantityAt(side, price));
         }
         json.writeEndArray();

@@ -17,10 +17,11 @@ import java.math.BigDecimal;
 
 /**
  * The trade, ticker, kline and mark-price channels of one instrument, read from the engine's market-data blocks
- * (trade tape, rolling ticker, kline series) and the venue's mark price. {@code @trades} sends, when the
- * publisher's update interval allows, every tick the tape recorded since the last message, chained by tick ids ({@code firstTickId} = the previous
- * {@code lastTickId} + 1). {@code @ticker} and {@code @kline_<i>} send at most once per throttle interval per
- * channel: a change inside the interval is sent when it ends (the gateway's timer asks). A kline message carries
+ * (trade tape, rolling ticker, kline series) and the venue's mark price. {@code @trades} sends each phase group of
+ * connections ({@link ChannelsConfig#phaseGroups()}), in its window, every tick the tape recorded since that group's
+ * last message, chained by tick ids ({@code firstTickId} = the previous {@code lastTickId} + 1). {@code @ticker}
+ * and {@code @kline_<i>} send at most once per throttle interval per channel: a change inside the interval is sent
+ * when it ends (the gateway's timer asks). A kline message carries
  * the current bar and, first, the previous bar with {@code closed:true} if it closed since the last message; a
  * bar whose period ended without a new trade is sent closed by the timer. {@code @markprice} sends the mark price
  * and the next settlement's estimate (the venue's rule: the day's last price, else the mark, else the previous
@@ -30,13 +31,16 @@ final class MarketFeed {
     private final int index;
     private final String symbol;
     private final InstrumentSpec spec;
-    private final String tradesTopic;
+    private final String tradesChannel;
+    /** Per phase group: the topic of {@code @trades}. */
+    private final String[] tradesTopics;
     private final String tickerTopic;
     private final String markTopic;
     private final long[] klineDurations;
     private final String[] klineTopics;
     private final long throttleNs;
-    private long publishedTickId;
+    /** Per phase group: the last tick its {@code @trades} messages carried. */
+    private final long[] publishedTickIds;
     private long tickerVersion;
     private long tickerSentNs;
     private boolean tickerPending;
@@ -53,12 +57,18 @@ final class MarketFeed {
     }
 
     MarketFeed(int index, String symbol, InstrumentSpec spec, InstrumentMarketDataView data, long throttleNs,
-               long nowNs) {
+               long nowNs, int groups) {
         this.index = index;
         this.symbol = symbol;
         this.spec = spec;
         this.throttleNs = throttleNs;
-        this.tradesTopic = symbol + "@trades";
+        this.tradesChannel = symbol + "@trades";
+        this.tradesTopics = new String[groups];
+        this.publishedTickIds = new long[groups];
+        for (int group = 0; group < groups; group++) {
+            tradesTopics[group] = ChannelName.phasedTopic(tradesChannel, group);
+            publishedTickIds[group] = data.tape().lastTickId();
+        }
         this.tickerTopic = symbol + "@ticker";
         this.markTopic = symbol + "@markprice";
         int count = data.klineDurationCount();
@@ -74,7 +84,6 @@ final class MarketFeed {
             klines[k].sentVersion = series.lastChangedVersion();
             klines[k].sentNs = nowNs - throttleNs;
         }
-        this.publishedTickId = data.tape().lastTickId();
         this.tickerVersion = data.ticker().version();
         this.tickerSentNs = nowNs - throttleNs;
     }
@@ -83,19 +92,20 @@ final class MarketFeed {
         return klineDurations.clone();
     }
 
-    /** @return true if the tape recorded trades that no {@code @trades} message carried yet */
-    boolean tradesPending(InstrumentMarketDataView data) {
-        return data.tape().lastTickId() != publishedTickId;
+    /** @return true if the tape recorded trades that no {@code @trades} message to the group carried yet */
+    boolean tradesPending(InstrumentMarketDataView data, int group) {
+        return data.tape().lastTickId() != publishedTickIds[group];
     }
 
-    /** Every trade the tape recorded since the last {@code @trades} message, in one message. */
-    void publishTrades(InstrumentMarketDataView data, Outbox out, long timeMs) {
+    /** To one group: every trade the tape recorded since its last {@code @trades} message, in one message. */
+    void publishTrades(InstrumentMarketDataView data, Outbox out, int group, long timeMs) {
         long last = data.tape().lastTickId();
-        if (last != publishedTickId) {
-            if (out.interested(tradesTopic)) {
-                out.add(tradesTopic, trades(data, "trades", publishedTickId + 1, last, timeMs, out.allocator()));
+        if (last != publishedTickIds[group]) {
+            if (out.interested(tradesTopics[group])) {
+                out.add(tradesTopics[group], trades(data, "trades", publishedTickIds[group] + 1, last, timeMs,
+                        out.allocator()));
             }
-            publishedTickId = last;
+            publishedTickIds[group] = last;
         }
     }
 
@@ -205,7 +215,7 @@ final class MarketFeed {
                            ByteBufAllocator allocator) {
         TradeTapeView tape = data.tape();
         long first = Math.max(from, tape.firstTickId());
-        return MessageWriter.channelBody(allocator, tradesTopic, symbol, timeMs, type,
+        return MessageWriter.channelBody(allocator, tradesChannel, symbol, timeMs, type,
                 json -> {
                     if (!"snapshot".equals(type)) {
                         json.writeNumberField("firstTickId", first);

@@ -22,16 +22,19 @@ final class Subscription {
     final ChannelName name;
     final String topic;
     final String user;
+    /** The phase group of the connection ({@link ChannelsConfig#phaseGroups()}). */
+    final int group;
     State state = State.WAITING;
     boolean active = true;
     long sequence;
     private ByteBuf held;
 
-    Subscription(Subscriber connection, ChannelName name, String user) {
+    Subscription(Subscriber connection, ChannelName name, String user, int group) {
         this.connection = connection;
         this.name = name;
         this.user = user;
-        this.topic = name.topic(user);
+        this.group = group;
+        this.topic = name.topic(user, group);
     }
 
     /** An update of the topic. */

@@ -2,8 +2,6 @@ package io.github.exchangeblocks.examples.server.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.exchangeblocks.api.Side;
-import io.github.exchangeblocks.api.book.DepthSnapshot;
-import io.github.exchangeblocks.engine.venue.VenueView;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
 import org.junit.jupiter.api.AfterEach;
@@ -15,12 +13,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.github.exchangeblocks.examples.server.channels.ChannelServers.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,11 +171,10 @@ class ChannelMarketDataIT {
                 late = client(server);
                 late.subscribe(BTC + "@depth");
             }
-            Book engine = engineBook(server);
-            long engineUpdateId = engineUpdateId(server);
-            assertReplica(early, engine, engineUpdateId);
+            EngineBook engine = EngineBook.read(server, BTC);
+            assertReplica(early, engine);
             if (late != null) {
-                assertReplica(late, engine, engineUpdateId);
+                assertReplica(late, engine);
             }
         }
         assertThat(early.gaps).isEmpty();
@@ -202,9 +195,7 @@ class ChannelMarketDataIT {
             ChannelServers.order(server, "bob", "b" + i, Side.BUY, 10_003, 1);
             Thread.sleep(10);
         }
-        long engineUpdateId = engineUpdateId(server);
-        Book engine = engineBook(server);
-        assertReplica(client, engine, engineUpdateId);
+        assertReplica(client, EngineBook.read(server, BTC));
         client.awaitChannel(BTC + "@trades", m -> m.path("lastTickId").asLong() == 40);
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
@@ -225,46 +216,16 @@ class ChannelMarketDataIT {
         assertThat(client.gaps).isEmpty();
     }
 
-    private static void assertReplica(ChannelTestClient client, Book engine, long engineUpdateId) {
-        client.awaitChannel(BTC + "@depth", m -> m.has("u") && m.get("u").asLong() >= engineUpdateId
-                || m.has("lastUpdateId") && m.get("lastUpdateId").asLong() >= engineUpdateId);
+    private static void assertReplica(ChannelTestClient client, EngineBook engine) {
+        client.awaitChannel(BTC + "@depth", m -> m.has("u") && m.get("u").asLong() >= engine.updateId()
+                || m.has("lastUpdateId") && m.get("lastUpdateId").asLong() >= engine.updateId());
         BookReplica replica = new BookReplica();
         for (JsonNode message : client.channel(BTC + "@depth")) {
             replica.apply(message);
         }
         assertThat(replica.broken).as("chain").isNull();
-        assertThat(replica.lastUpdateId).isEqualTo(engineUpdateId);
+        assertThat(replica.lastUpdateId).isEqualTo(engine.updateId());
         assertThat(replica.bids).as("bids").isEqualTo(engine.bids());
         assertThat(replica.asks).as("asks").isEqualTo(engine.asks());
-    }
-
-    private record Book(Map<String, Long> bids, Map<String, Long> asks) {
-    }
-
-    private static Book engineBook(ExchangeServer server) {
-        AtomicReference<Book> book = new AtomicReference<>();
-        server.core().await(state -> {
-            VenueView venue = state.venue();
-            int index = venue.registry().indexOf(BTC);
-            DepthSnapshot depth = venue.book(index).depth(new DepthSnapshot(10_000));
-            Map<String, Long> bids = new TreeMap<>();
-            Map<String, Long> asks = new TreeMap<>();
-            var spec = venue.registry().get(index).spec();
-            for (int i = 0; i < depth.bidLevels(); i++) {
-                bids.put(MessageWriter.price(spec, depth.bidPrice(i)), depth.bidQuantity(i));
-            }
-            for (int i = 0; i < depth.askLevels(); i++) {
-                asks.put(MessageWriter.price(spec, depth.askPrice(i)), depth.askQuantity(i));
-            }
-            book.set(new Book(bids, asks));
-        }, 10_000);
-        return book.get();
-    }
-
-    private static long engineUpdateId(ExchangeServer server) {
-        AtomicLong id = new AtomicLong();
-        server.core().await(state -> id.set(state.venue().marketData(state.venue().registry().indexOf(BTC)).depth()
-                .lastUpdateId()), 10_000);
-        return id.get();
     }
 }

@@ -75,7 +75,7 @@ class ChannelMessagesGoldenTest {
                     throw new AssertionError(invalid.getMessage(), invalid);
                 }
                 ByteBuf body = publisher.snapshot(new Subscription(null, name, name.kind().userPrivate() ? "alice"
-                        : null));
+                        : null, 0));
                 try {
                     out.append("{\"seq\":1,").append(body.toString(StandardCharsets.UTF_8)).append('\n');
                 } finally {

@@ -20,12 +20,13 @@ class ChannelNameTest {
         ChannelName depth = ChannelName.parse("SHFE.cu2512@depth10", directory());
         assertThat(depth.kind()).isEqualTo(ChannelKind.DEPTH10);
         assertThat(depth.instrumentIndex()).isZero();
-        assertThat(depth.topic("alice")).isEqualTo("SHFE.cu2512@depth10");
+        assertThat(depth.topic("alice", 3)).isEqualTo("SHFE.cu2512@depth10/3").isNotEqualTo(depth.topic("alice", 4));
         ChannelName kline = ChannelName.parse("SHFE.cu2512@kline_5m", directory());
         assertThat(kline.klineDurationNs()).isEqualTo(5 * MINUTE_NS);
+        assertThat(kline.topic(null, 3)).as("not phased: one stream for every group").isEqualTo("SHFE.cu2512@kline_5m");
         ChannelName order = ChannelName.parse("@order", directory());
         assertThat(order.kind().userPrivate()).isTrue();
-        assertThat(order.topic("alice")).isEqualTo("@order#alice").isNotEqualTo(order.topic("bob"));
+        assertThat(order.topic("alice", 1)).isEqualTo("@order#alice").isNotEqualTo(order.topic("bob", 1));
     }
 
     @Test

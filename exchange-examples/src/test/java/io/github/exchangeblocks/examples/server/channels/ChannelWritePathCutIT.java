@@ -28,7 +28,8 @@ class ChannelWritePathCutIT {
         ChannelsConfig defaults = ChannelsConfig.defaults();
         ChannelsConfig config = new ChannelsConfig(defaults.maxChannels(), defaults.maxMessagesPerSecond(),
                 defaults.pingIntervalMs(), defaults.idleTimeoutMs(), defaults.throttleMs(), 0, 256 << 10, 1 << 20,
-                1000, 600_000, defaults.recentTrades(), defaults.authThreads(), 8 << 10);
+                1000, 600_000, defaults.recentTrades(), defaults.authThreads(), 8 << 10,
+                defaults.phaseGroups());
         try (ExchangeServer server = ChannelServers.start(dir, config);
              SilentSocket stalled = SilentSocket.open(server.address().getPort())) {
             stalled.sendText("{\"op\":\"subscribe\",\"channels\":[\"" + BTC + "@depth\",\"" + BTC + "@trades\",\""

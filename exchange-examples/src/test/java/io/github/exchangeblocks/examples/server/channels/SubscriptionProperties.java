@@ -42,7 +42,7 @@ class SubscriptionProperties {
         ChannelName name = conflating ? new ChannelName("X@depth5", ChannelKind.DEPTH5, "X", 0, 0)
                 : new ChannelName("X@depth", ChannelKind.DEPTH, "X", 0, 0);
         ModelConnection connection = new ModelConnection();
-        Subscription subscription = new Subscription(connection, name, null);
+        Subscription subscription = new Subscription(connection, name, null, 0);
         assertThat(connection.requestSnapshot(subscription)).isTrue();
 
         for (int action : actions) {

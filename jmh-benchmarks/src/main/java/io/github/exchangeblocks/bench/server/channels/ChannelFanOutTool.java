@@ -45,10 +45,10 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code java -Xmx1g -cp jmh-benchmarks/target/benchmarks.jar
  * io.github.exchangeblocks.bench.server.channels.ChannelFanOutTool [connections=10000] [ordersPerSecond=200]
- * [seconds=20] [--no-stalled] [--interval=<ms>] [--warmup=<s>]} ({@code --interval} sets the gateway's update
- * interval, default {@link ChannelsConfig#defaults()}'s; {@code --warmup} the seconds of order flow before the
- * client measures, default 5). Everything talks to 127.0.0.1 only and stops by itself; the journal goes to a
- * temporary directory that is deleted afterwards.
+ * [seconds=20] [--no-stalled] [--interval=<ms>] [--groups=<n>] [--warmup=<s>]} ({@code --interval} sets the
+ * gateway's update interval and {@code --groups} its phase groups, defaults {@link ChannelsConfig#defaults()}'s;
+ * {@code --warmup} the seconds of order flow before the client measures, default 5). Everything talks to
+ * 127.0.0.1 only and stops by itself; the journal goes to a temporary directory that is deleted afterwards.
  */
 public final class ChannelFanOutTool {
     private static final String BTC = "BINANCE.BTCUSDT";
@@ -59,7 +59,7 @@ public final class ChannelFanOutTool {
 
     /**
      * @param args connections, orders per second, seconds, optionally {@code --no-stalled},
-     *             {@code --interval=<ms>} and {@code --warmup=<s>}
+     *             {@code --interval=<ms>}, {@code --groups=<n>} and {@code --warmup=<s>}
      * @throws Exception if the server or the client cannot run
      */
     public static void main(String[] args) throws Exception {
@@ -70,13 +70,16 @@ public final class ChannelFanOutTool {
         long intervalMs = List.of(args).stream().filter(a -> a.startsWith("--interval=")).findFirst()
                 .map(a -> Long.parseLong(a.substring("--interval=".length())))
                 .orElse(ChannelsConfig.defaults().updateIntervalMs());
+        int groups = List.of(args).stream().filter(a -> a.startsWith("--groups=")).findFirst()
+                .map(a -> Integer.parseInt(a.substring("--groups=".length())))
+                .orElse(ChannelsConfig.defaults().phaseGroups());
         int warmupSeconds = List.of(args).stream().filter(a -> a.startsWith("--warmup=")).findFirst()
                 .map(a -> Integer.parseInt(a.substring("--warmup=".length()))).orElse(5);
-        System.out.printf("%,d connections, %,d orders/s, update interval %d ms, warm-up %d s%n", connections,
-                ordersPerSecond, intervalMs, warmupSeconds);
+        System.out.printf("%,d connections, %,d orders/s, update interval %d ms, %d phase groups, warm-up %d s%n",
+                connections, ordersPerSecond, intervalMs, groups, warmupSeconds);
         Path dir = Files.createTempDirectory("channel-fanout");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
-        try (ExchangeServer server = start(dir, intervalMs)) {
+        try (ExchangeServer server = start(dir, intervalMs, groups)) {
             int port = server.address().getPort();
             fund(server);
             Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -162,14 +165,15 @@ public final class ChannelFanOutTool {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
-    private static ExchangeServer start(Path dir, long intervalMs) throws InterruptedException {
+    private static ExchangeServer start(Path dir, long intervalMs, int groups) throws InterruptedException {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.NONE, 64 * 1024, 4 << 20, 2,
                 10_000);
         CoreConfig defaults = Defaults.config(dir);
         CoreConfig core = new CoreConfig(dir, DurabilityMode.NONE, defaults.queueSize(), defaults.snapshotInterval(),
                 defaults.firstTradingDay(), defaults.venue(), defaults.bootstrap());
         return ExchangeServer.builder(config).core(core)
-                .channels(ChannelsConfig.defaults().withSendBuffer(16 << 10).withUpdateInterval(intervalMs)).start();
+                .channels(ChannelsConfig.defaults().withSendBuffer(16 << 10).withUpdateInterval(intervalMs)
+                        .withPhaseGroups(groups)).start();
     }
 
     /** Enough money that margin never stops the flow. */
