@@ -33,9 +33,10 @@ import java.util.stream.Stream;
 
 /**
  * Fan-out of the channel gateway ({@code /ws}) on loopback: the real server in this JVM with a steady order flow
- * into its core (resting sells and crossing IOC buys at random prices on two instruments, so every command changes
- * the book and about half trade), and N subscribers in a child JVM ({@link ChannelLoadClient}, Netty), each on
- * {@code <symbol>@depth} and {@code <symbol>@trades} of both instruments. One more client, in this JVM, subscribes
+ * into its core (resting sells and crossing IOC buys at random prices on the instruments in turn, so every command
+ * changes the book and about half trade), and N subscribers in a child JVM ({@link ChannelLoadClient}, Netty), each
+ * on {@code <symbol>@depth} and {@code <symbol>@trades} of every instrument of the flow: the sample venue's three
+ * (Bitcoin, the index future, copper) or, with {@code --symbols=2}, the first two. One more client, in this JVM, subscribes
  * and never reads (unless {@code --no-stalled}): the tool reports when the server cut it, counted from the start of
  * the order flow (the kernel's socket buffers, 16 KiB a side here, fill first; the server cuts a socket that took
  * none of its unsent bytes for 5 s). The order flow runs a warm-up first (so that the JIT has compiled the hot
@@ -45,20 +46,22 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code java -Xmx1g -cp jmh-benchmarks/target/benchmarks.jar
  * io.github.exchangeblocks.bench.server.channels.ChannelFanOutTool [connections=10000] [ordersPerSecond=200]
- * [seconds=20] [--no-stalled] [--interval=<ms>] [--groups=<n>] [--warmup=<s>]} ({@code --interval} sets the
+ * [seconds=20] [--no-stalled] [--symbols=2|3] [--interval=<ms>] [--groups=<n>] [--warmup=<s>]} ({@code --interval}
+ * sets the
  * gateway's update interval and {@code --groups} its phase groups, defaults {@link ChannelsConfig#defaults()}'s;
  * {@code --warmup} the seconds of order flow before the client measures, default 5). Everything talks to
  * 127.0.0.1 only and stops by itself; the journal goes to a temporary directory that is deleted afterwards.
  */
 public final class ChannelFanOutTool {
-    private static final String BTC = "BINANCE.BTCUSDT";
-    private static final String INDEX = "CFFEX.IF2512";
+    /** The sample venue's instruments, each with the price (ticks) the flow's orders scatter around. */
+    private static final List<String> SYMBOLS = List.of("BINANCE.BTCUSDT", "CFFEX.IF2512", "SHFE.cu2512");
+    private static final long[] MID_TICKS = {10_000, 20_000, 7_100};
 
     private ChannelFanOutTool() {
     }
 
     /**
-     * @param args connections, orders per second, seconds, optionally {@code --no-stalled},
+     * @param args connections, orders per second, seconds, optionally {@code --no-stalled}, {@code --symbols=<2|3>},
      *             {@code --interval=<ms>}, {@code --groups=<n>} and {@code --warmup=<s>}
      * @throws Exception if the server or the client cannot run
      */
@@ -75,8 +78,15 @@ public final class ChannelFanOutTool {
                 .orElse(ChannelsConfig.defaults().phaseGroups());
         int warmupSeconds = List.of(args).stream().filter(a -> a.startsWith("--warmup=")).findFirst()
                 .map(a -> Integer.parseInt(a.substring("--warmup=".length()))).orElse(5);
-        System.out.printf("%,d connections, %,d orders/s, update interval %d ms, %d phase groups, warm-up %d s%n",
-                connections, ordersPerSecond, intervalMs, groups, warmupSeconds);
+        int symbolCount = List.of(args).stream().filter(a -> a.startsWith("--symbols=")).findFirst()
+                .map(a -> Integer.parseInt(a.substring("--symbols=".length()))).orElse(SYMBOLS.size());
+        if (symbolCount < 2 || symbolCount > SYMBOLS.size()) {
+            // (from 2 on, the stalled subscriber's request needs the 16-bit frame length it is written with)
+            throw new IllegalArgumentException("--symbols=" + symbolCount + " must be 2.." + SYMBOLS.size());
+        }
+        List<String> symbols = SYMBOLS.subList(0, symbolCount);
+        System.out.printf("%,d connections on %s, %,d orders/s, update interval %d ms, %d phase groups, warm-up %d s%n",
+                connections, symbols, ordersPerSecond, intervalMs, groups, warmupSeconds);
         Path dir = Files.createTempDirectory("channel-fanout");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         try (ExchangeServer server = start(dir, intervalMs, groups)) {
@@ -85,7 +95,7 @@ public final class ChannelFanOutTool {
             Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-cp", System.getProperty("java.class.path"), ChannelLoadClient.class.getName(),
                     Integer.toString(port), Integer.toString(connections), Integer.toString(seconds),
-                    String.join(",", BTC + "@depth", BTC + "@trades", INDEX + "@depth", INDEX + "@trades"),
+                    String.join(",", symbols.stream().flatMap(x -> Stream.of(x + "@depth", x + "@trades")).toList()),
                     Integer.toString(warmupSeconds))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(),
@@ -93,7 +103,7 @@ public final class ChannelFanOutTool {
                 String ready = out.readLine();
                 System.out.println("client: " + ready + " (connected, ms)");
                 AtomicLong peakHeap = new AtomicLong();
-                Socket silent = stalled ? stalledSubscriber(port) : null;
+                Socket silent = stalled ? stalledSubscriber(port, symbols) : null;
                 long cutsBefore = server.channels().cutCount();
                 long flowStart = System.nanoTime();
                 long[] cutAfterMs = {-1};
@@ -102,8 +112,8 @@ public final class ChannelFanOutTool {
                         cutAfterMs[0] = (System.nanoTime() - flowStart) / 1_000_000;
                     }
                 };
-                Thread flow = new Thread(() -> flow(server, ordersPerSecond, warmupSeconds + seconds + 2, peakHeap,
-                        noteCut), "order-flow");
+                Thread flow = new Thread(() -> flow(server, symbols.size(), ordersPerSecond,
+                        warmupSeconds + seconds + 2, peakHeap, noteCut), "order-flow");
                 flow.start();
                 String measuring = out.readLine();
                 long serverCpuBefore = serverCpuNs();
@@ -184,8 +194,8 @@ public final class ChannelFanOutTool {
         server.core().await(state -> { }, 10_000);
     }
 
-    private static void flow(ExchangeServer server, int ordersPerSecond, int seconds, AtomicLong peakHeap,
-                             Runnable check) {
+    private static void flow(ExchangeServer server, int symbolCount, int ordersPerSecond, int seconds,
+                             AtomicLong peakHeap, Runnable check) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Random random = new Random(42);
         long intervalNs = 1_000_000_000L / ordersPerSecond;
@@ -201,10 +211,10 @@ public final class ChannelFanOutTool {
                 continue;
             }
             next += intervalNs;
-            boolean bitcoin = (sent & 1) == 0;
-            String instrument = bitcoin ? BTC : INDEX;
-            long mid = bitcoin ? 10_000 : 20_000;
-            boolean sell = (sent & 2) == 0;
+            int symbol = sent % symbolCount;
+            String instrument = SYMBOLS.get(symbol);
+            long mid = MID_TICKS[symbol];
+            boolean sell = (sent / symbolCount & 1) == 0;
             long price = mid + random.nextInt(40) - 20;
             String user = random.nextBoolean() ? "alice" : "bob";
             RejectCode code = server.core().submit(new ExchangeCommand.InsertOrder(user, "f" + sent, instrument,
@@ -222,10 +232,10 @@ public final class ChannelFanOutTool {
     }
 
     /**
-     * A subscriber that never reads, with a small receive buffer, on depth, depth20 and trades of both instruments
-     * (depth20 so that the kernel's buffers fill within seconds even at a low order rate).
+     * A subscriber that never reads, with a small receive buffer, on depth, depth20 and trades of the flow's
+     * instruments (depth20 so that the kernel's buffers fill within seconds even at a low order rate).
      */
-    private static Socket stalledSubscriber(int port) throws IOException {
+    private static Socket stalledSubscriber(int port, List<String> symbols) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
@@ -242,9 +252,9 @@ public final class ChannelFanOutTool {
             }
             head.append((char) b);
         }
-        byte[] subscribe = ("{\"op\":\"subscribe\",\"channels\":[\"" + BTC + "@depth\",\"" + BTC + "@trades\",\""
-                + BTC + "@depth20\",\"" + INDEX + "@depth\",\"" + INDEX + "@trades\",\"" + INDEX + "@depth20\"]}")
-                .getBytes(StandardCharsets.UTF_8);
+        String channels = symbols.stream().flatMap(x -> Stream.of(x + "@depth", x + "@trades", x + "@depth20"))
+                .map(c -> "\"" + c + "\"").collect(java.util.stream.Collectors.joining(","));
+        byte[] subscribe = ("{\"op\":\"subscribe\",\"channels\":[" + channels + "]}").getBytes(StandardCharsets.UTF_8);
         byte[] frame = new byte[8 + subscribe.length];
         frame[0] = (byte) 0x81;
         frame[1] = (byte) (0x80 | 126);
