@@ -1,5 +1,6 @@
 package io.github.exchangeblocks.examples.exchange;
 
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 
 import java.util.ArrayList;
@@ -14,21 +15,23 @@ import java.util.function.ToLongFunction;
  * amends look up: a few dozen entries, which stay in cache).
  *
  * <p>The day's ids grow to one per order of the day, far beyond the caches, so the question "is this id taken?"
- * is answered from 64-bit fingerprints of the ids in a {@link FingerprintTable} (one probe into a {@code long[]}
- * holding each fingerprint beside the order's index in {@link #orders}: one cache miss, no entry object, no string
- * read); only a fingerprint match reads the string to confirm. Two different ids with one fingerprint are still told apart: the
+ * is answered from 64-bit fingerprints of the ids in a primitive open-addressing table (one probe into a
+ * {@code long[]}, no entry object, no string read) mapping to the order's index in {@link #orders}; only a
+ * fingerprint match reads the string to confirm. Two different ids with one fingerprint are still told apart: the
  * later one goes to a small map of its own.
  *
  * <p>The working orders are in an open-addressing map too: an order going in and out of the book allocates no
  * entry object (a {@code HashMap} allocates a node per put, garbage on every cancel or fill).
  */
 final class UserDay {
+    private static final int NOT_FOUND = -1;
+
     final String user;
     final int accountId;
     final List<OrderRecord> orders = new ArrayList<>();
     final List<TradeRecord> trades = new ArrayList<>();
     private final ToLongFunction<String> fingerprint;
-    private final FingerprintTable orderIndexByFingerprint = new FingerprintTable();
+    private final Long2IntOpenHashMap orderIndexByFingerprint = new Long2IntOpenHashMap();
     private Map<String, OrderRecord> fingerprintTwins;
     private final Map<String, OrderRecord> working = new Object2ObjectOpenHashMap<>();
 
@@ -41,6 +44,7 @@ final class UserDay {
         this.user = user;
         this.accountId = accountId;
         this.fingerprint = fingerprint;
+        orderIndexByFingerprint.defaultReturnValue(NOT_FOUND);
     }
 
     /**
@@ -51,7 +55,7 @@ final class UserDay {
     boolean add(OrderRecord order) {
         String id = order.clientOrderId;
         int index = orderIndexByFingerprint.putIfAbsent(fingerprint.applyAsLong(id), orders.size());
-        if (index != FingerprintTable.ABSENT) {
+        if (index != NOT_FOUND) {
             if (orders.get(index).clientOrderId.equals(id)) {
                 return false;
             }
