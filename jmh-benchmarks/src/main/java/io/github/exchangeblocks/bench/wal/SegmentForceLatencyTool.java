@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * round so all see the same disk, each written a second after it was prepared (as a pretoucher prepares the
  * next segment ahead of use): sparse, as the WAL creates them, against files whose every block was written (with
  * zeros, or with a non-zero pattern) and forced before use. Prints the time the preparation took, the number of
- * forces and their p50/p99/p99.9/max latency in microseconds, and the load average before and after. Files go to
+ * forces and their p50/p99/p99.9/max latency in microseconds, the p50 of each second of the run (to show forces
+ * slowing down as the file fills), and the load average before and after. Files go to
  * a temporary directory under {@code java.io.tmpdir}, deleted afterwards.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.github.exchangeblocks.bench.wal.SegmentForceLatencyTool
@@ -77,12 +78,19 @@ public final class SegmentForceLatencyTool {
                     Path file = directory.resolve("segment");
                     long prepareNs = prepare(file, segmentLength, kind);
                     LockSupport.parkNanos(SETTLE_NS);
-                    Histogram forces = run(file, bytesPerSecond, seconds, kind == Kind.SPARSE_PRETOUCHED);
+                    Histogram[] perSecond = run(file, bytesPerSecond, seconds, kind == Kind.SPARSE_PRETOUCHED);
+                    Histogram forces = new Histogram(3_600_000_000_000L, 3);
+                    StringBuilder p50s = new StringBuilder();
+                    for (Histogram second : perSecond) {
+                        forces.add(second);
+                        p50s.append(String.format(" %.0f", second.getValueAtPercentile(50) / 1e3));
+                    }
                     System.out.printf("round %d %-14s (prepared in %5.1f ms): %,7d forces, p50 %7.1f us, "
                                     + "p99 %8.1f us, p99.9 %8.1f us, max %8.1f us%n", round + 1, kind, prepareNs / 1e6,
                             forces.getTotalCount(), forces.getValueAtPercentile(50) / 1e3,
                             forces.getValueAtPercentile(99) / 1e3, forces.getValueAtPercentile(99.9) / 1e3,
                             forces.getMaxValue() / 1e3);
+                    System.out.println("        p50 of each second, us:" + p50s);
                 } finally {
                     BenchFiles.delete(directory);
                     BenchFiles.releaseMappings();
@@ -114,13 +122,18 @@ public final class SegmentForceLatencyTool {
         return System.nanoTime() - start;
     }
 
-    private static Histogram run(Path file, long bytesPerSecond, int seconds, boolean pretouch) throws IOException {
+    /** @return the force latencies of each second of the run, nanoseconds */
+    private static Histogram[] run(Path file, long bytesPerSecond, int seconds, boolean pretouch)
+            throws IOException {
         MappedByteBuffer map;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             map = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
         }
         byte[] data = BenchFiles.payload(64 << 10);
-        Histogram forces = new Histogram(3_600_000_000_000L, 3);
+        Histogram[] forces = new Histogram[seconds];
+        for (int i = 0; i < seconds; i++) {
+            forces[i] = new Histogram(3_600_000_000_000L, 3);
+        }
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         int written = 0;
@@ -136,7 +149,7 @@ public final class SegmentForceLatencyTool {
             }
             long t0 = System.nanoTime();
             map.force(written, due - written);
-            forces.recordValue(System.nanoTime() - t0);
+            forces[(int) ((t0 - start) / 1_000_000_000L)].recordValue(System.nanoTime() - t0);
             written = due;
             if (pretouch) {
                 int touchEnd = Math.min(map.capacity(), written + PRETOUCH_BYTES);
