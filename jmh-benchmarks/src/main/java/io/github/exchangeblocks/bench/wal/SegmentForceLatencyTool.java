@@ -15,13 +15,14 @@ import java.util.concurrent.locks.LockSupport;
  * Latency of forcing freshly written log pages under a sustained write rate, the way a group-commit flusher
  * forces a memory-mapped segment: bytes are written into the mapping at {@code bytesPerSecond} and, as fast as
  * forces return, the range written since the previous force is forced ({@code MappedByteBuffer.force(index,
- * length)}, an {@code msync}). Three kinds of segment file are compared ({@link Kind}), in a rotating order each
- * round so all see the same disk, each written a second after it was prepared (as a pretoucher prepares the
- * next segment ahead of use): sparse, as the WAL creates them, against files whose every block was written (with
- * zeros, or with a non-zero pattern) and forced before use. Prints the time the preparation took, the number of
- * forces and their p50/p99/p99.9/max latency in microseconds, the p50 of each second of the run (to show forces
- * slowing down as the file fills), and the load average before and after. Files go to
- * a temporary directory under {@code java.io.tmpdir}, deleted afterwards.
+ * length)}, an {@code msync}). The {@link Kind}s of segment file take turns in a rotating order each round, so all
+ * see the same disk, each written a second after it was prepared (as a pretoucher prepares the next segment ahead
+ * of use): sparse, as the WAL creates them (with and without pretouching, and a quarter as long, rolling to the
+ * next file when one is full), against files whose every block was written (with zeros, or with a non-zero
+ * pattern) and forced before use. Prints the time the preparation took, the number of forces and their
+ * p50/p99/p99.9/max latency in microseconds, the p50 of each second of the run (forces on one sparse file slow down
+ * as it fills), and the load average before and after. Files go to a temporary directory under
+ * {@code java.io.tmpdir}, deleted afterwards.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.github.exchangeblocks.bench.wal.SegmentForceLatencyTool
  * [bytesPerSecond=7000000] [seconds=4] [segmentLength=67108864] [rounds=2]}; the default rate is the journal's
@@ -43,6 +44,11 @@ public final class SegmentForceLatencyTool {
          * byte already there, mapping them writable) between forces, as the WAL's pretoucher does.
          */
         SPARSE_PRETOUCHED,
+        /**
+         * Sparse files a quarter of the segment length each, the next created (sparse) when one is full, as a log
+         * with shorter segments rolls.
+         */
+        SPARSE_QUARTER_SEGMENTS,
         /** Every byte written with zeros, then forced: the blocks are allocated and written before use. */
         ZERO_FILLED,
         /** As {@link #ZERO_FILLED} with a non-zero pattern (a storage layer may treat written zeros as holes). */
@@ -75,10 +81,11 @@ public final class SegmentForceLatencyTool {
                 Kind kind = kinds[(round + i) % kinds.length];
                 Path directory = BenchFiles.newDirectory("segment-force");
                 try {
-                    Path file = directory.resolve("segment");
-                    long prepareNs = prepare(file, segmentLength, kind);
+                    int fileLength = kind == Kind.SPARSE_QUARTER_SEGMENTS ? segmentLength / 4 : segmentLength;
+                    long prepareNs = prepare(directory.resolve("segment-0"), fileLength, kind);
                     LockSupport.parkNanos(SETTLE_NS);
-                    Histogram[] perSecond = run(file, bytesPerSecond, seconds, kind == Kind.SPARSE_PRETOUCHED);
+                    Histogram[] perSecond = run(directory, fileLength, bytesPerSecond, seconds,
+                            kind == Kind.SPARSE_PRETOUCHED);
                     Histogram forces = new Histogram(3_600_000_000_000L, 3);
                     StringBuilder p50s = new StringBuilder();
                     for (Histogram second : perSecond) {
@@ -103,7 +110,7 @@ public final class SegmentForceLatencyTool {
     private static long prepare(Path file, int segmentLength, Kind kind) throws IOException {
         long start = System.nanoTime();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            if (kind == Kind.SPARSE || kind == Kind.SPARSE_PRETOUCHED) {
+            if (kind != Kind.ZERO_FILLED && kind != Kind.PATTERN_FILLED) {
                 writeFully(channel, ByteBuffer.allocate(1), segmentLength - 1L);
             } else {
                 ByteBuffer chunk = ByteBuffer.allocateDirect(FILL_CHUNK);
@@ -122,13 +129,17 @@ public final class SegmentForceLatencyTool {
         return System.nanoTime() - start;
     }
 
-    /** @return the force latencies of each second of the run, nanoseconds */
-    private static Histogram[] run(Path file, long bytesPerSecond, int seconds, boolean pretouch)
-            throws IOException {
-        MappedByteBuffer map;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            map = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
-        }
+    /**
+     * Writes and forces {@code segment-0} in {@code directory} and, when it is full, sparse files {@code segment-1},
+     * {@code segment-2}... of the same length (created outside the timed forces).
+     *
+     * @return the force latencies of each second of the run, nanoseconds
+     */
+    private static Histogram[] run(Path directory, int fileLength, long bytesPerSecond, int seconds,
+                                   boolean pretouch) throws IOException {
+        int files = 1;
+        MappedByteBuffer map = map(directory.resolve("segment-0"));
+        long base = 0;
         byte[] data = BenchFiles.payload(64 << 10);
         Histogram[] forces = new Histogram[seconds];
         for (int i = 0; i < seconds; i++) {
@@ -139,7 +150,15 @@ public final class SegmentForceLatencyTool {
         int written = 0;
         int touched = 0;
         for (long now = start; now < end; now = System.nanoTime()) {
-            int due = (int) ((now - start) * bytesPerSecond / 1_000_000_000L);
+            if (written == fileLength) {
+                Path next = directory.resolve("segment-" + files++);
+                prepare(next, fileLength, Kind.SPARSE);
+                map = map(next);
+                base += fileLength;
+                written = 0;
+                touched = 0;
+            }
+            int due = (int) Math.min(fileLength, (now - start) * bytesPerSecond / 1_000_000_000L - base);
             if (due <= written) {
                 LockSupport.parkNanos(IDLE_PARK_NS);
                 continue;
@@ -149,7 +168,7 @@ public final class SegmentForceLatencyTool {
             }
             long t0 = System.nanoTime();
             map.force(written, due - written);
-            forces[(int) ((t0 - start) / 1_000_000_000L)].recordValue(System.nanoTime() - t0);
+            forces[(int) Math.min(seconds - 1, (t0 - start) / 1_000_000_000L)].recordValue(System.nanoTime() - t0);
             written = due;
             if (pretouch) {
                 int touchEnd = Math.min(map.capacity(), written + PRETOUCH_BYTES);
@@ -160,6 +179,12 @@ public final class SegmentForceLatencyTool {
             }
         }
         return forces;
+    }
+
+    private static MappedByteBuffer map(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
+        }
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
