@@ -10,12 +10,16 @@ import io.github.exchangeblocks.examples.exchange.ExchangeCommand.InsertOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,5 +201,25 @@ class ExchangeCoreTest {
         core.close();
         assertThat(core.submit(new CancelOrder("alice", "x"), null, 2)).isEqualTo(RejectCode.EXCHANGE_STOPPED);
         assertThat(core.appliedSequence()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldJournalIntoSegmentsOf16MiB() throws IOException {
+        try (ExchangeCore core = ExchangeCore.start(Defaults.config(dir), new ExchangeListener() {
+        }, this::tick)) {
+            assertThat(core.appliedSequence()).isEqualTo(10);
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("wal"))) {
+            assertThat(files.filter(file -> file.getFileName().toString().endsWith(".wal")).map(ExchangeCoreTest::size))
+                    .containsExactly(16L << 20);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

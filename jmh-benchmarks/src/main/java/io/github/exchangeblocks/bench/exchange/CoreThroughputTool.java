@@ -70,8 +70,8 @@ public final class CoreThroughputTool {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean latencyOnly = args.length > 2 && args[2].equals("latency");
         ExchangeCommand[] commands = CoreWorkload.commands(42, count);
-        System.out.printf("workload: %,d commands, %.2f%% refused by the exchange%n", count,
-                100 * CoreWorkload.rejectShare(42, count));
+        System.out.printf("workload: %,d commands, %.2f%% refused by the exchange; load average %s%n", count,
+                100 * CoreWorkload.rejectShare(42, count), loadAverage());
         if (latencyOnly) {
             // Compiles the engine's paths first, as the throughput rounds do otherwise: a cold JVM falls behind.
             System.out.printf("warm-up: core NONE %s | core GROUP %s%n", throughput(commands, DurabilityMode.NONE),
@@ -84,6 +84,17 @@ public final class CoreThroughputTool {
             Histogram[] latency = latency(commands, mode, LATENCY_RATE, seconds);
             print(mode + " submit->ack at 100,000/s", latency[0]);
             print(mode + " the same after its first second", latency[1]);
+        }
+        System.out.println("load average at the end: " + loadAverage());
+    }
+
+    /** @return the 1, 5 and 15 minute load averages as {@code /proc/loadavg} has them, or the JVM's 1-minute one */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
