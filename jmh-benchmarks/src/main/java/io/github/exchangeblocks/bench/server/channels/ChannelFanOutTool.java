@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * into its core (resting sells and crossing IOC buys at random prices on the instruments in turn, so every command
  * changes the book and about half trade), and N subscribers in a child JVM ({@link ChannelLoadClient}, Netty), each
  * on {@code <symbol>@depth} and {@code <symbol>@trades} of every instrument of the flow: the sample venue's three
- * (Bitcoin, the index future, copper) or, with {@code --symbols=2}, the first two. One more client, in this JVM, subscribes
+ * (Bitcoin, the index future, copper) or, with {@code --symbols=2}, the first two. The client JVM runs on ZGC, so that
+ * its own collection pauses do not count in the latency it measures; the server runs on whatever this JVM was
+ * started with. One more client, in this JVM, subscribes
  * and never reads (unless {@code --no-stalled}): the tool reports when the server cut it, counted from the start of
  * the order flow (the kernel's socket buffers, 16 KiB a side here, fill first; the server cuts a socket that took
  * none of its unsent bytes for 5 s). The order flow runs a warm-up first (so that the JIT has compiled the hot
@@ -93,7 +95,10 @@ public final class ChannelFanOutTool {
             int port = server.address().getPort();
             fund(server);
             Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-cp", System.getProperty("java.class.path"), ChannelLoadClient.class.getName(),
+                    // ZGC: the load client's own collection pauses (G1 young pauses of 20-80 ms with 10,000
+                    // connections' state in its old generation) would count in the latency it measures.
+                    "-Xmx1g", "-XX:+UseZGC", "-cp", System.getProperty("java.class.path"),
+                    ChannelLoadClient.class.getName(),
                     Integer.toString(port), Integer.toString(connections), Integer.toString(seconds),
                     String.join(",", symbols.stream().flatMap(x -> Stream.of(x + "@depth", x + "@trades")).toList()),
                     Integer.toString(warmupSeconds))
