@@ -3,9 +3,9 @@ package io.github.exchangeblocks.examples.server;
 import io.github.exchangeblocks.api.RejectCode;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.wal.DurabilityMode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
@@ -15,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +28,8 @@ class ExchangeServerIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     static ServerConfig config(Path dir) {
         return new ServerConfig("127.0.0.1", 0, dir, DurabilityMode.GROUP, 64 * 1024, 4 << 20, 1, 10_000);
@@ -46,13 +45,6 @@ class ExchangeServerIT {
         DiffTestClient client = DiffTestClient.connect(server);
         open.add(client);
         return client;
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
     }
 
     static boolean decimal(DiffTestClient client, String expected, String... path) {

@@ -3,13 +3,11 @@ package io.github.exchangeblocks.examples.server;
 import io.github.exchangeblocks.examples.server.channels.ChannelGateway;
 import io.github.exchangeblocks.examples.server.channels.ChannelTestClient;
 import io.github.exchangeblocks.examples.server.diff.DiffGateway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.exchangeblocks.examples.server.ExchangeServerIT.insert;
@@ -27,14 +25,8 @@ class StateReplacedIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     @Test
     void shouldCloseEverySessionWithTheReasonAndServeTheStateWholeToClientsThatReconnect() throws Exception {

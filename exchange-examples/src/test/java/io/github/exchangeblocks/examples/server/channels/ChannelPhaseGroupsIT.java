@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
-import org.junit.jupiter.api.AfterEach;
+import io.github.exchangeblocks.examples.server.OpenResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -36,14 +37,8 @@ class ChannelPhaseGroupsIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     @Test
     void shouldChainDepthAndTradesPerGroupWhenTheGroupsAreSentInTurn() throws Exception {

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.exchangeblocks.api.Side;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
-import org.junit.jupiter.api.AfterEach;
+import io.github.exchangeblocks.examples.server.OpenResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -14,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.exchangeblocks.examples.server.channels.ChannelServers.BTC;
@@ -30,7 +29,8 @@ class ChannelProtocolIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     private ExchangeServer start(ChannelsConfig config) throws InterruptedException {
         ExchangeServer server = ChannelServers.start(dir, config);
@@ -42,13 +42,6 @@ class ChannelProtocolIT {
         ChannelTestClient client = ChannelTestClient.connect(server.address().getPort());
         open.add(client);
         return client;
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
     }
 
     private static void assertError(JsonNode reply, ChannelError error, String messagePart) {

@@ -9,13 +9,13 @@ import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.examples.exchange.ExchangeCommand;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
-import org.junit.jupiter.api.AfterEach;
+import io.github.exchangeblocks.examples.server.OpenResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,14 +36,8 @@ class ChannelSlowSubscriberIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     @Test
     void shouldCutAStalledReaderAndResyncAPausedOneWhileOthersKeepUp() throws Exception {

@@ -7,14 +7,14 @@ import io.github.exchangeblocks.examples.server.ExchangeServer;
 import io.github.exchangeblocks.examples.server.ServerConfig;
 import io.github.exchangeblocks.wal.DurabilityMode;
 import io.github.exchangeblocks.wal.snapshot.SnapshotStore;
-import org.junit.jupiter.api.AfterEach;
+import io.github.exchangeblocks.examples.server.OpenResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +35,8 @@ class HttpApiIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     private ExchangeServer start(HttpApiConfig api) throws InterruptedException {
         ServerConfig config = ApiTestClient.serverConfig(dir);
