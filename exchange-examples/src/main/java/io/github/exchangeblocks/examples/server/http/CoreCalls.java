@@ -43,8 +43,7 @@ final class CoreCalls {
             }
         }, 0);
         if (refused != null) {
-            call.fail(RejectStatus.toException(refused, refused == RejectCode.EXCHANGE_BUSY
-                    ? "the engine queue is full, retry later" : "the engine is stopped"));
+            call.fail(refusal(refused));
         }
     }
 
@@ -52,9 +51,17 @@ final class CoreCalls {
     void read(ApiCall call, Reader reader) {
         RejectCode refused = core.query(state -> answer(call, reader));
         if (refused != null) {
-            call.fail(RejectStatus.toException(refused, refused == RejectCode.EXCHANGE_BUSY
-                    ? "the engine queue is full, retry later" : "the engine is stopped"));
+            call.fail(refusal(refused));
         }
+    }
+
+    /**
+     * @param refused why the core did not take a command or read ({@code EXCHANGE_BUSY} or {@code EXCHANGE_STOPPED})
+     * @return the error that answers the call (503 for a full queue)
+     */
+    static ApiException refusal(RejectCode refused) {
+        return RejectStatus.toException(refused, refused == RejectCode.EXCHANGE_BUSY
+                ? "the engine queue is full, retry later" : "the engine is stopped");
     }
 
     private void answer(ApiCall call, Reader reader) {

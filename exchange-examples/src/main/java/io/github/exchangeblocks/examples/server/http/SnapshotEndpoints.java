@@ -28,8 +28,7 @@ final class SnapshotEndpoints {
     private void snapshot(ApiCall call) {
         RejectCode refused = context.core.requestSnapshot();
         if (refused != null) {
-            call.fail(RejectStatus.toException(refused, refused == RejectCode.EXCHANGE_BUSY
-                    ? "the engine queue is full, retry later" : "the engine is stopped"));
+            call.fail(CoreCalls.refusal(refused));
             return;
         }
         // Runs after the snapshot request on the engine thread: on a local core the snapshot is written by then.
