@@ -10,9 +10,7 @@ import io.github.exchangeblocks.engine.instrument.Instrument;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One instrument's trading-day figures for its DIFF quote (volume, amount, open, high, low, time of the last
@@ -22,8 +20,6 @@ import java.time.format.DateTimeFormatter;
 final class QuoteStats {
     /** Quote times are shown in China Standard Time, as TqSdk expects of exchange times. */
     static final ZoneId EXCHANGE_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DATETIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(EXCHANGE_ZONE);
     private static final int LEVELS = 5;
     private static final int FIRST_DEPTH_MEMBER = 11;
     private static final int MEMBERS = FIRST_DEPTH_MEMBER + 4 * LEVELS;
@@ -41,6 +37,7 @@ final class QuoteStats {
     long openInterest;
     /** What the DIFF snapshot holds of the quote: a later quote sends only what changed. */
     private PublishedValues published = new PublishedValues(MEMBERS);
+    private final QuoteTime time = new QuoteTime(EXCHANGE_ZONE);
 
     void trade(long timeNs, long priceTicks, long lots) {
         if (volume == 0) {
@@ -80,7 +77,6 @@ final class QuoteStats {
      */
     JsonObject quote(Instrument instrument, OrderBookView book, long lastPriceTicks, DepthSnapshot depth) {
         InstrumentSpec spec = instrument.spec();
-        BigDecimal tick = BigDecimal.valueOf(spec.tickSize(), spec.priceScale());
         JsonObject quote = new JsonObject();
         if (published.isNew()) {
             String symbol = spec.instrumentId();
@@ -89,7 +85,7 @@ final class QuoteStats {
                     .put("exchange_id", DiffFields.exchangeOf(symbol))
                     .put("ins_class", "FUTURE")
                     .put("expired", false)
-                    .put("price_tick", JsonNumber.of(tick))
+                    .put("price_tick", JsonNumber.ofUnscaled(spec.tickSize(), spec.priceScale()))
                     .put("price_decs", spec.priceScale())
                     .put("volume_multiple", spec.volumeMultiple())
                     .put("max_limit_order_volume", spec.maxOrderVolume())
@@ -102,7 +98,7 @@ final class QuoteStats {
                     .put("pre_open_interest", JsonString.NOT_A_NUMBER);
         }
         if (published.changed(0, lastTimeNs)) {
-            quote.put("datetime", lastTimeNs == 0 ? "" : DATETIME.format(Instant.ofEpochSecond(0, lastTimeNs)));
+            quote.put("datetime", lastTimeNs == 0 ? "" : time.format(lastTimeNs));
         }
         price(quote, spec, 1, "last_price", lastPriceTicks);
         price(quote, spec, 2, "open", openTicks);
@@ -118,11 +114,8 @@ final class QuoteStats {
             quote.put("volume", volume);
         }
         if (published.changed(9, turnoverTicks) || volumeMoved) {
-            quote.put("amount", JsonNumber.of(tick.multiply(BigDecimal.valueOf(turnoverTicks))
-                            .multiply(BigDecimal.valueOf(spec.volumeMultiple()))))
-                    .put("average", volume == 0 ? JsonString.NOT_A_NUMBER : JsonNumber.of(tick.multiply(
-                            BigDecimal.valueOf(turnoverTicks)).divide(BigDecimal.valueOf(volume),
-                            spec.priceScale() + 2, RoundingMode.HALF_EVEN)));
+            quote.put("amount", amount(spec, turnoverTicks))
+                    .put("average", volume == 0 ? JsonString.NOT_A_NUMBER : average(spec, turnoverTicks, volume));
         }
         if (published.changed(10, openInterest)) {
             quote.put("open_interest", openInterest);
@@ -142,6 +135,48 @@ final class QuoteStats {
             }
         }
         return quote;
+    }
+
+    /**
+     * The day's turnover in money: price tick x turnover in ticks x volume multiple, at the price's scale (as the
+     * {@code BigDecimal} product, without one unless it overflows a {@code long}).
+     */
+    static JsonNumber amount(InstrumentSpec spec, long turnoverTicks) {
+        try {
+            return JsonNumber.ofUnscaled(Math.multiplyExact(Math.multiplyExact(spec.tickSize(), turnoverTicks),
+                    spec.volumeMultiple()), spec.priceScale());
+        } catch (ArithmeticException overflow) {
+            return JsonNumber.of(BigDecimal.valueOf(spec.tickSize(), spec.priceScale())
+                    .multiply(BigDecimal.valueOf(turnoverTicks)).multiply(BigDecimal.valueOf(spec.volumeMultiple())));
+        }
+    }
+
+    /**
+     * The day's average price (turnover / volume), two places finer than the price, rounded half-even (as the
+     * {@code BigDecimal} quotient, without one unless the numerator overflows a {@code long}).
+     *
+     * @param volume lots traded, {@code > 0}
+     */
+    static JsonNumber average(InstrumentSpec spec, long turnoverTicks, long volume) {
+        int scale = spec.priceScale() + 2;
+        long numerator;
+        try {
+            numerator = Math.multiplyExact(Math.multiplyExact(spec.tickSize(), turnoverTicks), 100L);
+        } catch (ArithmeticException overflow) {
+            numerator = -1;
+        }
+        if (numerator < 0 || scale > JsonNumber.MAX_COMPACT_SCALE) {
+            return JsonNumber.of(BigDecimal.valueOf(spec.tickSize(), spec.priceScale())
+                    .multiply(BigDecimal.valueOf(turnoverTicks)).divide(BigDecimal.valueOf(volume), scale,
+                            RoundingMode.HALF_EVEN));
+        }
+        long quotient = numerator / volume;
+        long remainder = numerator % volume;
+        long toNext = volume - remainder;
+        if (remainder > toNext || remainder == toNext && (quotient & 1) == 1) {
+            quotient++;
+        }
+        return JsonNumber.ofUnscaled(quotient, scale);
     }
 
     /** A price member from ticks ({@code <= 0} or {@link Long#MAX_VALUE}: none, {@code "-"}), if it changed. */
