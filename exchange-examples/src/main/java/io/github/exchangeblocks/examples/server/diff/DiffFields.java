@@ -27,6 +27,10 @@ import java.util.Map;
  * engine objects).
  */
 final class DiffFields {
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L,
+        100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L,
+        1_000_000_000_000_000_000L};
     static final String CURRENCY = "CNY";
     private final int moneyScale;
     private final SharedTexts texts = new SharedTexts();
@@ -288,14 +292,49 @@ final class DiffFields {
 
     /** An average price from a money cost: {@code cost / (volume * volumeMultiple)}, or {@code "-"} when flat. */
     private JsonValue averagePrice(InstrumentSpec spec, long costMinor, long volume) {
-        if (volume <= 0) {
-            return JsonString.NOT_A_NUMBER;
+        return volume <= 0 ? JsonString.NOT_A_NUMBER : averagePrice(spec, moneyScale, costMinor, volume);
+    }
+
+    /**
+     * {@code cost / (volume * volumeMultiple)} at four places finer than the price, rounded half-even, trailing zeros
+     * stripped (the {@code BigDecimal} computation, without one unless the figures leave a {@code long}).
+     *
+     * @param moneyScale decimal places of {@code costMinor}
+     * @param volume     lots, {@code > 0}
+     */
+    static JsonNumber averagePrice(InstrumentSpec spec, int moneyScale, long costMinor, long volume) {
+        int scale = spec.priceScale() + 4;
+        long unscaled = -1;
+        if (costMinor >= 0 && scale - moneyScale <= 18 && moneyScale - scale <= 18) {
+            try {
+                long divisor = Math.multiplyExact(volume, spec.volumeMultiple());
+                long numerator = costMinor;
+                if (scale >= moneyScale) {
+                    numerator = Math.multiplyExact(costMinor, POWERS_OF_TEN[scale - moneyScale]);
+                } else {
+                    divisor = Math.multiplyExact(divisor, POWERS_OF_TEN[moneyScale - scale]);
+                }
+                unscaled = numerator / divisor;
+                long remainder = numerator % divisor;
+                long toNext = divisor - remainder;
+                if (remainder > toNext || remainder == toNext && (unscaled & 1) == 1) {
+                    unscaled++;
+                }
+            } catch (ArithmeticException overflow) {
+                unscaled = -1;
+            }
         }
-        BigDecimal cost = BigDecimal.valueOf(costMinor, moneyScale);
-        BigDecimal average = cost.divide(BigDecimal.valueOf(volume).multiply(
-                BigDecimal.valueOf(spec.volumeMultiple())), spec.priceScale() + 4, RoundingMode.HALF_EVEN);
-        average = average.stripTrailingZeros();
-        return JsonNumber.of(average.scale() < 0 ? average.setScale(0) : average);
+        if (unscaled < 0 || scale > JsonNumber.MAX_COMPACT_SCALE) {
+            BigDecimal average = BigDecimal.valueOf(costMinor, moneyScale).divide(BigDecimal.valueOf(volume)
+                    .multiply(BigDecimal.valueOf(spec.volumeMultiple())), scale, RoundingMode.HALF_EVEN)
+                    .stripTrailingZeros();
+            return JsonNumber.of(average.scale() < 0 ? average.setScale(0) : average);
+        }
+        while (scale > 0 && unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        return JsonNumber.ofUnscaled(unscaled, scale);
     }
 
     static String exchangeOf(String symbol) {

@@ -16,11 +16,12 @@ import java.math.RoundingMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The quote's {@code amount} and {@code average} from long arithmetic equal, value and written text, the
- * {@code BigDecimal} formulas they replace (tick x turnover x multiple; tick x turnover / volume at two more places,
- * half-even), including half-way quotients and products past a {@code long}.
+ * The quote's {@code amount} and {@code average} and the positions' average prices, from long arithmetic, equal,
+ * value and written text, the {@code BigDecimal} formulas they replace (tick x turnover x multiple; tick x turnover /
+ * volume at two more places, half-even; cost / (volume x multiple) at four more places, half-even, trailing zeros
+ * stripped), including half-way quotients and figures past a {@code long}.
  */
-class QuoteFiguresProperties {
+class DiffFiguresProperties {
     @Property(tries = 3000)
     void shouldWriteTheAmountOfTheBigDecimalProduct(@ForAll @IntRange(min = 0, max = 8) int priceScale,
                                                    @ForAll @LongRange(min = 1, max = 100_000) long tickSize,
@@ -56,6 +57,33 @@ class QuoteFiguresProperties {
         BigDecimal expected = BigDecimal.valueOf(tickSize, priceScale).multiply(BigDecimal.valueOf(chosen))
                 .divide(BigDecimal.valueOf(volume), priceScale + 2, RoundingMode.HALF_EVEN);
         assertWritten(QuoteStats.average(spec, chosen, volume), JsonNumber.of(expected));
+    }
+
+    @Property(tries = 3000)
+    void shouldWriteTheAveragePriceOfTheBigDecimalQuotient(@ForAll @IntRange(min = 0, max = 6) int priceScale,
+                                                          @ForAll @IntRange(min = 0, max = 8) int moneyScale,
+                                                          @ForAll @LongRange(min = 1, max = 1_000_000) long multiple,
+                                                          @ForAll @LongRange(min = -1_000_000_000_000L,
+                                                                  max = Long.MAX_VALUE) long cost,
+                                                          @ForAll @LongRange(min = 1, max = 10_000_000) long volume) {
+        assertAveragePrice(priceScale, moneyScale, multiple, cost, volume);
+    }
+
+    @Example
+    void shouldRoundHalfWayAveragePricesToTheEvenDigitAndStripZeros() {
+        assertAveragePrice(0, 2, 1, 1, 200);
+        assertAveragePrice(0, 2, 1, 3, 200);
+        assertAveragePrice(0, 2, 5, 71_000_00L * 10, 2);
+        assertAveragePrice(1, 2, 300, 0, 3);
+        assertThat(DiffFields.averagePrice(spec(0, 10, 5), 2, 71_000_00L * 10, 2).toString()).isEqualTo("71000");
+    }
+
+    private static void assertAveragePrice(int priceScale, int moneyScale, long multiple, long cost, long volume) {
+        InstrumentSpec spec = spec(priceScale, 1, multiple);
+        BigDecimal average = BigDecimal.valueOf(cost, moneyScale).divide(BigDecimal.valueOf(volume)
+                .multiply(BigDecimal.valueOf(multiple)), priceScale + 4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        assertWritten(DiffFields.averagePrice(spec, moneyScale, cost, volume),
+                JsonNumber.of(average.scale() < 0 ? average.setScale(0) : average));
     }
 
     private static void assertWritten(JsonNumber actual, JsonNumber expected) {
