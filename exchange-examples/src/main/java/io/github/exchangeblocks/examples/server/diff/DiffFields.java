@@ -4,6 +4,7 @@ import io.github.exchangeblocks.api.OrderType;
 import io.github.exchangeblocks.api.TimeInForce;
 import io.github.exchangeblocks.api.account.AccountView;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.api.instrument.Rounding;
 import io.github.exchangeblocks.api.settlement.AccountStatement;
 import io.github.exchangeblocks.api.settlement.PositionStatement;
 import io.github.exchangeblocks.diff.json.JsonNumber;
@@ -11,6 +12,7 @@ import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.json.JsonString;
 import io.github.exchangeblocks.diff.json.JsonValue;
 import io.github.exchangeblocks.engine.account.Position;
+import io.github.exchangeblocks.engine.instrument.FixedPoint;
 import io.github.exchangeblocks.engine.instrument.Instrument;
 import io.github.exchangeblocks.examples.exchange.OrderRecord;
 import io.github.exchangeblocks.examples.exchange.TradeRecord;
@@ -27,10 +29,6 @@ import java.util.Map;
  * engine objects).
  */
 final class DiffFields {
-    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-        100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L,
-        100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L,
-        1_000_000_000_000_000_000L};
     static final String CURRENCY = "CNY";
     private final int moneyScale;
     private final SharedTexts texts = new SharedTexts();
@@ -304,25 +302,16 @@ final class DiffFields {
      */
     static JsonNumber averagePrice(InstrumentSpec spec, int moneyScale, long costMinor, long volume) {
         int scale = spec.priceScale() + 4;
-        long unscaled = -1;
-        if (costMinor >= 0 && scale - moneyScale <= 18 && moneyScale - scale <= 18) {
-            try {
-                long divisor = Math.multiplyExact(volume, spec.volumeMultiple());
-                long numerator = costMinor;
-                if (scale >= moneyScale) {
-                    numerator = Math.multiplyExact(costMinor, POWERS_OF_TEN[scale - moneyScale]);
-                } else {
-                    divisor = Math.multiplyExact(divisor, POWERS_OF_TEN[moneyScale - scale]);
-                }
-                unscaled = numerator / divisor;
-                long remainder = numerator % divisor;
-                long toNext = divisor - remainder;
-                if (remainder > toNext || remainder == toNext && (unscaled & 1) == 1) {
-                    unscaled++;
-                }
-            } catch (ArithmeticException overflow) {
-                unscaled = -1;
-            }
+        long unscaled;
+        try {
+            long shift = powerOfTen(Math.abs(scale - moneyScale));
+            long divisor = Math.multiplyExact(volume, spec.volumeMultiple());
+            unscaled = scale >= moneyScale
+                    ? FixedPoint.mulDiv(costMinor, shift, divisor, Rounding.HALF_EVEN)
+                    : FixedPoint.mulDiv(costMinor, 1, Math.multiplyExact(divisor, shift), Rounding.HALF_EVEN);
+        } catch (ArithmeticException outOfRange) {
+            // A negative cost, or figures past a long.
+            unscaled = -1;
         }
         if (unscaled < 0 || scale > JsonNumber.MAX_COMPACT_SCALE) {
             BigDecimal average = BigDecimal.valueOf(costMinor, moneyScale).divide(BigDecimal.valueOf(volume)
@@ -335,6 +324,15 @@ final class DiffFields {
             scale--;
         }
         return JsonNumber.ofUnscaled(unscaled, scale);
+    }
+
+    /** @throws ArithmeticException if {@code 10^exponent} does not fit a {@code long} */
+    private static long powerOfTen(int exponent) {
+        long power = 1;
+        for (int i = 0; i < exponent; i++) {
+            power = Math.multiplyExact(power, 10L);
+        }
+        return power;
     }
 
     static String exchangeOf(String symbol) {

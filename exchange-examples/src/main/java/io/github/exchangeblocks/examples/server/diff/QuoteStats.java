@@ -3,9 +3,11 @@ package io.github.exchangeblocks.examples.server.diff;
 import io.github.exchangeblocks.api.book.DepthSnapshot;
 import io.github.exchangeblocks.api.book.OrderBookView;
 import io.github.exchangeblocks.api.instrument.InstrumentSpec;
+import io.github.exchangeblocks.api.instrument.Rounding;
 import io.github.exchangeblocks.diff.json.JsonNumber;
 import io.github.exchangeblocks.diff.json.JsonObject;
 import io.github.exchangeblocks.diff.json.JsonString;
+import io.github.exchangeblocks.engine.instrument.FixedPoint;
 import io.github.exchangeblocks.engine.instrument.Instrument;
 
 import java.math.BigDecimal;
@@ -159,24 +161,17 @@ final class QuoteStats {
      */
     static JsonNumber average(InstrumentSpec spec, long turnoverTicks, long volume) {
         int scale = spec.priceScale() + 2;
-        long numerator;
-        try {
-            numerator = Math.multiplyExact(Math.multiplyExact(spec.tickSize(), turnoverTicks), 100L);
-        } catch (ArithmeticException overflow) {
-            numerator = -1;
+        if (scale <= JsonNumber.MAX_COMPACT_SCALE) {
+            try {
+                return JsonNumber.ofUnscaled(FixedPoint.mulDiv(turnoverTicks, Math.multiplyExact(spec.tickSize(),
+                        100L), volume, Rounding.HALF_EVEN), scale);
+            } catch (ArithmeticException outOfRange) {
+                // A negative turnover, or figures past a long: the exact decimal below.
+            }
         }
-        if (numerator < 0 || scale > JsonNumber.MAX_COMPACT_SCALE) {
-            return JsonNumber.of(BigDecimal.valueOf(spec.tickSize(), spec.priceScale())
-                    .multiply(BigDecimal.valueOf(turnoverTicks)).divide(BigDecimal.valueOf(volume), scale,
-                            RoundingMode.HALF_EVEN));
-        }
-        long quotient = numerator / volume;
-        long remainder = numerator % volume;
-        long toNext = volume - remainder;
-        if (remainder > toNext || remainder == toNext && (quotient & 1) == 1) {
-            quotient++;
-        }
-        return JsonNumber.ofUnscaled(quotient, scale);
+        return JsonNumber.of(BigDecimal.valueOf(spec.tickSize(), spec.priceScale())
+                .multiply(BigDecimal.valueOf(turnoverTicks)).divide(BigDecimal.valueOf(volume), scale,
+                        RoundingMode.HALF_EVEN));
     }
 
     /** A price member from ticks ({@code <= 0} or {@link Long#MAX_VALUE}: none, {@code "-"}), if it changed. */
