@@ -5,6 +5,7 @@ import io.github.exchangeblocks.engine.venue.VenueSettings;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -81,24 +82,32 @@ public interface ExchangeBackend extends AutoCloseable {
      * Runs a read of the state through {@link #query} and waits for it (tests and operators' tools; a gateway
      * does not wait).
      *
+     * A full queue ({@link RejectCode#EXCHANGE_BUSY}) is retried every millisecond within the timeout: the caller
+     * is waiting anyway, and a queue its own submissions just filled drains as the engine applies them.
+     *
      * @param reader    runs once on the applying thread
-     * @param timeoutMs how long to wait
-     * @throws IllegalStateException if it could not be queued or did not run in time
+     * @param timeoutMs how long to wait, queueing included
+     * @throws IllegalStateException if the backend stopped, or the read was not queued or did not run in time
      */
     default void await(Consumer<ExchangeState> reader, long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         CountDownLatch done = new CountDownLatch(1);
-        RejectCode code = query(state -> {
+        Consumer<ExchangeState> query = state -> {
             try {
                 reader.accept(state);
             } finally {
                 done.countDown();
             }
-        });
+        };
+        RejectCode code;
+        while ((code = query(query)) == RejectCode.EXCHANGE_BUSY && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
         if (code != null) {
             throw new IllegalStateException("query not queued: " + code);
         }
         try {
-            if (!done.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+            if (!done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 throw new IllegalStateException("query did not run within " + timeoutMs + " ms");
             }
         } catch (InterruptedException e) {

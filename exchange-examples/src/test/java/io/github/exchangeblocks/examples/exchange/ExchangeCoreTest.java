@@ -19,9 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExchangeCoreTest {
     @TempDir
@@ -175,6 +177,41 @@ class ExchangeCoreTest {
             release.countDown();
         }
         assertThat(Defaults.config(dir).bootstrap()).isNotEmpty();
+    }
+
+    @Test
+    void shouldQueueAnAwaitedReadOnceAFullRingDrainsAndGiveUpWhenItDoesNotDrainInTime() throws Exception {
+        CoreConfig defaults = Defaults.config(dir);
+        CoreConfig config = new CoreConfig(dir, defaults.durability(), 64, 0, defaults.firstTradingDay(),
+                defaults.venue(), defaults.bootstrap());
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExchangeCore core = ExchangeCore.start(config, new ExchangeListener() {
+        }, this::tick)) {
+            long bootstrapped = core.appliedSequence();
+            assertThat(core.query(state -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })).isNull();
+            int i = 0;
+            while (core.submit(order("alice", "w" + i, Side.BUY, 6000, 1, TimeInForce.GTC), null, i) == null) {
+                i++;
+            }
+            assertThatThrownBy(() -> core.await(state -> { }, 50))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("query not queued: EXCHANGE_BUSY");
+            long[] applied = new long[1];
+            Thread releaser = new Thread(() -> {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                release.countDown();
+            });
+            releaser.start();
+            core.await(state -> applied[0] = core.appliedSequence(), 10_000);
+            releaser.join();
+            assertThat(applied[0]).as("the read ran after every order queued before it")
+                    .isEqualTo(bootstrapped + i);
+        }
     }
 
     @Test
