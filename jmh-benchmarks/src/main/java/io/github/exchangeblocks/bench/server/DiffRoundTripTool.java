@@ -1,5 +1,7 @@
 package io.github.exchangeblocks.bench.server;
 
+import io.github.exchangeblocks.engine.risk.RiskChain;
+import io.github.exchangeblocks.engine.venue.VenueSettings;
 import io.github.exchangeblocks.examples.exchange.CoreConfig;
 import io.github.exchangeblocks.examples.exchange.Defaults;
 import io.github.exchangeblocks.examples.server.ExchangeServer;
@@ -30,37 +32,41 @@ import java.util.stream.Stream;
 /**
  * The DIFF server end to end over loopback: the real {@link ExchangeServer} (GROUP durability by default: every
  * fill is of a command forced to the journal) with {@code N} logged-in idle sessions held by a child process
- * ({@link DiffIdleSessions}), and one trading pair: bob rests deep bids and offers and alice sends
- * 1-lot IOC orders that cross them, alternately buying to open and selling to close (so she stays flat), paced at
- * a fixed rate (bob's depth is the venue's position limit, 10,000 lots a side, which bounds the run's length). It measures, per order,
- * the time from the moment alice's {@code insert_order} was due to the moment her own trade is visible in an
- * {@code rtn_data} frame she received (HdrHistogram, microseconds), beside how late the pacer itself woke to send
- * it (time the client lost before the server saw the order; part of the round trip); and the server's heap after GC without and
- * with the idle sessions, divided by {@code N} (the server and the pair run in this JVM, the idle sessions do not),
- * beside the bytes Netty's pooled allocator holds (direct memory, not in the heap figure); and, over the measured
- * run, the heap allocation and CPU time per order of the engine thread and of the server's I/O threads
- * ({@link ThreadUsage}) with the collections that ran. The two traders are {@link DiffTrader}s (Netty's
- * WebSocket client, one I/O thread each, frames timed as they are read).
+ * ({@link DiffIdleSessions}), and one trading pair: bob rests deep bids and offers and alice sends 1-lot IOC orders
+ * that cross them, alternately buying to open and selling to close (so she stays flat), paced at a fixed rate (bob
+ * rests as much depth as all the runs take, under a position limit raised to fit it). After a warm-up long enough
+ * for the JIT to compile the hot paths (60 s by default: at 1,000 orders/s some of them reach their final
+ * compilation only after 15-30 s, and until then their deoptimisations and recompilations are in the tail), it
+ * measures, per order, the time from the moment alice's {@code insert_order} was due to the moment her own trade is
+ * visible in an {@code rtn_data} frame she received (HdrHistogram, microseconds), beside how late the pacer itself
+ * woke to send it (time the client lost before the server saw the order; part of the round trip); and the server's
+ * heap after GC without and with the idle sessions, divided by {@code N} (the server and the pair run in this JVM,
+ * the idle sessions do not), beside the bytes Netty's pooled allocator holds (direct memory, not in the heap
+ * figure); and, over the measured run, the heap allocation and CPU time per order of the engine thread and of the
+ * server's I/O threads ({@link ThreadUsage}) with the collections and the JIT compile time that ran. The two
+ * traders are {@link DiffTrader}s (Netty's WebSocket client, one I/O thread each, frames timed as they are read).
  *
  * <p>Run: {@code java -cp jmh-benchmarks/target/benchmarks.jar io.github.exchangeblocks.bench.server.DiffRoundTripTool
- * [sessions=1000] [ordersPerSecond=1000] [seconds=10] [durability=GROUP|NONE|SYNC_EACH]}. Data goes to a temporary
- * directory deleted afterwards.
+ * [sessions=1000] [ordersPerSecond=1000] [seconds=10] [durability=GROUP|NONE|SYNC_EACH] [warmUpSeconds=60]}: the
+ * warm-up, a 4 s run without idle sessions, the idle sessions log in, 10 s more warm-up, then the measured run. Data
+ * goes to a temporary directory deleted afterwards.
  */
 public final class DiffRoundTripTool {
     private static final String PREFIX = "idle";
     private static final int PASSWORD_ITERATIONS = 1000;
     private static final long DEPOSIT = 10_000_000_000_000L;
     private static final int MAX_VOLUME = (int) Defaults.COPPER.maxOrderVolume();
-    private static final int WARM_UP_SECONDS = 2;
+    /** Bob's resting orders per side at most (so that setting them up takes seconds, not minutes). */
+    private static final int MAX_RESTING_PER_SIDE = 5_000;
+    /** Warm-up after the idle sessions joined: their logins and first peeks run code the warm-up did not. */
+    private static final int REWARM_SECONDS = 10;
     private static final int QUIET_SECONDS = 4;
-    /** The venue's default position limit per side (MaxPositionCheck in its risk chain), in lots. */
-    private static final int MAX_POSITION = 10_000;
 
     private DiffRoundTripTool() {
     }
 
     /**
-     * @param args optional idle session count, orders per second and measured seconds
+     * @param args optional idle session count, orders per second, measured seconds, durability and warm-up seconds
      * @throws Exception if the server, the child process or a client fails
      */
     public static void main(String[] args) throws Exception {
@@ -68,10 +74,18 @@ public final class DiffRoundTripTool {
         int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         DurabilityMode durability = args.length > 3 ? DurabilityMode.valueOf(args[3]) : DurabilityMode.GROUP;
-        if ((long) perSecond * (QUIET_SECONDS + 2 * WARM_UP_SECONDS + seconds) > 2L * MAX_POSITION - 200) {
-            throw new IllegalArgumentException("ordersPerSecond * (seconds + " + (QUIET_SECONDS + 2 * WARM_UP_SECONDS)
-                    + ") must be below " + (2 * MAX_POSITION - 200) + ": bob's resting depth is the position limit");
+        int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
+        // Every order of the runs takes one lot from bob's resting depth, half of them from each side; bob rests
+        // whole orders of the instrument's largest volume, with one spare order per side.
+        long lotsPerSide = (long) perSecond * (warmUpSeconds + QUIET_SECONDS + REWARM_SECONDS + seconds) / 2 + 1;
+        long restingLong = lotsPerSide / MAX_VOLUME + 2;
+        if (restingLong > MAX_RESTING_PER_SIDE) {
+            throw new IllegalArgumentException("ordersPerSecond * (warm-up + measured seconds + "
+                    + (QUIET_SECONDS + REWARM_SECONDS) + ") must be at most " + 2 * (MAX_RESTING_PER_SIDE - 2)
+                    * MAX_VOLUME + ": bob rests at most " + MAX_RESTING_PER_SIDE + " orders of " + MAX_VOLUME
+                    + " lots a side");
         }
+        int restingOrders = (int) restingLong;
         Path dir = Files.createTempDirectory("diff-bench");
         try {
             Map<String, String> passwords = new LinkedHashMap<>(DiffGateway.DEMO_PASSWORDS);
@@ -82,8 +96,12 @@ public final class DiffRoundTripTool {
             }
             UserStore.openOrCreate(dir.resolve("users.txt"), passwords, PASSWORD_ITERATIONS);
             CoreConfig defaults = Defaults.config(dir);
+            // The default venue's checks, with limits that fit bob's depth: a position of all of it, and all of
+            // his resting orders open at once.
+            VenueSettings venue = VenueSettings.builder().riskChain(RiskChain.standard(MAX_VOLUME,
+                    (long) restingOrders * MAX_VOLUME, 2 * restingOrders + 10)).build();
             CoreConfig core = new CoreConfig(dir, durability, defaults.queueSize(),
-                    defaults.snapshotInterval(), defaults.firstTradingDay(), defaults.venue(),
+                    defaults.snapshotInterval(), defaults.firstTradingDay(), venue,
                     Defaults.bootstrap(List.of(Defaults.COPPER), users, DEPOSIT));
             ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, durability, 64 * 1024, 4 << 20, 2,
                     PASSWORD_ITERATIONS);
@@ -91,20 +109,20 @@ public final class DiffRoundTripTool {
                 int port = server.address().getPort();
                 DiffTrader alice = DiffTrader.connect(port, "alice", "alice123");
                 DiffTrader bob = DiffTrader.connect(port, "bob", "bob123");
-                // Resting depth for every order of the three runs, up to the venue's position limit per side.
-                int restingOrders = MAX_POSITION / MAX_VOLUME;
+                // Resting depth for every order of the runs.
                 for (int i = 0; i < restingOrders; i++) {
                     bob.send(order("bob", "ask" + i, "SELL", "OPEN", 7_001, MAX_VOLUME, "GFD"));
                     bob.send(order("bob", "bid" + i, "BUY", "OPEN", 6_999, MAX_VOLUME, "GFD"));
                 }
-                bob.awaitText("\"bid" + (restingOrders - 1) + "\":{", 60);
+                bob.awaitText("\"bid" + (restingOrders - 1) + "\":{", 120);
                 if (bob.setupFrames().contains("\"level\":\"ERROR\"")) {
                     throw new IllegalStateException("bob's resting orders were refused: " + bob.setupFrames());
                 }
                 alice.setUpDone();
                 bob.setUpDone();
-                System.out.printf("durability %s; load before: %s%n", durability, load());
-                alice.run(perSecond, WARM_UP_SECONDS, "v");
+                System.out.printf("durability %s; load before: %s; warm-up %d s%n", durability, load(),
+                        warmUpSeconds);
+                alice.run(perSecond, warmUpSeconds, "v");
                 DiffTrader.Timings quiet = alice.run(perSecond, QUIET_SECONDS, "q");
                 report("0 idle sessions", quiet);
                 long heapBefore = heapAfterGc();
@@ -116,7 +134,7 @@ public final class DiffRoundTripTool {
                         + " Netty pooled direct memory %,d -> %,d bytes (%,d per session, outside the heap)%n",
                         sessions, heapBefore, heapAfter, (heapAfter - heapBefore) / Math.max(1, sessions),
                         nettyBefore, nettyAfter, (nettyAfter - nettyBefore) / Math.max(1, sessions));
-                alice.run(perSecond, WARM_UP_SECONDS, "w");
+                alice.run(perSecond, REWARM_SECONDS, "w");
                 ThreadUsage usage = new ThreadUsage();
                 usage.begin();
                 DiffTrader.Timings loaded = alice.run(perSecond, seconds, "m");

@@ -1,5 +1,6 @@
 package io.github.exchangeblocks.bench.server;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -40,6 +41,7 @@ final class ThreadUsage {
     private final Map<Long, long[]> start = new HashMap<>();
     private long gcCount;
     private long gcMillis;
+    private long compileMillis;
 
     /** Takes the first reading. */
     void begin() {
@@ -49,12 +51,14 @@ final class ThreadUsage {
         }
         gcCount = gcCount();
         gcMillis = gcMillis();
+        compileMillis = compileMillis();
     }
 
     /**
      * @param orders the orders of the run, to divide by
      * @return one line: per group, bytes allocated and microseconds of CPU per order; the collections and their
-     *         total pause time since {@link #begin()}
+     *         total pause time since {@link #begin()}; the time the JIT compilers spent (their threads take a core
+     *         from the server's threads on a small machine)
      */
     String end(long orders) {
         long[] bytes = new long[Group.values().length];
@@ -74,8 +78,16 @@ final class ThreadUsage {
             line.append(String.format(" %s %,d bytes %.1f us CPU;", group.name().toLowerCase(),
                     bytes[group.ordinal()] / orders, cpuNs[group.ordinal()] / 1e3 / orders));
         }
-        line.append(String.format(" collections %d, %d ms paused", gcCount() - gcCount, gcMillis() - gcMillis));
+        line.append(String.format(" collections %d, %d ms paused; JIT compiling %d ms", gcCount() - gcCount,
+                gcMillis() - gcMillis, compileMillis() - compileMillis));
         return line.toString();
+    }
+
+    /** Milliseconds the JIT compilers worked since the JVM started, -1 where not measured. */
+    private static long compileMillis() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                ? compiler.getTotalCompilationTime() : -1;
     }
 
     private static long gcCount() {
