@@ -82,7 +82,7 @@ public interface ExchangeBackend extends AutoCloseable {
      * Runs a read of the state through {@link #query} and waits for it (tests and operators' tools; a gateway
      * does not wait).
      *
-     * A full queue ({@link RejectCode#EXCHANGE_BUSY}) is retried every millisecond within the timeout: the caller
+     * <p>A full queue ({@link RejectCode#EXCHANGE_BUSY}) is retried every millisecond within the timeout: the caller
      * is waiting anyway, and a queue its own submissions just filled drains as the engine applies them.
      *
      * @param reader    runs once on the applying thread
@@ -101,6 +101,9 @@ public interface ExchangeBackend extends AutoCloseable {
         };
         RejectCode code;
         while ((code = query(query)) == RejectCode.EXCHANGE_BUSY && System.nanoTime() - deadline < 0) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted while waiting to queue a query");
+            }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         if (code != null) {

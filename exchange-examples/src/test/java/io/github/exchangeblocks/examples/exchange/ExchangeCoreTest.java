@@ -188,6 +188,11 @@ class ExchangeCoreTest {
                     .isInstanceOf(IllegalStateException.class).hasMessage("query not queued: EXCHANGE_BUSY");
             assertThat(System.nanoTime() - triedFrom).as("it kept trying for its whole timeout")
                     .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> core.await(state -> { }, 10_000))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("interrupted while waiting to queue a query");
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
             long[] applied = new long[1];
             Thread releaser = new Thread(() -> {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
