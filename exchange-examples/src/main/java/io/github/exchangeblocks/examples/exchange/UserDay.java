@@ -14,11 +14,11 @@ import java.util.function.ToLongFunction;
  * today (only ever asked whether an id is taken), and the working orders by client order id (what cancels and
  * amends look up: a few dozen entries, which stay in cache).
  *
- * <p>The day's ids grow to one per order of the day, far beyond the caches, so the question "is this id taken?"
- * is answered from 64-bit fingerprints of the ids in a primitive open-addressing table (one probe into a
- * {@code long[]}, no entry object, no string read) mapping to the order's index in {@link #orders}; only a
- * fingerprint match reads the string to confirm. Two different ids with one fingerprint are still told apart: the
- * later one goes to a small map of its own.
+ * <p>The day's ids grow to one per order of the day, far beyond the caches. Ids that count up after a fixed prefix
+ * (the usual kind) are bits in {@link CounterIds}. Every other id is answered from 64-bit fingerprints of the ids
+ * in a primitive open-addressing table (one probe into a {@code long[]}, no entry object, no string read) mapping
+ * to the order's index in {@link #orders}; only a fingerprint match reads the string to confirm. Two different ids
+ * with one fingerprint are still told apart: the later one goes to a small map of its own.
  *
  * <p>The working orders are in an open-addressing map too: an order going in and out of the book allocates no
  * entry object (a {@code HashMap} allocates a node per put, garbage on every cancel or fill).
@@ -31,19 +31,24 @@ final class UserDay {
     final List<OrderRecord> orders = new ArrayList<>();
     final List<TradeRecord> trades = new ArrayList<>();
     private final ToLongFunction<String> fingerprint;
+    private final CounterIds counterIds;
     private final Long2IntOpenHashMap orderIndexByFingerprint = new Long2IntOpenHashMap();
     private Map<String, OrderRecord> fingerprintTwins;
     private final Map<String, OrderRecord> working = new Object2ObjectOpenHashMap<>();
 
     UserDay(String user, int accountId) {
-        this(user, accountId, UserDay::fingerprint);
+        this(user, accountId, UserDay::fingerprint, new CounterIds());
     }
 
-    /** With another fingerprint function: tests use a weak one to make different ids share fingerprints. */
-    UserDay(String user, int accountId, ToLongFunction<String> fingerprint) {
+    /**
+     * With another fingerprint function and counter: tests use a weak fingerprint to make different ids share
+     * fingerprints, and a small counter window to send ids both ways.
+     */
+    UserDay(String user, int accountId, ToLongFunction<String> fingerprint, CounterIds counterIds) {
         this.user = user;
         this.accountId = accountId;
         this.fingerprint = fingerprint;
+        this.counterIds = counterIds;
         orderIndexByFingerprint.defaultReturnValue(NOT_FOUND);
     }
 
@@ -54,6 +59,14 @@ final class UserDay {
      */
     boolean add(OrderRecord order) {
         String id = order.clientOrderId;
+        int counted = counterIds.add(id);
+        if (counted != CounterIds.NOT_HELD) {
+            if (counted == CounterIds.TAKEN) {
+                return false;
+            }
+            orders.add(order);
+            return true;
+        }
         int index = orderIndexByFingerprint.putIfAbsent(fingerprint.applyAsLong(id), orders.size());
         if (index != NOT_FOUND) {
             if (orders.get(index).clientOrderId.equals(id)) {
@@ -86,6 +99,7 @@ final class UserDay {
     }
 
     void clear() {
+        counterIds.clear();
         orderIndexByFingerprint.clear();
         fingerprintTwins = null;
         working.clear();

@@ -19,18 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A user's day answers "is this client order id taken?" exactly as a {@link HashSet} of the day's ids does, with
- * the real fingerprint and with weak ones under which most different ids share a fingerprint.
+ * the real fingerprint and with weak ones under which most different ids share a fingerprint, and with counter
+ * windows small enough that counter-like ids go both to the counter and to the fingerprints.
  */
 class UserDayProperties {
 
     @Property(tries = 300)
-    void takenIdsAgreeWithASetOfTheDaysIds(@ForAll("ids") List<String> ids, @ForAll("fingerprints") int which) {
+    void takenIdsAgreeWithASetOfTheDaysIds(@ForAll("ids") List<String> ids, @ForAll("fingerprints") int which,
+                                           @ForAll("windows") int window) {
         ToLongFunction<String> fingerprint = switch (which) {
             case 0 -> UserDay::fingerprint;
             case 1 -> id -> id.length() % 3;
             default -> id -> 7;
         };
-        UserDay day = new UserDay("alice", 0, fingerprint);
+        UserDay day = new UserDay("alice", 0, fingerprint, new CounterIds(window, window / 16));
         Set<String> oracle = new HashSet<>();
         for (int round = 0; round < 2; round++) {
             for (String id : ids) {
@@ -68,7 +70,15 @@ class UserDayProperties {
 
     @Provide
     Arbitrary<List<String>> ids() {
-        return Arbitraries.strings().withChars("ab1\u00e9").ofMinLength(1).ofMaxLength(4).list().ofMaxSize(60);
+        Arbitrary<String> any = Arbitraries.strings().withChars("ab1\u00e9").ofMinLength(1).ofMaxLength(4);
+        Arbitrary<String> counters = Arbitraries.longs().between(0, 300).flatMap(number -> Arbitraries.of(
+                "o" + number, "o0" + number, "a" + number, String.valueOf(number)));
+        return Arbitraries.oneOf(any, counters).list().ofMaxSize(60);
+    }
+
+    @Provide
+    Arbitrary<Integer> windows() {
+        return Arbitraries.of(64, 128, (int) CounterIds.DEFAULT_WINDOW);
     }
 
     @Provide
