@@ -105,7 +105,6 @@ public final class CommandApplier {
         int count = 0;
         while (count < size && sequences[count] <= durableSequence) {
             RejectCode code = state.apply(timestamps[count], commands[count]);
-            appliedSequence = sequences[count];
             reply(sources[count], correlations[count], sequences[count], code,
                     code == null ? "accepted" : state.resultMessage());
             count++;
@@ -113,6 +112,7 @@ public final class CommandApplier {
         if (count == 0) {
             return;
         }
+        appliedSequence = sequences[count - 1];
         removeFirst(count);
         listener.onBatchEnd();
     }

@@ -15,7 +15,10 @@ import java.util.function.LongSupplier;
  * batch, at each wake-up and whenever {@link #MAX_BATCH} commands wait, the engine applies the commands the
  * journal has made durable, and when the ring holds nothing more it forces the rest itself (one force, no
  * hand-off, as a lightly loaded engine needs). In NONE and SYNC_EACH (where the append itself is as durable as
- * the mode promises) each command is applied right after its append. Only the engine thread calls it, but
+ * the mode promises) the engine journals a ring batch and then applies it, at most {@code GROUP_STEP} commands at a
+ * time: the state, the listeners' {@link ExchangeListener#onBatchEnd()} (a DIFF publisher's flush) and the
+ * applier's bookkeeping then work per batch instead of per command, and a command waits at most for the appends
+ * of the 255 before it. Only the engine thread calls it, but
  * {@link #stopped()}, {@link #failure()} and {@link #appliedSequence()} may be read from any thread.
  */
 final class EngineHandler implements EventHandler<CommandSlot> {
@@ -79,7 +82,9 @@ final class EngineHandler implements EventHandler<CommandSlot> {
         }
         slot.clear();
         if (flusher == null) {
-            release();
+            if (endOfBatch || (ringSequence & (GROUP_STEP - 1)) == 0) {
+                release();
+            }
         } else if (applier.isFull()) {
             awaitDurable(applier.firstPendingSequence());
             release();
