@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  * the run's own state, which a real trading day pays too. The latency runs start on a settled heap in the same way.
  *
  * <p>Run: {@code java -Xms4g -Xmx4g -cp jmh-benchmarks/target/benchmarks.jar
- * io.github.exchangeblocks.bench.exchange.CoreThroughputTool [commands=1000000] [rounds=3] [latency]
- * [latencySeconds=3]}; a latency run takes {@code 100,000 x latencySeconds} of the commands, and its figures are
+ * io.github.exchangeblocks.bench.exchange.CoreThroughputTool [commands=1000000] [rounds=9] [latency]
+ * [latencySeconds=3] [--random-ids]}; a latency run takes {@code 100,000 x latencySeconds} of the commands, and its figures are
  * printed for all of them and for those due after its first second (a fresh journal's first forces also
  * allocate the file's blocks). The
  * journal goes to a temporary directory under {@code java.io.tmpdir} that is deleted afterwards
@@ -54,6 +54,10 @@ import java.util.stream.Stream;
 public final class CoreThroughputTool {
     /** How long the latency pacer parks between rounds (Linux wakes it some 50 us later). */
     private static final long PACER_PARK_NS = 20_000;
+    /** The option that makes the workload's client order ids random instead of counting up. */
+    private static final String RANDOM_IDS = "--random-ids";
+    /** Rounds of the whole server (each takes some seconds; its figure moves less than the core's). */
+    private static final int SERVER_ROUNDS = 3;
     /** Commands per second of the latency runs. */
     private static final int LATENCY_RATE = 100_000;
 
@@ -61,23 +65,27 @@ public final class CoreThroughputTool {
     }
 
     /**
-     * @param args optional command count, rounds, and {@code latency} to measure the latency only (after one
-     *             warm-up run through the core in each mode)
+     * @param options optional command count, rounds, and {@code latency} to measure the latency only (after one
+     *                warm-up run through the core in each mode); {@code --random-ids} anywhere for random client
+     *                order ids
      * @throws Exception if the journal directory cannot be used
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] options) throws Exception {
+        boolean randomIds = List.of(options).contains(RANDOM_IDS);
+        String[] args = Stream.of(options).filter(option -> !option.equals(RANDOM_IDS)).toArray(String[]::new);
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         boolean latencyOnly = args.length > 2 && args[2].equals("latency");
-        ExchangeCommand[] commands = CoreWorkload.commands(42, count);
-        System.out.printf("workload: %,d commands, %.2f%% refused by the exchange; load average %s%n", count,
-                100 * CoreWorkload.rejectShare(42, count), loadAverage());
+        ExchangeCommand[] commands = CoreWorkload.commands(42, count, CoreWorkload.users(), randomIds);
+        System.out.printf("workload: %,d commands, %.2f%% refused by the exchange, client order ids %s; load average"
+                + " %s%n", count, 100 * CoreWorkload.rejectShare(42, count, randomIds),
+                randomIds ? "random" : "counting up", loadAverage());
         if (latencyOnly) {
             // Compiles the engine's paths first, as the throughput rounds do otherwise: a cold JVM falls behind.
             System.out.printf("warm-up: core NONE %s | core GROUP %s%n", throughput(commands, DurabilityMode.NONE),
                     throughput(commands, DurabilityMode.GROUP));
         } else {
-            throughputs(commands, count, rounds);
+            throughputs(commands, count, rounds, randomIds);
         }
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         for (DurabilityMode mode : new DurabilityMode[] {DurabilityMode.GROUP, DurabilityMode.NONE}) {
@@ -105,14 +113,24 @@ public final class CoreThroughputTool {
                 latency.getMaxValue() / 1e3);
     }
 
-    private static void throughputs(ExchangeCommand[] commands, int count, int rounds) throws Exception {
+    private static void throughputs(ExchangeCommand[] commands, int count, int rounds, boolean randomIds)
+            throws Exception {
+        List<Rate> state = new ArrayList<>();
+        List<Rate> none = new ArrayList<>();
+        List<Rate> group = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            state.add(stateOnly(commands));
+            none.add(throughput(commands, DurabilityMode.NONE));
+            group.add(throughput(commands, DurabilityMode.GROUP));
             System.out.printf("round %d: state only %s | core NONE %s | core GROUP %s%n", round,
-                    stateOnly(commands), throughput(commands, DurabilityMode.NONE),
-                    throughput(commands, DurabilityMode.GROUP));
+                    state.get(round - 1), none.get(round - 1), group.get(round - 1));
         }
-        ExchangeCommand[] demoCommands = CoreWorkload.commands(42, count, diffUsers());
-        for (int round = 1; round <= rounds; round++) {
+        if (rounds > 2) {
+            System.out.printf("median of rounds 2..%d: state only %s | core NONE %s | core GROUP %s%n", rounds,
+                    medianAfterFirst(state), medianAfterFirst(none), medianAfterFirst(group));
+        }
+        ExchangeCommand[] demoCommands = CoreWorkload.commands(42, count, diffUsers(), randomIds);
+        for (int round = 1; round <= Math.min(rounds, SERVER_ROUNDS); round++) {
             System.out.printf("round %d: server (core GROUP + DIFF publisher, 2 logged-in peeking sessions) %s%n",
                     round, throughputWithDiff(demoCommands));
         }
@@ -129,6 +147,17 @@ public final class CoreThroughputTool {
             return String.format("%,.0f/s (%,.0f ns CPU, %,.0f B allocated /command)", perSecond, cpuNsPerCommand,
                     bytesPerCommand);
         }
+    }
+
+    /**
+     * The median round by rate, leaving out the first (it runs while the JIT still compiles the engine's paths); the
+     * rate and the CPU figure of one machine's rounds move with whatever else the machine runs, so the median of
+     * several rounds is the figure to compare.
+     */
+    private static Rate medianAfterFirst(List<Rate> rounds) {
+        List<Rate> sorted = new ArrayList<>(rounds.subList(1, rounds.size()));
+        sorted.sort(Comparator.comparingDouble(Rate::perSecond));
+        return sorted.get(sorted.size() / 2);
     }
 
     /**

@@ -27,6 +27,10 @@ import java.util.SplittableRandom;
  * {@value #TARGET_WORKING} working orders, a passive order gives way to a cancel. Offsets are {@code AUTO}, so
  * positions open and close and stay bounded. {@link #rejectShare} says how much of a stream the exchange refused
  * (a realistic stream is almost all accepted; a stream of rejects would measure the reject path instead).
+ *
+ * <p>Client order ids count up ({@code "o1"}, {@code "o2"}, ...: the command's index), as CTP's {@code OrderRef}
+ * and most trading programs make them, or, with {@code randomIds}, are a fixed prefix and 32 random hex digits (a
+ * UUID's worth), as clients that make ids without a counter do; the command mix is the same either way.
  */
 final class CoreWorkload {
     static final int USERS = 20;
@@ -57,17 +61,24 @@ final class CoreWorkload {
      * @param users the {@value #USERS} users' names (a gateway passes the same name instance on every command)
      */
     static ExchangeCommand[] commands(long seed, int count, List<String> users) {
-        return generate(seed, count, users).commands;
+        return generate(seed, count, users, false).commands;
+    }
+
+    /**
+     * @param randomIds whether client order ids are random instead of counting up
+     */
+    static ExchangeCommand[] commands(long seed, int count, List<String> users, boolean randomIds) {
+        return generate(seed, count, users, randomIds).commands;
     }
 
     /**
      * @return the share of the stream's commands the exchange refuses, in {@code [0, 1]}
      */
-    static double rejectShare(long seed, int count) {
-        return generate(seed, count, users()).rejected / (double) count;
+    static double rejectShare(long seed, int count, boolean randomIds) {
+        return generate(seed, count, users(), randomIds).rejected / (double) count;
     }
 
-    private static Stream generate(long seed, int count, List<String> users) {
+    private static Stream generate(long seed, int count, List<String> users, boolean randomIds) {
         if (users.size() != USERS) {
             throw new IllegalArgumentException("users=" + users.size() + " must be " + USERS);
         }
@@ -78,6 +89,7 @@ final class CoreWorkload {
             state.apply(0, command);
         }
         SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom idRandom = new SplittableRandom(seed + 1);
         ExchangeCommand[] commands = new ExchangeCommand[count];
         int rejected = 0;
         long mid = 70_000;
@@ -111,7 +123,9 @@ final class CoreWorkload {
                     price = buy ? mid + 12 : mid - 12;
                     tif = kind < 90 ? TimeInForce.IOC : TimeInForce.GTC;
                 }
-                command = new ExchangeCommand.InsertOrder(name, "o" + i, instrument, buy ? Side.BUY : Side.SELL,
+                String clientOrderId = randomIds ? String.format("PY_insert_%016x%016x", idRandom.nextLong(),
+                        idRandom.nextLong()) : "o" + i;
+                command = new ExchangeCommand.InsertOrder(name, clientOrderId, instrument, buy ? Side.BUY : Side.SELL,
                         Offset.AUTO, OrderType.LIMIT, tif, price, 1 + random.nextInt(3), 0);
             }
             RejectCode code = state.apply(i, command);
