@@ -1,6 +1,5 @@
 package io.github.exchangeblocks.examples.exchange;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 
 import java.util.ArrayList;
@@ -16,23 +15,22 @@ import java.util.function.ToLongFunction;
  *
  * <p>The day's ids grow to one per order of the day, far beyond the caches. Ids that count up after a fixed prefix
  * (the usual kind) are bits in {@link CounterIds}. Every other id is answered from 64-bit fingerprints of the ids
- * in a primitive open-addressing table (one probe into a {@code long[]}, no entry object, no string read) mapping
- * to the order's index in {@link #orders}; only a fingerprint match reads the string to confirm. Two different ids
+ * in a {@link FingerprintTable} (one cache line per probe, no entry object, no string read; it grows a few
+ * thousand entries at a time, so no insert stops the engine to rehash the day) mapping to the order's index in
+ * {@link #orders}; only a fingerprint match reads the string to confirm. Two different ids
  * with one fingerprint are still told apart: the later one goes to a small map of its own.
  *
  * <p>The working orders are in an open-addressing map too: an order going in and out of the book allocates no
  * entry object (a {@code HashMap} allocates a node per put, garbage on every cancel or fill).
  */
 final class UserDay {
-    private static final int NOT_FOUND = -1;
-
     final String user;
     final int accountId;
     final List<OrderRecord> orders = new ArrayList<>();
     final List<TradeRecord> trades = new ArrayList<>();
     private final ToLongFunction<String> fingerprint;
     private final CounterIds counterIds;
-    private final Long2IntOpenHashMap orderIndexByFingerprint = new Long2IntOpenHashMap();
+    private final FingerprintTable orderIndexByFingerprint = new FingerprintTable();
     private Map<String, OrderRecord> fingerprintTwins;
     private final Map<String, OrderRecord> working = new Object2ObjectOpenHashMap<>();
 
@@ -49,7 +47,6 @@ final class UserDay {
         this.accountId = accountId;
         this.fingerprint = fingerprint;
         this.counterIds = counterIds;
-        orderIndexByFingerprint.defaultReturnValue(NOT_FOUND);
     }
 
     /**
@@ -68,7 +65,7 @@ final class UserDay {
             return true;
         }
         int index = orderIndexByFingerprint.putIfAbsent(fingerprint.applyAsLong(id), orders.size());
-        if (index != NOT_FOUND) {
+        if (index != FingerprintTable.NOT_FOUND) {
             if (orders.get(index).clientOrderId.equals(id)) {
                 return false;
             }
