@@ -2,7 +2,6 @@ package io.github.exchangeblocks.examples.exchange;
 
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import java.util.function.ToLongFunction;
 final class UserDay {
     final String user;
     final int accountId;
-    final List<OrderRecord> orders = new ArrayList<>();
-    final List<TradeRecord> trades = new ArrayList<>();
+    final List<OrderRecord> orders = new ChunkedList<>();
+    final List<TradeRecord> trades = new ChunkedList<>();
     private final ToLongFunction<String> fingerprint;
     private final CounterIds counterIds;
     private final FingerprintTable orderIndexByFingerprint = new FingerprintTable();
