@@ -41,8 +41,10 @@ class ChannelSlowSubscriberIT {
 
     @Test
     void shouldCutAStalledReaderAndResyncAPausedOneWhileOthersKeepUp() throws Exception {
-        // Every engine batch sends its own delta (update interval 0): the most bytes per order, so the paused reader
-        // passes the lag bound within a few rounds even on a busy machine. The bound is 1 MiB (4x the default) so
+        // Every engine batch sends its own delta (update interval 0), and each order is its own batch (the loop waits
+        // for each to be applied before it sends the next: the engine applies whatever the ring holds as one batch):
+        // the most bytes per order, so the paused reader passes the lag bound within a few rounds even on a busy
+        // machine. The bound is 1 MiB (4x the default) so
         // that the healthy reader, a JDK client taking thousands of deltas a second on a loaded CI machine, never
         // falls that far behind; the paused one passes it within one 2 s pause.
         ExchangeServer server = ChannelServers.start(dir, ChannelsConfig.defaults()
@@ -72,10 +74,11 @@ class ChannelSlowSubscriberIT {
             for (int i = 0; i < 50; i++) {
                 long price = 10_000 + random.nextInt(200) - 100;
                 submit(server, "alice", "s" + orders, Side.SELL, price, 1 + random.nextInt(3));
+                ChannelServers.settle(server);
                 submit(server, "bob", "b" + orders, Side.BUY, price + random.nextInt(3) - 1, 1 + random.nextInt(3));
+                ChannelServers.settle(server);
                 orders++;
             }
-            ChannelServers.settle(server);
             // Paused 2 s at a time (well under the 5 s a stalled socket may last), then reading for 300 ms.
             if (System.nanoTime() - pausedAt > 2_000_000_000L) {
                 paused.resume();
