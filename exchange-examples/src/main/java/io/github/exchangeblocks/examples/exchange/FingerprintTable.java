@@ -83,7 +83,7 @@ final class FingerprintTable {
                 size++;
                 return NOT_FOUND;
             }
-            grow(segment, key);
+            grow(segment);
         }
     }
 
@@ -100,7 +100,7 @@ final class FingerprintTable {
     }
 
     /** Makes room in a full segment: a larger one while small or unsplittable, otherwise two by one more bit. */
-    private void grow(Segment full, long key) {
+    private void grow(Segment full) {
         int capacity = full.slots.length >> 1;
         if (capacity < segmentSlots || full.depth == maxDepth) {
             Segment larger = new Segment(full.depth, capacity * 2);

@@ -16,8 +16,9 @@ import java.util.function.ToLongFunction;
  * (the usual kind) are bits in {@link CounterIds}. Every other id is answered from 64-bit fingerprints of the ids
  * in a {@link FingerprintTable} (one cache line per probe, no entry object, no string read; it grows a few
  * thousand entries at a time, so no insert stops the engine to rehash the day) mapping to the order's index in
- * {@link #orders}; only a fingerprint match reads the string to confirm. Two different ids
- * with one fingerprint are still told apart: the later one goes to a small map of its own.
+ * {@link #orders}; only a fingerprint match reads the string to confirm. Two different ids with one fingerprint
+ * are still told apart: the later one goes to a small map of its own. The orders and trades are in
+ * {@link ChunkedList}s, which grow without copying the day.
  *
  * <p>The working orders are in an open-addressing map too: an order going in and out of the book allocates no
  * entry object (a {@code HashMap} allocates a node per put, garbage on every cancel or fill).

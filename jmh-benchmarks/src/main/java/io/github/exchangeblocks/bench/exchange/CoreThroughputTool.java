@@ -44,12 +44,12 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code java -Xms4g -Xmx4g -cp jmh-benchmarks/target/benchmarks.jar
  * io.github.exchangeblocks.bench.exchange.CoreThroughputTool [commands=1000000] [rounds=9] [latency]
- * [latencySeconds=3] [--random-ids]}; a latency run takes {@code 100,000 x latencySeconds} of the commands, and its figures are
- * printed for all of them and for those due after its first second (a fresh journal's first forces also
- * allocate the file's blocks). The
- * journal goes to a temporary directory under {@code java.io.tmpdir} that is deleted afterwards
- * ({@code -Djava.io.tmpdir=/dev/shm} puts it on tmpfs, which shows the core's share of the GROUP latency without
- * the disk's fsync).
+ * [latencySeconds=3] [--random-ids]}; a latency run takes {@code 100,000 x latencySeconds} of the commands, and
+ * its figures are printed for all of them and for those due after its first second (a fresh journal's first
+ * forces also allocate the file's blocks). The journal goes to a temporary directory under
+ * {@code java.io.tmpdir} that is deleted afterwards ({@code -Djava.io.tmpdir=/dev/shm} puts it on tmpfs, which
+ * shows the core's share of the GROUP latency without the disk's fsync). {@code --random-ids} anywhere among the
+ * arguments makes the client order ids random instead of counting up ({@link CoreWorkload}).
  */
 public final class CoreThroughputTool {
     /** How long the latency pacer parks between rounds (Linux wakes it some 50 us later). */
