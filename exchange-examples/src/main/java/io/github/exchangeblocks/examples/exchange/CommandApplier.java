@@ -2,6 +2,8 @@ package io.github.exchangeblocks.examples.exchange;
 
 import io.github.exchangeblocks.api.RejectCode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,17 @@ import java.util.Objects;
  * {@link #appliedSequence()} may be read from any thread.
  */
 public final class CommandApplier {
+    private static final VarHandle APPLIED_SEQUENCE;
+
+    static {
+        try {
+            APPLIED_SEQUENCE = MethodHandles.lookup().findVarHandle(CommandApplier.class, "appliedSequence",
+                    long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ExchangeState state;
     private final ExchangeListener listener;
     private final ExchangeCommand[] commands;
@@ -105,6 +118,9 @@ public final class CommandApplier {
         int count = 0;
         while (count < size && sequences[count] <= durableSequence) {
             RejectCode code = state.apply(timestamps[count], commands[count]);
+            // Before the reply, so whoever the reply reaches reads an applied sequence that covers its command; a
+            // release store, which on x86 is a plain store, not the full fence of a volatile write.
+            APPLIED_SEQUENCE.setRelease(this, sequences[count]);
             reply(sources[count], correlations[count], sequences[count], code,
                     code == null ? "accepted" : state.resultMessage());
             count++;
@@ -112,7 +128,6 @@ public final class CommandApplier {
         if (count == 0) {
             return;
         }
-        appliedSequence = sequences[count - 1];
         removeFirst(count);
         listener.onBatchEnd();
     }
