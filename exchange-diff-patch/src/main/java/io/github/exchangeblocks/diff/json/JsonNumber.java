@@ -182,6 +182,9 @@ public final class JsonNumber implements JsonValue {
         if (value.signum() == 0) {
             return 0;
         }
+        if (value.scale() < Integer.MIN_VALUE + value.precision()) {
+            return hashOfHuge(value);
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() <= 0 && (long) stripped.precision() - stripped.scale() <= LONG_DIGITS) {
             BigInteger integer = stripped.toBigIntegerExact();
@@ -190,6 +193,19 @@ public final class JsonNumber implements JsonValue {
             }
         }
         return stripped.hashCode();
+    }
+
+    /**
+     * The hash of a number so large that stripping its trailing zeros could take its scale below
+     * {@code Integer.MIN_VALUE} ({@code 100e2147483647}: {@link BigDecimal#stripTrailingZeros()} throws). The zeros
+     * are stripped from the unscaled digits alone, whose scale starts at 0 and cannot overflow, and the scale is
+     * kept in a {@code long}. Consistent with {@link #equals(Object)}: a number equal to such a number has the same
+     * digits without trailing zeros and the same stripped scale, so it takes this path too.
+     */
+    private static int hashOfHuge(BigDecimal value) {
+        BigDecimal digits = new BigDecimal(value.unscaledValue()).stripTrailingZeros();
+        long strippedScale = (long) value.scale() + digits.scale();
+        return 31 * digits.unscaledValue().hashCode() + Long.hashCode(strippedScale);
     }
 
     /**

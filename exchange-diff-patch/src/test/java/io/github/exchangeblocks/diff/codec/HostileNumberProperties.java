@@ -9,6 +9,7 @@ import io.github.exchangeblocks.diff.json.JsonWriter;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -89,6 +90,23 @@ class HostileNumberProperties {
         assertThat(JsonWriter.toJson(a).length())
                 .isLessThanOrEqualTo(a.decimalValue().precision() + JsonNumber.MAX_PLAIN_PADDING + 16);
         assertThat(JsonReader.parse(JsonWriter.toJson(a))).isEqualTo(a);
+    }
+
+    /**
+     * Numbers so large that stripping their trailing zeros would take the scale below {@code Integer.MIN_VALUE}
+     * (CI found {@code 100e2147483647}, whose hash threw): they hash alike when equal and compare and write as the
+     * rest.
+     */
+    @Example
+    void shouldHashNumbersWhoseStrippedScaleLeavesTheIntRange() {
+        shouldHashCompareAndWriteWhenNumbersAreHostile("100e2147483647", "0e0");
+        shouldHashCompareAndWriteWhenNumbersAreHostile("100e2147483647", "1000e2147483646");
+        shouldHashCompareAndWriteWhenNumbersAreHostile("-7000e2147483647", "-7e2147483647");
+        JsonNumber a = (JsonNumber) ((JsonArray) JsonReader.parse("[100e2147483647]")).elements().get(0);
+        JsonNumber b = (JsonNumber) ((JsonArray) JsonReader.parse("[1000e2147483646]")).elements().get(0);
+        JsonNumber c = (JsonNumber) ((JsonArray) JsonReader.parse("[200e2147483647]")).elements().get(0);
+        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+        assertThat(a.hashCode()).isEqualTo(b.hashCode());
     }
 
     private static void assertWithinBounds(BigDecimal value) {
