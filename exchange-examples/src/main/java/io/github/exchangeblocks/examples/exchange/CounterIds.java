@@ -73,14 +73,15 @@ final class CounterIds {
         if (length == 0 || length > MAX_DIGITS || length > 1 && id.charAt(digits) == '0') {
             return NOT_HELD;
         }
+        if (prefix != null && (prefix.length() != digits || !id.startsWith(prefix))) {
+            return NOT_HELD;
+        }
         long number = 0;
         for (int i = digits; i < id.length(); i++) {
             number = number * 10 + (id.charAt(i) - '0');
         }
         if (prefix == null) {
             open(id.substring(0, digits), number);
-        } else if (prefix.length() != digits || !id.startsWith(prefix)) {
-            return NOT_HELD;
         }
         long offset = number - windowStart;
         if (offset < 0 || offset >= windowSize) {

@@ -12,8 +12,6 @@ import io.github.exchangeblocks.examples.exchange.ExchangeListener;
 import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import org.HdrHistogram.Histogram;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -30,8 +28,6 @@ import java.util.SplittableRandom;
  * fall inside a command.
  */
 public final class BigDayTool {
-    private static final String RANDOM_IDS = "--random-ids";
-
     private BigDayTool() {
     }
 
@@ -39,8 +35,8 @@ public final class BigDayTool {
      * @param options optional order count; {@code --random-ids} anywhere for random client order ids
      */
     public static void main(String[] options) {
-        boolean randomIds = List.of(options).contains(RANDOM_IDS);
-        String[] args = Arrays.stream(options).filter(o -> !o.equals(RANDOM_IDS)).toArray(String[]::new);
+        boolean randomIds = CoreWorkload.randomIds(options);
+        String[] args = CoreWorkload.positional(options);
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         String user = "u0";
         ExchangeState state = new ExchangeState(VenueSettings.builder().build(), 20261207, new ExchangeListener() {
@@ -52,8 +48,7 @@ public final class BigDayTool {
         ExchangeCommand[] commands = new ExchangeCommand[orders];
         String instrument = Defaults.COPPER.instrumentId();
         for (int i = 0; i < orders; i++) {
-            String id = randomIds ? String.format("PY_insert_%016x%016x", random.nextLong(), random.nextLong())
-                    : "o" + i;
+            String id = randomIds ? CoreWorkload.randomClientOrderId(random) : "o" + i;
             commands[i] = new ExchangeCommand.InsertOrder(user, id, instrument, Side.BUY, Offset.OPEN,
                     OrderType.LIMIT, TimeInForce.IOC, 60_000, 1, 0);
         }

@@ -54,8 +54,6 @@ import java.util.stream.Stream;
 public final class CoreThroughputTool {
     /** How long the latency pacer parks between rounds (Linux wakes it some 50 us later). */
     private static final long PACER_PARK_NS = 20_000;
-    /** The option that makes the workload's client order ids random instead of counting up. */
-    private static final String RANDOM_IDS = "--random-ids";
     /** Rounds of the whole server (each takes some seconds; its figure moves less than the core's). */
     private static final int SERVER_ROUNDS = 3;
     /** Commands per second of the latency runs. */
@@ -71,8 +69,8 @@ public final class CoreThroughputTool {
      * @throws Exception if the journal directory cannot be used
      */
     public static void main(String[] options) throws Exception {
-        boolean randomIds = List.of(options).contains(RANDOM_IDS);
-        String[] args = Stream.of(options).filter(option -> !option.equals(RANDOM_IDS)).toArray(String[]::new);
+        boolean randomIds = CoreWorkload.randomIds(options);
+        String[] args = CoreWorkload.positional(options);
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         boolean latencyOnly = args.length > 2 && args[2].equals("latency");

@@ -13,6 +13,7 @@ import io.github.exchangeblocks.examples.exchange.ExchangeState;
 import io.github.exchangeblocks.examples.exchange.OrderRecord;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.SplittableRandom;
 final class CoreWorkload {
     static final int USERS = 20;
     static final int TARGET_WORKING = 1_000;
+    /** The tools' option (anywhere among their arguments) for random client order ids instead of counting ones. */
+    static final String RANDOM_IDS = "--random-ids";
 
     private CoreWorkload() {
     }
@@ -51,6 +54,21 @@ final class CoreWorkload {
     /** @return the bootstrap commands: the instrument, the users and their deposits */
     static List<ExchangeCommand> setup(List<String> users) {
         return Defaults.bootstrap(List.of(Defaults.COPPER), users, 1_000_000_000_000L);
+    }
+
+    /** @return whether the tool's arguments ask for random client order ids ({@value #RANDOM_IDS}) */
+    static boolean randomIds(String[] options) {
+        return List.of(options).contains(RANDOM_IDS);
+    }
+
+    /** @return the tool's arguments without {@value #RANDOM_IDS}, its positional arguments in order */
+    static String[] positional(String[] options) {
+        return Arrays.stream(options).filter(option -> !option.equals(RANDOM_IDS)).toArray(String[]::new);
+    }
+
+    /** @return a random client order id: a fixed prefix and 32 random hex digits, a UUID's worth */
+    static String randomClientOrderId(SplittableRandom random) {
+        return String.format("PY_insert_%016x%016x", random.nextLong(), random.nextLong());
     }
 
     static ExchangeCommand[] commands(long seed, int count) {
@@ -123,8 +141,7 @@ final class CoreWorkload {
                     price = buy ? mid + 12 : mid - 12;
                     tif = kind < 90 ? TimeInForce.IOC : TimeInForce.GTC;
                 }
-                String clientOrderId = randomIds ? String.format("PY_insert_%016x%016x", idRandom.nextLong(),
-                        idRandom.nextLong()) : "o" + i;
+                String clientOrderId = randomIds ? randomClientOrderId(idRandom) : "o" + i;
                 command = new ExchangeCommand.InsertOrder(name, clientOrderId, instrument, buy ? Side.BUY : Side.SELL,
                         Offset.AUTO, OrderType.LIMIT, tif, price, 1 + random.nextInt(3), 0);
             }
