@@ -5,12 +5,30 @@ import java.util.List;
 
 /**
  * An ordered, immutable list of pre-trade checks; the first refusal wins. Allocation-free when the order passes.
+ *
+ * <p>The checks of this package are called through their own final classes, by a type code found for each check
+ * when the chain is built: one call through {@link PreTradeCheck} for the seven standard checks is a megamorphic
+ * call site, so the JIT dispatched every check virtually and inlined none of them. Switching between the two ways
+ * in one JVM, round by round, the exchange state's ~770 ns per command of a realistic mix was 3, 12, 29 and 59 ns
+ * less this way (the median difference of four runs; the whole chain costs ~40 ns). Checks of other classes are
+ * called through the interface.
  */
 public final class RiskChain {
     /** What the limit readers return when no check of the chain enforces that limit. */
     public static final long NO_LIMIT = -1L;
 
+    private static final byte OTHER = 0;
+    private static final byte TRADABLE = 1;
+    private static final byte ORDER_VOLUME = 2;
+    private static final byte PRICE_BAND = 3;
+    private static final byte CLOSABLE_POSITION = 4;
+    private static final byte MAX_POSITION = 5;
+    private static final byte MAX_OPEN_ORDERS = 6;
+    private static final byte FUNDS = 7;
+
     private final PreTradeCheck[] checks;
+    /** Per check: its type code, {@link #OTHER} for a class outside this package's standard checks. */
+    private final byte[] kinds;
     private final long maxOrderVolume;
     private final long maxPosition;
     private final long maxOpenOrders;
@@ -27,6 +45,10 @@ public final class RiskChain {
                 throw new IllegalArgumentException("checks[" + i + "]=null must not be null");
             }
         }
+        kinds = new byte[this.checks.length];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = kindOf(this.checks[i]);
+        }
         long volume = NO_LIMIT;
         long position = NO_LIMIT;
         long openOrders = NO_LIMIT;
@@ -42,6 +64,25 @@ public final class RiskChain {
         this.maxOrderVolume = volume;
         this.maxPosition = position;
         this.maxOpenOrders = openOrders;
+    }
+
+    private static byte kindOf(PreTradeCheck check) {
+        if (check instanceof InstrumentTradableCheck) {
+            return TRADABLE;
+        } else if (check instanceof OrderVolumeCheck) {
+            return ORDER_VOLUME;
+        } else if (check instanceof PriceBandCheck) {
+            return PRICE_BAND;
+        } else if (check instanceof ClosablePositionCheck) {
+            return CLOSABLE_POSITION;
+        } else if (check instanceof MaxPositionCheck) {
+            return MAX_POSITION;
+        } else if (check instanceof MaxOpenOrdersCheck) {
+            return MAX_OPEN_ORDERS;
+        } else if (check instanceof FundsCheck) {
+            return FUNDS;
+        }
+        return OTHER;
     }
 
     private static long tighter(long current, long limit) {
@@ -80,8 +121,18 @@ public final class RiskChain {
      * @return {@code null} if every check passes, else the first refusal's code
      */
     public RejectCode check(OrderCheck order, StringBuilder message) {
-        for (PreTradeCheck check : checks) {
-            RejectCode code = check.check(order, message);
+        for (int i = 0; i < checks.length; i++) {
+            PreTradeCheck check = checks[i];
+            RejectCode code = switch (kinds[i]) {
+                case TRADABLE -> ((InstrumentTradableCheck) check).check(order, message);
+                case ORDER_VOLUME -> ((OrderVolumeCheck) check).check(order, message);
+                case PRICE_BAND -> ((PriceBandCheck) check).check(order, message);
+                case CLOSABLE_POSITION -> ((ClosablePositionCheck) check).check(order, message);
+                case MAX_POSITION -> ((MaxPositionCheck) check).check(order, message);
+                case MAX_OPEN_ORDERS -> ((MaxOpenOrdersCheck) check).check(order, message);
+                case FUNDS -> ((FundsCheck) check).check(order, message);
+                default -> check.check(order, message);
+            };
             if (code != null) {
                 return code;
             }

@@ -194,4 +194,52 @@ class PreTradeChecksTest {
         assertThat(RiskChain.none().check(o, message)).isNull();
         assertThat(RiskChain.standard(10, 10, 10).size()).isEqualTo(7);
     }
+
+    @Test
+    void shouldGiveTheSameAnswerThroughTheChainAsEachCheckOnItsOwn() {
+        registry.setPreSettlementPrice(cu.index(), 7000);
+        List<PreTradeCheck> standard = List.of(new InstrumentTradableCheck(), new OrderVolumeCheck(20),
+                new PriceBandCheck(), new ClosablePositionCheck(), new MaxPositionCheck(20),
+                new MaxOpenOrdersCheck(3), new FundsCheck());
+        List<OrderCheck> orders = List.of(order(Offset.OPEN, OrderType.LIMIT, 7000, 1, 0, 0),
+                order(Offset.OPEN, OrderType.LIMIT, 6439, 21, 0, 3), order(Offset.CLOSE, OrderType.LIMIT, 7000, 3, 2, 0),
+                new OrderCheck().set(account(100), cu, Side.BUY, Offset.OPEN, OrderType.LIMIT, 7000, 6, 700_000, 350,
+                        0, 10, 5, 0));
+        int refusals = 0;
+        for (PreTradeCheck check : standard) {
+            RiskChain chain = new RiskChain(List.of(check));
+            for (OrderCheck o : orders) {
+                StringBuilder alone = new StringBuilder();
+                StringBuilder chained = new StringBuilder();
+                RejectCode expected = check.check(o, alone);
+                assertThat(chain.check(o, chained)).as(check.getClass().getSimpleName()).isEqualTo(expected);
+                assertThat(chained).hasToString(alone.toString());
+                refusals += expected == null ? 0 : 1;
+            }
+        }
+        assertThat(refusals).as("every check refuses one of the orders at least").isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void shouldRunChecksOfOtherClassesInTheirPlace() {
+        List<String> ran = new java.util.ArrayList<>();
+        PreTradeCheck passes = (o, m) -> {
+            ran.add("passes");
+            return null;
+        };
+        PreTradeCheck refuses = (o, m) -> {
+            ran.add("refuses");
+            m.append("custom rule");
+            return RejectCode.INVALID_ORDER;
+        };
+        OrderCheck small = order(Offset.OPEN, OrderType.LIMIT, 7000, 1, 0, 0);
+        RiskChain chain = new RiskChain(List.of(passes, new OrderVolumeCheck(100), refuses, new MaxOpenOrdersCheck(5)));
+        assertThat(chain.check(small, message)).isEqualTo(RejectCode.INVALID_ORDER);
+        assertThat(message).hasToString("custom rule");
+        assertThat(ran).containsExactly("passes", "refuses");
+        ran.clear();
+        OrderCheck large = order(Offset.OPEN, OrderType.LIMIT, 7000, 60, 0, 0);
+        assertThat(chain.check(large, message)).isEqualTo(RejectCode.ORDER_VOLUME_LIMIT);
+        assertThat(ran).containsExactly("passes");
+    }
 }
