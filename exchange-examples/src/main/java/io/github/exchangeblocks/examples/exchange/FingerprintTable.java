@@ -65,7 +65,7 @@ final class FingerprintTable {
             key = 1;
         }
         while (true) {
-            Segment segment = directory[globalDepth == 0 ? 0 : (int) (key >>> (64 - globalDepth))];
+            Segment segment = directory[directoryIndex(key)];
             long[] slots = segment.slots;
             int mask = (slots.length >> 1) - 1;
             int slot = (int) key & mask;
@@ -83,8 +83,13 @@ final class FingerprintTable {
                 size++;
                 return NOT_FOUND;
             }
-            grow(segment);
+            grow(segment, key);
         }
+    }
+
+    /** The directory entry of a mixed key: its top {@code globalDepth} bits. */
+    private int directoryIndex(long key) {
+        return globalDepth == 0 ? 0 : (int) (key >>> (64 - globalDepth));
     }
 
     /** @return how many fingerprints are held */
@@ -99,13 +104,17 @@ final class FingerprintTable {
         size = 0;
     }
 
-    /** Makes room in a full segment: a larger one while small or unsplittable, otherwise two by one more bit. */
-    private void grow(Segment full) {
+    /**
+     * Makes room in a full segment: a larger one while small or unsplittable, otherwise two by one more bit.
+     *
+     * @param key a mixed key whose directory entry points at {@code full}
+     */
+    private void grow(Segment full, long key) {
         int capacity = full.slots.length >> 1;
         if (capacity < segmentSlots || full.depth == maxDepth) {
             Segment larger = new Segment(full.depth, capacity * 2);
             full.moveTo(larger, null, 0);
-            replace(full, larger, larger);
+            replace(full, key, larger, larger);
             return;
         }
         if (full.depth == globalDepth) {
@@ -120,19 +129,21 @@ final class FingerprintTable {
         Segment zero = new Segment(depth, capacity);
         Segment one = new Segment(depth, capacity);
         full.moveTo(zero, one, 64 - depth);
-        replace(full, zero, one);
+        replace(full, key, zero, one);
     }
 
     /**
      * Points the directory's entries for {@code old} at {@code zero} or {@code one} by the bit that the new
-     * segments' depth adds (the same segment twice when it did not split).
+     * segments' depth adds (the same segment twice when it did not split). Those entries are the
+     * {@code 2^(globalDepth - old.depth)} that share the top {@code old.depth} bits of {@code key}: the first half
+     * has the added bit clear.
      */
-    private void replace(Segment old, Segment zero, Segment one) {
-        int shift = globalDepth - zero.depth;
-        for (int i = 0; i < directory.length; i++) {
-            if (directory[i] == old) {
-                directory[i] = ((i >>> shift) & 1) == 0 ? zero : one;
-            }
+    private void replace(Segment old, long key, Segment zero, Segment one) {
+        int span = 1 << (globalDepth - old.depth);
+        int start = directoryIndex(key) & -span;
+        int half = start + (span >> 1);
+        for (int i = start; i < start + span; i++) {
+            directory[i] = i < half ? zero : one;
         }
     }
 

@@ -74,9 +74,10 @@ public final class CoreThroughputTool {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         boolean latencyOnly = args.length > 2 && args[2].equals("latency");
-        ExchangeCommand[] commands = CoreWorkload.commands(42, count, CoreWorkload.users(), randomIds);
+        CoreWorkload.Generated workload = CoreWorkload.generated(42, count, CoreWorkload.users(), randomIds);
+        ExchangeCommand[] commands = workload.commands();
         System.out.printf("workload: %,d commands, %.2f%% refused by the exchange, client order ids %s; load average"
-                + " %s%n", count, 100 * CoreWorkload.rejectShare(42, count, randomIds),
+                + " %s%n", count, 100 * workload.rejectShare(),
                 randomIds ? "random" : "counting up", loadAverage());
         if (latencyOnly) {
             // Compiles the engine's paths first, as the throughput rounds do otherwise: a cold JVM falls behind.

@@ -26,8 +26,8 @@ import java.util.SplittableRandom;
  * stays at a steady depth: passive GTC limits 50% (1-10 ticks from a slowly walking mid), cancels of a working order
  * 30%, crossing IOC 10%, crossing GTC 5%, amends (a working order moved by a tick) 5%. Once the book holds
  * {@value #TARGET_WORKING} working orders, a passive order gives way to a cancel. Offsets are {@code AUTO}, so
- * positions open and close and stay bounded. {@link #rejectShare} says how much of a stream the exchange refused
- * (a realistic stream is almost all accepted; a stream of rejects would measure the reject path instead).
+ * positions open and close and stay bounded. {@link Generated#rejectShare} says how much of a stream the exchange
+ * refused (a realistic stream is almost all accepted; a stream of rejects would measure the reject path instead).
  *
  * <p>Client order ids count up ({@code "o1"}, {@code "o2"}, ...: the command's index), as CTP's {@code OrderRef}
  * and most trading programs make them, or, with {@code randomIds}, are a fixed prefix and 32 random hex digits (a
@@ -79,24 +79,21 @@ final class CoreWorkload {
      * @param users the {@value #USERS} users' names (a gateway passes the same name instance on every command)
      */
     static ExchangeCommand[] commands(long seed, int count, List<String> users) {
-        return generate(seed, count, users, false).commands;
+        return generated(seed, count, users, false).commands;
     }
 
     /**
      * @param randomIds whether client order ids are random instead of counting up
      */
     static ExchangeCommand[] commands(long seed, int count, List<String> users, boolean randomIds) {
-        return generate(seed, count, users, randomIds).commands;
+        return generated(seed, count, users, randomIds).commands;
     }
 
     /**
-     * @return the share of the stream's commands the exchange refuses, in {@code [0, 1]}
+     * @param randomIds whether client order ids are random instead of counting up
+     * @return the commands with how many of them the exchange refuses
      */
-    static double rejectShare(long seed, int count, boolean randomIds) {
-        return generate(seed, count, users(), randomIds).rejected / (double) count;
-    }
-
-    private static Stream generate(long seed, int count, List<String> users, boolean randomIds) {
+    static Generated generated(long seed, int count, List<String> users, boolean randomIds) {
         if (users.size() != USERS) {
             throw new IllegalArgumentException("users=" + users.size() + " must be " + USERS);
         }
@@ -151,10 +148,15 @@ final class CoreWorkload {
             }
             commands[i] = command;
         }
-        return new Stream(commands, rejected);
+        return new Generated(commands, rejected);
     }
 
-    private record Stream(ExchangeCommand[] commands, int rejected) {
+    /** A generated stream: the commands, and how many of them the exchange refused while generating. */
+    record Generated(ExchangeCommand[] commands, int rejected) {
+        /** @return the share of the commands the exchange refuses, in {@code [0, 1]} */
+        double rejectShare() {
+            return commands.length == 0 ? 0 : rejected / (double) commands.length;
+        }
     }
 
     /** The working orders of each user, kept from the state's order events. */

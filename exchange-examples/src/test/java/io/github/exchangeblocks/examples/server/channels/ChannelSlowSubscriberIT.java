@@ -44,9 +44,9 @@ class ChannelSlowSubscriberIT {
         // Every engine batch sends its own delta (update interval 0), and each order is its own batch (the loop waits
         // for each to be applied before it sends the next: the engine applies whatever the ring holds as one batch):
         // the most bytes per order, so the paused reader passes the lag bound within a few rounds even on a busy
-        // machine. The bound is 1 MiB (4x the default) so
-        // that the healthy reader, a JDK client taking thousands of deltas a second on a loaded CI machine, never
-        // falls that far behind; the paused one passes it within one 2 s pause.
+        // machine. The bound is 1 MiB (4x the default) so that the healthy reader, a JDK client taking thousands of
+        // deltas a second on a loaded CI machine, never falls that far behind; the paused one passes it within one
+        // 2 s pause.
         ExchangeServer server = ChannelServers.start(dir, ChannelsConfig.defaults()
                 .withSendBuffer(8 << 10).withUpdateInterval(0).withLagBounds(1 << 20, 4 << 20, 5000));
         open.add(server);
